@@ -1,0 +1,126 @@
+// The control plane: demos, visitors, their sandboxes, usage events and the team's auth tables.
+// Plain drizzle types only, so the same tables can move to PostgreSQL.
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A demo registered from demos/<slug>/ at start-up; `definition` is the validated demo.yaml as JSON. */
+export const demos = sqliteTable("demos", {
+  slug: text("slug").primaryKey(),
+  title: text("title").notNull(),
+  persona: text("persona").notNull(),
+  durationMinutes: integer("duration_minutes").notNull(),
+  summary: text("summary").notNull(),
+  definition: text("definition", { mode: "json" }).notNull(),
+  sourceHash: text("source_hash").notNull(),
+  position: integer("position").notNull().default(0),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** An anonymous visitor, known only by the id in their first-party cookie. */
+export const visitors = sqliteTable("visitors", {
+  id: text("id").primaryKey(),
+  createdAt: createdAt(),
+  lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  /** Where they came from on arrival (referrer host, utm_*): never typed by anyone, never personal. */
+  source: text("source", { mode: "json" }).$type<Record<string, string>>(),
+});
+
+export const sandboxes = sqliteTable(
+  "sandboxes",
+  {
+    id: text("id").primaryKey(),
+    visitorId: text("visitor_id")
+      .notNull()
+      .references(() => visitors.id, { onDelete: "cascade" }),
+    demoSlug: text("demo_slug").notNull(),
+    template: text("template").notNull(),
+    createdAt: createdAt(),
+    lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("sandboxes_visitor_demo").on(table.visitorId, table.demoSlug)],
+);
+
+/** Append-only usage signals. The id is made by the browser (UUIDv7) so a retried batch is stored once. */
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    visitorId: text("visitor_id"),
+    sandboxId: text("sandbox_id"),
+    demoSlug: text("demo_slug"),
+    type: text("type").notNull(),
+    stepId: text("step_id"),
+    stepIndex: integer("step_index"),
+    action: text("action"),
+    props: text("props", { mode: "json" }).$type<Record<string, string | number | boolean>>(),
+    occurredAt: integer("occurred_at", { mode: "timestamp_ms" }).notNull(),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    index("events_visitor_time").on(table.visitorId, table.occurredAt),
+    index("events_time").on(table.occurredAt),
+  ],
+);
+
+// ---- better-auth tables (field list from its drizzle adapter; the generator needs Node 22) ----
+
+export const user = sqliteTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+  image: text("image"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const session = sqliteTable("session", {
+  id: text("id").primaryKey(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  token: text("token").notNull().unique(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  ipAddress: text("ip_address"),
+  userAgent: text("user_agent"),
+  userId: text("user_id")
+    .notNull()
+    .references(() => user.id, { onDelete: "cascade" }),
+});
+
+export const account = sqliteTable("account", {
+  id: text("id").primaryKey(),
+  accountId: text("account_id").notNull(),
+  providerId: text("provider_id").notNull(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => user.id, { onDelete: "cascade" }),
+  accessToken: text("access_token"),
+  refreshToken: text("refresh_token"),
+  idToken: text("id_token"),
+  accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+  refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+  scope: text("scope"),
+  password: text("password"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const verification = sqliteTable("verification", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+export type Demo = typeof demos.$inferSelect;
+export type Visitor = typeof visitors.$inferSelect;
+export type Sandbox = typeof sandboxes.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type NewEventRow = typeof events.$inferInsert;

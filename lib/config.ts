@@ -1,0 +1,46 @@
+// Every environment variable Openhouse reads, read once, typed, with its default.
+// Nothing else in the code base touches process.env.
+import path from "node:path";
+
+function integer(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function list(name: string): string[] {
+  return (process.env[name] ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export const config = {
+  /** Port the server listens on. */
+  port: integer("PORT", 3000),
+  /** Interface to bind; empty means all interfaces, like `next start`. */
+  host: process.env.HOST || undefined,
+  /** Where control.sqlite, templates, sandboxes and the generated secret live. */
+  dataDir: path.resolve(process.env.DATA_DIR || "data"),
+  /** Optional server secret (cookie signing, auth). Without it one is generated into the data dir on first start. */
+  secret: process.env.OPENHOUSE_SECRET || process.env.BETTER_AUTH_SECRET || undefined,
+  /** Extra public origins (e.g. https://demo.example.com) trusted for sign-in besides the request's own host. */
+  publicOrigins: list("PUBLIC_ORIGINS"),
+  /** Header holding the real client IP when behind a trusted proxy (e.g. x-forwarded-for). Empty: use the socket. */
+  clientIpHeader: (process.env.CLIENT_IP_HEADER || "").toLowerCase() || undefined,
+  /** Where "Talk to a human" sends a visitor: a booking page or mailto link. */
+  contactUrl: process.env.CONTACT_URL || "mailto:sales@openhouse.example?subject=Pipeline%20demo",
+  /** Label for that link. */
+  contactLabel: process.env.CONTACT_LABEL || "Email the sales team",
+  /** Directory of demo scripts. */
+  demosDir: path.resolve(process.env.DEMOS_DIR || "demos"),
+} as const;
+
+export const paths = {
+  control: () => path.join(config.dataDir, "control.sqlite"),
+  templates: () => path.join(config.dataDir, "templates"),
+  sandboxes: () => path.join(config.dataDir, "sandboxes"),
+  secretFile: () => path.join(config.dataDir, "secret.key"),
+};

@@ -1,0 +1,27 @@
+// The one server secret (cookie signatures, auth). Given by OPENHOUSE_SECRET, or generated once into
+// the data directory (mode 0600) so that "no env file required" still means a strong, stable secret.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { config, paths } from "@/lib/config";
+
+let cached: string | undefined;
+
+export function serverSecret(): string {
+  if (cached) return cached;
+  if (config.secret) {
+    if (config.secret.length < 32) throw new Error("OPENHOUSE_SECRET must be at least 32 characters");
+    cached = config.secret;
+    return cached;
+  }
+  const file = paths.secretFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // "wx": two processes starting at once must not both write a different secret.
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  cached = fs.readFileSync(file, "utf8").trim();
+  return cached;
+}

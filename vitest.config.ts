@@ -1,0 +1,13 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    setupFiles: ["tests/unit/setup-data-dir.ts"],
+    environment: "node",
+    // better-sqlite3 is native; forks keep each test file in its own process with its own DATA_DIR.
+    pool: "forks",
+  },
+});
