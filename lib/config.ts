@@ -28,6 +28,8 @@ export const config = {
   secret: process.env.OPENHOUSE_SECRET || process.env.BETTER_AUTH_SECRET || undefined,
   /** Extra public origins (e.g. https://demo.example.com) trusted for sign-in besides the request's own host. */
   publicOrigins: list("PUBLIC_ORIGINS"),
+  /** Secure cookies for team sign-in: on when a public origin is https (set PUBLIC_ORIGINS in production). */
+  secureCookies: list("PUBLIC_ORIGINS").some((origin) => origin.startsWith("https://")),
   /** Header holding the real client IP when behind a trusted proxy (e.g. x-forwarded-for). Empty: use the socket. */
   clientIpHeader: (process.env.CLIENT_IP_HEADER || "").toLowerCase() || undefined,
   /** Where "Talk to a human" sends a visitor: a booking page or mailto link. */

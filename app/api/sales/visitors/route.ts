@@ -1,0 +1,10 @@
+// GET /api/sales/visitors — the visitor list as JSON, for team members only.
+import { teamMemberOrUnauthorized } from "@/lib/auth/guard";
+import { jsonOk } from "@/lib/http/responses";
+import { listVisitors } from "@/lib/insights/visitors";
+
+export async function GET(request: Request): Promise<Response> {
+  const member = await teamMemberOrUnauthorized(request);
+  if (member instanceof Response) return member;
+  return jsonOk({ visitors: listVisitors() });
+}

@@ -1,0 +1,47 @@
+// The sample product's frame: only for the visitor who owns this sandbox; carries the tour.
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SandboxProvider } from "@/components/product/SandboxContext";
+import { TalkToHuman } from "@/components/product/TalkToHuman";
+import { TourPlayer } from "@/components/tour/TourPlayer";
+import { config } from "@/lib/config";
+import { loadTourDemo } from "@/lib/demos/gallery";
+import { workspaceName } from "@/lib/product/pipeline";
+import { requireOwnSandbox } from "@/lib/sandbox/request";
+import "@/components/product/product.css";
+
+export const metadata: Metadata = { title: "Pipeline demo", robots: { index: false, follow: false } };
+
+export default async function SandboxLayout({ children, params }: { children: ReactNode; params: Promise<{ sandbox: string }> }) {
+  const { sandbox: sandboxId } = await params;
+  const { sandbox, db } = await requireOwnSandbox(sandboxId);
+  const demo = loadTourDemo(sandbox.demoSlug);
+  const base = `/s/${sandbox.id}`;
+  return (
+    <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
+      <header className="product-header">
+        <div className="product-brand">
+          <Link href={base} className="product-logo">
+            Pipeline
+          </Link>
+          <span className="product-workspace">{workspaceName(db)}</span>
+          <span className="demo-badge" title="Your own copy: changes stay in this browser's sandbox">
+            Demo copy
+          </span>
+        </div>
+        <nav aria-label="Product" className="product-nav">
+          <Link href={base}>Deals board</Link>
+          <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
+            New deal
+          </Link>
+          <TalkToHuman contactUrl={config.contactUrl} contactLabel={config.contactLabel} />
+        </nav>
+      </header>
+      <main id="main" className="product-main">
+        {children}
+      </main>
+      {demo ? <TourPlayer demo={demo} sandboxId={sandbox.id} /> : null}
+    </SandboxProvider>
+  );
+}

@@ -1,0 +1,45 @@
+// The deals board: open pipeline by stage, with counts and totals.
+import Link from "next/link";
+import { formatDay, formatMoney, stageLabels } from "@/components/product/format";
+import { loadBoard } from "@/lib/product/pipeline";
+import { requireOwnSandbox } from "@/lib/sandbox/request";
+
+export default async function BoardPage({ params }: { params: Promise<{ sandbox: string }> }) {
+  const { sandbox: sandboxId } = await params;
+  const { db } = await requireOwnSandbox(sandboxId);
+  const board = loadBoard(db);
+  return (
+    <>
+      <div className="board-heading">
+        <h1>Deals</h1>
+        <p className="pipeline-total" data-tour="pipeline-total">
+          Open pipeline <strong data-testid="open-total">{formatMoney(board.openTotal)}</strong>
+          <span className="muted"> · {board.dealCount} deals</span>
+        </p>
+      </div>
+      <div className="board" data-tour="deals-board">
+        {board.columns.map((column) => (
+          <section key={column.stage} className={`board-column stage-${column.stage}`} aria-labelledby={`stage-${column.stage}`}>
+            <h2 id={`stage-${column.stage}`}>
+              {stageLabels[column.stage]}{" "}
+              <span className="muted">
+                {column.deals.length} · {formatMoney(column.total)}
+              </span>
+            </h2>
+            <ul>
+              {column.deals.map((deal) => (
+                <li key={deal.id} className="deal-card">
+                  <Link href={`/s/${sandboxId}/deals/${deal.id}`}>{deal.title}</Link>
+                  <span className="deal-company">{deal.company}</span>
+                  <span className="deal-facts">
+                    <strong>{formatMoney(deal.amount)}</strong> · closes {formatDay(deal.closeDate)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

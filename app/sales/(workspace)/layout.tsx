@@ -1,0 +1,25 @@
+// The rep workspace frame. Each page still runs the guard itself: layouts and pages render in parallel.
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { requireTeamMember } from "@/lib/auth/guard";
+import "@/components/sales/sales.css";
+
+export const metadata: Metadata = { title: "Sales workspace", robots: { index: false, follow: false } };
+
+export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
+  const { user } = await requireTeamMember();
+  return (
+    <>
+      <header className="sales-header">
+        <Link href="/sales" className="sales-brand">
+          Openhouse <span>Sales</span>
+        </Link>
+        <span className="muted">Signed in as {user.email}</span>
+      </header>
+      <main id="main" className="page">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+// Who explored what: every visitor, newest activity first.
+import Link from "next/link";
+import { formatWhen } from "@/components/sales/format";
+import { requireTeamMember } from "@/lib/auth/guard";
+import { listVisitors } from "@/lib/insights/visitors";
+
+export default async function VisitorsPage() {
+  await requireTeamMember({ next: "/sales" });
+  const visitors = listVisitors();
+  return (
+    <>
+      <h1>Visitors</h1>
+      <p className="muted">Everything here comes from what people did in their demo — nobody filled in a form.</p>
+      {visitors.length === 0 ? (
+        <p className="card empty">No one has tried a demo yet. Share a “Try it” link and they will show up here.</p>
+      ) : (
+        <div className="table-wrap card">
+          <table className="visitors-table">
+            <caption className="visually-hidden">Visitors, newest activity first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Visitor</th>
+                <th scope="col">Demo</th>
+                <th scope="col">First seen</th>
+                <th scope="col">Last seen</th>
+                <th scope="col">Tour steps</th>
+                <th scope="col">Sandbox actions</th>
+                <th scope="col">Hand raised</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visitors.map((visitor) => (
+                <tr key={visitor.id} data-testid="visitor-row">
+                  <td>
+                    <Link href={`/sales/visitors/${visitor.id}`}>Visitor {visitor.id.slice(0, 6)}</Link>
+                    {visitor.source?.referrer ? <span className="muted"> via {visitor.source.referrer}</span> : null}
+                  </td>
+                  <td>{visitor.demos.join(", ") || "—"}</td>
+                  <td>{formatWhen(visitor.firstSeenAt)}</td>
+                  <td>{formatWhen(visitor.lastSeenAt)}</td>
+                  <td data-testid="steps">
+                    {visitor.stepsCompleted} of {visitor.stepsTotal}
+                  </td>
+                  <td data-testid="actions">{visitor.sandboxActions}</td>
+                  <td data-testid="handraise">{visitor.handRaised ? <strong className="hand-raised">Yes</strong> : "No"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

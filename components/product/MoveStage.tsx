@@ -1,0 +1,48 @@
+"use client";
+// "Move to stage" on a deal: writes to the sandbox, then tells the tour and the signals pipeline.
+import { useActionState, useEffect } from "react";
+import type { ActionState } from "@/app/s/[sandbox]/actions";
+import { type Stage, stages } from "@/db/sandbox/schema";
+import { stageLabels } from "./format";
+import { reportSandboxAction } from "./report-action";
+import { useSandbox } from "./SandboxContext";
+
+type Props = {
+  dealId: number;
+  current: Stage;
+  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
+};
+
+export function MoveStage({ dealId, current, action }: Props) {
+  const [state, submit, pending] = useActionState(action, {});
+  const { demoSlug } = useSandbox();
+  const next = stages[Math.min(stages.indexOf(current) + 1, stages.indexOf("won"))] ?? current;
+
+  useEffect(() => {
+    if (state.done) reportSandboxAction("deal.stage_changed", demoSlug);
+  }, [state.done, demoSlug]);
+
+  return (
+    <form action={submit} className="move-stage" data-tour="deal-stage">
+      <input type="hidden" name="dealId" value={dealId} />
+      <label htmlFor="move-stage">Move to stage</label>
+      <select id="move-stage" name="stage" key={current} defaultValue={next === current ? "lost" : next}>
+        {stages
+          .filter((stage) => stage !== current)
+          .map((stage) => (
+            <option key={stage} value={stage}>
+              {stageLabels[stage]}
+            </option>
+          ))}
+      </select>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Moving…" : "Move"}
+      </button>
+      {state.error ? (
+        <p role="alert" className="error-text">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

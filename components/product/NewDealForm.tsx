@@ -1,0 +1,72 @@
+"use client";
+// The product's own "New deal" editor (part of the sample app, not a lead form).
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import type { ActionState } from "@/app/s/[sandbox]/actions";
+import { type Stage, stages } from "@/db/sandbox/schema";
+import { stageLabels } from "./format";
+import { reportSandboxAction } from "./report-action";
+import { useSandbox } from "./SandboxContext";
+
+type Props = {
+  companies: { id: number; name: string }[];
+  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
+};
+
+export function NewDealForm({ companies, action }: Props) {
+  const [state, submit, pending] = useActionState(action, {});
+  const { sandboxId, demoSlug } = useSandbox();
+  const router = useRouter();
+
+  useEffect(() => {
+    if (!state.dealId) return;
+    reportSandboxAction("deal.created", demoSlug);
+    router.push(`/s/${sandboxId}/deals/${state.dealId}`);
+  }, [state.dealId, state.done, demoSlug, sandboxId, router]);
+
+  const fieldError = (name: string) =>
+    state.fieldErrors?.[name] ? (
+      <p id={`${name}-error`} className="error-text">
+        {state.fieldErrors[name]}
+      </p>
+    ) : null;
+
+  return (
+    <form action={submit} className="deal-form card" data-tour="new-deal-form" noValidate>
+      {state.error ? (
+        <p role="alert" className="error-text">
+          {state.error}
+        </p>
+      ) : null}
+      <label htmlFor="title">Deal name</label>
+      <input id="title" name="title" required maxLength={120} aria-describedby={state.fieldErrors?.title ? "title-error" : undefined} />
+      {fieldError("title")}
+      <label htmlFor="companyId">Company</label>
+      <select id="companyId" name="companyId" required defaultValue="">
+        <option value="" disabled>
+          Choose a company
+        </option>
+        {companies.map((company) => (
+          <option key={company.id} value={company.id}>
+            {company.name}
+          </option>
+        ))}
+      </select>
+      {fieldError("companyId")}
+      <label htmlFor="amount">Amount (USD)</label>
+      <input id="amount" name="amount" inputMode="numeric" required aria-describedby={state.fieldErrors?.amount ? "amount-error" : undefined} />
+      {fieldError("amount")}
+      <label htmlFor="stage">Stage</label>
+      <select id="stage" name="stage" defaultValue={"lead" satisfies Stage}>
+        {stages.map((stage) => (
+          <option key={stage} value={stage}>
+            {stageLabels[stage]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Saving…" : "Create deal"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+// The one channel between the sample product and the tour: product code announces what the visitor
+// really did, the tour player listens. A DOM event keeps the two free of imports of each other's state.
+import { type SandboxActionKind, sandboxActionKind } from "@/lib/demos/demo-schema";
+
+export const sandboxActionEventName = "openhouse:action";
+
+export interface SandboxActionDetail {
+  kind: SandboxActionKind;
+}
+
+/** Call after the visitor really did something in the sandbox (e.g. a deal was saved). */
+export function announceSandboxAction(kind: SandboxActionKind, target?: EventTarget): void {
+  const channel = target ?? (typeof window === "undefined" ? undefined : window);
+  channel?.dispatchEvent(new CustomEvent<SandboxActionDetail>(sandboxActionEventName, { detail: { kind } }));
+}
+
+/** Calls handler for each announced action; anything else dispatched under the same name is ignored. */
+export function listenForSandboxActions(handler: (kind: SandboxActionKind) => void, target?: EventTarget): () => void {
+  const channel = target ?? (typeof window === "undefined" ? undefined : window);
+  if (!channel) return () => {};
+  const onAction = (event: Event) => {
+    const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
+    const kind = sandboxActionKind.safeParse(
+      typeof detail === "object" && detail !== null ? (detail as Record<string, unknown>).kind : undefined,
+    );
+    if (kind.success) handler(kind.data);
+  };
+  channel.addEventListener(sandboxActionEventName, onAction);
+  return () => channel.removeEventListener(sandboxActionEventName, onAction);
+}

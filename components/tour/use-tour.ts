@@ -1,0 +1,50 @@
+"use client";
+// The tour's state in React: engine transitions, persisted per sandbox, signals sent once per transition,
+// sandbox actions fed back in. Everything visual lives elsewhere.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { TourDemo } from "@/lib/demos/demo-schema";
+import { setTrackingSandbox } from "@/components/signals/tracker";
+import { listenForSandboxActions } from "./actions";
+import { type TourAction, type TourState, initialTourState, transitionTour } from "./engine";
+import { browserTourStorage, loadTourState, saveTourState } from "./persistence";
+import { sendTourSignal } from "./signals";
+
+export function useTour(demo: TourDemo, sandboxId: string) {
+  const [state, setState] = useState<TourState>(initialTourState);
+  // Transitions read the ref, not the render's state, so two actions in one tick both apply.
+  const stateRef = useRef(state);
+  const restoredFor = useRef<string | null>(null);
+
+  const dispatch = useCallback(
+    /** Applies action; true when the tour moved. */
+    (action: TourAction): boolean => {
+      const transition = transitionTour(demo.steps, stateRef.current, action);
+      const moved = transition.state !== stateRef.current;
+      if (moved) {
+        stateRef.current = transition.state;
+        setState(transition.state);
+        saveTourState(browserTourStorage(), sandboxId, demo.slug, transition.state);
+      }
+      for (const signal of transition.signals) sendTourSignal(demo, signal);
+      return moved;
+    },
+    [demo, sandboxId],
+  );
+
+  useEffect(() => {
+    // Strict Mode runs effects twice; a restored tour must still send "tour.started" only once.
+    const key = `${sandboxId}:${demo.slug}`;
+    if (restoredFor.current === key) return;
+    restoredFor.current = key;
+    setTrackingSandbox(sandboxId);
+    const stored = loadTourState(browserTourStorage(), sandboxId, demo.slug, demo.steps.length);
+    stateRef.current = stored;
+    setState(stored);
+    if (stored.status === "idle") dispatch({ type: "start" });
+    else if (stored.status === "active") dispatch({ type: "resume" });
+  }, [demo, sandboxId, dispatch]);
+
+  useEffect(() => listenForSandboxActions((kind) => dispatch({ type: "actionObserved", kind })), [dispatch]);
+
+  return { state, dispatch };
+}

@@ -1,0 +1,71 @@
+// The better-auth instance for the sales team: email + password, no self sign-up, opened on first use
+// because `next build` imports route modules before any data directory exists.
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { passwordLength } from "@/lib/auth/credentials";
+import { trustedOriginsFor } from "@/lib/auth/origins";
+import { config } from "@/lib/config";
+import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { serverSecret } from "@/lib/server-secret";
+import { controlDb } from "@/db/client";
+import { account, session, user, verification } from "@/db/control/schema";
+
+// The base URL is left unset on purpose (see trustedOrigins below), so better-auth's start-up warning
+// about it is noise in every server start and CLI run.
+const deliberateWarnings = [/Base URL is not set/];
+
+export type AuthSettings = {
+  /** Force the sign-in rate limit on or off; left out, better-auth enforces it in production only. */
+  enforceRateLimit?: boolean;
+};
+
+export function createAuth(settings: AuthSettings = {}) {
+  return betterAuth({
+    appName: "Openhouse",
+    secret: serverSecret(),
+    database: drizzleAdapter(controlDb(), { provider: "sqlite", schema: { user, session, account, verification } }),
+    emailAndPassword: {
+      enabled: true,
+      // Team members are added from the CLI (lib/auth/team.ts); nobody signs themselves up.
+      disableSignUp: true,
+      minPasswordLength: passwordLength.min,
+      maxPasswordLength: passwordLength.max,
+    },
+    // No base URL: the public address is whatever Host the browser used (see lib/auth/origins.ts).
+    trustedOrigins: (request) => trustedOriginsFor(request),
+    rateLimit: { enabled: settings.enforceRateLimit },
+    advanced: {
+      ipAddress: {
+        // Any client can send x-forwarded-for and Next passes it through unchanged, so only the header
+        // our own server stamps from the socket is trusted (see lib/http/client-ip.ts).
+        ipAddressHeaders: [clientIpHeaderName],
+      },
+      // Secure (and __Secure- prefixed) cookies only when the public origin is https: over plain http a
+      // browser would drop them everywhere but localhost.
+      useSecureCookies: config.secureCookies,
+      // better-auth skips origin checks under NODE_ENV=test; we want tests to exercise the real thing.
+      disableOriginCheck: false,
+    },
+    telemetry: { enabled: false },
+    logger: {
+      log(level, message, ...args) {
+        if (deliberateWarnings.some((pattern) => pattern.test(message))) return;
+        console[level](`[better-auth] ${message}`, ...args);
+      },
+    },
+    // Must stay last: it copies Set-Cookie from the other plugins' responses into Next's cookie store.
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+export type TeamUser = Auth["$Infer"]["Session"]["user"];
+
+let instance: Auth | undefined;
+
+/** The process-wide auth instance, created on first use. */
+export function auth(): Auth {
+  instance ??= createAuth();
+  return instance;
+}

@@ -1,0 +1,40 @@
+// Sending people to sign in and back: only same-site relative paths, so `?next=` is never an open redirect.
+// Pure and dependency-free because the sign-in form (client), the proxy and the guard all use it.
+
+export const signInPath = "/sales/sign-in";
+export const defaultAfterSignIn = "/sales";
+/** The 401 body's message for /api/sales and /api/studio, from the proxy and the guard alike. */
+export const signInRequiredMessage = "Sign in as a team member";
+/** Request header through which proxy.ts tells the guard which path was asked for (the guard's `next`). */
+export const requestedPathHeader = "x-openhouse-requested-path";
+
+const probeOrigin = "https://openhouse.invalid";
+// Tabs and newlines are stripped by URL parsers, so "/\t/evil.com" would become "//evil.com".
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/;
+// Encoded slashes can be decoded by a later hop into "//" or "/\".
+const encodedSeparators = /%2f|%5c/i;
+
+/** `raw` as a path on this site, or `fallback` when it is missing, absolute, protocol-relative or ambiguous. */
+export function safeNextPath(raw: string | string[] | null | undefined, fallback = defaultAfterSignIn): string {
+  if (typeof raw !== "string" || raw.length > 2048) return fallback;
+  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\")) return fallback;
+  if (controlCharacters.test(raw) || encodedSeparators.test(raw)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw, probeOrigin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== probeOrigin) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Sending someone back to the sign-in page after signing in would look like a failure.
+  if (url.pathname === signInPath || url.pathname.startsWith(`${signInPath}/`)) return fallback;
+  return path;
+}
+
+/** The sign-in page, remembering where the person was going. */
+export function signInUrlFor(nextPath: string): string {
+  const next = safeNextPath(nextPath);
+  return next === defaultAfterSignIn ? signInPath : `${signInPath}?next=${encodeURIComponent(next)}`;
+}

@@ -1,0 +1,82 @@
+// Reads demos/<slug>/ from disk into validated data: the demo definition and its fixture.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { config } from "@/lib/config";
+import { type DemoDefinition, demoSchema } from "./demo-schema";
+import { type Fixture, fixtureSchema } from "./fixture-schema";
+import { DemoFileError, parseYamlFile } from "./parse-yaml-file";
+
+export type LoadedDemo = {
+  slug: string;
+  definition: DemoDefinition;
+  fixture: Fixture;
+  /** Changes whenever demo.yaml or the fixture changes. */
+  sourceHash: string;
+  /** Changes whenever the fixture changes; templates are keyed by it. */
+  fixtureHash: string;
+};
+
+const slugPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function listDemoSlugs(demosDir = config.demosDir): string[] {
+  if (!fs.existsSync(demosDir)) return [];
+  return fs
+    .readdirSync(demosDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(demosDir, entry.name, "demo.yaml")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function sha256(...parts: string[]): string {
+  const hash = crypto.createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+}
+
+function readText(file: string, shownAs: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    throw new DemoFileError([{ file: shownAs, line: 1, column: 1, message: "file not found" }]);
+  }
+}
+
+/** Loads one demo; throws DemoFileError naming file:line:column for anything wrong. */
+export function loadDemo(slug: string, demosDir = config.demosDir): LoadedDemo {
+  const shown = (name: string) => path.join(path.relative(process.cwd(), demosDir) || ".", slug, name);
+  if (!slugPattern.test(slug)) {
+    throw new DemoFileError([{ file: shown(""), line: 1, column: 1, message: "a demo folder name is lower-case letters, digits and dashes" }]);
+  }
+  const demoText = readText(path.join(demosDir, slug, "demo.yaml"), shown("demo.yaml"));
+  const demo = parseYamlFile(shown("demo.yaml"), demoText, demoSchema);
+  if (!demo.ok) throw demo.error;
+
+  const fixtureName = demo.value.fixture;
+  const fixtureText = readText(path.join(demosDir, slug, fixtureName), shown(fixtureName));
+  const fixture = parseYamlFile(shown(fixtureName), fixtureText, fixtureSchema);
+  if (!fixture.ok) throw fixture.error;
+
+  return {
+    slug,
+    definition: demo.value,
+    fixture: fixture.value,
+    sourceHash: sha256(demoText, fixtureText),
+    fixtureHash: sha256(fixtureText),
+  };
+}
+
+/** Loads every demo, collecting all problems so a marketer sees them in one go. */
+export function loadAllDemos(demosDir = config.demosDir): { demos: LoadedDemo[]; problems: DemoFileError[] } {
+  const demos: LoadedDemo[] = [];
+  const problems: DemoFileError[] = [];
+  for (const slug of listDemoSlugs(demosDir)) {
+    try {
+      demos.push(loadDemo(slug, demosDir));
+    } catch (error) {
+      if (error instanceof DemoFileError) problems.push(error);
+      else throw error;
+    }
+  }
+  return { demos, problems };
+}

@@ -1,0 +1,8 @@
+// One error shape for every API: HTTP status + JSON {error}. A visitor never sees a stack trace.
+export function jsonError(status: number, error: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error }, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+export function jsonOk(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,76 @@
+// What a rep sees about visitors, derived only from usage signals: never from a form.
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { type ControlDb, controlDb } from "@/db/client";
+import { demos, events, sandboxes, visitors } from "@/db/control/schema";
+import type { DemoDefinition } from "@/lib/demos/demo-schema";
+
+export type VisitorSummary = {
+  id: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  demos: string[];
+  stepsCompleted: number;
+  stepsTotal: number;
+  sandboxActions: number;
+  handRaised: boolean;
+  source: Record<string, string> | null;
+};
+
+function stepCounts(db: ControlDb): Map<string, number> {
+  return new Map(
+    db
+      .select({ slug: demos.slug, definition: demos.definition })
+      .from(demos)
+      .all()
+      .map((row) => [row.slug, (row.definition as DemoDefinition).steps.length]),
+  );
+}
+
+/** Visitors who did anything, newest activity first. */
+export function listVisitors(limit = 200, db: ControlDb = controlDb()): VisitorSummary[] {
+  const totals = stepCounts(db);
+  const rows = db
+    .select({
+      id: visitors.id,
+      firstSeenAt: visitors.createdAt,
+      lastSeenAt: visitors.lastSeenAt,
+      source: visitors.source,
+      demos: sql<string | null>`(select group_concat(distinct ${sandboxes.demoSlug}) from ${sandboxes} where ${sandboxes.visitorId} = ${visitors.id})`,
+      stepsCompleted: sql<number>`count(distinct case when ${events.type} = 'step.completed' then ${events.demoSlug} || ':' || ${events.stepId} end)`,
+      sandboxActions: sql<number>`sum(case when ${events.type} = 'sandbox.action' then 1 else 0 end)`,
+      handRaises: sql<number>`sum(case when ${events.type} = 'handraise' then 1 else 0 end)`,
+    })
+    .from(visitors)
+    .leftJoin(events, eq(events.visitorId, visitors.id))
+    .groupBy(visitors.id)
+    .orderBy(desc(visitors.lastSeenAt))
+    .limit(limit)
+    .all();
+  return rows.map((row) => {
+    const demoList = row.demos ? row.demos.split(",") : [];
+    return {
+      id: row.id,
+      firstSeenAt: row.firstSeenAt,
+      lastSeenAt: row.lastSeenAt,
+      demos: demoList,
+      stepsCompleted: row.stepsCompleted ?? 0,
+      stepsTotal: demoList.reduce((sum, slug) => sum + (totals.get(slug) ?? 0), 0),
+      sandboxActions: row.sandboxActions ?? 0,
+      handRaised: (row.handRaises ?? 0) > 0,
+      source: row.source ?? null,
+    };
+  });
+}
+
+/** One visitor's journey: every event in the order it happened. */
+export function visitorJourney(visitorId: string, db: ControlDb = controlDb()) {
+  const visitor = db.select().from(visitors).where(eq(visitors.id, visitorId)).get();
+  if (!visitor) return undefined;
+  const timeline = db
+    .select()
+    .from(events)
+    .where(eq(events.visitorId, visitorId))
+    .orderBy(asc(events.occurredAt), asc(events.id))
+    .all();
+  return { visitor, timeline };
+}

@@ -1,0 +1,37 @@
+// The visitor's only identity: a first-party, httpOnly cookie holding a random id and its HMAC.
+// Functional, not tracking: it is what lets a visitor come back to their own sandbox.
+import crypto from "node:crypto";
+import { serverSecret } from "@/lib/server-secret";
+import { isWellFormedId } from "./ids";
+
+export const visitorCookieName = "oh_visitor";
+/** How long a returning visitor finds their work. */
+export const visitorCookieMaxAgeSeconds = 60 * 60 * 24 * 90;
+
+function signature(visitorId: string): string {
+  return crypto.createHmac("sha256", serverSecret()).update(`visitor:${visitorId}`).digest("base64url");
+}
+
+export function signVisitorId(visitorId: string): string {
+  return `${visitorId}.${signature(visitorId)}`;
+}
+
+/** The visitor id if the cookie value is well formed and its signature is ours; otherwise undefined. */
+export function verifyVisitorCookie(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const [visitorId, given, extra] = value.split(".");
+  if (extra !== undefined || !isWellFormedId(visitorId) || !given) return undefined;
+  const expected = Buffer.from(signature(visitorId));
+  const actual = Buffer.from(given);
+  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual) ? visitorId : undefined;
+}
+
+export function visitorCookieOptions(secure: boolean) {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure,
+    path: "/",
+    maxAge: visitorCookieMaxAgeSeconds,
+  };
+}

@@ -1,0 +1,20 @@
+// Where a visitor came from, as the browser told us on arrival: utm_* parameters and the referrer's host.
+// Never a full referrer URL (it can carry personal data), never anything the visitor did not send.
+const utmKeys = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+
+export function arrivalSource(url: URL, referrer: string | null): Record<string, string> {
+  const source: Record<string, string> = {};
+  for (const key of utmKeys) {
+    const value = url.searchParams.get(key);
+    if (value) source[key] = value.slice(0, 100);
+  }
+  if (referrer) {
+    try {
+      const host = new URL(referrer).host;
+      if (host && host !== url.host) source.referrer = host.slice(0, 100);
+    } catch {
+      // A malformed Referer header is simply not a source.
+    }
+  }
+  return source;
+}

@@ -1,0 +1,94 @@
+// `npm run team -- <add|list|remove|passwd> …`: manage the sales team's sign-ins from the server's shell.
+import { parseArgs } from "node:util";
+import { addTeamMember, listTeamMembers, removeTeamMember, setPassword, TeamError } from "@/lib/auth/team";
+import { closeControlDb, migrateControlDb } from "@/db/client";
+
+const usage = `Usage:
+  npm run -s team -- add --email a@b.co --password '…' [--name 'Ada Lovelace']
+  npm run -s team -- list
+  npm run -s team -- remove --email a@b.co
+  npm run -s team -- passwd --email a@b.co --password '…'
+--password - reads the password from the first line of stdin, keeping it out of shell history and ps;
+-s stops npm from echoing the command line.`;
+
+class UsageError extends Error {}
+
+async function firstLineOfStdin(): Promise<string> {
+  let text = "";
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes("\n")) break;
+  }
+  return text.split(/\r?\n/)[0] ?? "";
+}
+
+async function password(value: string | undefined): Promise<string> {
+  return value === "-" ? firstLineOfStdin() : required(value, "password");
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === "") throw new UsageError(`Missing --${flag}`);
+  return value;
+}
+
+async function run(argv: string[]): Promise<string> {
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
+  } catch (error) {
+    // parseArgs echoes the offending token; that is the flag name, never a --password value.
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}" (quote values that contain spaces)`);
+  migrateControlDb();
+  switch (command) {
+    case "add": {
+      const member = await addTeamMember({
+        email: required(values.email, "email"),
+        password: await password(values.password),
+        name: values.name,
+      });
+      return `Added ${member.email} (${member.name}); they can sign in at /sales/sign-in`;
+    }
+    case "list": {
+      const members = await listTeamMembers();
+      if (members.length === 0) return `No team members yet; add one with: npm run team -- add --email … --password …`;
+      return members.map((member) => `${member.email}\t${member.name}\tadded ${member.createdAt.toISOString()}`).join("\n");
+    }
+    case "remove": {
+      const email = required(values.email, "email");
+      await removeTeamMember(email);
+      return `Removed ${email.trim().toLowerCase()} and signed them out everywhere`;
+    }
+    case "passwd": {
+      const email = required(values.email, "email");
+      await setPassword(email, await password(values.password));
+      return `Changed the password of ${email.trim().toLowerCase()} and signed them out everywhere`;
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : "Missing a command");
+  }
+}
+
+function parseFlags(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+  });
+}
+
+try {
+  console.log(await run(process.argv.slice(2)));
+} catch (error) {
+  if (error instanceof UsageError) console.error(`team: ${error.message}\n${usage}`);
+  else if (error instanceof TeamError) console.error(`team: ${error.message}`);
+  // Anything else is our bug or a broken data dir: say so in one line, without a stack trace.
+  else console.error(`team: failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  closeControlDb();
+}

@@ -1,0 +1,34 @@
+// Small steps the journeys share: starting a demo, signing in as a rep, checking accessibility.
+import AxeBuilder from "@axe-core/playwright";
+import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { rep } from "./team";
+
+export async function startDemo(page: Page): Promise<string> {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Try it: Pipeline basics" }).click();
+  await page.waitForURL(/\/s\/[A-Za-z0-9_-]{22}$/);
+  return new URL(page.url()).pathname;
+}
+
+export async function visitorIdOf(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies()).find((candidate) => candidate.name === "oh_visitor");
+  if (!cookie) throw new Error("no visitor cookie");
+  return decodeURIComponent(cookie.value).split(".")[0] ?? "";
+}
+
+export async function signInAsRep(page: Page, next = "/sales"): Promise<void> {
+  await page.goto(next);
+  await expect(page).toHaveURL(/\/sales\/sign-in/);
+  await page.getByLabel("Email").fill(rep.email);
+  await page.getByLabel("Password").fill(rep.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === new URL(next, "http://x").pathname);
+}
+
+/** WCAG 2.2 AA rules from axe; any violation fails with its rule ids listed. */
+export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}

@@ -1,0 +1,89 @@
+// The whole story: a prospect tries the demo with no signup, follows the tour, creates a deal,
+// moves it, raises a hand; then a rep signs in and sees exactly that, in order.
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, signInAsRep, startDemo, visitorIdOf } from "./helpers";
+
+test("a prospect tries a demo with no signup and a rep sees their journey", async ({ page, context, browser }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "See Pipeline for yourself" })).toBeVisible();
+  await expect(page.locator("input[type=email], input[name*=mail]")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const sandboxPath = await startDemo(page);
+  const tour = page.getByTestId("tour-popover");
+  await expect(page.getByRole("dialog", { name: "Welcome to Pipeline" })).toBeVisible();
+  await expect(tour).toContainText("Step 1 of 6");
+  // Focus is inside the tour so keyboard and screen-reader users land on it.
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("[data-testid=tour-popover]"))).toBe(true);
+  await expectNoAxeViolations(page);
+
+  await tour.getByRole("button", { name: "Start the tour" }).click();
+  await expect(page.getByRole("dialog", { name: "Every deal, by stage" })).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("dialog", { name: "Your pipeline in one number" })).toBeVisible();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("dialog", { name: "Every deal, by stage" })).toBeVisible();
+  await tour.getByRole("button", { name: "Next" }).click();
+  await tour.getByRole("button", { name: "Next" }).click();
+
+  // This step waits for a real action in the sandbox.
+  await expect(page.getByRole("dialog", { name: "Add a deal of your own" })).toBeVisible();
+  await expect(tour.getByRole("button", { name: "Next" })).toHaveCount(0);
+  const totalBefore = await page.getByTestId("open-total").textContent();
+  await page.locator("[data-tour=new-deal-button]").click();
+  await page.getByLabel("Deal name").fill("Openhouse trial deal");
+  await page.getByLabel("Company").selectOption({ label: "Globex" });
+  await page.getByLabel("Amount (USD)").fill("25000");
+  await page.getByRole("button", { name: "Create deal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Openhouse trial deal" })).toBeVisible();
+
+  await expect(page.getByRole("dialog", { name: "Move it forward" })).toBeVisible();
+  await page.getByLabel("Move to stage").selectOption({ label: "Qualified" });
+  await page.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(page.getByTestId("deal-stage")).toHaveText("Qualified");
+
+  await expect(page.getByRole("dialog", { name: "A human, when you want one" })).toBeVisible();
+  await page.getByRole("button", { name: "Talk to a human" }).click();
+  await expect(page.getByRole("region", { name: "Talk to a human" }).getByRole("link")).toHaveAttribute("href", /^mailto:|^https?:/);
+  await tour.getByRole("button", { name: "Finish" }).click();
+  await expect(tour).toBeHidden();
+
+  // The work is really in the sandbox: the board shows it after a reload.
+  await page.goto(sandboxPath);
+  await expect(page.getByRole("link", { name: "Openhouse trial deal" })).toBeVisible();
+  expect(await page.getByTestId("open-total").textContent()).not.toBe(totalBefore);
+  await expect(tour).toBeHidden();
+
+  const visitorId = await visitorIdOf(context);
+  // Leaving the page sends the last batch with sendBeacon.
+  await page.goto("/");
+
+  const repContext = await browser.newContext();
+  const repPage = await repContext.newPage();
+  await signInAsRep(repPage);
+  const row = repPage.getByTestId("visitor-row").filter({ hasText: `Visitor ${visitorId.slice(0, 6)}` });
+  await expect(async () => {
+    await repPage.reload();
+    await expect(row.getByTestId("handraise")).toHaveText("Yes");
+  }).toPass({ timeout: 15_000 });
+  await expect(row.getByTestId("actions")).toHaveText("2");
+  await expect(row.getByTestId("steps")).toHaveText("6 of 6");
+  await expectNoAxeViolations(repPage);
+
+  await row.getByRole("link").click();
+  await expect(repPage.getByRole("heading", { name: `Visitor ${visitorId.slice(0, 6)}` })).toBeVisible();
+  const journey = await repPage.getByTestId("journey-event").allTextContents();
+  const firstIndex = (text: string) => journey.findIndex((line) => line.includes(text));
+  const story = [
+    "Opened the pipeline-basics demo",
+    "Started the tour",
+    "Completed tour step “welcome”",
+    "In the product: created a deal",
+    "In the product: moved a deal to another stage",
+    "Raised a hand",
+    "Finished the tour",
+  ].map(firstIndex);
+  expect(story.every((index) => index >= 0), journey.join("\n")).toBe(true);
+  expect([...story].sort((a, b) => a - b)).toEqual(story);
+  await repContext.close();
+});

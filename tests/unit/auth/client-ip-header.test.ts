@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// config is read once at import, so the proxy's header must be named before anything loads it.
+process.env.CLIENT_IP_HEADER = "X-Real-IP";
+const { createAuth } = await import("@/lib/auth/auth");
+const { closeControlDb, migrateControlDb } = await import("@/db/client");
+const { clientAddress, clientIpHeaderName } = await import("@/lib/http/client-ip");
+
+beforeAll(() => migrateControlDb());
+afterAll(() => closeControlDb());
+
+function signInFrom(headers: Record<string, string>, handler: (request: Request) => Promise<Response>): Promise<Response> {
+  // The proxy's socket address is the same every time; only its header tells clients apart.
+  const stamped = { [clientIpHeaderName]: clientAddress({ ...headers, "x-real-ip": headers["x-real-ip"] }, "10.0.0.1") };
+  return handler(
+    new Request("http://localhost:3000/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { host: "localhost:3000", "content-type": "application/json", ...headers, ...stamped },
+      body: JSON.stringify({ email: "nobody@example.com", password: "not a real password" }),
+    }),
+  );
+}
+
+describe("the sign-in rate limit behind a proxy (CLIENT_IP_HEADER set)", () => {
+  it("limits each client address the proxy reports, and ignores x-forwarded-for", async () => {
+    const { handler } = createAuth({ enforceRateLimit: true });
+    const fromFirst = async () => (await signInFrom({ "x-real-ip": "203.0.113.7", "x-forwarded-for": `198.51.100.${Math.random()}` }, handler)).status;
+    expect([await fromFirst(), await fromFirst(), await fromFirst(), await fromFirst()]).toEqual([401, 401, 401, 429]);
+    expect((await signInFrom({ "x-real-ip": "203.0.113.8" }, handler)).status).toBe(401);
+  });
+});

@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDemo } from "@/lib/demos/load-demo";
+import { DemoFileError } from "@/lib/demos/parse-yaml-file";
+
+function demoFolder(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-demos-"));
+  fs.mkdirSync(path.join(root, "broken"));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(root, "broken", name), text);
+  return root;
+}
+
+const goodFixture = fs.readFileSync("demos/pipeline-basics/fixture.yaml", "utf8");
+const goodDemo = fs.readFileSync("demos/pipeline-basics/demo.yaml", "utf8");
+
+function problemsOf(files: Record<string, string>) {
+  try {
+    loadDemo("broken", demoFolder(files));
+  } catch (error) {
+    if (error instanceof DemoFileError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the demo to be rejected");
+}
+
+describe("demo files", () => {
+  it("loads the shipped pipeline-basics demo", () => {
+    const demo = loadDemo("pipeline-basics");
+    expect(demo.definition.steps.length).toBeGreaterThanOrEqual(5);
+    expect(demo.definition.steps.some((step) => step.waitFor === "deal.created")).toBe(true);
+    expect(demo.fixture.deals.length).toBeGreaterThan(5);
+  });
+
+  it("names the file and line of a wrong value in demo.yaml", () => {
+    const text = goodDemo.replace("placement: top", "placement: sideways");
+    const line = text.split("\n").findIndex((row) => row.includes("sideways")) + 1;
+    const [problem] = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
+    expect(problem).toMatchObject({ file: expect.stringMatching(/broken\/demo\.yaml$/), line });
+    expect(problem?.message).toMatch(/steps\[1\]\.placement/);
+  });
+
+  it("points a missing required field at its step", () => {
+    const text = goodDemo.replace("    title: Every deal, by stage\n", "");
+    const line = text.split("\n").findIndex((row) => row.includes("id: board")) + 1;
+    const [problem] = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
+    expect(problem?.line).toBe(line);
+    expect(problem?.message).toMatch(/steps\[1\]\.title/);
+  });
+
+  it("reports YAML errors (here a repeated key) with their line", () => {
+    const [problem] = problemsOf({ "demo.yaml": "title: ok\npersona: x\ntitle: again\n", "fixture.yaml": goodFixture });
+    expect(problem?.line).toBe(3);
+    expect(problem?.file).toMatch(/demo\.yaml$/);
+  });
+
+  it("rejects duplicate step ids and says which step came first", () => {
+    const text = goodDemo.replace("id: total", "id: board");
+    const problems = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
+    expect(problems[0]?.message).toMatch(/already used by step 2/);
+  });
+
+  it("names the fixture row that refers to an unknown company", () => {
+    const text = goodFixture.replace("company: globex, title: Globex field-ops pilot", "company: globexx, title: Globex field-ops pilot");
+    const line = text.split("\n").findIndex((row) => row.includes("globexx")) + 1;
+    const [problem] = problemsOf({ "demo.yaml": goodDemo, "fixture.yaml": text });
+    expect(problem).toMatchObject({ file: expect.stringMatching(/fixture\.yaml$/), line });
+    expect(problem?.message).toMatch(/deals\[2\]\.company: unknown company "globexx"/);
+  });
+
+  it("says so when the fixture file is missing", () => {
+    const [problem] = problemsOf({ "demo.yaml": goodDemo });
+    expect(problem?.message).toBe("file not found");
+  });
+});

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { migrateControlDb } from "@/db/client";
+import { createDeal, loadBoard } from "@/lib/product/pipeline";
+import { findOwnedSandbox } from "@/lib/sandbox/access";
+import { newId } from "@/lib/sandbox/ids";
+import { provisionSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { signVisitorId, verifyVisitorCookie } from "@/lib/sandbox/visitor-cookie";
+
+beforeAll(() => migrateControlDb());
+
+function newVisitor(): string {
+  const id = newId();
+  touchVisitor(id, undefined);
+  return id;
+}
+
+describe("sandboxes", () => {
+  it("gives each visitor a sandbox the others cannot see", () => {
+    const alice = newVisitor();
+    const bob = newVisitor();
+    const aliceSandbox = provisionSandbox(alice, "pipeline-basics");
+    const bobSandbox = provisionSandbox(bob, "pipeline-basics");
+    expect(aliceSandbox.id).not.toBe(bobSandbox.id);
+
+    const aliceDb = findOwnedSandbox(aliceSandbox.id, alice)?.db;
+    const bobDb = findOwnedSandbox(bobSandbox.id, bob)?.db;
+    if (!aliceDb || !bobDb) throw new Error("owners must find their sandboxes");
+    const before = loadBoard(bobDb).dealCount;
+    createDeal(aliceDb, { title: "Alice's secret deal", companyId: 1, amount: 1234, stage: "lead" });
+
+    expect(loadBoard(aliceDb).dealCount).toBe(before + 1);
+    expect(loadBoard(bobDb).dealCount).toBe(before);
+    const bobTitles = loadBoard(bobDb).columns.flatMap((column) => column.deals.map((deal) => deal.title));
+    expect(bobTitles).not.toContain("Alice's secret deal");
+  });
+
+  it("treats someone else's, guessed, forged and path-like ids as not found", () => {
+    const alice = newVisitor();
+    const mallory = newVisitor();
+    const sandbox = provisionSandbox(alice, "pipeline-basics");
+    expect(findOwnedSandbox(sandbox.id, mallory)).toBeUndefined();
+    expect(findOwnedSandbox(newId(), alice)).toBeUndefined();
+    expect(findOwnedSandbox("../control", alice)).toBeUndefined();
+    expect(findOwnedSandbox(`${sandbox.id}/../x`, alice)).toBeUndefined();
+    expect(findOwnedSandbox(sandbox.id, undefined)).toBeUndefined();
+  });
+
+  it("resumes the same sandbox, with the visitor's work, when they come back", () => {
+    const visitor = newVisitor();
+    const first = provisionSandbox(visitor, "pipeline-basics");
+    const db = findOwnedSandbox(first.id, visitor)?.db;
+    if (!db) throw new Error("owner must find the sandbox");
+    createDeal(db, { title: "Come back to me", companyId: 2, amount: 10, stage: "qualified" });
+    const again = provisionSandbox(visitor, "pipeline-basics");
+    expect(again.id).toBe(first.id);
+    const titles = loadBoard(db).columns.flatMap((column) => column.deals.map((deal) => deal.title));
+    expect(titles).toContain("Come back to me");
+  });
+
+  it("accepts only cookies it signed", () => {
+    const visitor = newId();
+    const cookie = signVisitorId(visitor);
+    expect(verifyVisitorCookie(cookie)).toBe(visitor);
+    expect(verifyVisitorCookie(`${newId()}.${cookie.split(".")[1]}`)).toBeUndefined();
+    expect(verifyVisitorCookie(`${visitor}.AAAA`)).toBeUndefined();
+    expect(verifyVisitorCookie(visitor)).toBeUndefined();
+    expect(verifyVisitorCookie(`${cookie}.extra`)).toBeUndefined();
+  });
+});

@@ -1,0 +1,88 @@
+import { eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { beforeAll, describe, expect, it } from "vitest";
+import { controlDb, migrateControlDb } from "@/db/client";
+import { events } from "@/db/control/schema";
+import { newId } from "@/lib/sandbox/ids";
+import { provisionSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { signalBatchSchema } from "@/lib/signals/event-schema";
+import { clampEventTime, ingestBatch } from "@/lib/signals/ingest";
+
+beforeAll(() => migrateControlDb());
+
+const now = new Date("2026-06-01T12:00:00Z");
+const event = (overrides: Record<string, unknown> = {}) => ({ id: uuidv7(), type: "step.viewed", at: now.getTime() - 1000, demo: "pipeline-basics", step: "board", stepIndex: 1, ...overrides });
+
+describe("signal validation", () => {
+  it("accepts a well-formed batch", () => {
+    expect(signalBatchSchema.safeParse({ events: [event()] }).success).toBe(true);
+  });
+
+  it.each([
+    ["an unknown type", { type: "page.hacked" }],
+    ["a non-UUID id", { id: "1234" }],
+    ["a negative time", { at: -5 }],
+    ["a path-like demo", { demo: "../etc" }],
+    ["an unknown action", { type: "sandbox.action", action: "db.dropped" }],
+    ["oversized props", { props: Object.fromEntries(Array.from({ length: 11 }, (_, index) => [`k${index}`, 1])) }],
+    ["a long prop value", { props: { note: "x".repeat(201) } }],
+  ])("rejects %s", (_label, overrides) => {
+    expect(signalBatchSchema.safeParse({ events: [event(overrides)] }).success).toBe(false);
+  });
+
+  it("rejects empty and oversized batches", () => {
+    expect(signalBatchSchema.safeParse({ events: [] }).success).toBe(false);
+    expect(signalBatchSchema.safeParse({ events: Array.from({ length: 101 }, () => event()) }).success).toBe(false);
+  });
+
+  it("drops unknown fields", () => {
+    const parsed = signalBatchSchema.parse({ events: [event({ ip: "1.2.3.4" })] });
+    expect(parsed.events[0]).not.toHaveProperty("ip");
+  });
+});
+
+describe("signal ingestion", () => {
+  it("stores a retried batch once", () => {
+    const visitor = newId();
+    touchVisitor(visitor, undefined);
+    const batch = signalBatchSchema.parse({ events: [event(), event({ type: "step.completed" })] });
+    expect(ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now }).stored).toBe(2);
+    expect(ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now }).stored).toBe(0);
+    const stored = controlDb().select().from(events).where(eq(events.visitorId, visitor)).all();
+    expect(stored).toHaveLength(2);
+  });
+
+  it("clamps times from the future and from long ago", () => {
+    const at = now.getTime();
+    expect(clampEventTime(at + 60_000, at)).toBe(at);
+    expect(clampEventTime(at - 3 * 86_400_000, at)).toBe(at - 86_400_000);
+    expect(clampEventTime(at - 5_000, at)).toBe(at - 5_000);
+  });
+
+  it("links a sandbox only when it belongs to the caller", () => {
+    const owner = newId();
+    const stranger = newId();
+    touchVisitor(owner, undefined);
+    touchVisitor(stranger, undefined);
+    const sandbox = provisionSandbox(owner, "pipeline-basics");
+    const mine = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
+    const theirs = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
+    ingestBatch(mine, { visitorId: owner, linkIdentity: true, now });
+    ingestBatch(theirs, { visitorId: stranger, linkIdentity: true, now });
+    const mineRow = controlDb().select().from(events).where(eq(events.id, mine.events[0]?.id ?? "")).get();
+    const theirsRow = controlDb().select().from(events).where(eq(events.id, theirs.events[0]?.id ?? "")).get();
+    expect(mineRow?.sandboxId).toBe(sandbox.id);
+    expect(theirsRow?.sandboxId).toBeNull();
+    expect(theirsRow?.visitorId).toBe(stranger);
+  });
+
+  it("stores no visitor or sandbox linkage when the browser asks not to be tracked", () => {
+    const visitor = newId();
+    touchVisitor(visitor, undefined);
+    const sandbox = provisionSandbox(visitor, "pipeline-basics");
+    const batch = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
+    ingestBatch(batch, { visitorId: visitor, linkIdentity: false, now });
+    const row = controlDb().select().from(events).where(eq(events.id, batch.events[0]?.id ?? "")).get();
+    expect(row).toMatchObject({ visitorId: null, sandboxId: null, type: "step.viewed", demoSlug: "pipeline-basics" });
+  });
+});
