@@ -7,13 +7,23 @@ type SandboxInfo = { sandboxId: string; demoSlug: string };
 
 const SandboxContext = createContext<SandboxInfo | undefined>(undefined);
 
-export function SandboxProvider({ sandboxId, demoSlug, children }: SandboxInfo & { children: ReactNode }) {
+/** Rendered as the provider's first child: React runs effects child-first, in order, so "demo viewed"
+ * is recorded before anything the page below it (the tour) records. */
+function DemoViewed({ sandboxId, demoSlug }: SandboxInfo) {
   useEffect(() => {
     setTrackingSandbox(sandboxId);
     track({ type: "demo.viewed", demo: demoSlug });
-    return () => setTrackingSandbox(undefined);
   }, [sandboxId, demoSlug]);
-  return <SandboxContext.Provider value={{ sandboxId, demoSlug }}>{children}</SandboxContext.Provider>;
+  return null;
+}
+
+export function SandboxProvider({ sandboxId, demoSlug, children }: SandboxInfo & { children: ReactNode }) {
+  return (
+    <SandboxContext.Provider value={{ sandboxId, demoSlug }}>
+      <DemoViewed sandboxId={sandboxId} demoSlug={demoSlug} />
+      {children}
+    </SandboxContext.Provider>
+  );
 }
 
 export function useSandbox(): SandboxInfo {

@@ -44,7 +44,13 @@ export function useTour(demo: TourDemo, sandboxId: string) {
     else if (stored.status === "active") dispatch({ type: "resume" });
   }, [demo, sandboxId, dispatch]);
 
-  useEffect(() => listenForSandboxActions((kind) => dispatch({ type: "actionObserved", kind })), [dispatch]);
+  // Subscribed once, calling the latest dispatch: a router refresh hands us a new `demo` object, and a
+  // listener re-subscribed in that same commit would miss the action the product announces in it.
+  const latestDispatch = useRef(dispatch);
+  useEffect(() => {
+    latestDispatch.current = dispatch;
+  }, [dispatch]);
+  useEffect(() => listenForSandboxActions((kind) => latestDispatch.current({ type: "actionObserved", kind })), []);
 
   return { state, dispatch };
 }

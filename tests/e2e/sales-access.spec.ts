@@ -24,6 +24,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill(rep.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText(/wrong email or password/i);
+  // (Next's route announcer is also role=alert, so pick ours by its text.)
+  await expect(page.getByRole("alert").filter({ hasText: /wrong email or password/i })).toBeVisible();
   await expect(page).toHaveURL(/\/sales\/sign-in/);
 });
