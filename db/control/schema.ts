@@ -1,7 +1,7 @@
 // The control plane: demos, visitors, their sandboxes, usage events and the team's auth tables.
 // Plain drizzle types only, so the same tables can move to PostgreSQL.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -28,6 +28,12 @@ export const visitors = sqliteTable("visitors", {
   lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
   /** Where they came from on arrival (referrer host, utm_*): never typed by anyone, never personal. */
   source: text("source", { mode: "json" }).$type<Record<string, string>>(),
+  /** Coarse client class only — never the full user agent: e.g. "Chrome", "macOS", "desktop". */
+  browser: text("browser"),
+  os: text("os"),
+  device: text("device"),
+  /** A known bot or a headless client: kept, but out of rep views by default. */
+  bot: integer("bot", { mode: "boolean" }).notNull().default(false),
 });
 
 export const sandboxes = sqliteTable(
@@ -41,8 +47,16 @@ export const sandboxes = sqliteTable(
     template: text("template").notNull(),
     createdAt: createdAt(),
     lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
+    /** "gone" rows keep no file; they remain a while so the owner gets a friendly note, not an error. */
+    status: text("status", { enum: ["live", "gone"] }).notNull().default("live"),
+    goneReason: text("gone_reason", { enum: ["expired", "evicted", "corrupt", "reset"] }),
+    /** Variables applied at provisioning (company, persona), after escaping and length limits. */
+    personalization: text("personalization", { mode: "json" }).$type<Record<string, string>>(),
   },
-  (table) => [index("sandboxes_visitor_demo").on(table.visitorId, table.demoSlug)],
+  (table) => [
+    index("sandboxes_visitor_demo").on(table.visitorId, table.demoSlug),
+    index("sandboxes_status_active").on(table.status, table.lastActiveAt),
+  ],
 );
 
 /** Append-only usage signals. The id is made by the browser (UUIDv7) so a retried batch is stored once. */
@@ -60,11 +74,39 @@ export const events = sqliteTable(
     props: text("props", { mode: "json" }).$type<Record<string, string | number | boolean>>(),
     occurredAt: integer("occurred_at", { mode: "timestamp_ms" }).notNull(),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    /** 30 minutes without an event ends a session; null when the visitor asked not to be tracked. */
+    sessionId: text("session_id"),
+    bot: integer("bot", { mode: "boolean" }).notNull().default(false),
   },
   (table) => [
     index("events_visitor_time").on(table.visitorId, table.occurredAt),
     index("events_time").on(table.occurredAt),
   ],
+);
+
+export const visitorSessions = sqliteTable(
+  "visitor_sessions",
+  {
+    id: text("id").primaryKey(),
+    visitorId: text("visitor_id").notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    lastEventAt: integer("last_event_at", { mode: "timestamp_ms" }).notNull(),
+    eventCount: integer("event_count").notNull().default(0),
+  },
+  (table) => [index("visitor_sessions_visitor_last").on(table.visitorId, table.lastEventAt)],
+);
+
+/** Per-day counts folded from raw events before retention purges them, so funnels outlive raw data. */
+export const eventDailyCounts = sqliteTable(
+  "event_daily_counts",
+  {
+    day: text("day").notNull(),
+    demoSlug: text("demo_slug").notNull().default(""),
+    type: text("type").notNull(),
+    stepId: text("step_id").notNull().default(""),
+    count: integer("count").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.demoSlug, table.type, table.stepId] })],
 );
 
 // ---- better-auth tables (field list from its drizzle adapter; the generator needs Node 22) ----
@@ -124,3 +166,4 @@ export type Visitor = typeof visitors.$inferSelect;
 export type Sandbox = typeof sandboxes.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type NewEventRow = typeof events.$inferInsert;
+export type VisitorSession = typeof visitorSessions.$inferSelect;
