@@ -39,10 +39,10 @@ export function NewDealForm({ companies, action }: Props) {
         </p>
       ) : null}
       <label htmlFor="title">Deal name</label>
-      <input id="title" name="title" required maxLength={120} aria-describedby={state.fieldErrors?.title ? "title-error" : undefined} />
+      <input id="title" name="title" required maxLength={120} defaultValue={state.values?.title} aria-invalid={!!state.fieldErrors?.title} aria-describedby={state.fieldErrors?.title ? "title-error" : undefined} />
       {fieldError("title")}
       <label htmlFor="companyId">Company</label>
-      <select id="companyId" name="companyId" required defaultValue="">
+      <select id="companyId" name="companyId" required defaultValue={state.values?.companyId ?? ""} key={`company-${state.values?.companyId ?? ""}`} aria-invalid={!!state.fieldErrors?.companyId} aria-describedby={state.fieldErrors?.companyId ? "companyId-error" : undefined}>
         <option value="" disabled>
           Choose a company
         </option>
@@ -54,10 +54,10 @@ export function NewDealForm({ companies, action }: Props) {
       </select>
       {fieldError("companyId")}
       <label htmlFor="amount">Amount (USD)</label>
-      <input id="amount" name="amount" inputMode="numeric" required aria-describedby={state.fieldErrors?.amount ? "amount-error" : undefined} />
+      <input id="amount" name="amount" inputMode="numeric" required defaultValue={state.values?.amount} aria-invalid={!!state.fieldErrors?.amount} aria-describedby={state.fieldErrors?.amount ? "amount-error" : undefined} />
       {fieldError("amount")}
       <label htmlFor="stage">Stage</label>
-      <select id="stage" name="stage" defaultValue={"lead" satisfies Stage}>
+      <select id="stage" name="stage" defaultValue={state.values?.stage ?? ("lead" satisfies Stage)} key={`stage-${state.values?.stage ?? ""}`}>
         {stages.map((stage) => (
           <option key={stage} value={stage}>
             {stageLabels[stage]}

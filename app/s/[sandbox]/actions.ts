@@ -5,7 +5,20 @@ import { moveStageInput, newDealInput } from "@/lib/product/deal-input";
 import { createDeal, moveDeal } from "@/lib/product/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 
-export type ActionState = { error?: string; fieldErrors?: Record<string, string>; dealId?: number; done?: number };
+export type ActionState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the visitor typed, handed back on an error: React resets a form after its action runs. */
+  values?: Record<string, string>;
+  dealId?: number;
+  done?: number;
+};
+
+function typedValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) values[key] = value.slice(0, 200);
+  return values;
+}
 
 function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -19,9 +32,11 @@ function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 export async function createDealAction(sandboxId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const { db } = await requireOwnSandbox(sandboxId);
   const parsed = newDealInput.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "Please fix the highlighted fields", fieldErrors: firstErrors(parsed.error.issues) };
+  if (!parsed.success) {
+    return { error: "Please fix the highlighted fields", fieldErrors: firstErrors(parsed.error.issues), values: typedValues(form) };
+  }
   const result = createDeal(db, parsed.data);
-  if (typeof result !== "number") return { error: result.error };
+  if (typeof result !== "number") return { error: result.error, values: typedValues(form) };
   revalidatePath(`/s/${sandboxId}`, "layout");
   return { dealId: result, done: Date.now() };
 }

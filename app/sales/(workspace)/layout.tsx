@@ -17,7 +17,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         </Link>
         <span className="muted">Signed in as {user.email}</span>
       </header>
-      <main id="main" className="page">
+      <main id="main" className="page sales-page">
         {children}
       </main>
     </>

@@ -1,7 +1,7 @@
 // One visitor's journey, as a timeline of what they did.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatWhen } from "@/components/sales/format";
+import { formatExact, formatWhen } from "@/components/sales/format";
 import { requireTeamMember } from "@/lib/auth/guard";
 import { describeEvent } from "@/lib/insights/describe-event";
 import { visitorJourney } from "@/lib/insights/visitors";
@@ -28,7 +28,7 @@ export default async function VisitorPage({ params }: { params: Promise<{ visito
       <ol className="timeline" aria-label="Journey">
         {timeline.map((event) => (
           <li key={event.id} className={`timeline-item type-${event.type.replace(".", "-")}`} data-testid="journey-event" data-type={event.type}>
-            <time dateTime={event.occurredAt.toISOString()}>{formatWhen(event.occurredAt)}</time>
+            <time dateTime={event.occurredAt.toISOString()}>{formatExact(event.occurredAt)}</time>
             <span>{describeEvent(event)}</span>
           </li>
         ))}
