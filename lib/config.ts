@@ -23,7 +23,7 @@ export const config = {
   /** Interface to bind; empty means all interfaces, like `next start`. */
   host: process.env.HOST || undefined,
   /** Where control.sqlite, templates, sandboxes and the generated secret live. */
-  dataDir: path.resolve(process.env.DATA_DIR || "data"),
+  dataDir: path.resolve(/* turbopackIgnore: true */ process.env.DATA_DIR || "data"),
   /** Optional server secret (cookie signing, auth). Without it one is generated into the data dir on first start. */
   secret: process.env.OPENHOUSE_SECRET || process.env.BETTER_AUTH_SECRET || undefined,
   /** Extra public origins (e.g. https://demo.example.com) trusted for sign-in besides the request's own host. */
@@ -37,7 +37,7 @@ export const config = {
   /** Label for that link. */
   contactLabel: process.env.CONTACT_LABEL || "Email the sales team",
   /** Directory of demo scripts. */
-  demosDir: path.resolve(process.env.DEMOS_DIR || "demos"),
+  demosDir: path.resolve(/* turbopackIgnore: true */ process.env.DEMOS_DIR || "demos"),
 } as const;
 
 export const paths = {

@@ -1,6 +1,7 @@
 // What a marketer writes in demos/<slug>/demo.yaml. This zod schema is the single definition:
 // the parser validates against it, the tour player and pages use its inferred types.
 import { z } from "zod";
+import { productAnchors } from "@/lib/product/anchors";
 
 /** Things a visitor can really do in the sandbox; a step may wait for one of them. */
 export const sandboxActionKinds = ["deal.created", "deal.stage_changed", "deal.viewed"] as const;
@@ -9,9 +10,9 @@ export type SandboxActionKind = z.infer<typeof sandboxActionKind>;
 
 export const placements = ["top", "bottom", "left", "right", "center"] as const;
 
-const anchor = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "an anchor is a data-tour name: lower-case letters, digits and dashes");
+const anchor = z.enum(productAnchors, {
+  error: (issue) => `unknown anchor ${JSON.stringify(issue.input)}; the product has: ${productAnchors.join(", ")}`,
+});
 
 export const stepSchema = z
   .object({

@@ -44,7 +44,7 @@ function readText(file: string, shownAs: string): string {
 
 /** Loads one demo; throws DemoFileError naming file:line:column for anything wrong. */
 export function loadDemo(slug: string, demosDir = config.demosDir): LoadedDemo {
-  const shown = (name: string) => path.join(path.relative(process.cwd(), demosDir) || ".", slug, name);
+  const shown = (name: string) => path.join(path.relative(/* turbopackIgnore: true */ process.cwd(), demosDir) || ".", slug, name);
   if (!slugPattern.test(slug)) {
     throw new DemoFileError([{ file: shown(""), line: 1, column: 1, message: "a demo folder name is lower-case letters, digits and dashes" }]);
   }

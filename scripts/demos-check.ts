@@ -1,0 +1,30 @@
+// `npm run demos:check`: validates every demo in demos/ and compiles its fixture, as `npm start` would,
+// without touching the real data directory. Problems are printed as file:line:column; exit 1 if any.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-demos-check-"));
+const { config } = await import("@/lib/config");
+const { ensureTemplate } = await import("@/lib/demos/compile-template");
+const { listDemoSlugs, loadAllDemos } = await import("@/lib/demos/load-demo");
+
+try {
+  const slugs = listDemoSlugs();
+  console.log(`checking ${slugs.length} demo(s) in ${path.relative(process.cwd(), config.demosDir) || "."}/ …`);
+  const { demos, problems } = loadAllDemos();
+  for (const demo of demos) {
+    const started = performance.now();
+    ensureTemplate(demo);
+    const { companies, contacts, deals, activities } = demo.fixture;
+    console.log(
+      `✓ ${demo.slug}: ${demo.definition.steps.length} steps; fixture ${companies.length} companies, ${contacts.length} contacts, ` +
+        `${deals.length} deals, ${activities.length} activities; template compiled in ${(performance.now() - started).toFixed(0)} ms`,
+    );
+  }
+  for (const problem of problems) console.error(`✗ ${problem.message}`);
+  if (slugs.length === 0) console.error("✗ no demos found (a demo is a folder with a demo.yaml)");
+  process.exitCode = problems.length > 0 || slugs.length === 0 ? 1 : 0;
+} finally {
+  fs.rmSync(config.dataDir, { recursive: true, force: true });
+}

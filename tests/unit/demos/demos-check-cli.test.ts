@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+function check(demosDir?: string) {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/demos-check.ts"], {
+    env: { ...process.env, ...(demosDir ? { DEMOS_DIR: demosDir } : {}) },
+    encoding: "utf8",
+  });
+}
+
+describe("npm run demos:check", () => {
+  it("passes the shipped demos", () => {
+    const result = check();
+    expect(result.stdout).toMatch(/✓ pipeline-basics: 6 steps/);
+    expect(result.status).toBe(0);
+  });
+
+  it("fails with file:line for a typo in a step's target", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-demos-"));
+    fs.cpSync("demos/pipeline-basics", path.join(dir, "typo-demo"), { recursive: true });
+    const file = path.join(dir, "typo-demo", "demo.yaml");
+    const text = fs.readFileSync(file, "utf8").replace("target: pipeline-total", "target: pipeline-totl");
+    fs.writeFileSync(file, text);
+    const line = text.split("\n").findIndex((row) => row.includes("pipeline-totl")) + 1;
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`typo-demo/demo.yaml:${line}:13: steps[2].target: unknown anchor "pipeline-totl"`);
+  });
+});
