@@ -32,3 +32,12 @@ export async function expectNoAxeViolations(page: Page, include?: string): Promi
   const results = await builder.analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/** Fills in the product's New deal editor as a visitor would and saves it. */
+export async function createDeal(page: Page, deal: { title: string; company: string; amount: string }): Promise<void> {
+  await page.locator("[data-tour=new-deal-button]").click();
+  await page.getByLabel("Deal name").fill(deal.title);
+  await page.getByLabel("Company").selectOption({ label: deal.company });
+  await page.getByLabel("Amount (USD)").fill(deal.amount);
+  await page.getByRole("button", { name: "Create deal" }).click();
+}

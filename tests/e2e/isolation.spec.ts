@@ -1,17 +1,13 @@
 // Two browsers, two sandboxes: neither sees nor reaches the other's.
 import { expect, test } from "@playwright/test";
-import { startDemo } from "./helpers";
+import { createDeal, startDemo } from "./helpers";
 
 test("a second browser gets its own clean sandbox and cannot open the first one's", async ({ browser }) => {
   const first = await browser.newContext();
   const firstPage = await first.newPage();
   const firstPath = await startDemo(firstPage);
   await firstPage.getByTestId("tour-popover").getByRole("button", { name: "Close tour" }).click();
-  await firstPage.locator("[data-tour=new-deal-button]").click();
-  await firstPage.getByLabel("Deal name").fill("Only in the first browser");
-  await firstPage.getByLabel("Company").selectOption({ label: "Initech" });
-  await firstPage.getByLabel("Amount (USD)").fill("777");
-  await firstPage.getByRole("button", { name: "Create deal" }).click();
+  await createDeal(firstPage, { title: "Only in the first browser", company: "Initech", amount: "777" });
   await expect(firstPage.getByRole("heading", { level: 1, name: "Only in the first browser" })).toBeVisible();
 
   const second = await browser.newContext();

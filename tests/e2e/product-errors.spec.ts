@@ -1,15 +1,11 @@
 // Mistakes in the sample product are explained next to the field and never cost the visitor their typing.
 import { expect, test } from "@playwright/test";
-import { startDemo } from "./helpers";
+import { createDeal, startDemo } from "./helpers";
 
 test("a mistake in New deal keeps what the visitor typed and says what to fix", async ({ page }) => {
   await startDemo(page);
   await page.getByTestId("tour-popover").getByRole("button", { name: "Close tour" }).click();
-  await page.locator("[data-tour=new-deal-button]").click();
-  await page.getByLabel("Deal name").fill("Half-typed deal");
-  await page.getByLabel("Company").selectOption({ label: "Hooli" });
-  await page.getByLabel("Amount (USD)").fill("lots");
-  await page.getByRole("button", { name: "Create deal" }).click();
+  await createDeal(page, { title: "Half-typed deal", company: "Hooli", amount: "lots" });
 
   await expect(page.getByText("Enter the amount as a number")).toBeVisible();
   await expect(page.getByLabel("Amount (USD)")).toHaveAttribute("aria-invalid", "true");

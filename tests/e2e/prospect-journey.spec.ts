@@ -1,7 +1,7 @@
 // The whole story: a prospect tries the demo with no signup, follows the tour, creates a deal,
 // moves it, raises a hand; then a rep signs in and sees exactly that, in order.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signInAsRep, startDemo, visitorIdOf } from "./helpers";
+import { createDeal, expectNoAxeViolations, signInAsRep, startDemo, visitorIdOf } from "./helpers";
 
 test("a prospect tries a demo with no signup and a rep sees their journey", async ({ page, context, browser }) => {
   await page.goto("/");
@@ -30,11 +30,7 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
   await expect(page.getByRole("dialog", { name: "Add a deal of your own" })).toBeVisible();
   await expect(tour.getByRole("button", { name: "Next" })).toHaveCount(0);
   const totalBefore = await page.getByTestId("open-total").textContent();
-  await page.locator("[data-tour=new-deal-button]").click();
-  await page.getByLabel("Deal name").fill("Openhouse trial deal");
-  await page.getByLabel("Company").selectOption({ label: "Globex" });
-  await page.getByLabel("Amount (USD)").fill("25000");
-  await page.getByRole("button", { name: "Create deal" }).click();
+  await createDeal(page, { title: "Openhouse trial deal", company: "Globex", amount: "25000" });
   await expect(page.getByRole("heading", { level: 1, name: "Openhouse trial deal" })).toBeVisible();
 
   await expect(page.getByRole("dialog", { name: "Move it forward" })).toBeVisible();
