@@ -1,0 +1,31 @@
+// Makes a sandbox file from today's template: copy under a temporary name, personalise, rename into place.
+// A crash at any point leaves either the old file or the new one, never half of one.
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { paths } from "@/lib/config";
+import { sandboxFile, temporaryFileFor } from "./files";
+import { applyPersonalization, type Personalization } from "./personalization";
+
+export function copyTemplate(template: string, sandboxId: string, personalization: Personalization | undefined): void {
+  const target = sandboxFile(sandboxId);
+  fs.mkdirSync(paths.sandboxes(), { recursive: true });
+  const temporary = temporaryFileFor(target);
+  try {
+    fs.copyFileSync(template, temporary);
+    if (personalization?.company) {
+      // The template is in rollback-journal mode, so this write leaves no -wal beside the temp file.
+      const sqlite = new Database(temporary, { fileMustExist: true });
+      try {
+        applyPersonalization(sqlite, personalization);
+      } finally {
+        sqlite.close();
+      }
+    }
+    // A replaced file's old -wal/-shm must not be replayed over the new content.
+    fs.rmSync(`${target}-wal`, { force: true });
+    fs.rmSync(`${target}-shm`, { force: true });
+    fs.renameSync(temporary, target);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
