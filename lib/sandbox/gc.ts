@@ -56,9 +56,9 @@ export function collectGarbage(now: Date = new Date(), db: ControlDb = controlDb
     .where(and(eq(sandboxes.status, "live"), lt(sandboxes.lastActiveAt, idleSince)))
     .all()
     .map((row) => row.id);
-  retireSandboxes(expiredIds, "expired", db);
+  retireSandboxes(expiredIds, "expired", db, now);
 
-  // There is no "gone at" column; last activity is an upper bound for it, so tombstones live at least this long.
+  // A gone row's lastActiveAt is when it went (see retire.ts).
   const tombstoneCutoff = new Date(now.getTime() - goneRowRetentionDays * dayMs);
   const tombstones = db
     .delete(sandboxes)

@@ -5,12 +5,13 @@ import { z } from "zod";
 
 export const personas = ["leader", "manager", "rep", "ops"] as const;
 
-/** Control characters (C0, DEL, C1) and Unicode line/paragraph separators never reach a sandbox. */
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Line breaks and tabs become spaces; every other control character (C0, DEL, C1) is dropped. */
+const breakingCharacters = /[\t\n\r\u2028\u2029]/g;
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
 
 const company = z
   .string()
-  .transform((value) => value.replace(controlCharacters, "").replace(/\s+/g, " ").trim())
+  .transform((value) => value.replace(breakingCharacters, " ").replace(controlCharacters, "").replace(/\s+/g, " ").trim())
   .pipe(z.string().min(1).max(40).regex(/^[\p{L}\p{N} &.,'-]+$/u));
 
 export const personalizationSchema = z.object({
