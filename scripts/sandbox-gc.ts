@@ -17,7 +17,7 @@ function run(argv: string[]): string {
   migrateControlDb();
   if (values.evict !== undefined) {
     const id = values.evict;
-    if (!isWellFormedId(id)) throw new Error(`Not a sandbox id: ${JSON.stringify(id.slice(0, 40))}`);
+    if (!isWellFormedId(id)) throw new Error(`Not a sandbox id: ${JSON.stringify(String(id).slice(0, 40))}`);
     const row = sandboxRow(id);
     if (!row) throw new Error(`No sandbox ${id}`);
     if (row.status === "gone") return `Sandbox ${id} was already gone (${row.goneReason ?? "unknown"})`;
