@@ -38,6 +38,18 @@ export const config = {
   contactLabel: process.env.CONTACT_LABEL || "Email the sales team",
   /** Directory of demo scripts. */
   demosDir: path.resolve(/* turbopackIgnore: true */ process.env.DEMOS_DIR || "demos"),
+  /** Days a sandbox may sit idle before garbage collection removes it (its owner then gets a fresh one). */
+  sandboxTtlDays: integer("SANDBOX_TTL_DAYS", 7),
+  /** Most live sandboxes kept at once; past it the longest-idle are evicted first. */
+  sandboxMaxLive: integer("SANDBOX_MAX_LIVE", 5000),
+  /** Most disk (MB) all live sandbox files may use; past it the longest-idle are evicted first. */
+  sandboxMaxDiskMb: integer("SANDBOX_MAX_DISK_MB", 2048),
+  /** Per-sandbox page cap (PRAGMA max_page_count, 4 KiB pages): a runaway visitor hits "storage full", not the disk. */
+  sandboxMaxPages: integer("SANDBOX_MAX_PAGES", 5120),
+  /** Most sandbox handles kept open at once (each is a file descriptor and a page cache). */
+  sandboxOpenHandles: integer("SANDBOX_OPEN_HANDLES", 200),
+  /** New sandboxes one client address may create per minute; resuming one is never limited. */
+  provisionRatePerMinute: integer("PROVISION_RATE_PER_MINUTE", 30),
 } as const;
 
 export const paths = {

@@ -1,36 +1,82 @@
 // Open SQLite handles for sandboxes, kept in a bounded LRU so thousands of sandboxes never mean
-// thousands of open files; an evicted handle is closed.
-import path from "node:path";
+// thousands of open files; a handle idle past its TTL or pushed out is closed.
+import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { LRUCache } from "lru-cache";
 import { openSqlite } from "@/db/client";
 import * as sandboxSchema from "@/db/sandbox/schema";
-import { paths } from "@/lib/config";
-import { isWellFormedId } from "./ids";
+import { config } from "@/lib/config";
+import { sandboxFile } from "./files";
+
+export { sandboxFile } from "./files";
 
 export type SandboxDb = BetterSQLite3Database<typeof sandboxSchema> & { $client: Database.Database };
 
+/** The file is missing, is not a database, or failed its check: the sandbox cannot be used. */
+export class SandboxUnreadableError extends Error {}
+
+const idleHandleMs = 15 * 60_000;
+
 const openHandles = new LRUCache<string, SandboxDb>({
-  max: 200,
+  max: Math.max(1, config.sandboxOpenHandles),
+  ttl: idleHandleMs,
+  updateAgeOnGet: true,
+  // Autopurge timers are unref'd by lru-cache, so they never keep a CLI alive.
+  ttlAutopurge: true,
   dispose: (db) => db.$client.close(),
 });
 
-export function sandboxFile(sandboxId: string): string {
-  if (!isWellFormedId(sandboxId)) throw new Error("not a sandbox id");
-  return path.join(paths.sandboxes(), `${sandboxId}.sqlite`);
+const unreadableCodes = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN"]);
+
+export function isUnreadableDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && [...unreadableCodes].some((prefix) => code.startsWith(prefix));
 }
 
-/** The handle for a sandbox the caller has already been authorised for (see access.ts). */
+/** Opens and checks a sandbox file. quick_check costs well under a millisecond on a demo-sized file. */
+function openChecked(sandboxId: string): SandboxDb {
+  const file = sandboxFile(sandboxId);
+  // openSqlite would create an empty database in place of a missing file.
+  if (!fs.existsSync(file)) throw new SandboxUnreadableError(`sandbox file missing: ${sandboxId}`);
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = openSqlite(file);
+    sqlite.pragma(`max_page_count = ${config.sandboxMaxPages}`);
+    const check = sqlite.pragma("quick_check", { simple: true });
+    if (check !== "ok") throw new SandboxUnreadableError(`sandbox failed quick_check: ${sandboxId}`);
+  } catch (error) {
+    sqlite?.close();
+    if (error instanceof SandboxUnreadableError) throw error;
+    if (isUnreadableDatabaseError(error)) throw new SandboxUnreadableError(`sandbox unreadable: ${sandboxId}`);
+    throw error;
+  }
+  return drizzle(sqlite, { schema: sandboxSchema });
+}
+
+/**
+ * The handle for a sandbox the caller has already been authorised for (see access.ts).
+ * Throws SandboxUnreadableError when the file is missing or damaged.
+ */
 export function openSandbox(sandboxId: string): SandboxDb {
   let db = openHandles.get(sandboxId);
   if (!db) {
-    db = drizzle(openSqlite(sandboxFile(sandboxId)), { schema: sandboxSchema });
+    db = openChecked(sandboxId);
     openHandles.set(sandboxId, db);
   }
   return db;
 }
 
+/** Closes the handle if open: before a sandbox's file is replaced or removed. */
 export function closeSandbox(sandboxId: string): void {
   openHandles.delete(sandboxId);
+}
+
+/** Closes every handle (CLI and test shutdown). */
+export function closeAllSandboxes(): void {
+  openHandles.clear();
+}
+
+export function openHandleCount(): number {
+  return openHandles.size;
 }

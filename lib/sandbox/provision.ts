@@ -1,14 +1,17 @@
-// Gives a visitor their own sandbox for a demo: resume the one they have, or copy today's template.
-// A file copy is ~1 ms where re-seeding takes tens; it also isolates visitors perfectly.
+// Gives a visitor their own sandbox for a demo: resume the live one they have, or copy today's template.
+// A file copy is ~1 ms where re-seeding takes tens (npm run bench:sandbox); it also isolates visitors perfectly.
 import fs from "node:fs";
 import path from "node:path";
 import { and, desc, eq } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { type Sandbox, sandboxes, visitors } from "@/db/control/schema";
-import { paths } from "@/lib/config";
 import { templateFor } from "@/lib/demos/registry";
-import { sandboxFile } from "./handles";
+import { copyTemplate } from "./copy-template";
+import { enforceLiveCap } from "./eviction";
+import { sandboxFile } from "./files";
 import { newId } from "./ids";
+import { type Personalization, personalizationRow, storedPersonalization } from "./personalization";
+import { retireSandbox } from "./retire";
 
 export type VisitorSource = Record<string, string>;
 
@@ -21,36 +24,67 @@ export function touchVisitor(visitorId: string, source: VisitorSource | undefine
     .run();
 }
 
-function copyTemplate(template: string, sandboxId: string): void {
-  const target = sandboxFile(sandboxId);
-  fs.mkdirSync(paths.sandboxes(), { recursive: true });
-  // Copy under a temporary name, then rename: a crash mid-copy never leaves a half sandbox in place.
-  const temporary = `${target}.tmp`;
-  fs.copyFileSync(template, temporary);
-  fs.renameSync(temporary, target);
-}
-
-/** Returns the visitor's sandbox for this demo, creating it from the template when they have none. */
-export function provisionSandbox(visitorId: string, demoSlug: string, db: ControlDb = controlDb()): Sandbox {
-  const now = new Date();
-  const existing = db
+function latestSandbox(visitorId: string, demoSlug: string, db: ControlDb): Sandbox | undefined {
+  return db
     .select()
     .from(sandboxes)
     .where(and(eq(sandboxes.visitorId, visitorId), eq(sandboxes.demoSlug, demoSlug)))
     .orderBy(desc(sandboxes.createdAt))
     .get();
-  if (existing && fs.existsSync(sandboxFile(existing.id))) {
-    db.update(sandboxes).set({ lastActiveAt: now }).where(eq(sandboxes.id, existing.id)).run();
-    return { ...existing, lastActiveAt: now };
-  }
-  if (existing) db.delete(sandboxes).where(eq(sandboxes.id, existing.id)).run();
+}
 
+/** The visitor's live sandbox for this demo, marked active; undefined when a new one is needed. */
+export function resumeSandbox(visitorId: string, demoSlug: string, db: ControlDb = controlDb()): Sandbox | undefined {
+  const latest = latestSandbox(visitorId, demoSlug, db);
+  if (latest?.status !== "live") return undefined;
+  if (!fs.existsSync(sandboxFile(latest.id))) {
+    retireSandbox(latest.id, "corrupt", db);
+    return undefined;
+  }
+  const now = new Date();
+  db.update(sandboxes).set({ lastActiveAt: now }).where(eq(sandboxes.id, latest.id)).run();
+  return { ...latest, lastActiveAt: now };
+}
+
+/**
+ * A new sandbox from today's template. Without personalization in the link, a renewed sandbox keeps
+ * the one its expired predecessor had. The file is in place before the row exists: a crash leaves an
+ * orphan file for the GC, never a live row without a file.
+ */
+export function createSandbox(
+  visitorId: string,
+  demoSlug: string,
+  personalization: Personalization | undefined,
+  db: ControlDb = controlDb(),
+): Sandbox {
+  const now = new Date();
+  const kept = personalization ?? storedPersonalization(latestSandbox(visitorId, demoSlug, db)?.personalization);
   const template = templateFor(demoSlug, now);
   const id = newId();
-  copyTemplate(template, id);
-  return db
+  copyTemplate(template, id, kept);
+  const sandbox = db
     .insert(sandboxes)
-    .values({ id, visitorId, demoSlug, template: path.basename(template), lastActiveAt: now, createdAt: now })
+    .values({
+      id,
+      visitorId,
+      demoSlug,
+      template: path.basename(template),
+      lastActiveAt: now,
+      createdAt: now,
+      personalization: personalizationRow(kept),
+    })
     .returning()
     .get();
+  enforceLiveCap(db, id);
+  return sandbox;
+}
+
+/** Resume the visitor's sandbox for this demo or create one. */
+export function provisionSandbox(
+  visitorId: string,
+  demoSlug: string,
+  options: { personalization?: Personalization } = {},
+  db: ControlDb = controlDb(),
+): Sandbox {
+  return resumeSandbox(visitorId, demoSlug, db) ?? createSandbox(visitorId, demoSlug, options.personalization, db);
 }

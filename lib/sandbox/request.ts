@@ -1,7 +1,8 @@
 // Next.js glue: who is asking (from the signed cookie) and which sandbox they may touch.
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
-import { findOwnedSandbox, type OwnedSandbox } from "./access";
+import { notFound, redirect } from "next/navigation";
+import { lookupOwnedSandbox, type OwnedSandbox } from "./access";
+import { renewalPath } from "./renewal";
 import { verifyVisitorCookie, visitorCookieName } from "./visitor-cookie";
 
 export async function currentVisitorId(): Promise<string | undefined> {
@@ -9,9 +10,13 @@ export async function currentVisitorId(): Promise<string | undefined> {
   return verifyVisitorCookie(jar.get(visitorCookieName)?.value);
 }
 
-/** The caller's sandbox, or a 404 page: a sandbox that is not yours does not exist for you. */
+/**
+ * The caller's sandbox, or a 404 page: a sandbox that is not yours does not exist for you.
+ * Your own sandbox that has gone (expired, evicted, damaged) sends you on to a fresh one with a note.
+ */
 export async function requireOwnSandbox(sandboxId: string): Promise<OwnedSandbox> {
-  const owned = findOwnedSandbox(sandboxId, await currentVisitorId());
-  if (!owned) notFound();
-  return owned;
+  const found = lookupOwnedSandbox(sandboxId, await currentVisitorId());
+  if (!found) notFound();
+  if (found.state === "gone") redirect(renewalPath(found.demoSlug, found.reason));
+  return found.owned;
 }

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { moveStageInput, newDealInput } from "@/lib/product/deal-input";
 import { createDeal, moveDeal } from "@/lib/product/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
+import { resetSandbox } from "@/lib/sandbox/reset";
+import { writeWithinQuota } from "@/lib/sandbox/storage-full";
 
 export type ActionState = {
   error?: string;
@@ -35,7 +37,7 @@ export async function createDealAction(sandboxId: string, _previous: ActionState
   if (!parsed.success) {
     return { error: "Please fix the highlighted fields", fieldErrors: firstErrors(parsed.error.issues), values: typedValues(form) };
   }
-  const result = createDeal(db, parsed.data);
+  const result = writeWithinQuota(() => createDeal(db, parsed.data));
   if (typeof result !== "number") return { error: result.error, values: typedValues(form) };
   revalidatePath(`/s/${sandboxId}`, "layout");
   return { dealId: result, done: Date.now() };
@@ -45,8 +47,16 @@ export async function moveStageAction(sandboxId: string, _previous: ActionState,
   const { db } = await requireOwnSandbox(sandboxId);
   const parsed = moveStageInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Choose a stage" };
-  const result = moveDeal(db, parsed.data);
+  const result = writeWithinQuota(() => moveDeal(db, parsed.data));
   if ("error" in result) return { error: result.error };
   revalidatePath(`/s/${sandboxId}`, "layout");
   return { dealId: parsed.data.dealId, done: Date.now() };
+}
+
+/** "Reset demo": the same sandbox back to today's template; the client then clears the tour and reloads. */
+export async function resetSandboxAction(sandboxId: string): Promise<ActionState> {
+  const { sandbox } = await requireOwnSandbox(sandboxId);
+  resetSandbox(sandbox);
+  revalidatePath(`/s/${sandboxId}`, "layout");
+  return { done: Date.now() };
 }

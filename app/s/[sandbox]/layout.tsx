@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ResetDemoButton } from "@/components/product/ResetDemoButton";
 import { SandboxProvider } from "@/components/product/SandboxContext";
 import { TalkToHuman } from "@/components/product/TalkToHuman";
 import { TourPlayer } from "@/components/tour/TourPlayer";
@@ -35,6 +36,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
           <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
             New deal
           </Link>
+          <ResetDemoButton />
           <TalkToHuman contactUrl={config.contactUrl} contactLabel={config.contactLabel} />
         </nav>
       </header>

@@ -1,15 +1,21 @@
 // The deals board: open pipeline by stage, with counts and totals.
 import Link from "next/link";
 import { formatDay, formatMoney, stageLabels } from "@/components/product/format";
+import { RenewedNote } from "@/components/product/RenewedNote";
 import { loadBoard } from "@/lib/product/pipeline";
+import { parseRenewedReason, renewedMessage } from "@/lib/sandbox/renewal";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 
-export default async function BoardPage({ params }: { params: Promise<{ sandbox: string }> }) {
+type Props = { params: Promise<{ sandbox: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BoardPage({ params, searchParams }: Props) {
   const { sandbox: sandboxId } = await params;
   const { db } = await requireOwnSandbox(sandboxId);
   const board = loadBoard(db);
+  const renewed = parseRenewedReason(String((await searchParams).renewed ?? ""));
   return (
     <>
+      {renewed ? <RenewedNote message={renewedMessage(renewed)} /> : null}
       <div className="board-heading">
         <h1>Deals</h1>
         <p className="pipeline-total" data-tour="pipeline-total">

@@ -1,9 +1,14 @@
 // GET /try/<demo> — "Try it": give this browser its own sandbox (or its existing one) and open it.
 import { NextResponse } from "next/server";
-import { readCookie } from "@/lib/http/cookies";
 import { isRegisteredDemo } from "@/lib/demos/gallery";
+import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { readCookie } from "@/lib/http/cookies";
 import { newId } from "@/lib/sandbox/ids";
-import { provisionSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { parsePersonalization } from "@/lib/sandbox/personalization";
+import { createSandbox, resumeSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { provisionLimiter } from "@/lib/sandbox/rate-limit";
+import { rateLimitedPage } from "@/lib/sandbox/rate-limited-page";
+import { parseRenewedReason } from "@/lib/sandbox/renewal";
 import { signVisitorId, verifyVisitorCookie, visitorCookieName, visitorCookieOptions } from "@/lib/sandbox/visitor-cookie";
 import { arrivalSource } from "@/lib/signals/arrival-source";
 
@@ -18,10 +23,19 @@ export async function GET(request: Request, context: { params: Promise<{ demo: s
 
   const url = new URL(request.url);
   const visitorId = verifyVisitorCookie(readCookie(request, visitorCookieName)) ?? newId();
-  touchVisitor(visitorId, arrivalSource(url, request.headers.get("referer")));
-  const sandbox = provisionSandbox(visitorId, demo);
+  let sandbox = resumeSandbox(visitorId, demo);
+  if (!sandbox) {
+    const address = request.headers.get(clientIpHeaderName) ?? "unknown";
+    const limiter = provisionLimiter();
+    if (!limiter.tryTake(address)) return rateLimitedPage(limiter.retryAfterSeconds(address));
+    touchVisitor(visitorId, arrivalSource(url, request.headers.get("referer")));
+    sandbox = createSandbox(visitorId, demo, parsePersonalization(url.searchParams));
+  } else {
+    touchVisitor(visitorId, undefined);
+  }
 
-  const response = redirectTo(`/s/${sandbox.id}`);
+  const renewed = parseRenewedReason(url.searchParams.get("renewed"));
+  const response = redirectTo(`/s/${sandbox.id}${renewed ? `?renewed=${renewed}` : ""}`);
   const secure = (request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")) === "https";
   response.cookies.set(visitorCookieName, signVisitorId(visitorId), visitorCookieOptions(secure));
   return response;

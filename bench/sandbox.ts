@@ -1,0 +1,112 @@
+// `npm run bench:sandbox`: how fast a visitor gets a sandbox and what thousands of them cost.
+// Our method (file copy + personalization UPDATE + control row) next to re-seeding by inserts,
+// VACUUM INTO and the backup API; /try throughput over HTTP; RSS and disk per 1,000; GC of 10,000.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { benchHttp } from "./sandbox-http";
+import { directoryBytes, mb, ms, progress, type Timing } from "./sandbox-stats";
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-"));
+// Set before lib/config is imported: every module below reads this data directory.
+process.env.DATA_DIR = path.join(root, "inprocess");
+process.env.SANDBOX_MAX_LIVE = "1000000";
+
+const Database = (await import("better-sqlite3")).default;
+const { drizzle } = await import("drizzle-orm/better-sqlite3");
+const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
+const { eq } = await import("drizzle-orm");
+const { closeControlDb, controlDb, migrateControlDb, migrationsFolder } = await import("../db/client");
+const { sandboxes } = await import("../db/control/schema");
+const { paths } = await import("../lib/config");
+const { templateFor } = await import("../lib/demos/registry");
+const { loadBoard } = await import("../lib/product/pipeline");
+const { collectGarbage } = await import("../lib/sandbox/gc");
+const { closeAllSandboxes, openSandbox } = await import("../lib/sandbox/handles");
+const { newId } = await import("../lib/sandbox/ids");
+const { createSandbox, touchVisitor } = await import("../lib/sandbox/provision");
+const { timeRuns } = await import("./sandbox-stats");
+
+const tables = ["settings", "companies", "contacts", "deals", "activities"];
+const httpSeconds = 10;
+const gcCount = 10_000;
+
+migrateControlDb();
+const template = templateFor("pipeline-basics");
+const scratch = path.join(root, "scratch");
+fs.mkdirSync(scratch, { recursive: true });
+
+progress("provisioning 1,000 sandboxes by file copy…");
+const visitors = Array.from({ length: 1_050 }, () => newId());
+for (const visitor of visitors) touchVisitor(visitor, undefined);
+const rssBefore = process.memoryUsage().rss;
+const copy = await timeRuns(1_000, 50, (index) => createSandbox(visitors[index < 0 ? 999 - index : index] ?? visitors[0] ?? "", "pipeline-basics", { company: "Globex", persona: "leader" }));
+
+progress("re-seeding 100 sandboxes by inserts…");
+const source = new Database(template, { readonly: true });
+const rows = Object.fromEntries(tables.map((table) => [table, source.prepare(`select * from ${table}`).all() as Record<string, unknown>[]]));
+const reseed = await timeRuns(100, 5, (index) => {
+  const sqlite = new Database(path.join(scratch, `reseed-${index}.sqlite`));
+  sqlite.pragma("journal_mode = WAL");
+  migrate(drizzle(sqlite), { migrationsFolder: migrationsFolder.sandbox() });
+  sqlite.transaction(() => {
+    for (const table of tables) {
+      for (const row of rows[table] ?? []) {
+        const columns = Object.keys(row);
+        sqlite.prepare(`insert into ${table} (${columns.join(",")}) values (${columns.map(() => "?").join(",")})`).run(...Object.values(row) as never[]);
+      }
+    }
+    sqlite.prepare("update settings set value = ? where key = 'workspace'").run("Globex");
+  })();
+  sqlite.close();
+});
+
+progress("VACUUM INTO and the backup API, 200 each…");
+const vacuumInto = await timeRuns(200, 10, (index) => source.prepare("vacuum into ?").run(path.join(scratch, `vacuum-${index}.sqlite`)));
+const backup = await timeRuns(200, 10, (index) => source.backup(path.join(scratch, `backup-${index}.sqlite`)));
+source.close();
+
+progress("opening 1,000 live sandboxes and reading their boards…");
+const live = controlDb().select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).limit(1_000).all();
+for (const { id } of live) loadBoard(openSandbox(id));
+const rssAfter = process.memoryUsage().rss;
+const diskPerThousand = (directoryBytes(paths.sandboxes()) / live.length) * 1_000;
+closeAllSandboxes();
+
+progress(`making ${gcCount.toLocaleString()} expired sandboxes, then collecting them…`);
+const oldVisitor = newId();
+touchVisitor(oldVisitor, undefined);
+const longAgo = new Date(Date.now() - 30 * 86_400_000);
+const gcIds = Array.from({ length: gcCount }, () => newId());
+for (const id of gcIds) fs.copyFileSync(template, path.join(paths.sandboxes(), `${id}.sqlite`));
+controlDb().transaction((tx) => {
+  for (const id of gcIds) tx.insert(sandboxes).values({ id, visitorId: oldVisitor, demoSlug: "pipeline-basics", template: "bench", lastActiveAt: longAgo }).run();
+});
+const gcStart = performance.now();
+const gc = collectGarbage(new Date());
+const gcMs = performance.now() - gcStart;
+closeControlDb();
+
+const http = await benchHttp(3191, path.join(root, "http"), path.join(root, "http", "sandboxes"), httpSeconds);
+
+const row = (name: string, timing: Timing) =>
+  `| ${name} | ${ms(timing.p50)} | ${ms(timing.p95)} | ${ms(timing.p99)} | ${(timing.p50 / copy.p50).toFixed(1)}× | ${timing.runs} |`;
+const report = [
+  `Run on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  "",
+  "| server-side provisioning | p50 | p95 | p99 | p50 vs ours | runs |",
+  "| --- | --- | --- | --- | --- | --- |",
+  row("**file copy + personalization UPDATE + control row (ours)**", copy),
+  row("re-seed: migrate + insert the fixture rows", reseed),
+  row("`VACUUM INTO` from the template", vacuumInto),
+  row("backup API from the template", backup),
+  "",
+  `- Re-seeding is **${(reseed.p50 / copy.p50).toFixed(0)}×** slower than our copy at p50 (target ≥ 20×); ours p50 ${ms(copy.p50)} (target ≤ 2 ms), p95 ${ms(copy.p95)} (target ≤ 10 ms).`,
+  `- HTTP: **${http.provisionsPerSecond.toFixed(0)} provisions/s** over ${httpSeconds} s of concurrent \`GET /try/pipeline-basics\` without cookies (20 connections, loopback, production server; target ≥ 200/s); ${http.redirects} redirects to a new sandbox, ${http.otherResponses} other responses; latency p50 ${http.p50LatencyMs} ms, p99 ${http.p99LatencyMs} ms.`,
+  `- Production server RSS with 1,000 live sandboxes (made over HTTP): **${http.rssAtThousandMb.toFixed(0)} MB** (target ≤ 300 MB); after the throughput run, with ${http.liveFiles.toLocaleString()} live: ${http.serverRssMb.toFixed(0)} MB. Those sandboxes use ${mb(http.diskBytes)} on disk.`,
+  `- In-process: 1,000 sandboxes provisioned and all opened and read through the handle LRU: RSS +${mb(rssAfter - rssBefore)} (now ${mb(rssAfter)}). Disk per 1,000 live sandboxes: **${mb(diskPerThousand)}**.`,
+  `- GC of ${gcCount.toLocaleString()} expired sandboxes (rows marked gone, files removed): **${(gcMs / 1000).toFixed(2)} s** (${gc.expired} expired).`,
+].join("\n");
+
+console.log(`\n## Sandbox (npm run bench:sandbox)\n\n${report}\n`);
+fs.rmSync(root, { recursive: true, force: true });

@@ -1,0 +1,91 @@
+"use client";
+// "Reset demo": an inline, keyboard-friendly confirm (no window.confirm), then the server restores the
+// template under the same sandbox id; the tour's saved progress is cleared and the page reloads.
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { resetSandboxAction } from "@/app/s/[sandbox]/actions";
+import { tourStorageKey } from "@/components/tour/persistence";
+import { useSandbox } from "./SandboxContext";
+
+function clearTourProgress(sandboxId: string, demoSlug: string): void {
+  try {
+    window.localStorage.removeItem(tourStorageKey(sandboxId, demoSlug));
+  } catch {
+    // Blocked storage holds no progress to clear.
+  }
+}
+
+export function ResetDemoButton() {
+  const { sandboxId, demoSlug } = useSandbox();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const panelId = useId();
+  const questionId = useId();
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    // Focus goes to the safe choice, so Enter pressed twice never wipes anything by accident.
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+
+  function cancel() {
+    setConfirming(false);
+    openerRef.current?.focus();
+  }
+
+  function reset() {
+    setError(undefined);
+    startTransition(async () => {
+      try {
+        await resetSandboxAction(sandboxId);
+        clearTourProgress(sandboxId, demoSlug);
+        window.location.reload();
+      } catch {
+        setError("The demo could not be reset. Please try again in a moment.");
+      }
+    });
+  }
+
+  return (
+    <div className="reset-demo">
+      <button
+        ref={openerRef}
+        type="button"
+        className="button secondary"
+        aria-expanded={confirming}
+        aria-controls={panelId}
+        onClick={() => setConfirming(!confirming)}
+      >
+        Reset demo
+      </button>
+      <div
+        id={panelId}
+        className="reset-panel card"
+        role="group"
+        aria-labelledby={questionId}
+        hidden={!confirming}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") cancel();
+        }}
+      >
+        <p id={questionId}>
+          <strong>Reset this demo?</strong> Your changes in this copy are replaced by the original sample data.
+        </p>
+        <div className="reset-actions">
+          <button type="button" className="button" onClick={reset} disabled={pending}>
+            {pending ? "Resetting…" : "Yes, reset"}
+          </button>
+          <button ref={cancelRef} type="button" className="button secondary" onClick={cancel} disabled={pending}>
+            Cancel
+          </button>
+        </div>
+        {error ? (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// "Try it as Globex, as a sales leader": optional query parameters that personalise a new sandbox.
+// Bad values are dropped, never an error page: a mangled campaign link still gives a working demo.
+import type Database from "better-sqlite3";
+import { z } from "zod";
+
+export const personas = ["leader", "manager", "rep", "ops"] as const;
+
+/** Line breaks and tabs become spaces; every other control character (C0, DEL, C1) is dropped. */
+const breakingCharacters = /[\t\n\r\u2028\u2029]/g;
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+
+const company = z
+  .string()
+  .transform((value) => value.replace(breakingCharacters, " ").replace(controlCharacters, "").replace(/\s+/g, " ").trim())
+  .pipe(z.string().min(1).max(40).regex(/^[\p{L}\p{N} &.,'-]+$/u));
+
+export const personalizationSchema = z.object({
+  company: company.optional().catch(undefined),
+  persona: z.enum(personas).optional().catch(undefined),
+});
+
+export type Personalization = z.infer<typeof personalizationSchema>;
+
+/** The valid personalization in a /try URL, or undefined when there is none worth keeping. */
+export function parsePersonalization(params: URLSearchParams): Personalization | undefined {
+  const parsed = personalizationSchema.parse({
+    company: params.get("company") ?? undefined,
+    persona: params.get("persona") ?? undefined,
+  });
+  const kept = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/** Re-reads stored personalization (a json column) through the same schema: old rows stay trustworthy. */
+export function storedPersonalization(value: unknown): Personalization | undefined {
+  const parsed = personalizationSchema.safeParse(value ?? {});
+  if (!parsed.success) return undefined;
+  return parsed.data.company || parsed.data.persona ? parsed.data : undefined;
+}
+
+/** Applies it to a freshly copied sandbox file: one UPDATE, inside the provisioning budget. */
+export function applyPersonalization(sqlite: Database.Database, personalization: Personalization | undefined): void {
+  if (!personalization?.company) return;
+  sqlite.prepare("update settings set value = ? where key = 'workspace'").run(personalization.company);
+}
+
+/** The form kept in the control plane's json column: only the fields that are set. */
+export function personalizationRow(personalization: Personalization | undefined): Record<string, string> | null {
+  if (!personalization) return null;
+  const row: Record<string, string> = {};
+  if (personalization.company) row.company = personalization.company;
+  if (personalization.persona) row.persona = personalization.persona;
+  return Object.keys(row).length > 0 ? row : null;
+}

@@ -1,0 +1,135 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
+import { sandboxes } from "@/db/control/schema";
+import { config, paths } from "@/lib/config";
+import { findOwnedSandbox, lookupOwnedSandbox } from "@/lib/sandbox/access";
+import { enforceLiveCap, evictIfOverCap } from "@/lib/sandbox/eviction";
+import { collectGarbage } from "@/lib/sandbox/gc";
+import { closeAllSandboxes, openHandleCount, sandboxFile } from "@/lib/sandbox/handles";
+import { newId } from "@/lib/sandbox/ids";
+import { provisionSandbox } from "@/lib/sandbox/provision";
+import { sandboxRow } from "@/lib/sandbox/retire";
+import { demoSlug, exists, newVisitor } from "./helpers";
+
+const day = 86_400_000;
+
+beforeAll(() => migrateControlDb());
+afterAll(() => {
+  closeAllSandboxes();
+  closeControlDb();
+});
+
+function idleFor(sandboxId: string, days: number, now = Date.now()): void {
+  controlDb().update(sandboxes).set({ lastActiveAt: new Date(now - days * day) }).where(eq(sandboxes.id, sandboxId)).run();
+}
+
+function ageFile(file: string, ms: number): void {
+  const then = new Date(Date.now() - ms);
+  fs.utimesSync(file, then, then);
+}
+
+describe("garbage collection", () => {
+  it("expires sandboxes idle past the TTL, removing their files and WAL, and keeps active ones", () => {
+    expect(config.sandboxTtlDays).toBe(7);
+    const owner = newVisitor();
+    const idle = provisionSandbox(owner, demoSlug);
+    const active = provisionSandbox(newVisitor(), demoSlug);
+    findOwnedSandbox(idle.id, owner); // an open handle creates -wal and -shm beside the file
+    expect(exists(`${sandboxFile(idle.id)}-wal`)).toBe(true);
+    idleFor(idle.id, 8);
+    idleFor(active.id, 6);
+
+    const report = collectGarbage(new Date());
+    expect(report.expired).toBe(1);
+    for (const suffix of ["", "-wal", "-shm"]) expect(exists(`${sandboxFile(idle.id)}${suffix}`)).toBe(false);
+    expect(sandboxRow(idle.id)).toMatchObject({ status: "gone", goneReason: "expired" });
+    expect(exists(sandboxFile(active.id))).toBe(true);
+    expect(sandboxRow(active.id)?.status).toBe("live");
+    expect(openHandleCount()).toBe(0);
+  });
+
+  it("tells the owner of an expired sandbox it expired, and a stranger nothing", () => {
+    const owner = newVisitor();
+    const sandbox = provisionSandbox(owner, demoSlug);
+    idleFor(sandbox.id, 30);
+    collectGarbage(new Date());
+    expect(lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "expired" });
+    expect(lookupOwnedSandbox(sandbox.id, newVisitor())).toBeUndefined();
+    const fresh = provisionSandbox(owner, demoSlug);
+    expect(fresh.id).not.toBe(sandbox.id);
+    expect(findOwnedSandbox(fresh.id, owner)).toBeDefined();
+  });
+
+  it("deletes gone rows 30 days after they went, however long they had been idle", () => {
+    const sandbox = provisionSandbox(newVisitor(), demoSlug);
+    idleFor(sandbox.id, 45);
+    collectGarbage(new Date());
+    expect(sandboxRow(sandbox.id)?.status).toBe("gone");
+    collectGarbage(new Date(Date.now() + 29 * day));
+    expect(sandboxRow(sandbox.id)).toBeDefined();
+    collectGarbage(new Date(Date.now() + 31 * day));
+    expect(sandboxRow(sandbox.id)).toBeUndefined();
+  });
+
+  it("removes temp files older than a minute and orphan sandbox files, but not fresh ones", () => {
+    fs.mkdirSync(paths.sandboxes(), { recursive: true });
+    const oldTemp = path.join(paths.sandboxes(), `${newId()}.sqlite.123.abcd.tmp`);
+    const newTemp = path.join(paths.sandboxes(), `${newId()}.sqlite.456.ef01.tmp`);
+    const orphan = sandboxFile(newId());
+    for (const file of [oldTemp, newTemp, orphan]) fs.writeFileSync(file, "half a copy");
+    ageFile(oldTemp, 2 * 60_000);
+    ageFile(orphan, 2 * 60_000);
+    const live = provisionSandbox(newVisitor(), demoSlug);
+    ageFile(sandboxFile(live.id), 10 * 60_000);
+
+    const report = collectGarbage(new Date());
+    expect(report.strayFilesRemoved).toBe(2);
+    expect(exists(oldTemp)).toBe(false);
+    expect(exists(orphan)).toBe(false);
+    expect(exists(newTemp)).toBe(true);
+    expect(exists(sandboxFile(live.id))).toBe(true);
+  });
+});
+
+describe("global caps", () => {
+  function liveIds(): string[] {
+    return controlDb().select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).all().map((row) => row.id);
+  }
+
+  it("evicts the longest-idle sandboxes first when too many are live", () => {
+    for (const id of liveIds()) idleFor(id, 100);
+    collectGarbage(new Date());
+    const made = [0, 1, 2, 3, 4].map(() => provisionSandbox(newVisitor(), demoSlug));
+    made.forEach((sandbox, index) => idleFor(sandbox.id, 5 - index)); // made[0] is the longest idle
+    const { evicted } = evictIfOverCap(controlDb(), { maxLive: 3 });
+    expect(evicted.sort()).toEqual([made[0]?.id, made[1]?.id].sort());
+    expect(sandboxRow(made[0]?.id ?? "")).toMatchObject({ status: "gone", goneReason: "evicted" });
+    expect(exists(sandboxFile(made[0]?.id ?? ""))).toBe(false);
+    expect(liveIds().sort()).toEqual([made[2]?.id, made[3]?.id, made[4]?.id].sort());
+  });
+
+  it("never evicts the sandbox it just made when the count cap is hit on provisioning", () => {
+    const newest = provisionSandbox(newVisitor(), demoSlug);
+    idleFor(newest.id, 50); // even if it looked the oldest
+    const evicted = enforceLiveCap(controlDb(), newest.id, 1);
+    expect(evicted).not.toContain(newest.id);
+    expect(liveIds()).toEqual([newest.id]);
+  });
+
+  it("evicts the longest-idle sandboxes when their files use more disk than allowed", () => {
+    const a = provisionSandbox(newVisitor(), demoSlug);
+    const b = provisionSandbox(newVisitor(), demoSlug);
+    const c = provisionSandbox(newVisitor(), demoSlug);
+    idleFor(a.id, 3);
+    idleFor(b.id, 2);
+    idleFor(c.id, 1);
+    const perFile = fs.statSync(sandboxFile(c.id)).size;
+    const before = liveIds().filter((id) => ![a.id, b.id, c.id].includes(id));
+    const { evicted } = evictIfOverCap(controlDb(), { maxLive: 100, maxDiskBytes: perFile * 2 + 10 });
+    expect(evicted).toEqual(expect.arrayContaining([a.id, ...before]));
+    expect(liveIds().sort()).toEqual([b.id, c.id].sort());
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeControlDb, migrateControlDb } from "@/db/client";
+import { workspaceName } from "@/lib/product/pipeline";
+import { findOwnedSandbox } from "@/lib/sandbox/access";
+import { closeAllSandboxes, sandboxFile } from "@/lib/sandbox/handles";
+import { parsePersonalization } from "@/lib/sandbox/personalization";
+import { provisionSandbox } from "@/lib/sandbox/provision";
+import { demoSlug, newVisitor, readWorkspace } from "./helpers";
+
+beforeAll(() => migrateControlDb());
+afterAll(() => {
+  closeAllSandboxes();
+  closeControlDb();
+});
+
+const parse = (query: string) => parsePersonalization(new URLSearchParams(query));
+
+describe("personalization from a /try link", () => {
+  it("keeps a plain company name and a known persona", () => {
+    expect(parse("company=Globex&persona=leader")).toEqual({ company: "Globex", persona: "leader" });
+    expect(parse("company=%20%20Smith%20%26%20Sons,%20Inc.%20")).toEqual({ company: "Smith & Sons, Inc." });
+    expect(parse("company=Crème-Brûlée%20O'Neil")).toEqual({ company: "Crème-Brûlée O'Neil" });
+  });
+
+  it("ignores markup, symbols, unknown personas and empty values instead of failing", () => {
+    expect(parse("company=<script>alert(1)</script>")).toBeUndefined();
+    expect(parse("company=a%22b")).toBeUndefined();
+    expect(parse("company=Globex&persona=admin")).toEqual({ company: "Globex" });
+    expect(parse("company=&persona=")).toBeUndefined();
+    expect(parse("company=%20%20%20")).toBeUndefined();
+    expect(parse("")).toBeUndefined();
+  });
+
+  it("strips control characters and limits the length to 40", () => {
+    expect(parse("company=Glo%00bex%0A%1B%E2%80%A8Corp")).toEqual({ company: "Globex Corp" });
+    expect(parse(`company=${"A".repeat(40)}`)).toEqual({ company: "A".repeat(40) });
+    expect(parse(`company=${"A".repeat(41)}`)).toBeUndefined();
+  });
+
+  it("names the new sandbox's workspace after the company, and leaves others on the template's name", () => {
+    const personal = provisionSandbox(newVisitor(), demoSlug, { personalization: { company: "Globex", persona: "leader" } });
+    const plain = provisionSandbox(newVisitor(), demoSlug);
+    expect(readWorkspace(sandboxFile(personal.id))).toBe("Globex");
+    expect(readWorkspace(sandboxFile(plain.id))).not.toBe("Globex");
+    expect(personal.personalization).toEqual({ company: "Globex", persona: "leader" });
+    expect(plain.personalization).toBeNull();
+  });
+
+  it("does not change a resumed sandbox when the link carries another company", () => {
+    const visitor = newVisitor();
+    const first = provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex" } });
+    const again = provisionSandbox(visitor, demoSlug, { personalization: { company: "Initrode" } });
+    expect(again.id).toBe(first.id);
+    const owned = findOwnedSandbox(first.id, visitor);
+    if (!owned) throw new Error("owner must find the sandbox");
+    expect(workspaceName(owned.db)).toBe("Globex");
+  });
+});
