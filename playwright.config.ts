@@ -36,6 +36,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    // The whole suite provisions from one address; the per-client limit itself is unit-tested.
+    env: { PROVISION_RATE_PER_MINUTE: "300", PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -54,6 +54,11 @@ try {
   throw error;
 }
 
+// Expiry, caps and stray files. Runs in this process; a sandbox it retires is refused by the ownership check
+// before any open handle in the app's own module instance could be used again.
+const { startSandboxMaintenance } = await import("../lib/sandbox/maintenance");
+const stopSandboxMaintenance = startSandboxMaintenance();
+
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, port: config.port, hostname: config.host ?? "localhost" });
 await app.prepare();
@@ -70,6 +75,7 @@ server.listen(config.port, config.host, () => {
 
 function shutdown(signal: string): void {
   step(`${signal}: shutting down`);
+  stopSandboxMaintenance();
   server.close(() => {
     closeControlDb();
     process.exit(0);
