@@ -6,7 +6,7 @@ import { readCookie } from "@/lib/http/cookies";
 import { newId } from "@/lib/sandbox/ids";
 import { parsePersonalization } from "@/lib/sandbox/personalization";
 import { createSandbox, resumeSandbox, touchVisitor } from "@/lib/sandbox/provision";
-import { provisionLimiter } from "@/lib/sandbox/rate-limit";
+import { provisionLimiter } from "@/lib/sandbox/provision-limit";
 import { rateLimitedPage } from "@/lib/sandbox/rate-limited-page";
 import { parseRenewedReason } from "@/lib/sandbox/renewal";
 import { signVisitorId, verifyVisitorCookie, visitorCookieName, visitorCookieOptions } from "@/lib/sandbox/visitor-cookie";

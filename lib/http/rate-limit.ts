@@ -1,20 +1,32 @@
-// Per-client limit on creating sandboxes (resuming is never limited), keyed by a salted hash of the
-// client address so no raw IP is kept, even in memory. In-memory and per process: a deployment with
-// several instances needs a shared store (e.g. Redis) for the limit to hold across them.
+// Per-client token buckets (sandbox provisioning, signal batches), keyed by a salted hash of the client
+// address so no raw IP is kept, even in memory. In-memory and per process: a deployment with several
+// instances needs a shared store (e.g. Redis) for a limit to hold across them.
 import crypto from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { config } from "@/lib/config";
 
 type Bucket = { tokens: number; updatedAt: number };
 
 /** Random per process: the hashes cannot be joined with anything else, nor with another run. */
 const salt = crypto.randomBytes(16);
 
-export function clientKey(address: string): string {
-  return crypto.createHmac("sha256", salt).update(address).digest("base64url").slice(0, 22);
+/**
+ * One client's network: an IPv4 address, or an IPv6 /64 — a single IPv6 host commonly holds a whole /64,
+ * so limiting addresses one by one would let it rotate forever.
+ */
+export function addressGroup(address: string): string {
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
-export type ProvisionLimiter = {
+export function clientKey(address: string): string {
+  return crypto.createHmac("sha256", salt).update(addressGroup(address)).digest("base64url").slice(0, 22);
+}
+
+export type RateLimiter = {
   /** Takes one token for this client; false when the bucket is empty. */
   tryTake(address: string, nowMs?: number): boolean;
   /** Seconds until the client has a token again. */
@@ -22,7 +34,7 @@ export type ProvisionLimiter = {
 };
 
 /** A token bucket per client: `perMinute` tokens, refilled continuously; bounded to `maxClients` entries. */
-export function createProvisionLimiter(perMinute: number, maxClients = 50_000): ProvisionLimiter {
+export function createRateLimiter(perMinute: number, maxClients = 50_000): RateLimiter {
   // A bucket untouched for a minute is full again, so dropping it (TTL) loses nothing.
   const buckets = new LRUCache<string, Bucket>({ max: maxClients, ttl: 60_000 });
   const refillPerMs = perMinute / 60_000;
@@ -49,12 +61,4 @@ export function createProvisionLimiter(perMinute: number, maxClients = 50_000): 
       return bucket.tokens >= 1 || refillPerMs === 0 ? 0 : Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
     },
   };
-}
-
-let shared: ProvisionLimiter | undefined;
-
-/** The process-wide limiter the /try route uses. */
-export function provisionLimiter(): ProvisionLimiter {
-  shared ??= createProvisionLimiter(config.provisionRatePerMinute);
-  return shared;
 }
