@@ -50,6 +50,10 @@ export const config = {
   sandboxOpenHandles: integer("SANDBOX_OPEN_HANDLES", 200),
   /** New sandboxes one client address may create per minute; resuming one is never limited. */
   provisionRatePerMinute: integer("PROVISION_RATE_PER_MINUTE", 30),
+  /** Signal batches one client may send per minute before getting 429 (a page sends a few a minute). */
+  signalsBatchesPerMinute: integer("SIGNALS_BATCHES_PER_MINUTE", 600),
+  /** Days raw usage events are kept; older ones are folded into daily counts, then deleted. */
+  retentionDays: integer("RETENTION_DAYS", 180),
 } as const;
 
 export const paths = {

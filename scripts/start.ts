@@ -65,8 +65,17 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const { clientAddress, clientIpHeaderName } = await import("../lib/http/client-ip");
+const { isSignalsRequest, serveSignals } = await import("../lib/signals/node-handler");
 const server = http.createServer((request, response) => {
   request.headers[clientIpHeaderName] = clientAddress(request.headers, request.socket.remoteAddress);
+  if (isSignalsRequest(request)) {
+    serveSignals(request, response).catch((error: unknown) => {
+      console.error("signals: request failed", error);
+      if (!response.headersSent) response.writeHead(503, { "content-type": "application/json", "retry-after": "2" });
+      response.end(JSON.stringify({ error: "Could not store the events right now; retry shortly" }));
+    });
+    return;
+  }
   void handle(request, response);
 });
 server.listen(config.port, config.host, () => {

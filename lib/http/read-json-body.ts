@@ -1,9 +1,17 @@
 // Reads a request body as JSON with a hard size limit, deciding "too large" from Content-Length
-// before reading when it can, and stopping mid-stream when it cannot.
+// before reading when it can, and stopping mid-stream when it cannot. Works on a web Request
+// (Next route handlers) and on a raw node:http request (the lean path in scripts/start.ts) alike.
 import type { z } from "zod";
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: number; error: string };
 
+export type RawBody = {
+  contentType: string | null | undefined;
+  contentLength: string | null | undefined;
+  chunks: AsyncIterable<Uint8Array> | null;
+};
+
+// text/plain is what navigator.sendBeacon sends without a CORS preflight.
 const acceptedTypes = ["application/json", "text/plain"];
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -11,32 +19,21 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-export async function readJsonBody<Schema extends z.ZodType>(
-  request: Request,
-  schema: Schema,
-  maxBytes: number,
-): Promise<BodyResult<z.infer<Schema>>> {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  // text/plain is what navigator.sendBeacon sends without a CORS preflight.
+export async function parseJsonBody<Schema extends z.ZodType>(raw: RawBody, schema: Schema, maxBytes: number): Promise<BodyResult<z.infer<Schema>>> {
+  const type = (raw.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (!acceptedTypes.includes(type)) return { ok: false, status: 415, error: "Send JSON (Content-Type: application/json)" };
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    return { ok: false, status: 413, error: `Body larger than ${maxBytes} bytes` };
-  }
-  if (!request.body) return { ok: false, status: 400, error: "Empty body" };
+  const declared = Number(raw.contentLength ?? "NaN");
+  const tooLarge = { ok: false, status: 413, error: `Body larger than ${maxBytes} bytes` } as const;
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
+  if (!raw.chunks) return { ok: false, status: 400, error: "Empty body" };
 
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { ok: false, status: 413, error: `Body larger than ${maxBytes} bytes` };
-    }
-    chunks.push(value);
+  for await (const chunk of raw.chunks) {
+    size += chunk.byteLength;
+    // Returning ends the iteration, which cancels the stream: the rest is never buffered.
+    if (size > maxBytes) return tooLarge;
+    chunks.push(chunk);
   }
   let json: unknown;
   try {

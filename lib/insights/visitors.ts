@@ -14,6 +14,8 @@ export type VisitorSummary = {
   sandboxActions: number;
   handRaised: boolean;
   source: Record<string, string> | null;
+  client: string;
+  bot: boolean;
 };
 
 function stepCounts(db: ControlDb): Map<string, number> {
@@ -26,8 +28,9 @@ function stepCounts(db: ControlDb): Map<string, number> {
   );
 }
 
-/** Visitors who did anything, newest activity first. */
-export function listVisitors(limit = 200, db: ControlDb = controlDb()): VisitorSummary[] {
+/** Visitors, newest activity first; bots and headless clients only when asked for. */
+export function listVisitors(options: { limit?: number; includeBots?: boolean } = {}, db: ControlDb = controlDb()): VisitorSummary[] {
+  const { limit = 200, includeBots = false } = options;
   const totals = stepCounts(db);
   const rows = db
     .select({
@@ -35,6 +38,10 @@ export function listVisitors(limit = 200, db: ControlDb = controlDb()): VisitorS
       firstSeenAt: visitors.createdAt,
       lastSeenAt: visitors.lastSeenAt,
       source: visitors.source,
+      browser: visitors.browser,
+      os: visitors.os,
+      device: visitors.device,
+      bot: visitors.bot,
       demos: sql<string | null>`(select group_concat(distinct ${sandboxes.demoSlug}) from ${sandboxes} where ${sandboxes.visitorId} = ${visitors.id})`,
       stepsCompleted: sql<number>`count(distinct case when ${events.type} = 'step.completed' then ${events.demoSlug} || ':' || ${events.stepId} end)`,
       sandboxActions: sql<number>`sum(case when ${events.type} = 'sandbox.action' then 1 else 0 end)`,
@@ -42,6 +49,7 @@ export function listVisitors(limit = 200, db: ControlDb = controlDb()): VisitorS
     })
     .from(visitors)
     .leftJoin(events, eq(events.visitorId, visitors.id))
+    .where(includeBots ? undefined : eq(visitors.bot, false))
     .groupBy(visitors.id)
     .orderBy(desc(visitors.lastSeenAt))
     .limit(limit)
@@ -58,6 +66,8 @@ export function listVisitors(limit = 200, db: ControlDb = controlDb()): VisitorS
       sandboxActions: row.sandboxActions ?? 0,
       handRaised: (row.handRaises ?? 0) > 0,
       source: row.source ?? null,
+      client: [row.browser, row.os, row.device].filter(Boolean).join(" · "),
+      bot: row.bot,
     };
   });
 }

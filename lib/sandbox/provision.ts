@@ -16,11 +16,14 @@ import { retireSandbox } from "./retire";
 export type VisitorSource = Record<string, string>;
 
 /** Makes sure the visitor row exists (the cookie may predate a wiped database) and marks them seen. */
-export function touchVisitor(visitorId: string, source: VisitorSource | undefined, db: ControlDb = controlDb()): void {
+/** Coarse client facts kept about a visitor (never the user agent itself). */
+export type VisitorClient = { browser: string; os: string; device: string; bot: boolean };
+
+export function touchVisitor(visitorId: string, source: VisitorSource | undefined, db: ControlDb = controlDb(), client?: VisitorClient): void {
   const now = new Date();
   db.insert(visitors)
-    .values({ id: visitorId, lastSeenAt: now, source: source && Object.keys(source).length > 0 ? source : null })
-    .onConflictDoUpdate({ target: visitors.id, set: { lastSeenAt: now } })
+    .values({ id: visitorId, lastSeenAt: now, source: source && Object.keys(source).length > 0 ? source : null, ...client })
+    .onConflictDoUpdate({ target: visitors.id, set: { lastSeenAt: now, ...(client?.bot ? { bot: true } : {}) } })
     .run();
 }
 

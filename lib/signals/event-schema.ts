@@ -18,8 +18,8 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const propValue = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
 
 export const signalEventSchema = z.object({
-  /** Made by the browser, so a retried batch is stored once. */
-  id: z.uuid(),
+  /** Made by the browser, so a retried batch is stored once; time-ordered (v7) so inserts stay at the index's end. */
+  id: z.uuid({ version: "v7", message: "id must be a UUIDv7 (time-ordered)" }),
   type: z.enum(signalTypes),
   /** Milliseconds since the epoch, by the browser's clock; the server clamps it. */
   at: z.number().int().nonnegative(),

@@ -1,16 +1,34 @@
-// Stores a validated batch of usage signals. Idempotent by event id; times clamped to what the
-// server can believe; identity linked only when the visitor has not asked not to be tracked.
-import { and, eq } from "drizzle-orm";
+// Stores validated batches of usage signals. Idempotent by event id; times clamped to what the server can
+// believe; identity linked only when the visitor has not asked not to be tracked; sessions split after
+// 30 idle minutes. Reads happen per request, writes in one transaction per group (see group-commit.ts).
+import crypto from "node:crypto";
+import type Database from "better-sqlite3";
 import { type ControlDb, controlDb } from "@/db/client";
-import { events, type NewEventRow, sandboxes, visitors } from "@/db/control/schema";
 import type { SignalBatch } from "./event-schema";
+import { assignSession, type OpenSession } from "./sessions";
+import { controlStatements } from "./statements";
 
 export type IngestContext = {
   visitorId: string | undefined;
   /** False when the browser sends Global Privacy Control or Do-Not-Track: count, but do not link. */
   linkIdentity: boolean;
+  /** A known bot or headless client: stored, flagged, left out of rep views. */
+  bot?: boolean;
   now?: Date;
 };
+
+export type PreparedEvent = {
+  id: string;
+  type: string;
+  demoSlug: string | null;
+  stepId: string | null;
+  stepIndex: number | null;
+  action: string | null;
+  props: string | null;
+  occurredAt: number;
+};
+
+export type PreparedBatch = { visitorId?: string; sandboxId?: string; bot: boolean; receivedAt: number; events: PreparedEvent[] };
 
 const maxAgeMs = 24 * 60 * 60 * 1000;
 
@@ -18,36 +36,64 @@ export function clampEventTime(at: number, now: number): number {
   return Math.min(now, Math.max(now - maxAgeMs, at));
 }
 
+/** The per-request part: who is this, is the sandbox theirs, what time is it really. */
+export function prepareBatch(batch: SignalBatch, context: IngestContext, db: ControlDb = controlDb()): PreparedBatch {
+  const statements = controlStatements(db.$client);
+  const receivedAt = (context.now ?? new Date()).getTime();
+  const candidate = context.linkIdentity ? context.visitorId : undefined;
+  const visitorId = candidate && statements.visitorExists.get(candidate) ? candidate : undefined;
+  const sandboxId = visitorId && batch.sandbox && statements.sandboxOwned.get(batch.sandbox, visitorId) ? batch.sandbox : undefined;
+  return {
+    visitorId,
+    sandboxId,
+    bot: context.bot ?? false,
+    receivedAt,
+    events: batch.events
+      .map((event) => ({
+        id: event.id,
+        type: event.type,
+        demoSlug: event.demo ?? null,
+        stepId: event.step ?? null,
+        stepIndex: event.stepIndex ?? null,
+        action: event.action ?? null,
+        props: event.props ? JSON.stringify(event.props) : null,
+        occurredAt: clampEventTime(event.at, receivedAt),
+      }))
+      .sort((a, b) => a.occurredAt - b.occurredAt),
+  };
+}
+
+function writeOne(sqlite: Database.Database, batch: PreparedBatch, sessions: Map<string, OpenSession | undefined>): { stored: number } {
+  const statements = controlStatements(sqlite);
+  let stored = 0;
+  const visitorId = batch.visitorId;
+  let session = visitorId ? (sessions.has(visitorId) ? sessions.get(visitorId) : statements.latestSession.get(visitorId)) : undefined;
+  for (const event of batch.events) {
+    const next = visitorId ? assignSession(session, event.occurredAt, () => crypto.randomUUID()) : undefined;
+    const inserted = statements.insertEvent.run(
+      event.id, visitorId ?? null, batch.sandboxId ?? null, event.demoSlug, event.type, event.stepId, event.stepIndex,
+      event.action, event.props, event.occurredAt, batch.receivedAt, next?.id ?? null, batch.bot ? 1 : 0,
+    );
+    // A retried event is already stored: it changes nothing, not even its session.
+    if (inserted.changes === 0) continue;
+    stored++;
+    session = next;
+  }
+  if (visitorId) {
+    if (session) statements.upsertSession.run(session.id, visitorId, session.startedAt, session.lastEventAt, session.eventCount);
+    sessions.set(visitorId, session);
+    statements.touchVisitor.run(batch.receivedAt, batch.bot ? 1 : 0, visitorId);
+  }
+  return { stored };
+}
+
+/** Writes many prepared batches in one transaction (one fsync), returning each one's count. */
+export function writeBatches(batches: PreparedBatch[], db: ControlDb = controlDb()): { stored: number }[] {
+  const sqlite = db.$client;
+  const sessions = new Map<string, OpenSession | undefined>();
+  return sqlite.transaction(() => batches.map((batch) => writeOne(sqlite, batch, sessions)))();
+}
+
 export function ingestBatch(batch: SignalBatch, context: IngestContext, db: ControlDb = controlDb()): { stored: number } {
-  const now = (context.now ?? new Date()).getTime();
-  const visitorId = context.linkIdentity ? context.visitorId : undefined;
-  const knownVisitor = visitorId ? db.select({ id: visitors.id }).from(visitors).where(eq(visitors.id, visitorId)).get() : undefined;
-  const sandboxId =
-    knownVisitor && batch.sandbox
-      ? db
-          .select({ id: sandboxes.id })
-          .from(sandboxes)
-          .where(and(eq(sandboxes.id, batch.sandbox), eq(sandboxes.visitorId, knownVisitor.id)))
-          .get()?.id
-      : undefined;
-
-  const rows: NewEventRow[] = batch.events.map((event) => ({
-    id: event.id,
-    visitorId: knownVisitor?.id ?? null,
-    sandboxId: sandboxId ?? null,
-    demoSlug: event.demo ?? null,
-    type: event.type,
-    stepId: event.step ?? null,
-    stepIndex: event.stepIndex ?? null,
-    action: event.action ?? null,
-    props: event.props ?? null,
-    occurredAt: new Date(clampEventTime(event.at, now)),
-    receivedAt: new Date(now),
-  }));
-
-  return db.transaction((tx) => {
-    const result = tx.insert(events).values(rows).onConflictDoNothing({ target: events.id }).run();
-    if (knownVisitor) tx.update(visitors).set({ lastSeenAt: new Date(now) }).where(eq(visitors.id, knownVisitor.id)).run();
-    return { stored: result.changes };
-  });
+  return writeBatches([prepareBatch(batch, context, db)], db)[0] ?? { stored: 0 };
 }

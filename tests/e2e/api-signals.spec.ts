@@ -1,7 +1,8 @@
 // The signals endpoint over real HTTP: bad input gets a 4xx JSON error, retries are stored once.
+import { v7 as uuidv7 } from "uuid";
 import { expect, test } from "@playwright/test";
 
-const event = () => ({ id: crypto.randomUUID(), type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" });
+const event = () => ({ id: uuidv7(), type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" });
 
 test("the signals API answers bad input with a clear 4xx, never a 500", async ({ request }) => {
   const cases = [

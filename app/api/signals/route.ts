@@ -1,24 +1,20 @@
-// POST /api/signals — a batch of usage signals from the browser.
+// POST /api/signals — a batch of usage signals from the browser. `npm start` answers this path from a lean
+// handler in front of Next (lib/signals/node-handler.ts); this route serves it under `next dev`.
 import { readCookie } from "@/lib/http/cookies";
-import { jsonError, jsonOk } from "@/lib/http/responses";
-import { readJsonBody } from "@/lib/http/read-json-body";
-import { verifyVisitorCookie, visitorCookieName } from "@/lib/sandbox/visitor-cookie";
-import { maxBatchBytes, signalBatchSchema } from "@/lib/signals/event-schema";
-import { ingestBatch } from "@/lib/signals/ingest";
+import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { visitorCookieName } from "@/lib/sandbox/visitor-cookie";
+import { handleSignals } from "@/lib/signals/handle-signals";
 import { honorsNoTracking } from "@/lib/signals/privacy";
 
 export async function POST(request: Request): Promise<Response> {
-  const body = await readJsonBody(request, signalBatchSchema, maxBatchBytes);
-  if (!body.ok) return jsonError(body.status, body.error);
-  try {
-    const result = ingestBatch(body.value, {
-      visitorId: verifyVisitorCookie(readCookie(request, visitorCookieName)),
-      linkIdentity: !honorsNoTracking(request.headers),
-    });
-    return jsonOk(result, 202);
-  } catch (error) {
-    // The database is busy or failing: the client keeps the batch and retries; ids make that safe.
-    console.error("signals: ingest failed", error);
-    return jsonError(503, "Could not store the events right now; retry shortly", { "retry-after": "2" });
-  }
+  const result = await handleSignals({
+    contentType: request.headers.get("content-type"),
+    contentLength: request.headers.get("content-length"),
+    chunks: request.body as AsyncIterable<Uint8Array> | null,
+    visitorCookie: readCookie(request, visitorCookieName),
+    noTracking: honorsNoTracking(request.headers),
+    userAgent: request.headers.get("user-agent"),
+    clientAddress: request.headers.get(clientIpHeaderName) ?? "unknown",
+  });
+  return Response.json(result.body, { status: result.status, headers: result.headers });
 }

@@ -4,13 +4,17 @@ import { formatWhen } from "@/components/sales/format";
 import { requireTeamMember } from "@/lib/auth/guard";
 import { listVisitors } from "@/lib/insights/visitors";
 
-export default async function VisitorsPage() {
+export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string }> }) {
   await requireTeamMember({ next: "/sales" });
-  const visitors = listVisitors();
+  const includeBots = (await searchParams).bots === "1";
+  const visitors = listVisitors({ includeBots });
   return (
     <>
       <h1>Visitors</h1>
-      <p className="muted">Everything here comes from what people did in their demo — nobody filled in a form.</p>
+      <p className="muted">
+        Everything here comes from what people did in their demo — nobody filled in a form.{" "}
+        {includeBots ? <Link href="/sales">Hide bots and headless browsers</Link> : <Link href="/sales?bots=1">Show bots and headless browsers</Link>}
+      </p>
       {visitors.length === 0 ? (
         <p className="card empty">No one has tried a demo yet. Share a “Try it” link and they will show up here.</p>
       ) : (
@@ -33,7 +37,9 @@ export default async function VisitorsPage() {
                 <tr key={visitor.id} data-testid="visitor-row">
                   <td>
                     <Link href={`/sales/visitors/${visitor.id}`}>Visitor {visitor.id.slice(0, 6)}</Link>
+                    {visitor.bot ? <span className="bot-badge"> bot</span> : null}
                     {visitor.source?.referrer ? <span className="muted"> via {visitor.source.referrer}</span> : null}
+                    {visitor.client ? <div className="muted visitor-client">{visitor.client}</div> : null}
                   </td>
                   <td>{visitor.demos.join(", ") || "—"}</td>
                   <td>{formatWhen(visitor.firstSeenAt)}</td>

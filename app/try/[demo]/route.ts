@@ -11,6 +11,8 @@ import { rateLimitedPage } from "@/lib/sandbox/rate-limited-page";
 import { parseRenewedReason } from "@/lib/sandbox/renewal";
 import { signVisitorId, verifyVisitorCookie, visitorCookieName, visitorCookieOptions } from "@/lib/sandbox/visitor-cookie";
 import { arrivalSource } from "@/lib/signals/arrival-source";
+import { honorsNoTracking } from "@/lib/signals/privacy";
+import { classifyUserAgent } from "@/lib/signals/user-agent";
 
 function redirectTo(location: string): NextResponse {
   // Relative Location: right whatever host name the visitor used to reach us.
@@ -28,10 +30,12 @@ export async function GET(request: Request, context: { params: Promise<{ demo: s
     const address = request.headers.get(clientIpHeaderName) ?? "unknown";
     const limiter = provisionLimiter();
     if (!limiter.tryTake(address)) return rateLimitedPage(limiter.retryAfterSeconds(address));
-    touchVisitor(visitorId, arrivalSource(url, request.headers.get("referer")));
+    // Where they came from is tracking, so not for a browser that asked not to be tracked.
+    const source = honorsNoTracking(request.headers) ? undefined : arrivalSource(url, request.headers.get("referer"));
+    touchVisitor(visitorId, source, undefined, classifyUserAgent(request.headers.get("user-agent")));
     sandbox = createSandbox(visitorId, demo, parsePersonalization(url.searchParams));
   } else {
-    touchVisitor(visitorId, undefined);
+    touchVisitor(visitorId, undefined, undefined, classifyUserAgent(request.headers.get("user-agent")));
   }
 
   const renewed = parseRenewedReason(url.searchParams.get("renewed"));

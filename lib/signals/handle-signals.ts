@@ -1,0 +1,52 @@
+// POST /api/signals, independent of the web framework: the lean node:http path in scripts/start.ts and the
+// Next route handler both call this, so the two can never answer differently.
+import { config } from "@/lib/config";
+import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
+import { type RawBody, parseJsonBody } from "@/lib/http/read-json-body";
+import { verifyVisitorCookie } from "@/lib/sandbox/visitor-cookie";
+import { maxBatchBytes, signalBatchSchema } from "./event-schema";
+import { createGroupCommitter } from "./group-commit";
+import { type PreparedBatch, prepareBatch, writeBatches } from "./ingest";
+import { classifyUserAgent } from "./user-agent";
+
+export type SignalsRequest = RawBody & {
+  visitorCookie: string | undefined;
+  /** Sec-GPC / DNT: the visitor asked not to be tracked. */
+  noTracking: boolean;
+  userAgent: string | null | undefined;
+  clientAddress: string;
+};
+
+export type SignalsResponse = { status: number; body: unknown; headers: Record<string, string> };
+
+const noStore = { "cache-control": "no-store" };
+const error = (status: number, message: string, headers: Record<string, string> = {}): SignalsResponse => ({
+  status,
+  body: { error: message },
+  headers: { ...noStore, ...headers },
+});
+
+let limiter: RateLimiter | undefined;
+const committer = createGroupCommitter<PreparedBatch, { stored: number }>((batches) => writeBatches(batches));
+
+export async function handleSignals(request: SignalsRequest): Promise<SignalsResponse> {
+  limiter ??= createRateLimiter(config.signalsBatchesPerMinute);
+  if (!limiter.tryTake(request.clientAddress)) {
+    return error(429, "Too many batches; slow down", { "retry-after": String(Math.max(1, limiter.retryAfterSeconds(request.clientAddress))) });
+  }
+  const body = await parseJsonBody(request, signalBatchSchema, maxBatchBytes);
+  if (!body.ok) return error(body.status, body.error);
+  try {
+    const prepared = prepareBatch(body.value, {
+      visitorId: verifyVisitorCookie(request.visitorCookie),
+      linkIdentity: !request.noTracking,
+      bot: classifyUserAgent(request.userAgent).bot,
+    });
+    const result = await committer.submit(prepared);
+    return { status: 202, body: result, headers: noStore };
+  } catch (failure) {
+    // The database is busy or failing: the client keeps the batch and retries; ids make that safe.
+    console.error("signals: ingest failed", failure);
+    return error(503, "Could not store the events right now; retry shortly", { "retry-after": "2" });
+  }
+}

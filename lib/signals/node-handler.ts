@@ -1,0 +1,43 @@
+// The lean path: POST /api/signals served straight from node:http in front of Next, because Next's
+// per-request overhead cost ~45% of ingest throughput on these machines (see BENCHMARKS.md).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { visitorCookieName } from "@/lib/sandbox/visitor-cookie";
+import { handleSignals } from "./handle-signals";
+import { honorsNoTracking } from "./privacy";
+
+export function isSignalsRequest(request: IncomingMessage): boolean {
+  return request.method === "POST" && (request.url === "/api/signals" || request.url?.startsWith("/api/signals?") === true);
+}
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  const raw = header?.split(";").map((part) => part.trim()).find((part) => part.startsWith(`${name}=`))?.slice(name.length + 1);
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function serveSignals(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const headers = new Headers();
+  for (const name of ["sec-gpc", "dnt"]) {
+    const value = request.headers[name];
+    if (typeof value === "string") headers.set(name, value);
+  }
+  const result = await handleSignals({
+    contentType: request.headers["content-type"],
+    contentLength: request.headers["content-length"],
+    chunks: request,
+    visitorCookie: cookie(request.headers.cookie, visitorCookieName),
+    noTracking: honorsNoTracking(headers),
+    userAgent: request.headers["user-agent"],
+    clientAddress: String(request.headers[clientIpHeaderName] ?? request.socket.remoteAddress ?? "unknown"),
+  });
+  const body = JSON.stringify(result.body);
+  response.writeHead(result.status, { ...result.headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  response.end(body);
+  // A body we refused part-way must not keep the socket reading it.
+  if (!request.complete) request.destroy();
+}
