@@ -1,5 +1,6 @@
 // The gallery: every demo a visitor can try, no signup and no form.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { listGalleryDemos } from "@/lib/demos/gallery";
 
@@ -42,7 +43,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
       {demos.length === 0 ? <p className="muted">No demos are published yet.</p> : null}
       <footer className="site-footer">
         Your demo copy is tied to this browser by one functional cookie. We store no IP address and honor Global Privacy
-        Control and Do-Not-Track.
+        Control and Do-Not-Track. <Link href="/privacy">Privacy</Link>
       </footer>
     </main>
   );

@@ -58,6 +58,9 @@ try {
 // before any open handle in the app's own module instance could be used again.
 const { startSandboxMaintenance } = await import("../lib/sandbox/maintenance");
 const stopSandboxMaintenance = startSandboxMaintenance();
+// The event store's retention purge and WAL checkpoints, on the connection the lean signals path uses.
+const { startSignalsMaintenance } = await import("../lib/signals/maintenance");
+const stopSignalsMaintenance = startSignalsMaintenance();
 
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, port: config.port, hostname: config.host ?? "localhost" });
@@ -85,6 +88,7 @@ server.listen(config.port, config.host, () => {
 function shutdown(signal: string): void {
   step(`${signal}: shutting down`);
   stopSandboxMaintenance();
+  stopSignalsMaintenance();
   server.close(() => {
     closeControlDb();
     process.exit(0);

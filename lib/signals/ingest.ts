@@ -12,7 +12,11 @@ export type IngestContext = {
   visitorId: string | undefined;
   /** False when the browser sends Global Privacy Control or Do-Not-Track: count, but do not link. */
   linkIdentity: boolean;
-  /** A known bot or headless client: stored, flagged, left out of rep views. */
+  /**
+   * The request's user agent looks like a bot. Used only for events without a known visitor: a visitor's
+   * class was decided once, from the page they opened at /try (a browser's page-hide beacons may carry
+   * another user agent than its pages do).
+   */
   bot?: boolean;
   now?: Date;
 };
@@ -41,12 +45,13 @@ export function prepareBatch(batch: SignalBatch, context: IngestContext, db: Con
   const statements = controlStatements(db.$client);
   const receivedAt = (context.now ?? new Date()).getTime();
   const candidate = context.linkIdentity ? context.visitorId : undefined;
-  const visitorId = candidate && statements.visitorExists.get(candidate) ? candidate : undefined;
+  const visitor = candidate ? statements.visitor.get(candidate) : undefined;
+  const visitorId = visitor?.id;
   const sandboxId = visitorId && batch.sandbox && statements.sandboxOwned.get(batch.sandbox, visitorId) ? batch.sandbox : undefined;
   return {
     visitorId,
     sandboxId,
-    bot: context.bot ?? false,
+    bot: visitor ? visitor.bot === 1 : (context.bot ?? false),
     receivedAt,
     events: batch.events
       .map((event) => ({
@@ -82,7 +87,7 @@ function writeOne(sqlite: Database.Database, batch: PreparedBatch, sessions: Map
   if (visitorId) {
     if (session) statements.upsertSession.run(session.id, visitorId, session.startedAt, session.lastEventAt, session.eventCount);
     sessions.set(visitorId, session);
-    statements.touchVisitor.run(batch.receivedAt, batch.bot ? 1 : 0, visitorId);
+    statements.touchVisitor.run(batch.receivedAt, visitorId);
   }
   return { stored };
 }

@@ -6,7 +6,7 @@ import type { OpenSession } from "./sessions";
 
 function prepare(sqlite: Database.Database) {
   return {
-    visitorExists: sqlite.prepare<[string], { id: string }>("select id from visitors where id = ?"),
+    visitor: sqlite.prepare<[string], { id: string; bot: number }>("select id, bot from visitors where id = ?"),
     sandboxOwned: sqlite.prepare<[string, string], { id: string }>("select id from sandboxes where id = ? and visitor_id = ?"),
     insertEvent: sqlite.prepare(
       `insert into events (id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at, received_at, session_id, bot)
@@ -20,7 +20,7 @@ function prepare(sqlite: Database.Database) {
       `insert into visitor_sessions (id, visitor_id, started_at, last_event_at, event_count) values (?, ?, ?, ?, ?)
        on conflict(id) do update set started_at = excluded.started_at, last_event_at = excluded.last_event_at, event_count = excluded.event_count`,
     ),
-    touchVisitor: sqlite.prepare("update visitors set last_seen_at = max(last_seen_at, ?), bot = max(bot, ?) where id = ?"),
+    touchVisitor: sqlite.prepare("update visitors set last_seen_at = max(last_seen_at, ?) where id = ?"),
   };
 }
 
