@@ -36,8 +36,15 @@ export async function serveSignals(request: IncomingMessage, response: ServerRes
     clientAddress: String(request.headers[clientIpHeaderName] ?? request.socket.remoteAddress ?? "unknown"),
   });
   const body = JSON.stringify(result.body);
-  response.writeHead(result.status, { ...result.headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  // A body refused part-way (too large) is not read further: answer, then close the connection once the
+  // answer is flushed, so the client still gets its 413 and the rest is never buffered.
+  const unread = !request.complete;
+  response.writeHead(result.status, {
+    ...result.headers,
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    ...(unread ? { connection: "close" } : {}),
+  });
   response.end(body);
-  // A body we refused part-way must not keep the socket reading it.
-  if (!request.complete) request.destroy();
+  if (unread) request.resume();
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { createGroupCommitter } from "@/lib/signals/group-commit";
+
+describe("group commit", () => {
+  it("writes requests that arrive together in one group and answers each only after it is written", async () => {
+    const groups: number[][] = [];
+    let written = false;
+    const committer = createGroupCommitter<number, number>((items) => {
+      groups.push(items);
+      written = true;
+      return items.map((item) => item * 2);
+    });
+    const answers = Array.from({ length: 50 }, (_, index) =>
+      committer.submit(index).then((result) => {
+        expect(written).toBe(true);
+        return result;
+      }),
+    );
+    expect(written).toBe(false);
+    expect(await Promise.all(answers)).toEqual(Array.from({ length: 50 }, (_, index) => index * 2));
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toHaveLength(50);
+  });
+
+  it("starts a new group for requests that come after a write", async () => {
+    const sizes: number[] = [];
+    const committer = createGroupCommitter<string, string>((items) => {
+      sizes.push(items.length);
+      return items;
+    });
+    await Promise.all([committer.submit("a"), committer.submit("b")]);
+    await committer.submit("c");
+    expect(sizes).toEqual([2, 1]);
+  });
+
+  it("rejects every caller of a group whose write failed, and keeps working afterwards", async () => {
+    let fail = true;
+    const committer = createGroupCommitter<number, number>((items) => {
+      if (fail) throw new Error("disk full");
+      return items;
+    });
+    const results = await Promise.allSettled([committer.submit(1), committer.submit(2)]);
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+    fail = false;
+    await expect(committer.submit(3)).resolves.toBe(3);
+  });
+});

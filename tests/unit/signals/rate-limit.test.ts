@@ -1,0 +1,35 @@
+import { v7 as uuidv7 } from "uuid";
+import { beforeAll, describe, expect, it } from "vitest";
+
+// Read once by lib/config at import: name the limit before anything loads it.
+process.env.SIGNALS_BATCHES_PER_MINUTE = "3";
+const { migrateControlDb } = await import("@/db/client");
+const { handleSignals } = await import("@/lib/signals/handle-signals");
+
+beforeAll(() => migrateControlDb());
+
+async function* body(text: string) {
+  yield new TextEncoder().encode(text);
+}
+
+const request = (clientAddress: string) => ({
+  contentType: "application/json",
+  contentLength: undefined,
+  chunks: body(JSON.stringify({ events: [{ id: uuidv7(), type: "demo.viewed", at: Date.now() }] })),
+  visitorCookie: undefined,
+  noTracking: false,
+  userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36",
+  clientAddress,
+});
+
+describe("signals rate limit", () => {
+  it("answers 429 with Retry-After once one client sends too many batches, and leaves others alone", async () => {
+    const statuses = [];
+    for (let index = 0; index < 4; index++) statuses.push(await handleSignals(request("2001:db8:7:7::1")));
+    expect(statuses.map((answer) => answer.status)).toEqual([202, 202, 202, 429]);
+    expect(Number(statuses[3]?.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    // Same /64, another address: the same client.
+    expect((await handleSignals(request("2001:db8:7:7::99"))).status).toBe(429);
+    expect((await handleSignals(request("192.0.2.55"))).status).toBe(202);
+  });
+});
