@@ -34,6 +34,11 @@ export const visitors = sqliteTable("visitors", {
   device: text("device"),
   /** A known bot or a headless client: kept, but out of rep views by default. */
   bot: integer("bot", { mode: "boolean" }).notNull().default(false),
+  /**
+   * The browser sent Global Privacy Control or Do-Not-Track when the visitor arrived: their events are
+   * counted but never linked to them (decided at arrival; later requests such as beacons may lack the header).
+   */
+  doNotTrack: integer("do_not_track", { mode: "boolean" }).notNull().default(false),
 });
 
 export const sandboxes = sqliteTable(

@@ -1,5 +1,5 @@
 // What a rep sees about visitors, derived only from usage signals: never from a form.
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { demos, events, sandboxes, visitors } from "@/db/control/schema";
 import type { DemoDefinition } from "@/lib/demos/demo-schema";
@@ -49,7 +49,7 @@ export function listVisitors(options: { limit?: number; includeBots?: boolean } 
     })
     .from(visitors)
     .leftJoin(events, eq(events.visitorId, visitors.id))
-    .where(includeBots ? undefined : eq(visitors.bot, false))
+    .where(includeBots ? eq(visitors.doNotTrack, false) : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false)))
     .groupBy(visitors.id)
     .orderBy(desc(visitors.lastSeenAt))
     .limit(limit)
@@ -75,7 +75,8 @@ export function listVisitors(options: { limit?: number; includeBots?: boolean } 
 /** One visitor's journey: every event in the order it happened. */
 export function visitorJourney(visitorId: string, db: ControlDb = controlDb()) {
   const visitor = db.select().from(visitors).where(eq(visitors.id, visitorId)).get();
-  if (!visitor) return undefined;
+  // Someone who asked not to be tracked has no journey to show, not even an empty one.
+  if (!visitor || visitor.doNotTrack) return undefined;
   const timeline = db
     .select()
     .from(events)

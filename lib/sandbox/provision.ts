@@ -17,13 +17,17 @@ export type VisitorSource = Record<string, string>;
 
 /** Makes sure the visitor row exists (the cookie may predate a wiped database) and marks them seen. */
 /** Coarse client facts kept about a visitor (never the user agent itself). */
-export type VisitorClient = { browser: string; os: string; device: string; bot: boolean };
+export type VisitorClient = { browser: string; os: string; device: string; bot: boolean; doNotTrack?: boolean };
 
 export function touchVisitor(visitorId: string, source: VisitorSource | undefined, db: ControlDb = controlDb(), client?: VisitorClient): void {
   const now = new Date();
   db.insert(visitors)
     .values({ id: visitorId, lastSeenAt: now, source: source && Object.keys(source).length > 0 ? source : null, ...client })
-    .onConflictDoUpdate({ target: visitors.id, set: { lastSeenAt: now, ...(client?.bot ? { bot: true } : {}) } })
+    // The latest arrival's privacy signal wins: a visitor may turn Global Privacy Control on or off.
+    .onConflictDoUpdate({
+      target: visitors.id,
+      set: { lastSeenAt: now, ...(client?.bot ? { bot: true } : {}), ...(client ? { doNotTrack: client.doNotTrack ?? false } : {}) },
+    })
     .run();
 }
 

@@ -45,13 +45,15 @@ export function prepareBatch(batch: SignalBatch, context: IngestContext, db: Con
   const statements = controlStatements(db.$client);
   const receivedAt = (context.now ?? new Date()).getTime();
   const candidate = context.linkIdentity ? context.visitorId : undefined;
-  const visitor = candidate ? statements.visitor.get(candidate) : undefined;
+  const known = candidate ? statements.visitor.get(candidate) : undefined;
+  // A visitor who arrived asking not to be tracked stays unlinked, whatever later requests say.
+  const visitor = known && known.doNotTrack === 0 ? known : undefined;
   const visitorId = visitor?.id;
   const sandboxId = visitorId && batch.sandbox && statements.sandboxOwned.get(batch.sandbox, visitorId) ? batch.sandbox : undefined;
   return {
     visitorId,
     sandboxId,
-    bot: visitor ? visitor.bot === 1 : (context.bot ?? false),
+    bot: known ? known.bot === 1 : (context.bot ?? false),
     receivedAt,
     events: batch.events
       .map((event) => ({

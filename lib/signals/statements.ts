@@ -6,7 +6,9 @@ import type { OpenSession } from "./sessions";
 
 function prepare(sqlite: Database.Database) {
   return {
-    visitor: sqlite.prepare<[string], { id: string; bot: number }>("select id, bot from visitors where id = ?"),
+    visitor: sqlite.prepare<[string], { id: string; bot: number; doNotTrack: number }>(
+      "select id, bot, do_not_track as doNotTrack from visitors where id = ?",
+    ),
     sandboxOwned: sqlite.prepare<[string, string], { id: string }>("select id from sandboxes where id = ? and visitor_id = ?"),
     insertEvent: sqlite.prepare(
       `insert into events (id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at, received_at, session_id, bot)

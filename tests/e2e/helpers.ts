@@ -1,6 +1,6 @@
 // Small steps the journeys share: starting a demo, signing in as a rep, checking accessibility.
 import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import { rep } from "./team";
 
 export async function startDemo(page: Page): Promise<string> {
@@ -23,6 +23,24 @@ export async function signInAsRep(page: Page, next = "/sales"): Promise<void> {
   await page.getByLabel("Password").fill(rep.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === new URL(next, "http://x").pathname);
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+let repSession: StorageState | undefined;
+
+/**
+ * A signed-in rep's page. The first call signs in through the real form; later ones reuse that session,
+ * because sign-in is rate-limited per client (3 per 10 s) and the whole suite is one client.
+ */
+export async function openAsRep(browser: Browser, next = "/sales"): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext(repSession ? { storageState: repSession } : {});
+  const page = await context.newPage();
+  if (repSession) await page.goto(next);
+  else {
+    await signInAsRep(page, next);
+    repSession = await context.storageState();
+  }
+  return { page, context };
 }
 
 /** WCAG 2.2 AA rules from axe; any violation fails with its rule ids listed. */

@@ -1,7 +1,7 @@
 // The whole story: a prospect tries the demo with no signup, follows the tour, creates a deal,
 // moves it, raises a hand; then a rep signs in and sees exactly that, in order.
 import { expect, test } from "@playwright/test";
-import { createDeal, expectNoAxeViolations, signInAsRep, startDemo, visitorIdOf } from "./helpers";
+import { createDeal, expectNoAxeViolations, openAsRep, startDemo, visitorIdOf } from "./helpers";
 
 test("a prospect tries a demo with no signup and a rep sees their journey", async ({ page, context, browser }) => {
   await page.goto("/");
@@ -57,9 +57,7 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
   // Leaving the page sends the last batch with sendBeacon.
   await page.goto("/");
 
-  const repContext = await browser.newContext();
-  const repPage = await repContext.newPage();
-  await signInAsRep(repPage);
+  const { page: repPage, context: repContext } = await openAsRep(browser);
   const row = repPage.getByTestId("visitor-row").filter({ hasText: `Visitor ${visitorId.slice(0, 6)}` });
   await expect(async () => {
     await repPage.reload();

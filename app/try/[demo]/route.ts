@@ -25,17 +25,19 @@ export async function GET(request: Request, context: { params: Promise<{ demo: s
 
   const url = new URL(request.url);
   const visitorId = verifyVisitorCookie(readCookie(request, visitorCookieName)) ?? newId();
+  const doNotTrack = honorsNoTracking(request.headers);
+  const client = { ...classifyUserAgent(request.headers.get("user-agent")), doNotTrack };
   let sandbox = resumeSandbox(visitorId, demo);
   if (!sandbox) {
     const address = request.headers.get(clientIpHeaderName) ?? "unknown";
     const limiter = provisionLimiter();
     if (!limiter.tryTake(address)) return rateLimitedPage(limiter.retryAfterSeconds(address));
     // Where they came from is tracking, so not for a browser that asked not to be tracked.
-    const source = honorsNoTracking(request.headers) ? undefined : arrivalSource(url, request.headers.get("referer"));
-    touchVisitor(visitorId, source, undefined, classifyUserAgent(request.headers.get("user-agent")));
+    const source = doNotTrack ? undefined : arrivalSource(url, request.headers.get("referer"));
+    touchVisitor(visitorId, source, undefined, client);
     sandbox = createSandbox(visitorId, demo, parsePersonalization(url.searchParams));
   } else {
-    touchVisitor(visitorId, undefined, undefined, classifyUserAgent(request.headers.get("user-agent")));
+    touchVisitor(visitorId, undefined, undefined, client);
   }
 
   const renewed = parseRenewedReason(url.searchParams.get("renewed"));

@@ -86,3 +86,14 @@ describe("signal ingestion", () => {
     expect(row).toMatchObject({ visitorId: null, sandboxId: null, type: "step.viewed", demoSlug: "pipeline-basics" });
   });
 });
+
+describe("a visitor who arrived with Global Privacy Control", () => {
+  it("stays unlinked even when a later request (a beacon) does not repeat the signal", () => {
+    const visitor = newId();
+    touchVisitor(visitor, undefined, undefined, { browser: "Chrome", os: "Linux", device: "desktop", bot: false, doNotTrack: true });
+    const batch = signalBatchSchema.parse({ events: [event()] });
+    ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now });
+    const row = controlDb().select().from(events).where(eq(events.id, batch.events[0]?.id ?? "")).get();
+    expect(row).toMatchObject({ visitorId: null, sandboxId: null, sessionId: null });
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `visitors` ADD `do_not_track` integer DEFAULT false NOT NULL;
