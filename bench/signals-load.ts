@@ -1,0 +1,40 @@
+// Load for bench:signals: autocannon posting batches of 20 events, each with fresh UUIDv7 ids.
+import autocannon from "autocannon";
+import { v7 as uuidv7 } from "uuid";
+
+export const eventsPerBatch = 20;
+
+export function batchBody(): string {
+  const now = Date.now();
+  const events = Array.from({ length: eventsPerBatch }, (_, index) => ({
+    id: uuidv7(),
+    type: index % 5 === 0 ? "sandbox.action" : "step.viewed",
+    at: now,
+    demo: "pipeline-basics",
+    step: "board",
+    stepIndex: 1,
+    ...(index % 5 === 0 ? { action: "deal.created" } : {}),
+  }));
+  return JSON.stringify({ events });
+}
+
+export type LoadResult = { eventsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
+
+export async function postLoad(url: string, seconds: number, connections: number, cookie?: string): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: "POST",
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    requests: [{ setupRequest: (request) => ({ ...request, body: batchBody() }) }],
+  });
+  const ok = result["2xx"];
+  return {
+    eventsPerSecond: (ok * eventsPerBatch) / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
