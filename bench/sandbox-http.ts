@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { directoryBytes, progress, rssMbOf } from "./sandbox-stats";
 
-export type HttpResult = { provisionsPerSecond: number; redirects: number; otherResponses: number; p50LatencyMs: number; p99LatencyMs: number; rssAtThousandMb: number; serverRssMb: number; liveFiles: number; diskBytes: number };
+export type HttpResult = { provisionsPerSecond: number; redirects: number; otherResponses: number; p50LatencyMs: number; p99LatencyMs: number; rssIdleMb: number; rssAtThousandMb: number; serverRssMb: number; liveFiles: number; diskBytes: number };
 
 function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -38,6 +38,7 @@ export async function benchHttp(port: number, dataDir: string, sandboxesDir: str
   progress(`starting a production server on 127.0.0.1:${port}…`);
   const server = await startServer(port, dataDir);
   try {
+    const rssIdleMb = server.pid ? rssMbOf(server.pid) : Number.NaN;
     const url = `http://127.0.0.1:${port}/try/pipeline-basics`;
     await autocannon({ url, connections: 4, amount: 200 }); // warm-up: first compiles and JIT
     // Bring the server to 1,000 live sandboxes, then read its RSS: the issue's memory target.
@@ -56,12 +57,18 @@ export async function benchHttp(port: number, dataDir: string, sandboxesDir: str
       otherResponses: all - redirects,
       p50LatencyMs: result.latency.p50,
       p99LatencyMs: result.latency.p99,
+      rssIdleMb,
       rssAtThousandMb,
       serverRssMb: server.pid ? rssMbOf(server.pid) : Number.NaN,
       liveFiles,
       diskBytes: directoryBytes(sandboxesDir),
     };
   } finally {
-    server.kill("SIGTERM");
+    // Wait for it to exit: it may still be finishing requests and writing files.
+    await new Promise((resolve) => {
+      server.removeAllListeners("exit");
+      server.once("exit", resolve);
+      server.kill("SIGTERM");
+    });
   }
 }

@@ -9,14 +9,18 @@ export function percentile(sorted: number[], p: number): number {
 
 export type Timing = { p50: number; p95: number; p99: number; runs: number };
 
-/** Times `run` `count` times (after `warmup` untimed runs); milliseconds. */
-export async function timeRuns(count: number, warmup: number, run: (index: number) => unknown): Promise<Timing> {
+/**
+ * Times `run` `count` times (after `warmup` untimed runs); milliseconds. `between` runs untimed after each
+ * run, e.g. to let the event loop turn as it does between two visitors' requests.
+ */
+export async function timeRuns(count: number, warmup: number, run: (index: number) => unknown, between?: () => Promise<void>): Promise<Timing> {
   for (let index = 0; index < warmup; index++) await run(-1 - index);
   const samples: number[] = [];
   for (let index = 0; index < count; index++) {
     const start = performance.now();
     await run(index);
     samples.push(performance.now() - start);
+    await between?.();
   }
   samples.sort((a, b) => a - b);
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), runs: count };
@@ -24,7 +28,8 @@ export async function timeRuns(count: number, warmup: number, run: (index: numbe
 
 export function directoryBytes(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
-  return fs.readdirSync(dir).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
+  // A running server renames its temporary copies away while we count: a vanished file weighs nothing.
+  return fs.readdirSync(dir).reduce((sum, name) => sum + (fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.size ?? 0), 0);
 }
 
 export function rssMbOf(pid: number): number {

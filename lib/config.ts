@@ -48,6 +48,8 @@ export const config = {
   sandboxMaxPages: integer("SANDBOX_MAX_PAGES", 5120),
   /** Most sandbox handles kept open at once (each is a file descriptor and a page cache). */
   sandboxOpenHandles: integer("SANDBOX_OPEN_HANDLES", 200),
+  /** Warm spare copies of each template kept ready, so provisioning is a rename; 0 turns them off. */
+  sandboxSpares: integer("SANDBOX_SPARES", 8),
   /** New sandboxes one client address may create per minute; resuming one is never limited. */
   provisionRatePerMinute: integer("PROVISION_RATE_PER_MINUTE", 30),
   /** Signal batches one client may send per minute before getting 429 (a page sends a few a minute). */

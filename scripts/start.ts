@@ -46,6 +46,10 @@ migrateControlDb();
 try {
   const demos = registerDemos();
   step(`${demos.length} demo(s) registered: ${demos.map((demo) => demo.slug).join(", ")}`);
+  // The first visitors get a sandbox by rename, not by copy.
+  const { fillSpares } = await import("../lib/sandbox/spares");
+  const { templateFor } = await import("../lib/demos/registry");
+  for (const demo of demos) fillSpares(templateFor(demo.slug));
 } catch (error) {
   if (error instanceof DemoFileError) {
     console.error(`openhouse: demo files have problems:\n${error.message}`);

@@ -1,7 +1,9 @@
 // "Try it as Globex, as a sales leader": optional query parameters that personalise a new sandbox.
 // Bad values are dropped, never an error page: a mangled campaign link still gives a working demo.
-import type Database from "better-sqlite3";
+import type { Sandbox } from "@/db/control/schema";
+import { workspaceName } from "@/lib/product/pipeline";
 import { z } from "zod";
+import type { SandboxDb } from "./handles";
 
 export const personas = ["leader", "manager", "rep", "ops"] as const;
 
@@ -38,10 +40,13 @@ export function storedPersonalization(value: unknown): Personalization | undefin
   return parsed.data.company || parsed.data.persona ? parsed.data : undefined;
 }
 
-/** Applies it to a freshly copied sandbox file: one UPDATE, inside the provisioning budget. */
-export function applyPersonalization(sqlite: Database.Database, personalization: Personalization | undefined): void {
-  if (!personalization?.company) return;
-  sqlite.prepare("update settings set value = ? where key = 'workspace'").run(personalization.company);
+/**
+ * The workspace name the product shows: the personalised company, else the fixture's. Read from the control
+ * row the ownership check already loaded, so provisioning never has to open the sandbox file to write it
+ * (that UPDATE was ~1.2 ms of a ~1.5 ms provisioning; see BENCHMARKS.md), and Reset keeps it for free.
+ */
+export function workspaceFor(sandbox: Pick<Sandbox, "personalization">, db: SandboxDb): string {
+  return storedPersonalization(sandbox.personalization)?.company ?? workspaceName(db);
 }
 
 /** The form kept in the control plane's json column: only the fields that are set. */

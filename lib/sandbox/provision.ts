@@ -68,7 +68,7 @@ export function createSandbox(
   const kept = personalization ?? storedPersonalization(latestSandbox(visitorId, demoSlug, db)?.personalization);
   const template = templateFor(demoSlug, now);
   const id = newId();
-  copyTemplate(template, id, kept);
+  copyTemplate(template, id);
   const sandbox = db
     .insert(sandboxes)
     .values({

@@ -6,7 +6,6 @@ import { type Sandbox, sandboxes } from "@/db/control/schema";
 import { templateFor } from "@/lib/demos/registry";
 import { copyTemplate } from "./copy-template";
 import { closeSandbox } from "./handles";
-import { storedPersonalization } from "./personalization";
 
 /** Replaces the sandbox's file with a fresh copy. The caller has authorised the visitor (requireOwnSandbox). */
 export function resetSandbox(sandbox: Sandbox, db: ControlDb = controlDb()): Sandbox {
@@ -14,7 +13,7 @@ export function resetSandbox(sandbox: Sandbox, db: ControlDb = controlDb()): San
   const template = templateFor(sandbox.demoSlug, now);
   // Closing checkpoints the WAL into the old file; the rename then swaps in the new one whole.
   closeSandbox(sandbox.id);
-  copyTemplate(template, sandbox.id, storedPersonalization(sandbox.personalization));
+  copyTemplate(template, sandbox.id);
   return db
     .update(sandboxes)
     .set({ template: path.basename(template), lastActiveAt: now })

@@ -8,7 +8,7 @@ import { TalkToHuman } from "@/components/product/TalkToHuman";
 import { TourPlayer } from "@/components/tour/TourPlayer";
 import { config } from "@/lib/config";
 import { loadTourDemo } from "@/lib/demos/gallery";
-import { workspaceName } from "@/lib/product/pipeline";
+import { workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import "@/components/product/product.css";
 
@@ -26,7 +26,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
           <Link href={base} className="product-logo">
             Pipeline
           </Link>
-          <span className="product-workspace">{workspaceName(db)}</span>
+          <span className="product-workspace">{workspaceFor(sandbox, db)}</span>
           <span className="demo-badge" title="Your own copy: changes stay in this browser's sandbox">
             Demo copy
           </span>

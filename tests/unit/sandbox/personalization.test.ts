@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, migrateControlDb } from "@/db/client";
-import { workspaceName } from "@/lib/product/pipeline";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
-import { closeAllSandboxes, sandboxFile } from "@/lib/sandbox/handles";
-import { parsePersonalization } from "@/lib/sandbox/personalization";
+import { closeAllSandboxes, openSandbox, sandboxFile } from "@/lib/sandbox/handles";
+import { parsePersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { demoSlug, newVisitor, readWorkspace } from "./helpers";
 
@@ -40,8 +39,11 @@ describe("personalization from a /try link", () => {
   it("names the new sandbox's workspace after the company, and leaves others on the template's name", () => {
     const personal = provisionSandbox(newVisitor(), demoSlug, { personalization: { company: "Globex", persona: "leader" } });
     const plain = provisionSandbox(newVisitor(), demoSlug);
-    expect(readWorkspace(sandboxFile(personal.id))).toBe("Globex");
-    expect(readWorkspace(sandboxFile(plain.id))).not.toBe("Globex");
+    const shown = (sandbox: typeof personal) => workspaceFor(sandbox, openSandbox(sandbox.id));
+    expect(shown(personal)).toBe("Globex");
+    expect(shown(plain)).toBe("Acme Robotics");
+    // The template file itself stays untouched: every sandbox starts byte-identical.
+    expect(readWorkspace(sandboxFile(personal.id))).toBe("Acme Robotics");
     expect(personal.personalization).toEqual({ company: "Globex", persona: "leader" });
     expect(plain.personalization).toBeNull();
   });
@@ -53,6 +55,6 @@ describe("personalization from a /try link", () => {
     expect(again.id).toBe(first.id);
     const owned = findOwnedSandbox(first.id, visitor);
     if (!owned) throw new Error("owner must find the sandbox");
-    expect(workspaceName(owned.db)).toBe("Globex");
+    expect(workspaceFor(owned.sandbox, owned.db)).toBe("Globex");
   });
 });

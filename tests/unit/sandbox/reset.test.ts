@@ -2,7 +2,8 @@
 import { secondDemo } from "./two-demos";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, migrateControlDb } from "@/db/client";
-import { createDeal, loadBoard, workspaceName } from "@/lib/product/pipeline";
+import { createDeal, loadBoard } from "@/lib/product/pipeline";
+import { workspaceFor } from "@/lib/sandbox/personalization";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";
@@ -39,7 +40,7 @@ describe("reset demo", () => {
     expect(after.db).not.toBe(before.db); // the old handle was closed, not reused over a replaced file
     expect(loadBoard(after.db).dealCount).toBe(original.dealCount);
     expect(titles(loadBoard(after.db))).toEqual(titles(original));
-    expect(workspaceName(after.db)).toBe("Globex");
+    expect(workspaceFor(after.sandbox, after.db)).toBe("Globex");
     expect(sandboxRow(sandbox.id)?.status).toBe("live");
     expect(provisionSandbox(visitor, demoSlug).id).toBe(sandbox.id);
   });

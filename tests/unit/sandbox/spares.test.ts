@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { migrateControlDb } from "@/db/client";
+import { config } from "@/lib/config";
+import { templateFor } from "@/lib/demos/registry";
+import { sandboxFile } from "@/lib/sandbox/files";
+import { newId } from "@/lib/sandbox/ids";
+import { createSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { fillSpares } from "@/lib/sandbox/spares";
+
+beforeAll(() => migrateControlDb());
+
+const sparesDir = () => path.join(config.dataDir, "spares");
+const spares = () => fs.readdirSync(sparesDir()).filter((name) => name.endsWith(".sqlite"));
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("warm spares", () => {
+  it("hands a visitor a ready copy by rename, identical to the template, and refills the pool", async () => {
+    const template = templateFor("pipeline-basics");
+    fillSpares(template, 3);
+    expect(spares()).toHaveLength(3);
+    const visitor = newId();
+    touchVisitor(visitor, undefined);
+    const sandbox = createSandbox(visitor, "pipeline-basics", undefined);
+    expect(spares()).toHaveLength(2);
+    expect(fs.readFileSync(sandboxFile(sandbox.id)).equals(fs.readFileSync(template))).toBe(true);
+    for (let turn = 0; turn < 20 && spares().length < config.sandboxSpares; turn++) await nextTurn();
+    expect(spares().length).toBe(config.sandboxSpares);
+  });
+
+  it("drops an older template's spares, and only this demo's, when a new process adopts the folder", async () => {
+    const template = templateFor("pipeline-basics");
+    const base = path.basename(template, ".sqlite");
+    const stale = path.join(sparesDir(), `${base.replace(/\d{8}$/, "20200101")}--${newId()}.sqlite`);
+    const otherDemo = path.join(sparesDir(), `pipeline-basics-pro-${"a".repeat(12)}-20200101--${newId()}.sqlite`);
+    fs.writeFileSync(stale, "yesterday's data");
+    fs.writeFileSync(otherDemo, "another demo's spare");
+    vi.resetModules();
+    const fresh = await import("@/lib/sandbox/spares");
+    const destination = path.join(config.dataDir, "claimed.sqlite");
+    expect(fresh.claimSpare(template, destination)).toBe(true);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(otherDemo)).toBe(true);
+    expect(fs.readFileSync(destination).equals(fs.readFileSync(template))).toBe(true);
+  });
+});
