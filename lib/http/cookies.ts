@@ -1,8 +1,7 @@
-// Reads one cookie from a raw request, for route handlers that work on the Request itself.
-export function readCookie(request: Request, name: string): string | undefined {
+// Reads one cookie from a raw Cookie header, for handlers that work below Next's cookies() helper.
+export function cookieFromHeader(header: string | null | undefined, name: string): string | undefined {
   const prefix = `${name}=`;
-  const raw = request.headers
-    .get("cookie")
+  const raw = header
     ?.split(";")
     .map((part) => part.trim())
     .find((part) => part.startsWith(prefix))
@@ -15,3 +14,6 @@ export function readCookie(request: Request, name: string): string | undefined {
   }
 }
 
+export function readCookie(request: Request, name: string): string | undefined {
+  return cookieFromHeader(request.headers.get("cookie"), name);
+}

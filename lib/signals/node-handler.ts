@@ -2,22 +2,13 @@
 // per-request overhead cost ~45% of ingest throughput on these machines (see BENCHMARKS.md).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { cookieFromHeader } from "@/lib/http/cookies";
 import { visitorCookieName } from "@/lib/sandbox/visitor-cookie";
 import { handleSignals } from "./handle-signals";
 import { honorsNoTracking } from "./privacy";
 
 export function isSignalsRequest(request: IncomingMessage): boolean {
   return request.method === "POST" && (request.url === "/api/signals" || request.url?.startsWith("/api/signals?") === true);
-}
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  const raw = header?.split(";").map((part) => part.trim()).find((part) => part.startsWith(`${name}=`))?.slice(name.length + 1);
-  if (raw === undefined) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
 }
 
 export async function serveSignals(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -30,7 +21,7 @@ export async function serveSignals(request: IncomingMessage, response: ServerRes
     contentType: request.headers["content-type"],
     contentLength: request.headers["content-length"],
     chunks: request,
-    visitorCookie: cookie(request.headers.cookie, visitorCookieName),
+    visitorCookie: cookieFromHeader(request.headers.cookie, visitorCookieName),
     noTracking: honorsNoTracking(headers),
     userAgent: request.headers["user-agent"],
     clientAddress: String(request.headers[clientIpHeaderName] ?? request.socket.remoteAddress ?? "unknown"),
