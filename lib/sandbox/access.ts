@@ -12,6 +12,15 @@ export type OwnedSandbox = { sandbox: Sandbox; db: SandboxDb };
 /** What the owner of an id finds: their live sandbox, or a note that it is gone and why. */
 export type OwnedLookup = { state: "live"; owned: OwnedSandbox } | { state: "gone"; demoSlug: string; reason: GoneReason };
 
+/** Using a sandbox keeps it alive (the idle TTL counts from here); at most one write per interval per sandbox. */
+const activityWriteIntervalMs = 10 * 60_000;
+
+function markActive(sandbox: Sandbox, now = new Date()): Sandbox {
+  if (now.getTime() - sandbox.lastActiveAt.getTime() < activityWriteIntervalMs) return sandbox;
+  controlDb().update(sandboxes).set({ lastActiveAt: now }).where(eq(sandboxes.id, sandbox.id)).run();
+  return { ...sandbox, lastActiveAt: now };
+}
+
 /**
  * Looks the id up for this visitor only, so a stranger learns nothing (undefined, same as a made-up id).
  * A live row whose file is missing or damaged is retired as corrupt here, and reported as gone.
@@ -26,7 +35,8 @@ export function lookupOwnedSandbox(sandboxId: unknown, visitorId: string | undef
   if (!sandbox) return undefined;
   if (sandbox.status === "gone") return { state: "gone", demoSlug: sandbox.demoSlug, reason: sandbox.goneReason ?? "expired" };
   try {
-    return { state: "live", owned: { sandbox, db: openSandbox(sandbox.id) } };
+    const owned = { sandbox: markActive(sandbox), db: openSandbox(sandbox.id) };
+    return { state: "live", owned };
   } catch (error) {
     if (!(error instanceof SandboxUnreadableError)) throw error;
     retireSandbox(sandbox.id, "corrupt");

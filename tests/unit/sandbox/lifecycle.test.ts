@@ -51,6 +51,17 @@ describe("garbage collection", () => {
     expect(openHandleCount()).toBe(0);
   });
 
+  it("keeps a sandbox its owner keeps using, even without coming back through /try", () => {
+    const visitor = newVisitor();
+    const sandbox = provisionSandbox(visitor, demoSlug);
+    idleFor(sandbox.id, config.sandboxTtlDays - 1);
+    // A day later they open a bookmarked page of their sandbox: that is activity.
+    expect(findOwnedSandbox(sandbox.id, visitor)).toBeDefined();
+    collectGarbage(new Date(Date.now() + 2 * day));
+    expect(sandboxRow(sandbox.id)?.status).toBe("live");
+    expect(exists(sandboxFile(sandbox.id))).toBe(true);
+  });
+
   it("tells the owner of an expired sandbox it expired, and a stranger nothing", () => {
     const owner = newVisitor();
     const sandbox = provisionSandbox(owner, demoSlug);
