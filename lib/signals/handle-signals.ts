@@ -34,7 +34,13 @@ export async function handleSignals(request: SignalsRequest): Promise<SignalsRes
   if (!limiter.tryTake(request.clientAddress)) {
     return error(429, "Too many batches; slow down", { "retry-after": String(Math.max(1, limiter.retryAfterSeconds(request.clientAddress))) });
   }
-  const body = await parseJsonBody(request, signalBatchSchema, maxBatchBytes);
+  let body: Awaited<ReturnType<typeof parseJsonBody<typeof signalBatchSchema>>>;
+  try {
+    body = await parseJsonBody(request, signalBatchSchema, maxBatchBytes);
+  } catch {
+    // The client went away or broke the stream mid-body: nothing was stored, nothing to retry but theirs.
+    return error(400, "The request body could not be read");
+  }
   if (!body.ok) return error(body.status, body.error);
   try {
     const prepared = prepareBatch(body.value, {

@@ -33,3 +33,15 @@ describe("signals rate limit", () => {
     expect((await handleSignals(request("192.0.2.55"))).status).toBe(202);
   });
 });
+
+describe("a body that breaks off", () => {
+  it("is answered 400, never an exception", async () => {
+    async function* broken() {
+      yield new TextEncoder().encode('{"events": [');
+      throw new Error("aborted");
+    }
+    const answer = await handleSignals({ ...request("198.51.100.9"), chunks: broken() });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: "The request body could not be read" });
+  });
+});
