@@ -20,6 +20,11 @@ let inFlight = false;
 let failures = 0;
 let listening = false;
 
+/** Tells the server when an automation tool drives this browser (a crawler, a test robot). */
+function automation(): { webdriver?: true } {
+  return navigator.webdriver === true ? { webdriver: true } : {};
+}
+
 function schedule(delayMs: number): void {
   if (timer === undefined) timer = setTimeout(() => void flush(), delayMs);
 }
@@ -37,7 +42,7 @@ async function flush(): Promise<void> {
   if (events.length === 0) return;
   inFlight = true;
   try {
-    const body: SignalBatch = { sandbox: sandboxId, events };
+    const body: SignalBatch = { sandbox: sandboxId, events, ...automation() };
     const response = await fetch(endpoint, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -64,7 +69,7 @@ function sendRestByBeacon(): void {
   const events = readOutbox();
   if (events.length === 0 || typeof navigator.sendBeacon !== "function") return;
   for (let start = 0; start < events.length; start += batchSize) {
-    const body: SignalBatch = { sandbox: sandboxId, events: events.slice(start, start + batchSize) };
+    const body: SignalBatch = { sandbox: sandboxId, events: events.slice(start, start + batchSize), ...automation() };
     // text/plain keeps the beacon a "simple" request; the server accepts it as JSON. The events stay in
     // the outbox: a beacon has no answer, so the next page re-sends them and the server drops repeats.
     navigator.sendBeacon(endpoint, new Blob([JSON.stringify(body)], { type: "text/plain;charset=UTF-8" }));

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { demos, events, sandboxes, visitors } from "@/db/control/schema";
 import type { DemoDefinition } from "@/lib/demos/demo-schema";
+import { interactionTypes } from "@/lib/signals/event-schema";
 
 export type VisitorSummary = {
   id: string;
@@ -28,6 +29,11 @@ function stepCounts(db: ControlDb): Map<string, number> {
   );
 }
 
+const interactionCount = sql`sum(case when ${events.type} in (${sql.join(
+  interactionTypes.map((type) => sql`${type}`),
+  sql`, `,
+)}) then 1 else 0 end)`;
+
 /** Visitors, newest activity first; bots and headless clients only when asked for. */
 export function listVisitors(options: { limit?: number; includeBots?: boolean } = {}, db: ControlDb = controlDb()): VisitorSummary[] {
   const { limit = 200, includeBots = false } = options;
@@ -51,6 +57,8 @@ export function listVisitors(options: { limit?: number; includeBots?: boolean } 
     .leftJoin(events, eq(events.visitorId, visitors.id))
     .where(includeBots ? eq(visitors.doNotTrack, false) : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false)))
     .groupBy(visitors.id)
+    // An automated browser that never interacted (every event marked, no click, action or hand-raise) is a bot too.
+    .having(includeBots ? undefined : sql`not (count(${events.id}) > 0 and sum(${events.bot}) = count(${events.id}) and ${interactionCount} = 0)`)
     .orderBy(desc(visitors.lastSeenAt))
     .limit(limit)
     .all();

@@ -40,7 +40,12 @@ export const signalBatchSchema = z.object({
   /** The sandbox the events happened in; the server keeps it only if it is the caller's. */
   sandbox: z.string().max(64).optional(),
   events: z.array(signalEventSchema).min(1).max(maxEventsPerBatch),
+  /** navigator.webdriver: an automated browser. Its visitor counts as a bot until it interacts. */
+  webdriver: z.boolean().optional(),
 });
+
+/** Events only a person acting on the page produces; an automated browser without any is treated as a bot. */
+export const interactionTypes = ["step.completed", "tour.closed", "tour.finished", "sandbox.action", "handraise"] as const;
 
 export type SignalType = (typeof signalTypes)[number];
 export type SignalEvent = z.infer<typeof signalEventSchema>;

@@ -53,7 +53,8 @@ export function prepareBatch(batch: SignalBatch, context: IngestContext, db: Con
   return {
     visitorId,
     sandboxId,
-    bot: known ? known.bot === 1 : (context.bot ?? false),
+    // Automated browsers' events are marked; whether their visitor is a bot is decided when reading (no interaction).
+    bot: (known ? known.bot === 1 : (context.bot ?? false)) || batch.webdriver === true,
     receivedAt,
     events: batch.events
       .map((event) => ({
