@@ -10,6 +10,8 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
+      // The shipped demos only: the bench's reference-size demo is for the in-process comparison.
+      DEMOS_DIR: "",
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,

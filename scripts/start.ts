@@ -44,12 +44,13 @@ step(`data directory ${config.dataDir}`);
 serverSecret();
 migrateControlDb();
 try {
-  const demos = registerDemos();
-  step(`${demos.length} demo(s) registered: ${demos.map((demo) => demo.slug).join(", ")}`);
+  // Keep only the names: a demo's parsed fixture can be megabytes, and this process lives long.
+  const slugs = registerDemos().map((demo) => demo.slug);
+  step(`${slugs.length} demo(s) registered: ${slugs.join(", ")}`);
   // The first visitors get a sandbox by rename, not by copy.
   const { fillSpares } = await import("../lib/sandbox/spares");
   const { templateFor } = await import("../lib/demos/registry");
-  for (const demo of demos) fillSpares(templateFor(demo.slug));
+  for (const slug of slugs) fillSpares(templateFor(slug));
 } catch (error) {
   if (error instanceof DemoFileError) {
     console.error(`openhouse: demo files have problems:\n${error.message}`);

@@ -1,4 +1,5 @@
 // Registers the demos found in demos/ into the control plane, and serves their templates at run time.
+import fs from "node:fs";
 import { notInArray } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { demos } from "@/db/control/schema";
@@ -34,18 +35,19 @@ export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
   return loaded;
 }
 
-const loadedCache = new Map<string, { demo: LoadedDemo; day: string }>();
+/** Per demo, the template file for a day. Only the file name is kept: a parsed fixture can be megabytes. */
+const templateCache = new Map<string, { day: string; file: string }>();
 
 /**
- * Today's template for a registered demo. Demo files are read once per process per day;
- * the day is part of the template's name, so the first visitor after midnight compiles the next one.
+ * Today's template for a registered demo. The demo's files are read only when that day's template is not yet
+ * known to this process; the day is part of the template's name, so the first visitor after midnight
+ * compiles the next one.
  */
 export function templateFor(slug: string, now = new Date()): string {
   const day = now.toISOString().slice(0, 10);
-  let cached = loadedCache.get(slug);
-  if (!cached || cached.day !== day) {
-    cached = { demo: loadDemo(slug), day };
-    loadedCache.set(slug, cached);
-  }
-  return ensureTemplate(cached.demo, now);
+  const cached = templateCache.get(slug);
+  if (cached?.day === day && fs.existsSync(cached.file)) return cached.file;
+  const file = ensureTemplate(loadDemo(slug), now);
+  templateCache.set(slug, { day, file });
+  return file;
 }
