@@ -11,8 +11,15 @@ const usage = `Usage:
   npm run -s sandbox:gc                        expire idle sandboxes, enforce caps, remove stray files
   npm run -s sandbox:gc -- --evict <sandboxId> evict one sandbox now`;
 
+/** Ids are base64url, so a quarter of them start with "-"; parseArgs would take those for an option. */
+function attachEvictValue(argv: string[]): string[] {
+  const at = argv.indexOf("--evict");
+  if (at === -1 || at + 1 >= argv.length) return argv;
+  return [...argv.slice(0, at), `--evict=${argv[at + 1]}`, ...argv.slice(at + 2)];
+}
+
 function run(argv: string[]): string {
-  const { values } = parseArgs({ args: argv, options: { evict: { type: "string" }, help: { type: "boolean" } }, strict: true });
+  const { values } = parseArgs({ args: attachEvictValue(argv), options: { evict: { type: "string" }, help: { type: "boolean" } }, strict: true });
   if (values.help) return usage;
   migrateControlDb();
   if (values.evict !== undefined) {
