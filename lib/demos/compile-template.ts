@@ -20,7 +20,10 @@ function sandboxSchemaHash(): string {
   if (!schemaHashCache) {
     const folder = migrationsFolder.sandbox();
     const hash = crypto.createHash("sha256");
-    for (const file of fs.readdirSync(folder).filter((name) => name.endsWith(".sql")).sort()) {
+    for (const file of fs
+      .readdirSync(folder)
+      .filter((name) => name.endsWith(".sql"))
+      .sort()) {
       hash.update(fs.readFileSync(path.join(folder, file)));
     }
     schemaHashCache = hash.digest("hex");
@@ -41,9 +44,19 @@ function seed(file: string, fixture: Fixture, today: Date): void {
     const days = daysBetween(fixture.anchorDate, today);
     const idOf = (list: { key: string }[], key: string) => list.findIndex((row) => row.key === key) + 1;
     db.transaction((tx) => {
-      tx.insert(sandboxSchema.settings).values([{ key: "workspace", value: fixture.workspace }]).run();
+      tx.insert(sandboxSchema.settings)
+        .values([{ key: "workspace", value: fixture.workspace }])
+        .run();
       tx.insert(sandboxSchema.companies)
-        .values(fixture.companies.map((row, index) => ({ id: index + 1, name: row.name, industry: row.industry, employees: row.employees, website: row.website })))
+        .values(
+          fixture.companies.map((row, index) => ({
+            id: index + 1,
+            name: row.name,
+            industry: row.industry,
+            employees: row.employees,
+            website: row.website,
+          })),
+        )
         .run();
       if (fixture.contacts.length > 0) {
         tx.insert(sandboxSchema.contacts)

@@ -35,10 +35,10 @@ export const demoSchema = z
     persona: z.string().min(1).max(60),
     durationMinutes: z.number().int().min(1).max(60),
     summary: z.string().min(1).max(280),
-    /** Fixture file beside demo.yaml that seeds each sandbox. */
+    /** Fixture file beside demo.yaml that seeds each sandbox (YAML or JSON; its tables may name CSV files). */
     fixture: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*\.ya?ml$/, "fixture is a .yaml file name beside demo.yaml")
+      .regex(/^[a-z0-9][a-z0-9._-]*\.(ya?ml|json)$/, "fixture is a .yaml or .json file name beside demo.yaml")
       .default("fixture.yaml"),
     /** Gallery order; lower first. */
     position: z.number().int().default(100),

@@ -6,7 +6,13 @@ import type { DemoDefinition, TourDemo } from "./demo-schema";
 
 export function listGalleryDemos() {
   return controlDb()
-    .select({ slug: demos.slug, title: demos.title, persona: demos.persona, durationMinutes: demos.durationMinutes, summary: demos.summary })
+    .select({
+      slug: demos.slug,
+      title: demos.title,
+      persona: demos.persona,
+      durationMinutes: demos.durationMinutes,
+      summary: demos.summary,
+    })
     .from(demos)
     .orderBy(asc(demos.position), asc(demos.title))
     .all();

@@ -4,8 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { config } from "@/lib/config";
 import { type DemoDefinition, demoSchema } from "./demo-schema";
-import { type Fixture, fixtureSchema } from "./fixture-schema";
+import type { Fixture } from "./fixture-schema";
 import { DemoFileError, parseYamlFile } from "./parse-yaml-file";
+import { readFixture } from "./read-fixture";
 
 export type LoadedDemo = {
   slug: string;
@@ -46,23 +47,23 @@ function readText(file: string, shownAs: string): string {
 export function loadDemo(slug: string, demosDir = config.demosDir): LoadedDemo {
   const shown = (name: string) => path.join(path.relative(/* turbopackIgnore: true */ process.cwd(), demosDir) || ".", slug, name);
   if (!slugPattern.test(slug)) {
-    throw new DemoFileError([{ file: shown(""), line: 1, column: 1, message: "a demo folder name is lower-case letters, digits and dashes" }]);
+    throw new DemoFileError([
+      { file: shown(""), line: 1, column: 1, message: "a demo folder name is lower-case letters, digits and dashes" },
+    ]);
   }
   const demoText = readText(path.join(demosDir, slug, "demo.yaml"), shown("demo.yaml"));
   const demo = parseYamlFile(shown("demo.yaml"), demoText, demoSchema);
   if (!demo.ok) throw demo.error;
 
-  const fixtureName = demo.value.fixture;
-  const fixtureText = readText(path.join(demosDir, slug, fixtureName), shown(fixtureName));
-  const fixture = parseYamlFile(shown(fixtureName), fixtureText, fixtureSchema);
-  if (!fixture.ok) throw fixture.error;
+  const { fixture, sources } = readFixture(path.join(demosDir, slug), demo.value.fixture, shown);
+  const fixtureParts = sources.flatMap((source) => [source.name, source.text]);
 
   return {
     slug,
     definition: demo.value,
-    fixture: fixture.value,
-    sourceHash: sha256(demoText, fixtureText),
-    fixtureHash: sha256(fixtureText),
+    fixture,
+    sourceHash: sha256(demoText, ...fixtureParts),
+    fixtureHash: sha256(...fixtureParts),
   };
 }
 

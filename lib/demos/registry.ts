@@ -29,7 +29,12 @@ export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
       tx.insert(demos).values(row).onConflictDoUpdate({ target: demos.slug, set: row }).run();
     }
     tx.delete(demos)
-      .where(notInArray(demos.slug, loaded.map((demo) => demo.slug)))
+      .where(
+        notInArray(
+          demos.slug,
+          loaded.map((demo) => demo.slug),
+        ),
+      )
       .run();
   });
   return loaded;
