@@ -15,8 +15,8 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
       <section className="hero">
         <h1>See Pipeline for yourself</h1>
         <p>
-          Pick a demo and you get your own live copy of the product with sample data, and a short guided tour. No signup, no
-          form, no sales call — unless you ask for one.
+          Pick a demo and you get your own live copy of the product with sample data, and a short guided tour. No signup, no form, no sales
+          call — unless you ask for one.
         </p>
       </section>
       {missing ? (
@@ -42,8 +42,8 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
       </ul>
       {demos.length === 0 ? <p className="muted">No demos are published yet.</p> : null}
       <footer className="site-footer">
-        Your demo copy is tied to this browser by one functional cookie. We store no IP address and honor Global Privacy
-        Control and Do-Not-Track. <Link href="/privacy">Privacy</Link>
+        Your demo copy is tied to this browser by one functional cookie. We store no IP address and honor Global Privacy Control and
+        Do-Not-Track. <Link href="/privacy">Privacy</Link>
       </footer>
     </main>
   );

@@ -12,8 +12,20 @@ export function writeLargeDemo(demosDir: string, slug = "bench-large"): string {
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(path.join("demos", "pipeline-basics", "demo.yaml"), path.join(dir, "demo.yaml"));
   const day = (offset: number) => new Date(Date.UTC(2026, 0, 15) + offset * 86_400_000).toISOString();
-  const companies = Array.from({ length: 200 }, (_, i) => ({ key: `c${i}`, name: `Company ${i} Holdings`, industry: `Industry ${i % 17}`, employees: 50 + i * 13, website: `company${i}.example` }));
-  const contacts = Array.from({ length: 1_000 }, (_, i) => ({ key: `p${i}`, company: `c${i % 200}`, name: `Person ${i} Example`, title: `Title ${i % 23}`, email: `person${i}@company${i % 200}.example` }));
+  const companies = Array.from({ length: 200 }, (_, i) => ({
+    key: `c${i}`,
+    name: `Company ${i} Holdings`,
+    industry: `Industry ${i % 17}`,
+    employees: 50 + i * 13,
+    website: `company${i}.example`,
+  }));
+  const contacts = Array.from({ length: 1_000 }, (_, i) => ({
+    key: `p${i}`,
+    company: `c${i % 200}`,
+    name: `Person ${i} Example`,
+    title: `Title ${i % 23}`,
+    email: `person${i}@company${i % 200}.example`,
+  }));
   const deals = Array.from({ length: 500 }, (_, i) => ({
     key: `d${i}`,
     company: `c${i % 200}`,
@@ -31,7 +43,10 @@ export function writeLargeDemo(demosDir: string, slug = "bench-large"): string {
     summary: `Activity ${i}: followed up on pricing, security review and rollout plan`,
     at: `${day(-(i % 90)).slice(0, 19)}Z`,
   }));
-  const text = stringify({ anchorDate: "2026-01-15", workspace: "Acme Robotics", companies, contacts, deals, activities }, { lineWidth: 0 });
+  const text = stringify(
+    { anchorDate: "2026-01-15", workspace: "Acme Robotics", companies, contacts, deals, activities },
+    { lineWidth: 0 },
+  );
   fs.writeFileSync(path.join(dir, "fixture.yaml"), text);
   return slug;
 }

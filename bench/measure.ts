@@ -11,7 +11,9 @@ export function percentile(samples: number[], p: number): number {
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Starts `scripts/start.ts` (build if stale, migrate, seed, serve) and resolves once it is ready. */
-export async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; readyMs: number; built: boolean; stop: () => Promise<void> }> {
+export async function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; readyMs: number; built: boolean; stop: () => Promise<void> }> {
   const started = performance.now();
   let built = false;
   const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "start.ts")], {

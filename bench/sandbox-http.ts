@@ -4,7 +4,18 @@ import { type ChildProcess, spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { directoryBytes, progress, rssMbOf } from "./sandbox-stats";
 
-export type HttpResult = { provisionsPerSecond: number; redirects: number; otherResponses: number; p50LatencyMs: number; p99LatencyMs: number; rssIdleMb: number; rssAtThousandMb: number; serverRssMb: number; liveFiles: number; diskBytes: number };
+export type HttpResult = {
+  provisionsPerSecond: number;
+  redirects: number;
+  otherResponses: number;
+  p50LatencyMs: number;
+  p99LatencyMs: number;
+  rssIdleMb: number;
+  rssAtThousandMb: number;
+  serverRssMb: number;
+  liveFiles: number;
+  diskBytes: number;
+};
 
 function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {

@@ -13,7 +13,12 @@ export type Timing = { p50: number; p95: number; p99: number; runs: number };
  * Times `run` `count` times (after `warmup` untimed runs); milliseconds. `between` runs untimed after each
  * run, e.g. to let the event loop turn as it does between two visitors' requests.
  */
-export async function timeRuns(count: number, warmup: number, run: (index: number) => unknown, between?: () => Promise<void>): Promise<Timing> {
+export async function timeRuns(
+  count: number,
+  warmup: number,
+  run: (index: number) => unknown,
+  between?: () => Promise<void>,
+): Promise<Timing> {
   for (let index = 0; index < warmup; index++) await run(-1 - index);
   const samples: number[] = [];
   for (let index = 0; index < count; index++) {

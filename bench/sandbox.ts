@@ -45,7 +45,8 @@ const visitors = Array.from({ length: 1_400 }, () => newId());
 for (const visitor of visitors) touchVisitor(visitor, undefined);
 let nextVisitor = 0;
 
-const provision = (slug: string) => () => createSandbox(visitors[nextVisitor++ % visitors.length] ?? "", slug, { company: "Globex", persona: "leader" });
+const provision = (slug: string) => () =>
+  createSandbox(visitors[nextVisitor++ % visitors.length] ?? "", slug, { company: "Globex", persona: "leader" });
 /** Lets the spare pool refill between two visitors, as the server's event loop does between requests. */
 const poolRefilled = (slug: string) => async () => {
   const prefix = path.basename(templateFor(slug), ".sqlite");
@@ -61,7 +62,9 @@ async function compare(slug: string, copies: number, reseeds: number) {
   const burstTiming = await timeRuns(copies, 0, provision(slug));
   progress(`${slug}: re-seeding ${reseeds} sandboxes by inserts…`);
   const origin = new Database(templateFor(slug), { readonly: true });
-  const rows = Object.fromEntries(tables.map((table) => [table, origin.prepare(`select * from ${table}`).all() as Record<string, unknown>[]]));
+  const rows = Object.fromEntries(
+    tables.map((table) => [table, origin.prepare(`select * from ${table}`).all() as Record<string, unknown>[]]),
+  );
   origin.close();
   const reseedTiming = await timeRuns(reseeds, 3, (index) => {
     const sqlite = new Database(path.join(scratch, `reseed-${slug}-${index}.sqlite`));
@@ -104,7 +107,8 @@ const live = controlDb()
   .all();
 for (const { id } of live) loadBoard(openSandbox(id));
 const rssAfter = process.memoryUsage().rss;
-const diskPerThousand = (live.reduce((sum, { id }) => sum + fs.statSync(path.join(paths.sandboxes(), `${id}.sqlite`)).size, 0) / live.length) * 1_000;
+const diskPerThousand =
+  (live.reduce((sum, { id }) => sum + fs.statSync(path.join(paths.sandboxes(), `${id}.sqlite`)).size, 0) / live.length) * 1_000;
 closeAllSandboxes();
 
 progress(`making ${gcCount.toLocaleString()} expired sandboxes, then collecting them…`);
@@ -114,7 +118,8 @@ const longAgo = new Date(Date.now() - 30 * 86_400_000);
 const gcIds = Array.from({ length: gcCount }, () => newId());
 for (const id of gcIds) fs.copyFileSync(template, path.join(paths.sandboxes(), `${id}.sqlite`));
 controlDb().transaction((tx) => {
-  for (const id of gcIds) tx.insert(sandboxes).values({ id, visitorId: oldVisitor, demoSlug: "pipeline-basics", template: "bench", lastActiveAt: longAgo }).run();
+  for (const id of gcIds)
+    tx.insert(sandboxes).values({ id, visitorId: oldVisitor, demoSlug: "pipeline-basics", template: "bench", lastActiveAt: longAgo }).run();
 });
 const gcStart = performance.now();
 const gc = collectGarbage(new Date());
@@ -135,7 +140,11 @@ const report = [
   row("re-seed: migrate + insert the fixture rows", reseed),
   row("`VACUUM INTO` from the template", vacuumInto),
   row("backup API from the template", backup),
-  row(`**ours, reference-size fixture** (${mb(large.bytes)} template: 200 companies, 1k contacts, 500 deals, 5k activities)`, large.copy, large.copy),
+  row(
+    `**ours, reference-size fixture** (${mb(large.bytes)} template: 200 companies, 1k contacts, 500 deals, 5k activities)`,
+    large.copy,
+    large.copy,
+  ),
   row("ours, reference-size fixture, burst (file copy)", large.burst, large.copy),
   row("re-seed, reference-size fixture", large.reseed, large.copy),
   "",

@@ -13,9 +13,13 @@ const connections = 50;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-signals-"));
 
 async function reference(mode: "ceiling" | "no-write", port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/signals-baseline-server.ts", mode, String(port), path.join(root, `${mode}.sqlite`)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "bench/signals-baseline-server.ts", mode, String(port), path.join(root, `${mode}.sqlite`)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve) => child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve()));
   return child;
 }
@@ -35,14 +39,20 @@ ceilingServer.kill();
 console.log("bench:signals: starting the production server (builds first if sources changed)…");
 const product = await startServer({ PORT: "3199", DATA_DIR: path.join(root, "product"), SIGNALS_BATCHES_PER_MINUTE: "100000000" });
 // A real visitor: events are linked, sessions assigned, as for a person in a demo.
-const tryIt = await fetch("http://127.0.0.1:3199/try/pipeline-basics", { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36" } });
+const tryIt = await fetch("http://127.0.0.1:3199/try/pipeline-basics", {
+  redirect: "manual",
+  headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36" },
+});
 const cookie = tryIt.headers.get("set-cookie")?.split(";")[0];
 const ours = await measure("Openhouse production server", "http://127.0.0.1:3199/api/signals", cookie);
 await product.stop();
 
 const sqlite = new (await import("better-sqlite3")).default(path.join(root, "product", "control.sqlite"), { readonly: true });
 const stored = sqlite.prepare("select count(*) from events").pluck().get() as number;
-const linked = sqlite.prepare("select count(*) from events where visitor_id is not null and session_id is not null").pluck().get() as number;
+const linked = sqlite
+  .prepare("select count(*) from events where visitor_id is not null and session_id is not null")
+  .pluck()
+  .get() as number;
 sqlite.close();
 fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 

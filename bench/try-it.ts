@@ -19,7 +19,9 @@ if (cold) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-"));
 console.log(`starting the server (${cold ? "cold: builds first" : "warm"}; fresh data directory)…`);
 const server = await startServer({ PORT: String(port), DATA_DIR: dataDir });
-console.log(`npm start → ready: ${(server.readyMs / 1000).toFixed(1)} s (${server.built ? "including a production build" : "build current"}, fresh data directory)`);
+console.log(
+  `npm start → ready: ${(server.readyMs / 1000).toFixed(1)} s (${server.built ? "including a production build" : "build current"}, fresh data directory)`,
+);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -37,7 +39,10 @@ try {
     gallery.push(performance.now() - started);
 
     started = performance.now();
-    await page.getByRole("link", { name: /^Try it/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Try it/ })
+      .first()
+      .click();
     await page.getByTestId("tour-popover").waitFor({ state: "visible" });
     tryIt.push(performance.now() - started);
     await context.close();

@@ -19,7 +19,11 @@ function attachEvictValue(argv: string[]): string[] {
 }
 
 function run(argv: string[]): string {
-  const { values } = parseArgs({ args: attachEvictValue(argv), options: { evict: { type: "string" }, help: { type: "boolean" } }, strict: true });
+  const { values } = parseArgs({
+    args: attachEvictValue(argv),
+    options: { evict: { type: "string" }, help: { type: "boolean" } },
+    strict: true,
+  });
   if (values.help) return usage;
   migrateControlDb();
   if (values.evict !== undefined) {

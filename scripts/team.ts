@@ -1,7 +1,7 @@
 // `npm run team -- <add|list|remove|passwd> …`: manage the sales team's sign-ins from the server's shell.
 import { parseArgs } from "node:util";
-import { addTeamMember, listTeamMembers, removeTeamMember, setPassword, TeamError } from "@/lib/auth/team";
 import { closeControlDb, migrateControlDb } from "@/db/client";
+import { addTeamMember, listTeamMembers, removeTeamMember, setPassword, TeamError } from "@/lib/auth/team";
 
 const usage = `Usage:
   npm run -s team -- add --email a@b.co --password '…' [--name 'Ada Lovelace']

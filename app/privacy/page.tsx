@@ -19,16 +19,16 @@ export default function PrivacyPage() {
       <h2>What we record</h2>
       <ul>
         <li>
-          One functional cookie, <code>{visitorCookieName}</code>, holding a random id so that you come back to your own demo
-          copy. It lasts {cookieDays} days and is never shared with anyone.
+          One functional cookie, <code>{visitorCookieName}</code>, holding a random id so that you come back to your own demo copy. It lasts{" "}
+          {cookieDays} days and is never shared with anyone.
         </li>
         <li>
-          What you do in the demo: tour steps viewed and completed, actions in your copy of the product (such as “created a
-          deal”), and whether you asked to talk to a human.
+          What you do in the demo: tour steps viewed and completed, actions in your copy of the product (such as “created a deal”), and
+          whether you asked to talk to a human.
         </li>
         <li>
-          Your browser family, operating system and device class (for example “Firefox · Windows · desktop”) — not the full
-          browser identification string. Where you arrived from: the referring site’s name and campaign tags in the link.
+          Your browser family, operating system and device class (for example “Firefox · Windows · desktop”) — not the full browser
+          identification string. Where you arrived from: the referring site’s name and campaign tags in the link.
         </li>
         <li>Anything you choose to type yourself, for example into the demo product.</li>
       </ul>
@@ -39,15 +39,15 @@ export default function PrivacyPage() {
       </ul>
       <h2>Your browser’s privacy signals</h2>
       <p>
-        If your browser sends Global Privacy Control or Do-Not-Track, you still get the full demo, but what you do is only
-        counted — it is never linked to you, your demo copy or where you came from.
+        If your browser sends Global Privacy Control or Do-Not-Track, you still get the full demo, but what you do is only counted — it is
+        never linked to you, your demo copy or where you came from.
       </p>
       <h2>How long we keep it</h2>
       <ul>
         <li>Activity events: {config.retentionDays} days. After that only daily totals remain, with nothing that points to you.</li>
         <li>
-          Your demo copy: until it has been unused for {config.sandboxTtlDays} days, then it is deleted. Reset demo in the
-          product restores it at any time.
+          Your demo copy: until it has been unused for {config.sandboxTtlDays} days, then it is deleted. Reset demo in the product restores
+          it at any time.
         </li>
       </ul>
     </main>

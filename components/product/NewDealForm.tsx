@@ -22,7 +22,7 @@ export function NewDealForm({ companies, action }: Props) {
     if (!state.dealId) return;
     reportSandboxAction("deal.created", demoSlug);
     router.push(`/s/${sandboxId}/deals/${state.dealId}`);
-  }, [state.dealId, state.done, demoSlug, sandboxId, router]);
+  }, [state.dealId, demoSlug, sandboxId, router]);
 
   const fieldError = (name: string) =>
     state.fieldErrors?.[name] ? (
@@ -39,10 +39,26 @@ export function NewDealForm({ companies, action }: Props) {
         </p>
       ) : null}
       <label htmlFor="title">Deal name</label>
-      <input id="title" name="title" required maxLength={120} defaultValue={state.values?.title} aria-invalid={!!state.fieldErrors?.title} aria-describedby={state.fieldErrors?.title ? "title-error" : undefined} />
+      <input
+        id="title"
+        name="title"
+        required
+        maxLength={120}
+        defaultValue={state.values?.title}
+        aria-invalid={!!state.fieldErrors?.title}
+        aria-describedby={state.fieldErrors?.title ? "title-error" : undefined}
+      />
       {fieldError("title")}
       <label htmlFor="companyId">Company</label>
-      <select id="companyId" name="companyId" required defaultValue={state.values?.companyId ?? ""} key={`company-${state.values?.companyId ?? ""}`} aria-invalid={!!state.fieldErrors?.companyId} aria-describedby={state.fieldErrors?.companyId ? "companyId-error" : undefined}>
+      <select
+        id="companyId"
+        name="companyId"
+        required
+        defaultValue={state.values?.companyId ?? ""}
+        key={`company-${state.values?.companyId ?? ""}`}
+        aria-invalid={!!state.fieldErrors?.companyId}
+        aria-describedby={state.fieldErrors?.companyId ? "companyId-error" : undefined}
+      >
         <option value="" disabled>
           Choose a company
         </option>
@@ -54,10 +70,23 @@ export function NewDealForm({ companies, action }: Props) {
       </select>
       {fieldError("companyId")}
       <label htmlFor="amount">Amount (USD)</label>
-      <input id="amount" name="amount" inputMode="numeric" required defaultValue={state.values?.amount} aria-invalid={!!state.fieldErrors?.amount} aria-describedby={state.fieldErrors?.amount ? "amount-error" : undefined} />
+      <input
+        id="amount"
+        name="amount"
+        inputMode="numeric"
+        required
+        defaultValue={state.values?.amount}
+        aria-invalid={!!state.fieldErrors?.amount}
+        aria-describedby={state.fieldErrors?.amount ? "amount-error" : undefined}
+      />
       {fieldError("amount")}
       <label htmlFor="stage">Stage</label>
-      <select id="stage" name="stage" defaultValue={state.values?.stage ?? ("lead" satisfies Stage)} key={`stage-${state.values?.stage ?? ""}`}>
+      <select
+        id="stage"
+        name="stage"
+        defaultValue={state.values?.stage ?? ("lead" satisfies Stage)}
+        key={`stage-${state.values?.stage ?? ""}`}
+      >
         {stages.map((stage) => (
           <option key={stage} value={stage}>
             {stageLabels[stage]}

@@ -59,6 +59,7 @@ export function ResetDemoButton() {
       >
         Reset demo
       </button>
+      {/* biome-ignore lint/a11y/useSemanticElements: a yes/no question with two buttons, not a form; a fieldset would say otherwise */}
       <div
         id={panelId}
         className="reset-panel card"

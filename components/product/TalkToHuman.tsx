@@ -23,7 +23,7 @@ export function TalkToHuman({ contactUrl, contactLabel }: { contactUrl: string; 
       >
         Talk to a human
       </button>
-      <div id={panelId} className="talk-panel card" hidden={!open} role="region" aria-label="Talk to a human">
+      <section id={panelId} className="talk-panel card" hidden={!open} aria-label="Talk to a human">
         <p>
           <strong>Thanks — someone from our team will gladly help.</strong> Reach us directly; there is nothing to fill in.
         </p>
@@ -33,7 +33,7 @@ export function TalkToHuman({ contactUrl, contactLabel }: { contactUrl: string; 
         <button type="button" className="button secondary" onClick={() => setOpen(false)}>
           Close
         </button>
-      </div>
+      </section>
     </div>
   );
 }

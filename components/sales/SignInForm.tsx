@@ -8,7 +8,8 @@ import styles from "./SignInForm.module.css";
 const failures = {
   credentials: "Wrong email or password",
   tooMany: "Too many attempts — wait a few seconds",
-  origin: "Sign-in is not allowed from this address. Use the team's usual Openhouse address, or ask whoever runs it to add this one to PUBLIC_ORIGINS.",
+  origin:
+    "Sign-in is not allowed from this address. Use the team's usual Openhouse address, or ask whoever runs it to add this one to PUBLIC_ORIGINS.",
   network: "Could not reach Openhouse — check your connection and try again",
   server: "Sign-in failed on our side — try again in a moment",
 } as const;

@@ -58,13 +58,7 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
   }
   if (state.status !== "closed" && state.status !== "finished") return null;
   return (
-    <button
-      ref={resumeRef}
-      type="button"
-      className="tour-resume"
-      data-testid="tour-resume"
-      onClick={() => dispatch({ type: "resume" })}
-    >
+    <button ref={resumeRef} type="button" className="tour-resume" data-testid="tour-resume" onClick={() => dispatch({ type: "resume" })}>
       {state.status === "finished" ? "Restart tour" : "Resume tour"}
     </button>
   );

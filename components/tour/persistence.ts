@@ -1,7 +1,7 @@
 // Where a visitor is in a tour, kept in localStorage per sandbox and demo so it resumes after a reload
 // or a later visit. Storage may be missing, full, disabled or hold garbage: all of that reads as "new visitor".
 import { z } from "zod";
-import { type TourState, initialTourState, normalizeTourState, tourStatuses } from "./engine";
+import { initialTourState, normalizeTourState, type TourState, tourStatuses } from "./engine";
 
 /** The part of the Web Storage API the tour uses, so tests can hand in a plain object. */
 export type TourStorage = Pick<Storage, "getItem" | "setItem">;
@@ -24,12 +24,7 @@ export function browserTourStorage(): TourStorage | undefined {
   }
 }
 
-export function loadTourState(
-  storage: TourStorage | undefined,
-  sandboxId: string,
-  demoSlug: string,
-  stepCount: number,
-): TourState {
+export function loadTourState(storage: TourStorage | undefined, sandboxId: string, demoSlug: string, stepCount: number): TourState {
   try {
     const raw = storage?.getItem(tourStorageKey(sandboxId, demoSlug));
     if (!raw) return initialTourState;
@@ -41,12 +36,7 @@ export function loadTourState(
   }
 }
 
-export function saveTourState(
-  storage: TourStorage | undefined,
-  sandboxId: string,
-  demoSlug: string,
-  state: TourState,
-): void {
+export function saveTourState(storage: TourStorage | undefined, sandboxId: string, demoSlug: string, state: TourState): void {
   try {
     storage?.setItem(tourStorageKey(sandboxId, demoSlug), JSON.stringify({ status: state.status, index: state.index }));
   } catch {

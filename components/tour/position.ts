@@ -16,12 +16,7 @@ const oppositeSide: Record<AnchoredSide, AnchoredSide> = { top: "bottom", bottom
  * Places popover next to target and follows it (scroll, resize, layout shifts) until the returned
  * cleanup runs; the cleanup also removes the inline coordinates so CSS modes apply again.
  */
-export function anchorPopover(
-  target: Element,
-  popover: HTMLElement,
-  arrowElement: HTMLElement | null,
-  side: AnchoredSide,
-): () => void {
+export function anchorPopover(target: Element, popover: HTMLElement, arrowElement: HTMLElement | null, side: AnchoredSide): () => void {
   let live = true;
   const middleware = [
     offset(gapPx),

@@ -1,6 +1,7 @@
 // Turns the engine's signals into usage events for the signals pipeline, named by demo and step id.
-import type { TourDemo } from "@/lib/demos/demo-schema";
+
 import { track } from "@/components/signals/tracker";
+import type { TourDemo } from "@/lib/demos/demo-schema";
 import type { TourSignal } from "./engine";
 
 export function sendTourSignal(demo: TourDemo, signal: TourSignal): void {

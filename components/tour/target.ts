@@ -13,11 +13,7 @@ export function tourTargetSelector(anchor: string): string {
  * missing after waitMs. Keeps watching after giving up: a target that shows up late (a dialog, a slow
  * fetch) still gets its popover. The callback only runs a querySelector when the current target is gone.
  */
-export function watchTourTarget(
-  anchor: string,
-  onChange: (target: HTMLElement | null) => void,
-  waitMs: number = targetWaitMs,
-): () => void {
+export function watchTourTarget(anchor: string, onChange: (target: HTMLElement | null) => void, waitMs: number = targetWaitMs): () => void {
   const selector = tourTargetSelector(anchor);
   let current: HTMLElement | null = null;
   let giveUpTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,8 +58,7 @@ function prefersReducedMotion(): boolean {
 /** Brings the target to the middle of the viewport unless it is already fully visible. */
 export function revealTarget(target: Element): void {
   const rect = target.getBoundingClientRect();
-  const visible =
-    rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
+  const visible = rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
   if (visible) return;
   target.scrollIntoView({ block: "center", inline: "nearest", behavior: prefersReducedMotion() ? "auto" : "smooth" });
 }

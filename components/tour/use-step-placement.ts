@@ -1,11 +1,11 @@
 "use client";
+import { usePathname } from "next/navigation";
 // Connects the DOM adapters to the step on screen: finds the target, dims around it, anchors the popover.
 // Re-runs on every route change because the tour outlives App Router navigations.
 import { type RefObject, useEffect, useState } from "react";
-import { usePathname } from "next/navigation";
 import type { DemoStep } from "@/lib/demos/demo-schema";
 import { showOverlay } from "./overlay";
-import { type AnchoredSide, type PopoverMode, anchorPopover } from "./position";
+import { type AnchoredSide, anchorPopover, type PopoverMode } from "./position";
 import { revealTarget, watchTourTarget } from "./target";
 
 export function useStepPlacement(

@@ -2,10 +2,10 @@
 // The tour's state in React: engine transitions, persisted per sandbox, signals sent once per transition,
 // sandbox actions fed back in. Everything visual lives elsewhere.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { TourDemo } from "@/lib/demos/demo-schema";
 import { setTrackingSandbox } from "@/components/signals/tracker";
+import type { TourDemo } from "@/lib/demos/demo-schema";
 import { listenForSandboxActions } from "./actions";
-import { type TourAction, type TourState, initialTourState, transitionTour } from "./engine";
+import { initialTourState, type TourAction, type TourState, transitionTour } from "./engine";
 import { browserTourStorage, loadTourState, saveTourState } from "./persistence";
 import { sendTourSignal } from "./signals";
 

@@ -3,10 +3,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 /** A demo registered from demos/<slug>/ at start-up; `definition` is the validated demo.yaml as JSON. */
 export const demos = sqliteTable("demos", {
@@ -53,7 +50,9 @@ export const sandboxes = sqliteTable(
     createdAt: createdAt(),
     lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
     /** "gone" rows keep no file; they remain a while so the owner gets a friendly note, not an error. */
-    status: text("status", { enum: ["live", "gone"] }).notNull().default("live"),
+    status: text("status", { enum: ["live", "gone"] })
+      .notNull()
+      .default("live"),
     goneReason: text("gone_reason", { enum: ["expired", "evicted", "corrupt", "reset"] }),
     /** Variables applied at provisioning (company, persona), after escaping and length limits. */
     personalization: text("personalization", { mode: "json" }).$type<Record<string, string>>(),
@@ -83,10 +82,7 @@ export const events = sqliteTable(
     sessionId: text("session_id"),
     bot: integer("bot", { mode: "boolean" }).notNull().default(false),
   },
-  (table) => [
-    index("events_visitor_time").on(table.visitorId, table.occurredAt),
-    index("events_time").on(table.occurredAt),
-  ],
+  (table) => [index("events_visitor_time").on(table.visitorId, table.occurredAt), index("events_time").on(table.occurredAt)],
 );
 
 export const visitorSessions = sqliteTable(

@@ -3,13 +3,13 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import { controlDb } from "@/db/client";
+import { account, session, user, verification } from "@/db/control/schema";
 import { passwordLength } from "@/lib/auth/credentials";
 import { trustedOriginsFor } from "@/lib/auth/origins";
 import { config } from "@/lib/config";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { serverSecret } from "@/lib/server-secret";
-import { controlDb } from "@/db/client";
-import { account, session, user, verification } from "@/db/control/schema";
 
 // The base URL is left unset on purpose (see trustedOrigins below), so better-auth's start-up warning
 // about it is noise in every server start and CLI run.

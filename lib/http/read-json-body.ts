@@ -15,11 +15,18 @@ export type RawBody = {
 const acceptedTypes = ["application/json", "text/plain"];
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("").replace(/^\./, "");
+  const where = issue.path
+    .map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`))
+    .join("")
+    .replace(/^\./, "");
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-export async function parseJsonBody<Schema extends z.ZodType>(raw: RawBody, schema: Schema, maxBytes: number): Promise<BodyResult<z.infer<Schema>>> {
+export async function parseJsonBody<Schema extends z.ZodType>(
+  raw: RawBody,
+  schema: Schema,
+  maxBytes: number,
+): Promise<BodyResult<z.infer<Schema>>> {
   const type = (raw.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (!acceptedTypes.includes(type)) return { ok: false, status: 415, error: "Send JSON (Content-Type: application/json)" };
   const declared = Number(raw.contentLength ?? "NaN");

@@ -48,7 +48,9 @@ export function listVisitors(options: { limit?: number; includeBots?: boolean } 
       os: visitors.os,
       device: visitors.device,
       bot: visitors.bot,
-      demos: sql<string | null>`(select group_concat(distinct ${sandboxes.demoSlug}) from ${sandboxes} where ${sandboxes.visitorId} = ${visitors.id})`,
+      demos: sql<
+        string | null
+      >`(select group_concat(distinct ${sandboxes.demoSlug}) from ${sandboxes} where ${sandboxes.visitorId} = ${visitors.id})`,
       stepsCompleted: sql<number>`count(distinct case when ${events.type} = 'step.completed' then ${events.demoSlug} || ':' || ${events.stepId} end)`,
       sandboxActions: sql<number>`sum(case when ${events.type} = 'sandbox.action' then 1 else 0 end)`,
       handRaises: sql<number>`sum(case when ${events.type} = 'handraise' then 1 else 0 end)`,
@@ -58,7 +60,9 @@ export function listVisitors(options: { limit?: number; includeBots?: boolean } 
     .where(includeBots ? eq(visitors.doNotTrack, false) : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false)))
     .groupBy(visitors.id)
     // An automated browser that never interacted (every event marked, no click, action or hand-raise) is a bot too.
-    .having(includeBots ? undefined : sql`not (count(${events.id}) > 0 and sum(${events.bot}) = count(${events.id}) and ${interactionCount} = 0)`)
+    .having(
+      includeBots ? undefined : sql`not (count(${events.id}) > 0 and sum(${events.bot}) = count(${events.id}) and ${interactionCount} = 0)`,
+    )
     .orderBy(desc(visitors.lastSeenAt))
     .limit(limit)
     .all();
@@ -85,11 +89,6 @@ export function visitorJourney(visitorId: string, db: ControlDb = controlDb()) {
   const visitor = db.select().from(visitors).where(eq(visitors.id, visitorId)).get();
   // Someone who asked not to be tracked has no journey to show, not even an empty one.
   if (!visitor || visitor.doNotTrack) return undefined;
-  const timeline = db
-    .select()
-    .from(events)
-    .where(eq(events.visitorId, visitorId))
-    .orderBy(asc(events.occurredAt), asc(events.id))
-    .all();
+  const timeline = db.select().from(events).where(eq(events.visitorId, visitorId)).orderBy(asc(events.occurredAt), asc(events.id)).all();
   return { visitor, timeline };
 }

@@ -41,7 +41,12 @@ export function evictIfOverCap(
   const evicted = enforceLiveCap(db, undefined, limits.maxLive ?? config.sandboxMaxLive);
   const maxDiskBytes = limits.maxDiskBytes ?? config.sandboxMaxDiskMb * 1024 * 1024;
   // Newest-active first: keep adding until the budget is spent; everything older than that goes.
-  const live = db.select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).orderBy(desc(sandboxes.lastActiveAt)).all();
+  const live = db
+    .select({ id: sandboxes.id })
+    .from(sandboxes)
+    .where(eq(sandboxes.status, "live"))
+    .orderBy(desc(sandboxes.lastActiveAt))
+    .all();
   let used = 0;
   const overBudget: string[] = [];
   for (const { id } of live) {

@@ -33,7 +33,14 @@ function sweepStrayFiles(now: Date, db: ControlDb): number {
     const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
     const live =
       dir === paths.sandboxes()
-        ? new Set(db.select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).all().map((row) => row.id))
+        ? new Set(
+            db
+              .select({ id: sandboxes.id })
+              .from(sandboxes)
+              .where(eq(sandboxes.status, "live"))
+              .all()
+              .map((row) => row.id),
+          )
         : undefined;
     for (const name of names) {
       const file = path.join(dir, name);

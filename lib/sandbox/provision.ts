@@ -19,7 +19,12 @@ export type VisitorSource = Record<string, string>;
 /** Coarse client facts kept about a visitor (never the user agent itself). */
 export type VisitorClient = { browser: string; os: string; device: string; bot: boolean; doNotTrack?: boolean };
 
-export function touchVisitor(visitorId: string, source: VisitorSource | undefined, db: ControlDb = controlDb(), client?: VisitorClient): void {
+export function touchVisitor(
+  visitorId: string,
+  source: VisitorSource | undefined,
+  db: ControlDb = controlDb(),
+  client?: VisitorClient,
+): void {
   const now = new Date();
   db.insert(visitors)
     .values({ id: visitorId, lastSeenAt: now, source: source && Object.keys(source).length > 0 ? source : null, ...client })

@@ -14,10 +14,12 @@ export function resetSandbox(sandbox: Sandbox, db: ControlDb = controlDb()): San
   // Closing checkpoints the WAL into the old file; the rename then swaps in the new one whole.
   closeSandbox(sandbox.id);
   copyTemplate(template, sandbox.id);
-  return db
-    .update(sandboxes)
-    .set({ template: path.basename(template), lastActiveAt: now })
-    .where(eq(sandboxes.id, sandbox.id))
-    .returning()
-    .get() ?? { ...sandbox, template: path.basename(template), lastActiveAt: now };
+  return (
+    db
+      .update(sandboxes)
+      .set({ template: path.basename(template), lastActiveAt: now })
+      .where(eq(sandboxes.id, sandbox.id))
+      .returning()
+      .get() ?? { ...sandbox, template: path.basename(template), lastActiveAt: now }
+  );
 }

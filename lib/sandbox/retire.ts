@@ -2,8 +2,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { type Sandbox, sandboxes } from "@/db/control/schema";
-import { closeSandbox } from "./handles";
 import { removeSandboxFiles } from "./files";
+import { closeSandbox } from "./handles";
 
 export type GoneReason = NonNullable<Sandbox["goneReason"]>;
 

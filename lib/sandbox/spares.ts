@@ -34,8 +34,10 @@ function poolFor(template: string): string[] {
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
     if (name.startsWith(prefix) && name.endsWith(".sqlite")) pool.push(file);
-    else if (sameDemo.test(name)) fs.rmSync(file, { force: true }); // an older template's
-    else if (name.endsWith(".tmp") && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > staleTmpMs) fs.rmSync(file, { force: true });
+    else if (sameDemo.test(name))
+      fs.rmSync(file, { force: true }); // an older template's
+    else if (name.endsWith(".tmp") && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > staleTmpMs)
+      fs.rmSync(file, { force: true });
   }
   pools.set(template, pool);
   return pool;

@@ -17,7 +17,9 @@ export function createGroupCommitter<Item, Result>(write: (items: Item[]) => Res
     pending = [];
     try {
       const results = write(group.map((entry) => entry.item));
-      group.forEach((entry, index) => entry.resolve(results[index] as Result));
+      group.forEach((entry, index) => {
+        entry.resolve(results[index] as Result);
+      });
     } catch (error) {
       for (const entry of group) entry.reject(error);
     }

@@ -2,7 +2,7 @@
 // Next route handler both call this, so the two can never answer differently.
 import { config } from "@/lib/config";
 import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
-import { type RawBody, parseJsonBody } from "@/lib/http/read-json-body";
+import { parseJsonBody, type RawBody } from "@/lib/http/read-json-body";
 import { verifyVisitorCookie } from "@/lib/sandbox/visitor-cookie";
 import { maxBatchBytes, signalBatchSchema } from "./event-schema";
 import { createGroupCommitter } from "./group-commit";
@@ -32,7 +32,9 @@ const committer = createGroupCommitter<PreparedBatch, { stored: number }>((batch
 export async function handleSignals(request: SignalsRequest): Promise<SignalsResponse> {
   limiter ??= createRateLimiter(config.signalsBatchesPerMinute);
   if (!limiter.tryTake(request.clientAddress)) {
-    return error(429, "Too many batches; slow down", { "retry-after": String(Math.max(1, limiter.retryAfterSeconds(request.clientAddress))) });
+    return error(429, "Too many batches; slow down", {
+      "retry-after": String(Math.max(1, limiter.retryAfterSeconds(request.clientAddress))),
+    });
   }
   let body: Awaited<ReturnType<typeof parseJsonBody<typeof signalBatchSchema>>>;
   try {

@@ -79,8 +79,19 @@ function writeOne(sqlite: Database.Database, batch: PreparedBatch, sessions: Map
   for (const event of batch.events) {
     const next = visitorId ? assignSession(session, event.occurredAt, () => crypto.randomUUID()) : undefined;
     const inserted = statements.insertEvent.run(
-      event.id, visitorId ?? null, batch.sandboxId ?? null, event.demoSlug, event.type, event.stepId, event.stepIndex,
-      event.action, event.props, event.occurredAt, batch.receivedAt, next?.id ?? null, batch.bot ? 1 : 0,
+      event.id,
+      visitorId ?? null,
+      batch.sandboxId ?? null,
+      event.demoSlug,
+      event.type,
+      event.stepId,
+      event.stepIndex,
+      event.action,
+      event.props,
+      event.occurredAt,
+      batch.receivedAt,
+      next?.id ?? null,
+      batch.bot ? 1 : 0,
     );
     // A retried event is already stored: it changes nothing, not even its session.
     if (inserted.changes === 0) continue;

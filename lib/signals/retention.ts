@@ -6,7 +6,11 @@ import { config } from "@/lib/config";
 const dayMs = 86_400_000;
 
 /** Folds and deletes every raw event older than the retention window, in one transaction. */
-export function purgeExpiredEvents(now = new Date(), retentionDays = config.retentionDays, db: ControlDb = controlDb()): { purged: number } {
+export function purgeExpiredEvents(
+  now = new Date(),
+  retentionDays = config.retentionDays,
+  db: ControlDb = controlDb(),
+): { purged: number } {
   const cutoff = now.getTime() - retentionDays * dayMs;
   const sqlite = db.$client;
   return sqlite.transaction(() => {

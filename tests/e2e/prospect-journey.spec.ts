@@ -80,7 +80,10 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
     "Raised a hand",
     "Finished the tour",
   ].map(firstIndex);
-  expect(story.every((index) => index >= 0), journey.join("\n")).toBe(true);
+  expect(
+    story.every((index) => index >= 0),
+    journey.join("\n"),
+  ).toBe(true);
   expect([...story].sort((a, b) => a - b)).toEqual(story);
   await repContext.close();
 });

@@ -1,7 +1,8 @@
 // POST /api/signals — a batch of usage signals from the browser. `npm start` answers this path from a lean
 // handler in front of Next (lib/signals/node-handler.ts); this route serves it under `next dev`.
-import { readCookie } from "@/lib/http/cookies";
+
 import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { readCookie } from "@/lib/http/cookies";
 import { visitorCookieName } from "@/lib/sandbox/visitor-cookie";
 import { handleSignals } from "@/lib/signals/handle-signals";
 import { honorsNoTracking } from "@/lib/signals/privacy";

@@ -13,7 +13,11 @@ export default async function VisitorsPage({ searchParams }: { searchParams: Pro
       <h1>Visitors</h1>
       <p className="muted">
         Everything here comes from what people did in their demo — nobody filled in a form.{" "}
-        {includeBots ? <Link href="/sales">Hide bots and headless browsers</Link> : <Link href="/sales?bots=1">Show bots and headless browsers</Link>}
+        {includeBots ? (
+          <Link href="/sales">Hide bots and headless browsers</Link>
+        ) : (
+          <Link href="/sales?bots=1">Show bots and headless browsers</Link>
+        )}
       </p>
       {visitors.length === 0 ? (
         <p className="card empty">No one has tried a demo yet. Share a “Try it” link and they will show up here.</p>

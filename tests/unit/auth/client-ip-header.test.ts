@@ -24,7 +24,8 @@ function signInFrom(headers: Record<string, string>, handler: (request: Request)
 describe("the sign-in rate limit behind a proxy (CLIENT_IP_HEADER set)", () => {
   it("limits each client address the proxy reports, and ignores x-forwarded-for", async () => {
     const { handler } = createAuth({ enforceRateLimit: true });
-    const fromFirst = async () => (await signInFrom({ "x-real-ip": "203.0.113.7", "x-forwarded-for": `198.51.100.${Math.random()}` }, handler)).status;
+    const fromFirst = async () =>
+      (await signInFrom({ "x-real-ip": "203.0.113.7", "x-forwarded-for": `198.51.100.${Math.random()}` }, handler)).status;
     expect([await fromFirst(), await fromFirst(), await fromFirst(), await fromFirst()]).toEqual([401, 401, 401, 429]);
     expect((await signInFrom({ "x-real-ip": "203.0.113.8" }, handler)).status).toBe(401);
   });

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth } from "@/lib/auth/auth";
 import { closeControlDb, migrateControlDb } from "@/db/client";
+import { createAuth } from "@/lib/auth/auth";
 import { clientAddress, clientIpHeaderName } from "@/lib/http/client-ip";
 
 beforeAll(() => migrateControlDb());
 afterAll(() => closeControlDb());
 
 /** A request as `npm start` hands it to Next: the client's own headers plus the address we stamped. */
-function signInFrom(socketAddress: string, spoofedForwardedFor: string, handler: (request: Request) => Promise<Response>): Promise<Response> {
+function signInFrom(
+  socketAddress: string,
+  spoofedForwardedFor: string,
+  handler: (request: Request) => Promise<Response>,
+): Promise<Response> {
   const headers = { host: "localhost:3000", "content-type": "application/json", "x-forwarded-for": spoofedForwardedFor };
   return handler(
     new Request("http://localhost:3000/api/auth/sign-in/email", {
@@ -22,7 +26,8 @@ describe("the sign-in rate limit", () => {
   it("cannot be dodged by sending a different x-forwarded-for each time", async () => {
     const { handler } = createAuth({ enforceRateLimit: true });
     const statuses: number[] = [];
-    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4"]) statuses.push((await signInFrom("::ffff:192.0.2.10", ip, handler)).status);
+    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4"])
+      statuses.push((await signInFrom("::ffff:192.0.2.10", ip, handler)).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 

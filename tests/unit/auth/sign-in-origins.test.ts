@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeControlDb, migrateControlDb } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
 import { addTeamMember } from "@/lib/auth/team";
-import { closeControlDb, migrateControlDb } from "@/db/client";
 
 const password = "correct horse battery";
 

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth } from "@/lib/auth/auth";
-import { addTeamMember, listTeamMembers, removeTeamMember, setPassword } from "@/lib/auth/team";
 import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
 import { account, user } from "@/db/control/schema";
+import { auth } from "@/lib/auth/auth";
+import { addTeamMember, listTeamMembers, removeTeamMember, setPassword } from "@/lib/auth/team";
 
 beforeAll(() => migrateControlDb());
 afterAll(() => closeControlDb());

@@ -25,7 +25,9 @@ describe("fixture → template", () => {
     const today = new Date("2026-03-10T08:00:00Z");
     const file = ensureTemplate(demo, today);
     const db = new Database(file, { readonly: true });
-    const renewal = db.prepare("select close_date as closeDate from deals where title = ?").get("Northwind annual renewal") as { closeDate: string };
+    const renewal = db.prepare("select close_date as closeDate from deals where title = ?").get("Northwind annual renewal") as {
+      closeDate: string;
+    };
     db.close();
     // One week after the anchor day in the fixture, one week after "today" in the sandbox.
     expect(renewal.closeDate).toBe("2026-03-17");

@@ -15,7 +15,8 @@ function visitorWith(types: string[], options: { webdriver?: boolean; client?: t
   const id = newId();
   touchVisitor(id, undefined, undefined, options.client ?? person);
   const events = types.map((type) => ({ id: uuidv7(), type, at: Date.now(), demo: "pipeline-basics" }));
-  if (events.length > 0) ingestBatch(signalBatchSchema.parse({ events, webdriver: options.webdriver }), { visitorId: id, linkIdentity: true });
+  if (events.length > 0)
+    ingestBatch(signalBatchSchema.parse({ events, webdriver: options.webdriver }), { visitorId: id, linkIdentity: true });
   return id;
 }
 

@@ -66,7 +66,9 @@ describe("a crash in the middle of provisioning", () => {
         errors += String(chunk);
       });
       child.stdout.on("data", (chunk) => {
-        seen += String(chunk).split("\n").filter((line) => line.startsWith("provisioned")).length;
+        seen += String(chunk)
+          .split("\n")
+          .filter((line) => line.startsWith("provisioned")).length;
         if (seen >= afterProvisions && child.exitCode === null) child.kill("SIGKILL");
       });
       child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve(seen) : reject(new Error(`child exited ${code}: ${errors}`))));
@@ -91,7 +93,14 @@ describe("a crash in the middle of provisioning", () => {
       fs.utimesSync(file, new Date(Date.now() - 2 * 60_000), new Date(Date.now() - 2 * 60_000));
     }
     collectGarbage(later);
-    const liveIds = new Set(controlDb().select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).all().map((row) => row.id));
+    const liveIds = new Set(
+      controlDb()
+        .select({ id: sandboxes.id })
+        .from(sandboxes)
+        .where(eq(sandboxes.status, "live"))
+        .all()
+        .map((row) => row.id),
+    );
     for (const name of fs.readdirSync(paths.sandboxes())) {
       expect(name.endsWith(".tmp")).toBe(false);
       expect(liveIds.has(name.replace(/\.sqlite(-wal|-shm)?$/, ""))).toBe(true);

@@ -1,8 +1,8 @@
 // Shared steps for sandbox tests: a migrated control plane and fresh visitors.
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { touchVisitor } from "@/lib/sandbox/provision";
 import { newId } from "@/lib/sandbox/ids";
+import { touchVisitor } from "@/lib/sandbox/provision";
 
 export const demoSlug = "pipeline-basics";
 

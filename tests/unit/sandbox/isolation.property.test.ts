@@ -30,46 +30,51 @@ function operations(visitors: number) {
 describe("isolation under interleaving", () => {
   it("never lets interleaved visitors see each other's deals or stages", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), operations(n))), ([count, ops]: [number, Operation[]]) => {
-        const people = Array.from({ length: count }, () => newVisitor());
-        const owned = people.map((visitor) => {
-          const sandbox = provisionSandbox(visitor, demoSlug);
-          const found = findOwnedSandbox(sandbox.id, visitor);
-          if (!found) throw new Error("owner must find the sandbox");
-          return found;
-        });
-        const first = owned[0];
-        if (!first) throw new Error("at least two visitors");
-        const baseline = loadBoard(first.db);
-        // The model: what each visitor's board must hold, from their own operations only.
-        const expected = owned.map(() => new Map<number, string>());
-        owned.forEach((_, index) => {
-          for (const column of baseline.columns) for (const deal of column.deals) expected[index]?.set(deal.id, deal.stage);
-        });
-        ops.forEach((op, step) => {
-          const mine = owned[op.visitor];
-          const model = expected[op.visitor];
-          if (!mine || !model) return;
-          if (op.kind === "create") {
-            const id = createDeal(mine.db, { title: `v${op.visitor} s${step}`, companyId: 1, amount: step + 1, stage: "lead" });
-            if (typeof id === "number") model.set(id, "lead");
-          } else {
-            const ids = [...model.keys()];
-            const dealId = ids[op.pick % ids.length] ?? 1;
-            const moved = moveDeal(mine.db, { dealId, stage: op.stage });
-            if (!("error" in moved)) model.set(dealId, op.stage);
-          }
-        });
-        owned.forEach((mine, index) => {
-          const seen = new Map(loadBoard(mine.db).columns.flatMap((column) => column.deals.map((deal) => [deal.id, deal.stage] as const)));
-          expect(seen).toEqual(expected[index]);
-          const titles = loadBoard(mine.db).columns.flatMap((column) => column.deals.map((deal) => deal.title));
-          expect(titles.filter((title) => /^v\d+ s\d+$/.test(title) && !title.startsWith(`v${index} `))).toEqual([]);
-          people.forEach((other, otherIndex) => {
-            if (otherIndex !== index) expect(findOwnedSandbox(mine.sandbox.id, other)).toBeUndefined();
+      fc.property(
+        fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), operations(n))),
+        ([count, ops]: [number, Operation[]]) => {
+          const people = Array.from({ length: count }, () => newVisitor());
+          const owned = people.map((visitor) => {
+            const sandbox = provisionSandbox(visitor, demoSlug);
+            const found = findOwnedSandbox(sandbox.id, visitor);
+            if (!found) throw new Error("owner must find the sandbox");
+            return found;
           });
-        });
-      }),
+          const first = owned[0];
+          if (!first) throw new Error("at least two visitors");
+          const baseline = loadBoard(first.db);
+          // The model: what each visitor's board must hold, from their own operations only.
+          const expected = owned.map(() => new Map<number, string>());
+          owned.forEach((_, index) => {
+            for (const column of baseline.columns) for (const deal of column.deals) expected[index]?.set(deal.id, deal.stage);
+          });
+          ops.forEach((op, step) => {
+            const mine = owned[op.visitor];
+            const model = expected[op.visitor];
+            if (!mine || !model) return;
+            if (op.kind === "create") {
+              const id = createDeal(mine.db, { title: `v${op.visitor} s${step}`, companyId: 1, amount: step + 1, stage: "lead" });
+              if (typeof id === "number") model.set(id, "lead");
+            } else {
+              const ids = [...model.keys()];
+              const dealId = ids[op.pick % ids.length] ?? 1;
+              const moved = moveDeal(mine.db, { dealId, stage: op.stage });
+              if (!("error" in moved)) model.set(dealId, op.stage);
+            }
+          });
+          owned.forEach((mine, index) => {
+            const seen = new Map(
+              loadBoard(mine.db).columns.flatMap((column) => column.deals.map((deal) => [deal.id, deal.stage] as const)),
+            );
+            expect(seen).toEqual(expected[index]);
+            const titles = loadBoard(mine.db).columns.flatMap((column) => column.deals.map((deal) => deal.title));
+            expect(titles.filter((title) => /^v\d+ s\d+$/.test(title) && !title.startsWith(`v${index} `))).toEqual([]);
+            people.forEach((other, otherIndex) => {
+              if (otherIndex !== index) expect(findOwnedSandbox(mine.sandbox.id, other)).toBeUndefined();
+            });
+          });
+        },
+      ),
       { numRuns: 25 },
     );
   });

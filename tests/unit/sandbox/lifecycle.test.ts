@@ -23,7 +23,11 @@ afterAll(() => {
 });
 
 function idleFor(sandboxId: string, days: number, now = Date.now()): void {
-  controlDb().update(sandboxes).set({ lastActiveAt: new Date(now - days * day) }).where(eq(sandboxes.id, sandboxId)).run();
+  controlDb()
+    .update(sandboxes)
+    .set({ lastActiveAt: new Date(now - days * day) })
+    .where(eq(sandboxes.id, sandboxId))
+    .run();
 }
 
 function ageFile(file: string, ms: number): void {
@@ -107,14 +111,22 @@ describe("garbage collection", () => {
 
 describe("global caps", () => {
   function liveIds(): string[] {
-    return controlDb().select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).all().map((row) => row.id);
+    return controlDb()
+      .select({ id: sandboxes.id })
+      .from(sandboxes)
+      .where(eq(sandboxes.status, "live"))
+      .all()
+      .map((row) => row.id);
   }
 
   it("evicts the longest-idle sandboxes first when too many are live", () => {
     for (const id of liveIds()) idleFor(id, 100);
     collectGarbage(new Date());
     const made = [0, 1, 2, 3, 4].map(() => provisionSandbox(newVisitor(), demoSlug));
-    made.forEach((sandbox, index) => idleFor(sandbox.id, 5 - index)); // made[0] is the longest idle
+    // made[0] is the longest idle
+    made.forEach((sandbox, index) => {
+      idleFor(sandbox.id, 5 - index);
+    });
     const { evicted } = evictIfOverCap(controlDb(), { maxLive: 3 });
     expect(evicted.sort()).toEqual([made[0]?.id, made[1]?.id].sort());
     expect(sandboxRow(made[0]?.id ?? "")).toMatchObject({ status: "gone", goneReason: "evicted" });

@@ -28,7 +28,9 @@ describe("per-sandbox page cap", () => {
     sqlite.pragma(`max_page_count = ${pages + 2}`);
     let result: ReturnType<typeof createDeal> | { error: string } = 0;
     for (let index = 0; index < 5_000 && typeof result === "number"; index++) {
-      result = writeWithinQuota(() => createDeal(owned.db, { title: `Deal ${index} ${"x".repeat(80)}`, companyId: 1, amount: index, stage: "lead" }));
+      result = writeWithinQuota(() =>
+        createDeal(owned.db, { title: `Deal ${index} ${"x".repeat(80)}`, companyId: 1, amount: index, stage: "lead" }),
+      );
     }
     expect(result).toEqual({ error: sandboxFullMessage });
     // Reads still work after a refused write.
@@ -36,6 +38,10 @@ describe("per-sandbox page cap", () => {
   });
 
   it("rethrows anything that is not a full sandbox", () => {
-    expect(() => writeWithinQuota(() => { throw new Error("boom"); })).toThrow("boom");
+    expect(() =>
+      writeWithinQuota(() => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
   });
 });

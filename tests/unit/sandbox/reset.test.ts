@@ -1,15 +1,18 @@
-// two-demos must be imported first: it sets DEMOS_DIR before lib/config is evaluated.
-import { secondDemo } from "./two-demos";
+// two-demos must be evaluated first: it sets DEMOS_DIR before lib/config is read. A bare import is never
+// reordered by the import sorter, so it stays first.
+import "./two-demos";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, migrateControlDb } from "@/db/client";
 import { createDeal, loadBoard } from "@/lib/product/pipeline";
-import { workspaceFor } from "@/lib/sandbox/personalization";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
+import { workspaceFor } from "@/lib/sandbox/personalization";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { resetSandbox } from "@/lib/sandbox/reset";
 import { sandboxRow } from "@/lib/sandbox/retire";
 import { demoSlug, newVisitor } from "./helpers";
+import { secondDemo } from "./two-demos";
 
 beforeAll(() => migrateControlDb());
 afterAll(() => {

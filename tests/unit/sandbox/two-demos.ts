@@ -6,5 +6,6 @@ import path from "node:path";
 export const secondDemo = "pipeline-second";
 
 const dir = path.join(process.env.DATA_DIR ?? "", "demos");
-for (const slug of ["pipeline-basics", secondDemo]) fs.cpSync(path.join("demos", "pipeline-basics"), path.join(dir, slug), { recursive: true });
+for (const slug of ["pipeline-basics", secondDemo])
+  fs.cpSync(path.join("demos", "pipeline-basics"), path.join(dir, slug), { recursive: true });
 process.env.DEMOS_DIR = dir;

@@ -25,19 +25,44 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const validEvent = () => ({ id: uuidv7(), type: "step.viewed", at: Date.now(), demo: "pipeline-basics", step: "board", stepIndex: 1 });
 
 /** Nesting written as text: deeper than JSON.stringify itself could produce without overflowing. */
-const deepProps = (depth: number) => `{"a":[`.repeat(depth) + "1" + "]}".repeat(depth);
+const deepProps = (depth: number) => `${`{"a":[`.repeat(depth)}1${"]}".repeat(depth)}`;
 
 const bodies = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.json({ maxDepth: 4 }),
   fc.anything({ maxDepth: 3 }).map((value) => JSON.stringify(value) ?? "null"),
   fc.constant(JSON.stringify({ events: [validEvent()] })).map(() => JSON.stringify({ events: [validEvent(), validEvent()] })),
-  fc.record({ events: fc.array(fc.record({ id: fc.oneof(fc.uuid(), fc.string()), type: fc.oneof(fc.constantFrom(...signalTypes), fc.string()), at: fc.oneof(fc.integer(), fc.double(), fc.string()) }, { requiredKeys: [] }), { maxLength: 120 }) }).map((value) => JSON.stringify(value)),
-  fc.integer({ min: 60_000, max: 90_000 }).map((size) => JSON.stringify({ events: [{ ...validEvent(), props: { note: "x".repeat(size) } }] })),
-  fc.integer({ min: 50, max: 20_000 }).map((depth) => JSON.stringify({ events: [validEvent()] }).replace(/}]}$/, `,"props":${deepProps(depth)}}]}`)),
+  fc
+    .record({
+      events: fc.array(
+        fc.record(
+          {
+            id: fc.oneof(fc.uuid(), fc.string()),
+            type: fc.oneof(fc.constantFrom(...signalTypes), fc.string()),
+            at: fc.oneof(fc.integer(), fc.double(), fc.string()),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 120 },
+      ),
+    })
+    .map((value) => JSON.stringify(value)),
+  fc
+    .integer({ min: 60_000, max: 90_000 })
+    .map((size) => JSON.stringify({ events: [{ ...validEvent(), props: { note: "x".repeat(size) } }] })),
+  fc
+    .integer({ min: 50, max: 20_000 })
+    .map((depth) => JSON.stringify({ events: [validEvent()] }).replace(/}]}$/, `,"props":${deepProps(depth)}}]}`)),
   fc.constant('{"events": [').map((prefix) => `${prefix}${"[".repeat(10_000)}`),
 );
-const contentTypes = fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain;charset=UTF-8", "application/xml", "multipart/form-data", "");
+const contentTypes = fc.constantFrom(
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/plain;charset=UTF-8",
+  "application/xml",
+  "multipart/form-data",
+  "",
+);
 
 describe("the signals endpoint under fuzzing", () => {
   it("answers 2,000+ random and malformed requests with 2xx or 4xx, never 5xx, and keeps the database sound", async () => {

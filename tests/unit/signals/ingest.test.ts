@@ -11,7 +11,15 @@ import { clampEventTime, ingestBatch } from "@/lib/signals/ingest";
 beforeAll(() => migrateControlDb());
 
 const now = new Date("2026-06-01T12:00:00Z");
-const event = (overrides: Record<string, unknown> = {}) => ({ id: uuidv7(), type: "step.viewed", at: now.getTime() - 1000, demo: "pipeline-basics", step: "board", stepIndex: 1, ...overrides });
+const event = (overrides: Record<string, unknown> = {}) => ({
+  id: uuidv7(),
+  type: "step.viewed",
+  at: now.getTime() - 1000,
+  demo: "pipeline-basics",
+  step: "board",
+  stepIndex: 1,
+  ...overrides,
+});
 
 describe("signal validation", () => {
   it("accepts a well-formed batch", () => {
@@ -69,8 +77,16 @@ describe("signal ingestion", () => {
     const theirs = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
     ingestBatch(mine, { visitorId: owner, linkIdentity: true, now });
     ingestBatch(theirs, { visitorId: stranger, linkIdentity: true, now });
-    const mineRow = controlDb().select().from(events).where(eq(events.id, mine.events[0]?.id ?? "")).get();
-    const theirsRow = controlDb().select().from(events).where(eq(events.id, theirs.events[0]?.id ?? "")).get();
+    const mineRow = controlDb()
+      .select()
+      .from(events)
+      .where(eq(events.id, mine.events[0]?.id ?? ""))
+      .get();
+    const theirsRow = controlDb()
+      .select()
+      .from(events)
+      .where(eq(events.id, theirs.events[0]?.id ?? ""))
+      .get();
     expect(mineRow?.sandboxId).toBe(sandbox.id);
     expect(theirsRow?.sandboxId).toBeNull();
     expect(theirsRow?.visitorId).toBe(stranger);
@@ -82,7 +98,11 @@ describe("signal ingestion", () => {
     const sandbox = provisionSandbox(visitor, "pipeline-basics");
     const batch = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
     ingestBatch(batch, { visitorId: visitor, linkIdentity: false, now });
-    const row = controlDb().select().from(events).where(eq(events.id, batch.events[0]?.id ?? "")).get();
+    const row = controlDb()
+      .select()
+      .from(events)
+      .where(eq(events.id, batch.events[0]?.id ?? ""))
+      .get();
     expect(row).toMatchObject({ visitorId: null, sandboxId: null, type: "step.viewed", demoSlug: "pipeline-basics" });
   });
 });
@@ -93,7 +113,11 @@ describe("a visitor who arrived with Global Privacy Control", () => {
     touchVisitor(visitor, undefined, undefined, { browser: "Chrome", os: "Linux", device: "desktop", bot: false, doNotTrack: true });
     const batch = signalBatchSchema.parse({ events: [event()] });
     ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now });
-    const row = controlDb().select().from(events).where(eq(events.id, batch.events[0]?.id ?? "")).get();
+    const row = controlDb()
+      .select()
+      .from(events)
+      .where(eq(events.id, batch.events[0]?.id ?? ""))
+      .get();
     expect(row).toMatchObject({ visitorId: null, sandboxId: null, sessionId: null });
   });
 });

@@ -18,7 +18,9 @@ function send(visitorId: string | undefined, at: number, now: number, type = "st
 }
 
 function sessionsOf(visitorId: string) {
-  return sqlite().prepare("select session_id as id, count(*) as n from events where visitor_id = ? group by session_id order by min(occurred_at)").all(visitorId) as { id: string; n: number }[];
+  return sqlite()
+    .prepare("select session_id as id, count(*) as n from events where visitor_id = ? group by session_id order by min(occurred_at)")
+    .all(visitorId) as { id: string; n: number }[];
 }
 
 describe("sessions", () => {

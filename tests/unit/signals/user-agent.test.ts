@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { classifyUserAgent } from "@/lib/signals/user-agent";
 
 const lines = (file: string) =>
-  fs.readFileSync(new URL(`./fixtures/${file}`, import.meta.url), "utf8").split("\n").filter((line) => line.trim() !== "");
+  fs
+    .readFileSync(new URL(`./fixtures/${file}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
 
 describe("user agent → client class", () => {
   const bots = lines("bot-user-agents.txt");

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { SandboxActionKind } from "@/lib/demos/demo-schema";
 import { announceSandboxAction, listenForSandboxActions, sandboxActionEventName } from "@/components/tour/actions";
+import type { SandboxActionKind } from "@/lib/demos/demo-schema";
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -2,16 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { demoSchema } from "@/lib/demos/demo-schema";
 import {
-  type EngineStep,
-  type TourAction,
-  type TourState,
   canGoNext,
+  type EngineStep,
   initialTourState,
   normalizeTourState,
+  type TourAction,
+  type TourState,
   transitionTour,
 } from "@/components/tour/engine";
+import { demoSchema } from "@/lib/demos/demo-schema";
 
 const pipelineBasics = demoSchema.parse(
   parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../../demos/pipeline-basics/demo.yaml"), "utf8")),

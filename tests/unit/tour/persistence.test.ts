@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type TourStorage, loadTourState, saveTourState, tourStorageKey } from "@/components/tour/persistence";
+import { loadTourState, saveTourState, type TourStorage, tourStorageKey } from "@/components/tour/persistence";
 
 function memoryStorage(): TourStorage & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -44,9 +44,7 @@ describe("tour persistence", () => {
   it("treats a visitor as new when storage is missing, blocked or full", () => {
     expect(loadTourState(undefined, "sbx_1", "pipeline-basics", 6)).toEqual({ status: "idle", index: 0 });
     expect(loadTourState(throwingStorage, "sbx_1", "pipeline-basics", 6)).toEqual({ status: "idle", index: 0 });
-    expect(() =>
-      saveTourState(throwingStorage, "sbx_1", "pipeline-basics", { status: "active", index: 1 }),
-    ).not.toThrow();
+    expect(() => saveTourState(throwingStorage, "sbx_1", "pipeline-basics", { status: "active", index: 1 })).not.toThrow();
     expect(() => saveTourState(undefined, "sbx_1", "pipeline-basics", { status: "active", index: 1 })).not.toThrow();
   });
 

@@ -27,7 +27,12 @@ export default async function VisitorPage({ params }: { params: Promise<{ visito
       {timeline.length === 0 ? <p className="muted">No activity recorded yet.</p> : null}
       <ol className="timeline" aria-label="Journey">
         {timeline.map((event) => (
-          <li key={event.id} className={`timeline-item type-${event.type.replace(".", "-")}`} data-testid="journey-event" data-type={event.type}>
+          <li
+            key={event.id}
+            className={`timeline-item type-${event.type.replace(".", "-")}`}
+            data-testid="journey-event"
+            data-type={event.type}
+          >
             <time dateTime={event.occurredAt.toISOString()}>{formatExact(event.occurredAt)}</time>
             <span>{describeEvent(event)}</span>
           </li>
