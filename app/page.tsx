@@ -33,10 +33,27 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
               <span>About {demo.durationMinutes} min</span>
             </div>
             <p>{demo.summary}</p>
-            {/* A plain link, not <Link>: prefetching must never provision a sandbox. */}
-            <a className="button" href={`/try/${demo.slug}`} aria-label={`Try it: ${demo.title}`}>
-              Try it
-            </a>
+            {/* Plain links, not <Link>: prefetching must never provision a sandbox. */}
+            <div className="try-links">
+              <a className="button" href={`/try/${demo.slug}`} aria-label={`Try it: ${demo.title}`}>
+                Try it
+              </a>
+              {demo.personas.length > 0 ? (
+                <p className="try-as">
+                  <span>Or try it as</span>
+                  {demo.personas.map((persona) => (
+                    <a
+                      key={persona.id}
+                      className="button secondary"
+                      href={`/try/${demo.slug}?persona=${persona.id}`}
+                      aria-label={`Try it as ${persona.label}: ${demo.title}`}
+                    >
+                      {persona.label}
+                    </a>
+                  ))}
+                </p>
+              ) : null}
+            </div>
           </li>
         ))}
       </ul>

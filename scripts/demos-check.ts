@@ -8,6 +8,7 @@ process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-demos-ch
 const { config } = await import("@/lib/config");
 const { ensureTemplate } = await import("@/lib/demos/compile-template");
 const { listDemoSlugs, loadAllDemos } = await import("@/lib/demos/load-demo");
+const { describeTourLengths } = await import("@/lib/demos/personas");
 
 try {
   const slugs = listDemoSlugs();
@@ -18,7 +19,7 @@ try {
     ensureTemplate(demo);
     const { companies, contacts, deals, activities } = demo.fixture;
     console.log(
-      `✓ ${demo.slug}: ${demo.definition.steps.length} steps; fixture ${companies.length} companies, ${contacts.length} contacts, ` +
+      `✓ ${demo.slug}: ${describeTourLengths(demo.definition.steps, demo.definition.personas)}; fixture ${companies.length} companies, ${contacts.length} contacts, ` +
         `${deals.length} deals, ${activities.length} activities; template compiled in ${(performance.now() - started).toFixed(0)} ms`,
     );
   }

@@ -3,19 +3,11 @@
 // template under the same sandbox id; the tour's saved progress is cleared and the page reloads.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { resetSandboxAction } from "@/app/s/[sandbox]/actions";
-import { tourStorageKey } from "@/components/tour/persistence";
+import { forgetTourProgress } from "@/components/tour/persistence";
 import { useSandbox } from "./SandboxContext";
 
-function clearTourProgress(sandboxId: string, demoSlug: string): void {
-  try {
-    window.localStorage.removeItem(tourStorageKey(sandboxId, demoSlug));
-  } catch {
-    // Blocked storage holds no progress to clear.
-  }
-}
-
 export function ResetDemoButton() {
-  const { sandboxId, demoSlug } = useSandbox();
+  const { sandboxId } = useSandbox();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -39,7 +31,7 @@ export function ResetDemoButton() {
     startTransition(async () => {
       try {
         await resetSandboxAction(sandboxId);
-        clearTourProgress(sandboxId, demoSlug);
+        forgetTourProgress(sandboxId);
         window.location.reload();
       } catch {
         setError("The demo could not be reset. Please try again in a moment.");

@@ -11,8 +11,25 @@ const storedTourState = z.object({
   index: z.number().int().min(0),
 });
 
-export function tourStorageKey(sandboxId: string, demoSlug: string): string {
-  return `openhouse:tour:${sandboxId}:${demoSlug}`;
+/** What progress is kept under: the demo, and the persona's branch when the visitor chose one. */
+export function tourProgressName(demo: { slug: string; persona?: string }): string {
+  return demo.persona ? `${demo.slug}:${demo.persona}` : demo.slug;
+}
+
+export function tourStorageKey(sandboxId: string, progressName: string): string {
+  return `openhouse:tour:${sandboxId}:${progressName}`;
+}
+
+/** Forgets every tour's progress in one sandbox, whichever persona's branch it was on (Reset demo). */
+export function forgetTourProgress(sandboxId: string, storage?: Pick<Storage, "key" | "length" | "removeItem">): void {
+  try {
+    const store = storage ?? window.localStorage;
+    const prefix = tourStorageKey(sandboxId, "");
+    const keys = Array.from({ length: store.length }, (_, index) => store.key(index)).filter((key) => key?.startsWith(prefix));
+    for (const key of keys) if (key) store.removeItem(key);
+  } catch {
+    // Blocked storage holds no progress to clear.
+  }
 }
 
 /** The browser's localStorage, or undefined where reading it throws (privacy modes, blocked storage). */
@@ -24,9 +41,9 @@ export function browserTourStorage(): TourStorage | undefined {
   }
 }
 
-export function loadTourState(storage: TourStorage | undefined, sandboxId: string, demoSlug: string, stepCount: number): TourState {
+export function loadTourState(storage: TourStorage | undefined, sandboxId: string, progressName: string, stepCount: number): TourState {
   try {
-    const raw = storage?.getItem(tourStorageKey(sandboxId, demoSlug));
+    const raw = storage?.getItem(tourStorageKey(sandboxId, progressName));
     if (!raw) return initialTourState;
     const parsed = storedTourState.safeParse(JSON.parse(raw));
     if (!parsed.success) return initialTourState;
@@ -36,9 +53,9 @@ export function loadTourState(storage: TourStorage | undefined, sandboxId: strin
   }
 }
 
-export function saveTourState(storage: TourStorage | undefined, sandboxId: string, demoSlug: string, state: TourState): void {
+export function saveTourState(storage: TourStorage | undefined, sandboxId: string, progressName: string, state: TourState): void {
   try {
-    storage?.setItem(tourStorageKey(sandboxId, demoSlug), JSON.stringify({ status: state.status, index: state.index }));
+    storage?.setItem(tourStorageKey(sandboxId, progressName), JSON.stringify({ status: state.status, index: state.index }));
   } catch {
     // A full or blocked storage only costs the resume; the tour itself keeps working.
   }

@@ -6,7 +6,7 @@ import { setTrackingSandbox } from "@/components/signals/tracker";
 import type { TourDemo } from "@/lib/demos/demo-schema";
 import { listenForSandboxActions } from "./actions";
 import { initialTourState, type TourAction, type TourState, transitionTour } from "./engine";
-import { browserTourStorage, loadTourState, saveTourState } from "./persistence";
+import { browserTourStorage, loadTourState, saveTourState, tourProgressName } from "./persistence";
 import { sendTourSignal } from "./signals";
 
 export function useTour(demo: TourDemo, sandboxId: string) {
@@ -23,7 +23,7 @@ export function useTour(demo: TourDemo, sandboxId: string) {
       if (moved) {
         stateRef.current = transition.state;
         setState(transition.state);
-        saveTourState(browserTourStorage(), sandboxId, demo.slug, transition.state);
+        saveTourState(browserTourStorage(), sandboxId, tourProgressName(demo), transition.state);
       }
       for (const signal of transition.signals) sendTourSignal(demo, signal);
       return moved;
@@ -33,11 +33,11 @@ export function useTour(demo: TourDemo, sandboxId: string) {
 
   useEffect(() => {
     // Strict Mode runs effects twice; a restored tour must still send "tour.started" only once.
-    const key = `${sandboxId}:${demo.slug}`;
+    const key = `${sandboxId}:${tourProgressName(demo)}`;
     if (restoredFor.current === key) return;
     restoredFor.current = key;
     setTrackingSandbox(sandboxId);
-    const stored = loadTourState(browserTourStorage(), sandboxId, demo.slug, demo.steps.length);
+    const stored = loadTourState(browserTourStorage(), sandboxId, tourProgressName(demo), demo.steps.length);
     stateRef.current = stored;
     setState(stored);
     if (stored.status === "idle") dispatch({ type: "start" });

@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { controlDb } from "@/db/client";
 import { demos } from "@/db/control/schema";
 import type { DemoDefinition, TourDemo } from "./demo-schema";
+import { type PersonaId, personaLabels, stepsForPersona } from "./personas";
 
 export function listGalleryDemos() {
   return controlDb()
@@ -12,19 +13,26 @@ export function listGalleryDemos() {
       persona: demos.persona,
       durationMinutes: demos.durationMinutes,
       summary: demos.summary,
+      definition: demos.definition,
     })
     .from(demos)
     .orderBy(asc(demos.position), asc(demos.title))
-    .all();
+    .all()
+    .map(({ definition, ...demo }) => ({
+      ...demo,
+      /** The roles a visitor may pick, each a plain link: choosing one is a click, never a form. */
+      personas: ((definition as DemoDefinition).personas ?? []).map((id) => ({ id, label: personaLabels[id] })),
+    }));
 }
 
 export function isRegisteredDemo(slug: string): boolean {
   return controlDb().select({ slug: demos.slug }).from(demos).where(eq(demos.slug, slug)).get() !== undefined;
 }
 
-export function loadTourDemo(slug: string): TourDemo | undefined {
+/** The tour a visitor sees: the steps for everyone plus, when they chose a persona, that persona's branch. */
+export function loadTourDemo(slug: string, persona?: PersonaId): TourDemo | undefined {
   const row = controlDb().select({ definition: demos.definition }).from(demos).where(eq(demos.slug, slug)).get();
   if (!row) return undefined;
   const definition = row.definition as DemoDefinition;
-  return { slug, title: definition.title, steps: definition.steps };
+  return { slug, title: definition.title, steps: stepsForPersona(definition.steps, persona), persona };
 }

@@ -1,8 +1,10 @@
 // What a rep sees about visitors, derived only from usage signals: never from a form.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { demos, events, sandboxes, visitors } from "@/db/control/schema";
 import type { DemoDefinition } from "@/lib/demos/demo-schema";
+import { type PersonaId, personaLabels, stepsForPersona } from "@/lib/demos/personas";
+import { storedPersonalization } from "@/lib/sandbox/personalization";
 import { interactionTypes } from "@/lib/signals/event-schema";
 
 export type VisitorSummary = {
@@ -10,6 +12,8 @@ export type VisitorSummary = {
   firstSeenAt: Date;
   lastSeenAt: Date;
   demos: string[];
+  /** The roles they chose to try demos as ("Sales leader"): a click on a link, never a form. */
+  personas: string[];
   stepsCompleted: number;
   stepsTotal: number;
   sandboxActions: number;
@@ -19,14 +23,36 @@ export type VisitorSummary = {
   bot: boolean;
 };
 
-function stepCounts(db: ControlDb): Map<string, number> {
-  return new Map(
+type DemosTried = Map<string, { persona?: PersonaId; steps: number }>;
+
+/**
+ * Per visitor, each demo they tried with the persona of their latest sandbox for it, and how many tour steps
+ * that persona's branch has. One query for the whole page, not one per visitor.
+ */
+function demosTried(visitorIds: string[], db: ControlDb) {
+  const definitions = new Map(
     db
       .select({ slug: demos.slug, definition: demos.definition })
       .from(demos)
       .all()
-      .map((row) => [row.slug, (row.definition as DemoDefinition).steps.length]),
+      .map((row) => [row.slug, row.definition as DemoDefinition]),
   );
+  const tried = new Map<string, DemosTried>();
+  if (visitorIds.length === 0) return tried;
+  const rows = db
+    .select({ visitorId: sandboxes.visitorId, demoSlug: sandboxes.demoSlug, personalization: sandboxes.personalization })
+    .from(sandboxes)
+    .where(inArray(sandboxes.visitorId, visitorIds))
+    .orderBy(asc(sandboxes.createdAt))
+    .all();
+  for (const row of rows) {
+    const persona = storedPersonalization(row.personalization)?.persona;
+    const steps = stepsForPersona(definitions.get(row.demoSlug)?.steps ?? [], persona).length;
+    const perDemo: DemosTried = tried.get(row.visitorId) ?? new Map();
+    perDemo.set(row.demoSlug, { persona, steps }); // ordered by creation: the latest sandbox wins
+    tried.set(row.visitorId, perDemo);
+  }
+  return tried;
 }
 
 const interactionCount = sql`sum(case when ${events.type} in (${sql.join(
@@ -37,7 +63,6 @@ const interactionCount = sql`sum(case when ${events.type} in (${sql.join(
 /** Visitors, newest activity first; bots and headless clients only when asked for. */
 export function listVisitors(options: { limit?: number; includeBots?: boolean } = {}, db: ControlDb = controlDb()): VisitorSummary[] {
   const { limit = 200, includeBots = false } = options;
-  const totals = stepCounts(db);
   const rows = db
     .select({
       id: visitors.id,
@@ -48,9 +73,6 @@ export function listVisitors(options: { limit?: number; includeBots?: boolean } 
       os: visitors.os,
       device: visitors.device,
       bot: visitors.bot,
-      demos: sql<
-        string | null
-      >`(select group_concat(distinct ${sandboxes.demoSlug}) from ${sandboxes} where ${sandboxes.visitorId} = ${visitors.id})`,
       stepsCompleted: sql<number>`count(distinct case when ${events.type} = 'step.completed' then ${events.demoSlug} || ':' || ${events.stepId} end)`,
       sandboxActions: sql<number>`sum(case when ${events.type} = 'sandbox.action' then 1 else 0 end)`,
       handRaises: sql<number>`sum(case when ${events.type} = 'handraise' then 1 else 0 end)`,
@@ -66,15 +88,23 @@ export function listVisitors(options: { limit?: number; includeBots?: boolean } 
     .orderBy(desc(visitors.lastSeenAt))
     .limit(limit)
     .all();
+  const tried = demosTried(
+    rows.map((row) => row.id),
+    db,
+  );
   return rows.map((row) => {
-    const demoList = row.demos ? row.demos.split(",") : [];
+    const perDemo = [...(tried.get(row.id)?.entries() ?? [])];
+    const stepsTotal = perDemo.reduce((sum, [, demo]) => sum + demo.steps, 0);
+    const personas = new Set(perDemo.flatMap(([, demo]) => (demo.persona ? [personaLabels[demo.persona]] : [])));
     return {
       id: row.id,
       firstSeenAt: row.firstSeenAt,
       lastSeenAt: row.lastSeenAt,
-      demos: demoList,
-      stepsCompleted: row.stepsCompleted ?? 0,
-      stepsTotal: demoList.reduce((sum, slug) => sum + (totals.get(slug) ?? 0), 0),
+      demos: perDemo.map(([slug]) => slug),
+      personas: [...personas],
+      // A visitor who switched persona may have completed steps of two branches; never show "8 of 7".
+      stepsCompleted: Math.min(row.stepsCompleted ?? 0, stepsTotal),
+      stepsTotal,
       sandboxActions: row.sandboxActions ?? 0,
       handRaised: (row.handRaises ?? 0) > 0,
       source: row.source ?? null,
@@ -90,5 +120,9 @@ export function visitorJourney(visitorId: string, db: ControlDb = controlDb()) {
   // Someone who asked not to be tracked has no journey to show, not even an empty one.
   if (!visitor || visitor.doNotTrack) return undefined;
   const timeline = db.select().from(events).where(eq(events.visitorId, visitorId)).orderBy(asc(events.occurredAt), asc(events.id)).all();
-  return { visitor, timeline };
+  const tried = [...(demosTried([visitorId], db).get(visitorId)?.entries() ?? [])].map(([demo, { persona }]) => ({
+    demo,
+    persona: persona ? personaLabels[persona] : undefined,
+  }));
+  return { visitor, timeline, tried };
 }

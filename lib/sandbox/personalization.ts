@@ -3,10 +3,9 @@
 
 import { z } from "zod";
 import type { Sandbox } from "@/db/control/schema";
+import { personaId } from "@/lib/demos/personas";
 import { workspaceName } from "@/lib/product/pipeline";
 import type { SandboxDb } from "./handles";
-
-export const personas = ["leader", "manager", "rep", "ops"] as const;
 
 /** Line breaks and tabs become spaces; every other control character (C0, DEL, C1) is dropped. */
 const breakingCharacters = /[\t\n\r\u2028\u2029]/g;
@@ -26,7 +25,7 @@ const company = z
 
 export const personalizationSchema = z.object({
   company: company.optional().catch(undefined),
-  persona: z.enum(personas).optional().catch(undefined),
+  persona: personaId.optional().catch(undefined),
 });
 
 export type Personalization = z.infer<typeof personalizationSchema>;

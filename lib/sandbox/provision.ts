@@ -91,12 +91,27 @@ export function createSandbox(
   return sandbox;
 }
 
-/** Resume the visitor's sandbox for this demo or create one. */
+/**
+ * A returning visitor who picks a role again (say "as a Sales leader" in the gallery) gets that tour branch
+ * on the sandbox they already have: their work stays. The company is not switched: it names the workspace
+ * they have been working in. Only the control row changes, so this costs no file access.
+ */
+export function adoptPersona(sandbox: Sandbox, personalization: Personalization | undefined, db: ControlDb = controlDb()): Sandbox {
+  const stored = storedPersonalization(sandbox.personalization);
+  if (!personalization?.persona || personalization.persona === stored?.persona) return sandbox;
+  const row = personalizationRow({ ...stored, persona: personalization.persona });
+  db.update(sandboxes).set({ personalization: row }).where(eq(sandboxes.id, sandbox.id)).run();
+  return { ...sandbox, personalization: row };
+}
+
+/** Resume the visitor's sandbox for this demo (taking the link's persona) or create one. */
 export function provisionSandbox(
   visitorId: string,
   demoSlug: string,
   options: { personalization?: Personalization } = {},
   db: ControlDb = controlDb(),
 ): Sandbox {
-  return resumeSandbox(visitorId, demoSlug, db) ?? createSandbox(visitorId, demoSlug, options.personalization, db);
+  const resumed = resumeSandbox(visitorId, demoSlug, db);
+  if (resumed) return adoptPersona(resumed, options.personalization, db);
+  return createSandbox(visitorId, demoSlug, options.personalization, db);
 }

@@ -8,7 +8,7 @@ import { TalkToHuman } from "@/components/product/TalkToHuman";
 import { TourPlayer } from "@/components/tour/TourPlayer";
 import { config } from "@/lib/config";
 import { loadTourDemo } from "@/lib/demos/gallery";
-import { workspaceFor } from "@/lib/sandbox/personalization";
+import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import "@/components/product/product.css";
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Pipeline demo", robots: { index: fal
 export default async function SandboxLayout({ children, params }: { children: ReactNode; params: Promise<{ sandbox: string }> }) {
   const { sandbox: sandboxId } = await params;
   const { sandbox, db } = await requireOwnSandbox(sandboxId);
-  const demo = loadTourDemo(sandbox.demoSlug);
+  const demo = loadTourDemo(sandbox.demoSlug, storedPersonalization(sandbox.personalization)?.persona);
   const base = `/s/${sandbox.id}`;
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>

@@ -45,7 +45,14 @@ export default async function VisitorsPage({ searchParams }: { searchParams: Pro
                     {visitor.source?.referrer ? <span className="muted"> via {visitor.source.referrer}</span> : null}
                     {visitor.client ? <div className="muted visitor-client">{visitor.client}</div> : null}
                   </td>
-                  <td>{visitor.demos.join(", ") || "—"}</td>
+                  <td>
+                    {visitor.demos.join(", ") || "—"}
+                    {visitor.personas.length > 0 ? (
+                      <div className="muted visitor-persona" data-testid="persona">
+                        as {visitor.personas.join(", ")}
+                      </div>
+                    ) : null}
+                  </td>
                   <td>{formatWhen(visitor.firstSeenAt)}</td>
                   <td>{formatWhen(visitor.lastSeenAt)}</td>
                   <td data-testid="steps">

@@ -5,7 +5,7 @@ import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { readCookie } from "@/lib/http/cookies";
 import { newId } from "@/lib/sandbox/ids";
 import { parsePersonalization } from "@/lib/sandbox/personalization";
-import { createSandbox, resumeSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { adoptPersona, createSandbox, resumeSandbox, touchVisitor } from "@/lib/sandbox/provision";
 import { provisionLimiter } from "@/lib/sandbox/provision-limit";
 import { rateLimitedPage } from "@/lib/sandbox/rate-limited-page";
 import { parseRenewedReason } from "@/lib/sandbox/renewal";
@@ -27,6 +27,7 @@ export async function GET(request: Request, context: { params: Promise<{ demo: s
   const visitorId = verifyVisitorCookie(readCookie(request, visitorCookieName)) ?? newId();
   const doNotTrack = honorsNoTracking(request.headers);
   const client = { ...classifyUserAgent(request.headers.get("user-agent")), doNotTrack };
+  const personalization = parsePersonalization(url.searchParams);
   let sandbox = resumeSandbox(visitorId, demo);
   if (!sandbox) {
     const address = request.headers.get(clientIpHeaderName) ?? "unknown";
@@ -35,9 +36,10 @@ export async function GET(request: Request, context: { params: Promise<{ demo: s
     // Where they came from is tracking, so not for a browser that asked not to be tracked.
     const source = doNotTrack ? undefined : arrivalSource(url, request.headers.get("referer"));
     touchVisitor(visitorId, source, undefined, client);
-    sandbox = createSandbox(visitorId, demo, parsePersonalization(url.searchParams));
+    sandbox = createSandbox(visitorId, demo, personalization);
   } else {
     touchVisitor(visitorId, undefined, undefined, client);
+    sandbox = adoptPersona(sandbox, personalization);
   }
 
   const renewed = parseRenewedReason(url.searchParams.get("renewed"));

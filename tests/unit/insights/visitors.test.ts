@@ -1,13 +1,19 @@
 import { v7 as uuidv7 } from "uuid";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateControlDb } from "@/db/client";
-import { listVisitors } from "@/lib/insights/visitors";
+import { registerDemos } from "@/lib/demos/registry";
+import { listVisitors, visitorJourney } from "@/lib/insights/visitors";
+import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { newId } from "@/lib/sandbox/ids";
-import { touchVisitor } from "@/lib/sandbox/provision";
+import { provisionSandbox, touchVisitor } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { ingestBatch } from "@/lib/signals/ingest";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => {
+  migrateControlDb();
+  registerDemos();
+});
+afterAll(() => closeAllSandboxes());
 
 const person = { browser: "Firefox", os: "Windows", device: "desktop", bot: false };
 
@@ -39,5 +45,31 @@ describe("who reps see", () => {
 
     const everyone = shown(true);
     for (const id of [reader, crawler, robotThatClicks, knownBot, arrivedOnly]) expect(everyone.has(id)).toBe(true);
+  });
+});
+
+describe("what reps see of the role a visitor chose", () => {
+  const summaryOf = (id: string) => listVisitors().find((visitor) => visitor.id === id);
+
+  it("counts the tour steps of the visitor's own branch, and names the role they picked", () => {
+    const leader = visitorWith(["demo.viewed"]);
+    provisionSandbox(leader, "pipeline-basics", { personalization: { persona: "leader" } });
+    const plain = visitorWith(["demo.viewed"]);
+    provisionSandbox(plain, "pipeline-basics");
+
+    expect(summaryOf(leader)).toMatchObject({ demos: ["pipeline-basics"], personas: ["Sales leader"], stepsTotal: 7 });
+    expect(summaryOf(plain)).toMatchObject({ demos: ["pipeline-basics"], personas: [], stepsTotal: 6 });
+    expect(visitorJourney(leader)?.tried).toEqual([{ demo: "pipeline-basics", persona: "Sales leader" }]);
+  });
+
+  it("follows a switch of role, and never shows more steps done than the branch has", () => {
+    const switcher = visitorWith([]);
+    provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "leader" } });
+    const steps = ["welcome", "board", "total", "coach", "create-deal", "move-stage", "human", "next-move"];
+    const events = steps.map((step) => ({ id: uuidv7(), type: "step.completed", at: Date.now(), demo: "pipeline-basics", step }));
+    ingestBatch(signalBatchSchema.parse({ events }), { visitorId: switcher, linkIdentity: true });
+    provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "rep" } });
+
+    expect(summaryOf(switcher)).toMatchObject({ personas: ["Account executive"], stepsCompleted: 7, stepsTotal: 7 });
   });
 });

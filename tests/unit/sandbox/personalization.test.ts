@@ -57,4 +57,15 @@ describe("personalization from a /try link", () => {
     if (!owned) throw new Error("owner must find the sandbox");
     expect(workspaceFor(owned.sandbox, owned.db)).toBe("Globex");
   });
+
+  it("takes the persona a returning visitor picks, on the same sandbox with their work kept", () => {
+    const visitor = newVisitor();
+    const first = provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex", persona: "leader" } });
+    const unchanged = provisionSandbox(visitor, demoSlug);
+    expect(unchanged.personalization).toEqual({ company: "Globex", persona: "leader" });
+    const switched = provisionSandbox(visitor, demoSlug, { personalization: { company: "Initrode", persona: "rep" } });
+    expect(switched.id).toBe(first.id);
+    expect(switched.personalization).toEqual({ company: "Globex", persona: "rep" });
+    expect(findOwnedSandbox(first.id, visitor)?.sandbox.personalization).toEqual({ company: "Globex", persona: "rep" });
+  });
 });

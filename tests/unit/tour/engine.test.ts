@@ -12,6 +12,7 @@ import {
   transitionTour,
 } from "@/components/tour/engine";
 import { demoSchema } from "@/lib/demos/demo-schema";
+import { stepsForPersona } from "@/lib/demos/personas";
 
 const pipelineBasics = demoSchema.parse(
   parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../../demos/pipeline-basics/demo.yaml"), "utf8")),
@@ -180,7 +181,7 @@ describe("tour engine", () => {
   });
 
   it("walks the real pipeline-basics demo from welcome to finish, with two real actions", () => {
-    const demoSteps = pipelineBasics.steps;
+    const demoSteps = stepsForPersona(pipelineBasics.steps, undefined);
     let state = initialTourState;
     const seen: string[] = [];
     const act = (action: TourAction) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { loadTourState, saveTourState, type TourStorage, tourStorageKey } from "@/components/tour/persistence";
+import {
+  forgetTourProgress,
+  loadTourState,
+  saveTourState,
+  type TourStorage,
+  tourProgressName,
+  tourStorageKey,
+} from "@/components/tour/persistence";
 
 function memoryStorage(): TourStorage & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -70,5 +77,27 @@ describe("tour persistence", () => {
     const storage = memoryStorage();
     saveTourState(storage, "sbx_1", "pipeline-basics", { status: "closed", index: 9 });
     expect(loadTourState(storage, "sbx_1", "pipeline-basics", 6)).toEqual({ status: "closed", index: 5 });
+  });
+
+  it("keeps each persona's branch of a tour apart, and Reset forgets them all for that sandbox only", () => {
+    expect(tourProgressName({ slug: "pipeline-basics" })).toBe("pipeline-basics");
+    expect(tourProgressName({ slug: "pipeline-basics", persona: "leader" })).toBe("pipeline-basics:leader");
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+      key: (index: number) => [...items.keys()][index] ?? null,
+      get length() {
+        return items.size;
+      },
+    };
+    saveTourState(storage, "sbx_1", "pipeline-basics:leader", { status: "active", index: 4 });
+    saveTourState(storage, "sbx_1", "pipeline-basics", { status: "closed", index: 1 });
+    saveTourState(storage, "sbx_2", "pipeline-basics", { status: "active", index: 2 });
+    expect(loadTourState(storage, "sbx_1", "pipeline-basics:rep", 7)).toEqual({ status: "idle", index: 0 });
+    expect(loadTourState(storage, "sbx_1", "pipeline-basics:leader", 7)).toEqual({ status: "active", index: 4 });
+    forgetTourProgress("sbx_1", storage);
+    expect([...items.keys()]).toEqual(["openhouse:tour:sbx_2:pipeline-basics"]);
   });
 });

@@ -12,7 +12,7 @@ export default async function VisitorPage({ params }: { params: Promise<{ visito
   await requireTeamMember({ next: `/sales/visitors/${encodeURIComponent(visitorId)}` });
   const journey = isWellFormedId(visitorId) ? visitorJourney(visitorId) : undefined;
   if (!journey) notFound();
-  const { visitor, timeline } = journey;
+  const { visitor, timeline, tried } = journey;
   return (
     <>
       <p>
@@ -23,6 +23,9 @@ export default async function VisitorPage({ params }: { params: Promise<{ visito
         First seen {formatWhen(visitor.createdAt)} · last seen {formatWhen(visitor.lastSeenAt)}
         {visitor.source ? ` · arrived from ${Object.values(visitor.source).join(", ")}` : ""}
       </p>
+      {tried.length > 0 ? (
+        <p data-testid="tried">Tried {tried.map(({ demo, persona }) => (persona ? `${demo} as ${persona}` : demo)).join(", ")}</p>
+      ) : null}
       <h2>Journey</h2>
       {timeline.length === 0 ? <p className="muted">No activity recorded yet.</p> : null}
       <ol className="timeline" aria-label="Journey">

@@ -1,0 +1,73 @@
+// Tour branches per persona: which steps each visitor sees, and how demo files are checked for them.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDemo } from "@/lib/demos/load-demo";
+import { DemoFileError } from "@/lib/demos/parse-yaml-file";
+import { describeTourLengths, stepsForPersona } from "@/lib/demos/personas";
+
+const shippedDemo = fs.readFileSync("demos/pipeline-basics/demo.yaml", "utf8");
+const shippedFixture = fs.readFileSync("demos/pipeline-basics/fixture.yaml", "utf8");
+
+function problemsOf(demoYaml: string) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-personas-"));
+  fs.mkdirSync(path.join(root, "branchy"));
+  fs.writeFileSync(path.join(root, "branchy", "demo.yaml"), demoYaml);
+  fs.writeFileSync(path.join(root, "branchy", "fixture.yaml"), shippedFixture);
+  try {
+    loadDemo("branchy", root);
+  } catch (error) {
+    if (error instanceof DemoFileError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the demo to be rejected");
+}
+
+const lineOf = (text: string, needle: string) => text.split("\n").findIndex((row) => row.includes(needle)) + 1;
+
+describe("tour branches per persona", () => {
+  const steps = loadDemo("pipeline-basics").definition.steps;
+  const ids = (persona?: "leader" | "rep" | "ops") => stepsForPersona(steps, persona).map((step) => step.id);
+
+  it("shows everyone's steps to all, and a persona's own steps only to that persona, in file order", () => {
+    expect(ids()).toEqual(["welcome", "board", "total", "create-deal", "move-stage", "human"]);
+    expect(ids("leader")).toEqual(["welcome", "board", "total", "coach", "create-deal", "move-stage", "human"]);
+    expect(ids("rep")).toEqual(["welcome", "board", "total", "next-move", "create-deal", "move-stage", "human"]);
+    // A persona the demo does not branch for (from a campaign link) gets the common path.
+    expect(ids("ops")).toEqual(ids());
+    expect(describeTourLengths(steps, ["leader", "rep"])).toBe("6 steps; as Sales leader 7, as Account executive 7");
+  });
+
+  it("rejects a step for a persona the demo does not offer, pointing at the line", () => {
+    const text = shippedDemo.replace("personas: [rep]", "personas: [ops]");
+    const [problem] = problemsOf(text);
+    expect(problem?.line).toBe(lineOf(text, "personas: [ops]"));
+    expect(problem?.message).toMatch(/steps\[4\]\.personas\[0\]: "ops" is not offered; this demo's personas are leader, rep/);
+  });
+
+  it("rejects an unknown persona name and lists the known ones", () => {
+    const text = shippedDemo.replace("personas: [leader, rep]", "personas: [leader, cfo]");
+    const [problem] = problemsOf(text);
+    expect(problem?.line).toBe(lineOf(text, "personas: [leader, cfo]"));
+    expect(problem?.message).toMatch(/personas\[1\]: unknown persona "cfo"; personas are: leader, manager, rep, ops/);
+  });
+
+  it("rejects a demo where some visitor would get no steps at all", () => {
+    const onlyForLeaders = [
+      "title: Leaders only",
+      "persona: Sales leader",
+      "durationMinutes: 2",
+      "summary: A short look.",
+      "personas: [leader, rep]",
+      "steps:",
+    ]
+      .concat(["  - id: one", "    title: One", "    body: Only leaders see this.", "    placement: center", "    personas: [leader]"])
+      .join("\n");
+    const messages = problemsOf(onlyForLeaders).map((problem) => problem.message);
+    expect(messages).toEqual([
+      "steps: a visitor without a persona would see no steps",
+      "steps: someone trying it as Account executive would see no steps",
+    ]);
+  });
+});
