@@ -30,6 +30,7 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
       // One client address makes every request here: lift the per-client limit and the live cap.
       PROVISION_RATE_PER_MINUTE: "100000000",
       SANDBOX_MAX_LIVE: "1000000",
+      SANDBOX_MAX_DISK_MB: "1000000",
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

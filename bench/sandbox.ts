@@ -11,6 +11,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-"));
 // Set before lib/config is imported: every module below reads this data directory.
 process.env.DATA_DIR = path.join(root, "inprocess");
 process.env.SANDBOX_MAX_LIVE = "1000000";
+process.env.SANDBOX_MAX_DISK_MB = "1000000";
 // The shipped demo plus one of the size the issue names (1.6 MB of CRM data), in a scratch demos folder.
 const demosDir = path.join(root, "demos");
 fs.cpSync(path.join("demos", "pipeline-basics"), path.join(demosDir, "pipeline-basics"), { recursive: true });

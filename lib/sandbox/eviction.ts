@@ -33,6 +33,22 @@ export function enforceLiveCap(db: ControlDb = controlDb(), keepId?: string, max
   return evicted;
 }
 
+/**
+ * The live count the disk budget allows when every new sandbox starts as a full copy of its template. Used
+ * with the count cap on every provisioning, so a flood of new sandboxes cannot outrun the disk pass that runs
+ * with the GC; growth inside sandboxes (each bounded by SANDBOX_MAX_PAGES) is left to that pass.
+ */
+export function liveCapFor(
+  templateBytes: number,
+  limits: { maxLive: number; maxDiskBytes: number } = {
+    maxLive: config.sandboxMaxLive,
+    maxDiskBytes: config.sandboxMaxDiskMb * 1024 * 1024,
+  },
+): number {
+  if (templateBytes <= 0) return limits.maxLive;
+  return Math.max(1, Math.min(limits.maxLive, Math.floor(limits.maxDiskBytes / templateBytes)));
+}
+
 /** Both caps; the disk cap stats every live file, so it runs with the GC rather than per request. */
 export function evictIfOverCap(
   db: ControlDb = controlDb(),

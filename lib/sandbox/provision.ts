@@ -7,7 +7,7 @@ import { type ControlDb, controlDb } from "@/db/client";
 import { type Sandbox, sandboxes, visitors } from "@/db/control/schema";
 import { templateFor } from "@/lib/demos/registry";
 import { copyTemplate } from "./copy-template";
-import { enforceLiveCap } from "./eviction";
+import { enforceLiveCap, liveCapFor } from "./eviction";
 import { sandboxFile } from "./files";
 import { newId } from "./ids";
 import { type Personalization, personalizationRow, storedPersonalization } from "./personalization";
@@ -87,7 +87,7 @@ export function createSandbox(
     })
     .returning()
     .get();
-  enforceLiveCap(db, id);
+  enforceLiveCap(db, id, liveCapFor(fs.statSync(template).size));
   return sandbox;
 }
 

@@ -6,7 +6,7 @@ import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
 import { sandboxes } from "@/db/control/schema";
 import { config, paths } from "@/lib/config";
 import { findOwnedSandbox, lookupOwnedSandbox } from "@/lib/sandbox/access";
-import { enforceLiveCap, evictIfOverCap } from "@/lib/sandbox/eviction";
+import { enforceLiveCap, evictIfOverCap, liveCapFor } from "@/lib/sandbox/eviction";
 import { collectGarbage } from "@/lib/sandbox/gc";
 import { closeAllSandboxes, openHandleCount, sandboxFile } from "@/lib/sandbox/handles";
 import { newId } from "@/lib/sandbox/ids";
@@ -154,5 +154,22 @@ describe("global caps", () => {
     const { evicted } = evictIfOverCap(controlDb(), { maxLive: 100, maxDiskBytes: perFile * 2 + 10 });
     expect(evicted).toEqual(expect.arrayContaining([a.id, ...before]));
     expect(liveIds().sort()).toEqual([b.id, c.id].sort());
+  });
+
+  it("counts each new sandbox's copy against the disk budget as it is made, not only in the next pass", () => {
+    const a = provisionSandbox(newVisitor(), demoSlug);
+    const b = provisionSandbox(newVisitor(), demoSlug);
+    idleFor(a.id, 2);
+    idleFor(b.id, 1);
+    const perFile = fs.statSync(sandboxFile(b.id)).size;
+    const cap = liveCapFor(perFile, { maxLive: 100, maxDiskBytes: perFile * 2 + 10 });
+    expect(cap).toBe(2);
+    expect(liveCapFor(perFile, { maxLive: 100, maxDiskBytes: 1 })).toBe(1); // the visitor in front of us still gets one
+    expect(liveCapFor(perFile, { maxLive: 3, maxDiskBytes: perFile * 1000 })).toBe(3);
+    const newest = provisionSandbox(newVisitor(), demoSlug);
+    const evicted = enforceLiveCap(controlDb(), newest.id, cap);
+    expect(evicted).toContain(a.id);
+    expect(liveIds()).toContain(newest.id);
+    expect(liveIds()).toHaveLength(2);
   });
 });
