@@ -1,0 +1,1 @@
+CREATE INDEX `visitors_last_seen` ON `visitors` (`last_seen_at`);
