@@ -74,8 +74,16 @@ const handle = app.getRequestHandler();
 
 const { clientAddress, clientIpHeaderName } = await import("../lib/http/client-ip");
 const { isSignalsRequest, serveSignals } = await import("../lib/signals/node-handler");
+const { malformedPathRefusal } = await import("../lib/http/malformed-path");
 const server = http.createServer((request, response) => {
   request.headers[clientIpHeaderName] = clientAddress(request.headers, request.socket.remoteAddress);
+  // Next answers an undecodable path with a bare 500 (see lib/http/malformed-path.ts).
+  const refusal = malformedPathRefusal(request.url);
+  if (refusal) {
+    response.writeHead(refusal.status, refusal.headers);
+    response.end(refusal.body);
+    return;
+  }
   if (isSignalsRequest(request)) {
     serveSignals(request, response).catch((error: unknown) => {
       console.error("signals: request failed", error);

@@ -22,13 +22,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-export async function parseJsonBody<Schema extends z.ZodType>(
-  raw: RawBody,
-  schema: Schema,
-  maxBytes: number,
-): Promise<BodyResult<z.infer<Schema>>> {
-  const type = (raw.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!acceptedTypes.includes(type)) return { ok: false, status: 415, error: "Send JSON (Content-Type: application/json)" };
+/** The whole body, or a 413/400 refusal; "too large" is decided from Content-Length before reading when it can. */
+export async function readBodyBytes(raw: Omit<RawBody, "contentType">, maxBytes: number): Promise<BodyResult<Buffer>> {
   const declared = Number(raw.contentLength ?? "NaN");
   const tooLarge = { ok: false, status: 413, error: `Body larger than ${maxBytes} bytes` } as const;
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
@@ -42,9 +37,21 @@ export async function parseJsonBody<Schema extends z.ZodType>(
     if (size > maxBytes) return tooLarge;
     chunks.push(chunk);
   }
+  return { ok: true, value: Buffer.concat(chunks) };
+}
+
+export async function parseJsonBody<Schema extends z.ZodType>(
+  raw: RawBody,
+  schema: Schema,
+  maxBytes: number,
+): Promise<BodyResult<z.infer<Schema>>> {
+  const type = (raw.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!acceptedTypes.includes(type)) return { ok: false, status: 415, error: "Send JSON (Content-Type: application/json)" };
+  const bytes = await readBodyBytes(raw, maxBytes);
+  if (!bytes.ok) return bytes;
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    json = JSON.parse(bytes.value.toString("utf8"));
   } catch {
     return { ok: false, status: 400, error: "Body is not valid JSON" };
   }

@@ -6,3 +6,8 @@ export function jsonError(status: number, error: string, headers: Record<string,
 export function jsonOk(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
 }
+
+/** The handler for every method a route does not serve: 405 in the one error shape, naming the ones it does. */
+export function methodNotAllowed(...allowed: string[]): () => Response {
+  return () => jsonError(405, `This address only answers ${allowed.join(" and ")}`, { allow: allowed.join(", ") });
+}

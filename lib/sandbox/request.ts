@@ -14,7 +14,7 @@ export async function currentVisitorId(): Promise<string | undefined> {
  * The caller's sandbox, or a 404 page: a sandbox that is not yours does not exist for you.
  * Your own sandbox that has gone (expired, evicted, damaged) sends you on to a fresh one with a note.
  */
-export async function requireOwnSandbox(sandboxId: string): Promise<OwnedSandbox> {
+export async function requireOwnSandbox(sandboxId: unknown): Promise<OwnedSandbox> {
   const found = lookupOwnedSandbox(sandboxId, await currentVisitorId());
   if (!found) notFound();
   if (found.state === "gone") redirect(renewalPath(found.demoSlug, found.reason));

@@ -1,4 +1,7 @@
 // Small steps the journeys share: starting a demo, signing in as a rep, checking accessibility.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import { rep } from "./team";
@@ -25,20 +28,22 @@ export async function signInAsRep(page: Page, next = "/sales"): Promise<void> {
   await page.waitForURL((url) => url.pathname === new URL(next, "http://x").pathname);
 }
 
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-let repSession: StorageState | undefined;
+// In a file named after this run's data directory, not in memory: Playwright restarts its worker after a
+// failed test, and a restarted worker must not sign in again.
+const repSessionFile = path.join(os.tmpdir(), `${path.basename(process.env.E2E_DATA_DIR ?? "openhouse-e2e")}-rep-session.json`);
 
 /**
  * A signed-in rep's page. The first call signs in through the real form; later ones reuse that session,
  * because sign-in is rate-limited per client (3 per 10 s) and the whole suite is one client.
  */
 export async function openAsRep(browser: Browser, next = "/sales"): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext(repSession ? { storageState: repSession } : {});
+  const saved = fs.existsSync(repSessionFile);
+  const context = await browser.newContext(saved ? { storageState: repSessionFile } : {});
   const page = await context.newPage();
-  if (repSession) await page.goto(next);
+  if (saved) await page.goto(next);
   else {
     await signInAsRep(page, next);
-    repSession = await context.storageState();
+    await context.storageState({ path: repSessionFile });
   }
   return { page, context };
 }

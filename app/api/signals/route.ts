@@ -1,8 +1,10 @@
 // POST /api/signals — a batch of usage signals from the browser. `npm start` answers this path from a lean
-// handler in front of Next (lib/signals/node-handler.ts); this route serves it under `next dev`.
+// handler in front of Next (lib/signals/node-handler.ts); this route serves it under `next dev`, and answers
+// every other method in both.
 
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { readCookie } from "@/lib/http/cookies";
+import { methodNotAllowed } from "@/lib/http/responses";
 import { visitorCookieName } from "@/lib/sandbox/visitor-cookie";
 import { handleSignals } from "@/lib/signals/handle-signals";
 import { honorsNoTracking } from "@/lib/signals/privacy";
@@ -19,3 +21,8 @@ export async function POST(request: Request): Promise<Response> {
   });
   return Response.json(result.body, { status: result.status, headers: result.headers });
 }
+
+export const GET = methodNotAllowed("POST");
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

@@ -1,6 +1,7 @@
 "use server";
 // The sample product's writes. Each action re-checks that the sandbox is the caller's.
 import { revalidatePath } from "next/cache";
+import { formFields, notAFormMessage } from "@/lib/http/form-fields";
 import { moveStageInput, newDealInput } from "@/lib/product/deal-input";
 import { createDeal, moveDeal } from "@/lib/product/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
@@ -16,10 +17,8 @@ export type ActionState = {
   done?: number;
 };
 
-function typedValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) values[key] = value.slice(0, 200);
-  return values;
+function typedValues(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value.slice(0, 200)]));
 }
 
 function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
@@ -31,32 +30,37 @@ function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record
   return fields;
 }
 
-export async function createDealAction(sandboxId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const { db } = await requireOwnSandbox(sandboxId);
-  const parsed = newDealInput.safeParse(Object.fromEntries(form));
+// Arguments are `unknown`: an action id can be called with any arguments, not only the ones our forms send.
+export async function createDealAction(sandboxId: unknown, _previous: unknown, form: unknown): Promise<ActionState> {
+  const { sandbox, db } = await requireOwnSandbox(sandboxId);
+  const fields = formFields(form);
+  if (!fields) return { error: notAFormMessage };
+  const parsed = newDealInput.safeParse(fields);
   if (!parsed.success) {
-    return { error: "Please fix the highlighted fields", fieldErrors: firstErrors(parsed.error.issues), values: typedValues(form) };
+    return { error: "Please fix the highlighted fields", fieldErrors: firstErrors(parsed.error.issues), values: typedValues(fields) };
   }
   const result = writeWithinQuota(() => createDeal(db, parsed.data));
-  if (typeof result !== "number") return { error: result.error, values: typedValues(form) };
-  revalidatePath(`/s/${sandboxId}`, "layout");
+  if (typeof result !== "number") return { error: result.error, values: typedValues(fields) };
+  revalidatePath(`/s/${sandbox.id}`, "layout");
   return { dealId: result, done: Date.now() };
 }
 
-export async function moveStageAction(sandboxId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const { db } = await requireOwnSandbox(sandboxId);
-  const parsed = moveStageInput.safeParse(Object.fromEntries(form));
+export async function moveStageAction(sandboxId: unknown, _previous: unknown, form: unknown): Promise<ActionState> {
+  const { sandbox, db } = await requireOwnSandbox(sandboxId);
+  const fields = formFields(form);
+  if (!fields) return { error: notAFormMessage };
+  const parsed = moveStageInput.safeParse(fields);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Choose a stage" };
   const result = writeWithinQuota(() => moveDeal(db, parsed.data));
   if ("error" in result) return { error: result.error };
-  revalidatePath(`/s/${sandboxId}`, "layout");
+  revalidatePath(`/s/${sandbox.id}`, "layout");
   return { dealId: parsed.data.dealId, done: Date.now() };
 }
 
 /** "Reset demo": the same sandbox back to today's template; the client then clears the tour and reloads. */
-export async function resetSandboxAction(sandboxId: string): Promise<ActionState> {
+export async function resetSandboxAction(sandboxId: unknown): Promise<ActionState> {
   const { sandbox } = await requireOwnSandbox(sandboxId);
   resetSandbox(sandbox);
-  revalidatePath(`/s/${sandboxId}`, "layout");
+  revalidatePath(`/s/${sandbox.id}`, "layout");
   return { done: Date.now() };
 }

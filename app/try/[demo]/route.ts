@@ -4,6 +4,7 @@ import { isRegisteredDemo } from "@/lib/demos/gallery";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { readCookie } from "@/lib/http/cookies";
 import { newId } from "@/lib/sandbox/ids";
+import { missingDemoPath } from "@/lib/sandbox/missing-demo";
 import { parsePersonalization } from "@/lib/sandbox/personalization";
 import { adoptPersona, createSandbox, resumeSandbox, touchVisitor } from "@/lib/sandbox/provision";
 import { provisionLimiter } from "@/lib/sandbox/provision-limit";
@@ -21,7 +22,7 @@ function redirectTo(location: string): NextResponse {
 
 export async function GET(request: Request, context: { params: Promise<{ demo: string }> }): Promise<Response> {
   const { demo } = await context.params;
-  if (!isRegisteredDemo(demo)) return redirectTo(`/?missing=${encodeURIComponent(demo.slice(0, 64))}`);
+  if (!isRegisteredDemo(demo)) return redirectTo(missingDemoPath(demo));
 
   const url = new URL(request.url);
   const visitorId = verifyVisitorCookie(readCookie(request, visitorCookieName)) ?? newId();

@@ -1,6 +1,6 @@
 // GET /api/sales/visitors — the visitor list as JSON, for team members only.
 import { teamMemberOrUnauthorized } from "@/lib/auth/guard";
-import { jsonOk } from "@/lib/http/responses";
+import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
 import { listVisitors } from "@/lib/insights/visitors";
 
 export async function GET(request: Request): Promise<Response> {
@@ -8,3 +8,8 @@ export async function GET(request: Request): Promise<Response> {
   if (member instanceof Response) return member;
   return jsonOk({ visitors: listVisitors() });
 }
+
+export const POST = methodNotAllowed("GET");
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;

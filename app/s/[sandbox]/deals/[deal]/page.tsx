@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDay, formatMoment, formatMoney, stageLabels } from "@/components/product/format";
 import { MoveStage } from "@/components/product/MoveStage";
+import { dealIdParam } from "@/lib/product/deal-input";
 import { loadDeal } from "@/lib/product/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { moveStageAction } from "../../actions";
@@ -10,8 +11,8 @@ import { moveStageAction } from "../../actions";
 export default async function DealPage({ params }: { params: Promise<{ sandbox: string; deal: string }> }) {
   const { sandbox: sandboxId, deal: dealParam } = await params;
   const { db } = await requireOwnSandbox(sandboxId);
-  const dealId = Number(dealParam);
-  const found = Number.isSafeInteger(dealId) && dealId > 0 ? loadDeal(db, dealId) : undefined;
+  const dealId = dealIdParam.safeParse(dealParam);
+  const found = dealId.success ? loadDeal(db, dealId.data) : undefined;
   if (!found) notFound();
   const { deal, company, contacts, activities } = found;
   return (

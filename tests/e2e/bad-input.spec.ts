@@ -1,0 +1,467 @@
+// Bad input always gets a clear error: a 4xx with JSON {error} from an API, a helpful page for a person — never
+// a 500, never a stack trace, never lost data. Every route the server answers (app/, proxy.ts, and the lean
+// /api/signals path in scripts/start.ts) is sent what broken links, old clients and attackers really send:
+// over real HTTP, and in a real browser wherever a person would see the answer.
+import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
+import { rep } from "./team";
+
+/** Who reads the answer, and so what a 4xx must look like. "next": the framework's own answer; only < 500 and no leak. */
+type Reader = "person" | "api" | "next";
+type Who = "stranger" | "visitor" | "rep";
+
+type Probe = {
+  /** What the person or attacker does: the test's name. */
+  does: string;
+  /** `{sandbox}` is the visitor's product path (/s/<id>), `{sandboxId}` its id, `{action}` a real Server Action id. */
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Whose cookies go with it; a stranger sends none, unless the probe forges some in `headers`. */
+  as?: Who;
+  reader: Reader;
+  /** The exact status, where it is ours to promise. */
+  status?: number;
+  /** Text the raw answer must contain (a redirect's Location for a 3xx). */
+  says?: string | RegExp;
+  /** Text a person sees when the same address is opened in a browser. */
+  shows?: string | RegExp;
+};
+
+const long = (length: number, character = "a") => character.repeat(length);
+const literally = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+const anyId = "AAAAAAAAAAAAAAAAAAAAAA";
+const dashId = `-${anyId.slice(1)}`;
+const notFound = "We couldn’t find that page";
+const brokenAddress = "That address is broken";
+const noDemo = /no demo called/;
+const product = /^\/s\//;
+const json = { "content-type": "application/json" };
+const text = { "content-type": "text/plain;charset=UTF-8" };
+const multipart = { "content-type": "multipart/form-data; boundary=zz" };
+const formPart = (name: string, value: string) => `--zz\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n--zz--\r\n`;
+const signal = (id: string) => ({ id, type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" });
+
+type More = Partial<Probe>;
+/** A person opens the address (or a bot posts to it); a 4xx must be a page that helps them on. */
+const person = (does: string, path: string, status: number, shows?: string | RegExp, more: More = {}): Probe => ({
+  does,
+  path,
+  status,
+  shows,
+  reader: "person",
+  ...more,
+});
+/** An API client; a 4xx must be JSON {error}. */
+const api = (does: string, path: string, status: number, more: More = {}): Probe => ({ does, path, status, reader: "api", ...more });
+/** Answered by Next itself: "no 500, no leak" is all that is ours to promise. */
+const framework = (does: string, path: string, more: More = {}): Probe => ({ does, path, reader: "next", ...more });
+const post = (headers: Record<string, string>, body: string, more: More = {}): More => ({ method: "POST", headers, body, ...more });
+/** A call to a real Server Action (New deal) from the visitor's own session. */
+const callAction = (headers: Record<string, string>, body: string): More =>
+  post({ ...headers, "next-action": "{action}" }, body, { as: "visitor" });
+const owner: More = { as: "visitor" };
+const asRep: More = { as: "rep" };
+
+const addresses: Probe[] = [
+  person("a person opens a page that does not exist", "/nope", 404, notFound),
+  person("an attacker walks up the tree with ..%2f", "/..%2f..%2f..%2fetc%2fpasswd", 404, notFound),
+  person("an attacker sends a NUL byte in the path", "/privacy%00.txt", 404, notFound),
+  person("an attacker sends a 5,000-character path segment", `/${long(5000)}`, 404, notFound),
+  person("an attacker probes for a secrets file", "/.env", 404, notFound),
+  person("a broken link cuts an escape in half", "/try/%E0%A4%A", 400, brokenAddress),
+  person("a broken link holds an escape that is not UTF-8", "/s/%ff/deals/1", 400, brokenAddress),
+  api("an API client sends a path that is not UTF-8", "/api/auth/%ff", 400),
+  api("a scanner probes an API that does not exist", "/api/admin/users", 404),
+  framework("a scanner asks the image optimizer for /etc/passwd", "/_next/image?url=%2Fetc%2Fpasswd&w=64&q=75"),
+  framework("an attacker walks out of the static files", "/_next/static/..%2f..%2fpackage.json"),
+  person("a link repeats ?missing= on the gallery", "/?missing=a&missing=b", 200, noDemo),
+  person("a link puts control characters in ?missing=", "/?missing=%00%1b%5B31m%7F", 200, noDemo),
+  person("a link asks for privacy with junk parameters", "/privacy?x=%ff&x[]=1&__proto__=1", 200, "Privacy"),
+];
+
+const tryIt: Probe[] = [
+  person("a visitor follows a link to a demo that does not exist", "/try/no-such-demo", 303, /no demo called “no-such-demo”/, {
+    says: "/?missing=no-such-demo",
+  }),
+  person("an attacker puts a path traversal in the demo name", "/try/..%2f..%2fetc%2fpasswd", 303, noDemo, { says: /^\/\?missing=/ }),
+  person("an attacker puts a NUL byte in the demo name", "/try/pipeline-basics%00", 303, noDemo, { says: /^\/\?missing=/ }),
+  person("an attacker sends a demo name that looks like an option", "/try/-rf", 303, /no demo called “-rf”/, { says: "/?missing=-rf" }),
+  person("an attacker sends a 5,000-character demo name", `/try/${long(5000)}`, 303, noDemo, { says: `/?missing=${long(64)}` }),
+  person("a link cuts an emoji in the demo name at the 64th character", `/try/${long(63)}%F0%9F%98%80%F0%9F%98%80`, 303, noDemo, {
+    says: `/?missing=${long(63)}%F0%9F%98%80`,
+  }),
+  person("a campaign link puts control characters in ?company=", "/try/pipeline-basics?company=Ac%00me%1b%7F%C2%85", 303, "Deals", {
+    says: product,
+  }),
+  person("a campaign link sends a 10 KB company name", `/try/pipeline-basics?company=${long(10_240, "X")}`, 303, "Deals", {
+    says: product,
+  }),
+  person("a campaign link repeats ?company=", "/try/pipeline-basics?company=a&company=b&company[]=c", 303, "Deals", { says: product }),
+  person("a campaign link sends a junk persona", "/try/pipeline-basics?persona=%3Cscript%3E&persona=ceo&renewed=%ff", 303, "Deals", {
+    says: product,
+  }),
+];
+
+const theProduct: Probe[] = [
+  person("a stranger opens someone else's sandbox", "{sandbox}", 404, notFound),
+  person("the owner opens a sandbox id that starts with a dash", `/s/${dashId}`, 404, notFound, owner),
+  person("the owner opens a path-traversal sandbox id", "/s/..%2f..%2fcontrol.sqlite", 404, notFound, owner),
+  person("the owner opens a 5,000-character sandbox id", `/s/${long(5000, "A")}`, 404, notFound, owner),
+  person("the owner opens an emoji sandbox id", "/s/%F0%9F%98%80/deals/new", 404, notFound, owner),
+  person("the owner opens a deal id of 5,000 digits", `{sandbox}/deals/${long(5000, "9")}`, 404, notFound, owner),
+  person("the owner opens a deal id written in hexadecimal", "{sandbox}/deals/0x1", 404, notFound, owner),
+  person("the owner opens a deal id with a traversal", "{sandbox}/deals/1%2f..%2f..", 404, notFound, owner),
+  person("the owner's board gets repeated junk ?renewed=", "{sandbox}?renewed=junk&renewed=expired", 200, "Deals", owner),
+  person("someone forges the oh_visitor cookie", "{sandbox}", 404, notFound, { headers: { cookie: `oh_visitor=${anyId}.forged` } }),
+  person("someone truncates the oh_visitor cookie", "{sandbox}", 404, notFound, { headers: { cookie: "oh_visitor={truncatedCookie}" } }),
+  person("someone sends an oh_visitor cookie that is not UTF-8", "{sandbox}", 404, notFound, { headers: { cookie: "oh_visitor=%ff%00" } }),
+  person("a forged oh_visitor cookie on Try it gets a fresh demo", "/try/pipeline-basics", 303, "Deals", {
+    headers: { cookie: `oh_visitor=${dashId}.${long(43)}` },
+    says: product,
+  }),
+  person("a browser sends a 12 KB cookie header", "/", 200, undefined, { headers: { cookie: `junk=${long(12_000)}` } }),
+  framework("an attacker sends a 20 KB cookie header", "/", { headers: { cookie: `junk=${long(20_000)}` } }),
+  framework("an attacker forges the router state of an RSC request", "{sandbox}", {
+    ...owner,
+    headers: { rsc: "1", "next-router-state-tree": "%ff%22garbage" },
+  }),
+];
+
+const serverActions: Probe[] = [
+  framework("an attacker posts a bogus Next-Action id with a garbage body", "{sandbox}", {
+    ...post({ ...text, "next-action": "0".repeat(42) }, "garbage"),
+    ...owner,
+  }),
+  framework("an attacker posts a Next-Action id that is a path", "{sandbox}/deals/new", {
+    ...post({ ...text, "next-action": "../../etc" }, "[]"),
+    ...owner,
+  }),
+  api("an attacker posts garbage to a real action", "{sandbox}/deals/new", 400, callAction(text, "garbage")),
+  api("an attacker posts a bare number to a real action", "{sandbox}/deals/new", 400, callAction(text, "123")),
+  api(
+    "an attacker posts a cut-off multipart body to a real action",
+    "{sandbox}/deals/new",
+    400,
+    callAction(multipart, "--zz\r\nContent-Di"),
+  ),
+  api("an attacker posts 1.2 MB to a real action", "{sandbox}/deals/new", 413, callAction(text, `["${long(1_200_000)}"]`)),
+  api("an attacker calls a real action from another site", "{sandbox}/deals/new", 403, {
+    ...callAction({ ...text, origin: "https://evil.example" }, "[]"),
+  }),
+  api("an attacker calls a real action with an origin that is not one", "{sandbox}/deals/new", 403, {
+    ...callAction({ ...text, origin: "garbage" }, "[]"),
+  }),
+  framework("an attacker sends a real action a string where the form goes", "{sandbox}/deals/new", {
+    ...callAction(text, '["{sandboxId}", {}, "not a form"]'),
+    status: 200,
+    says: "did not carry the form",
+  }),
+  framework("an attacker sends a real action no form at all", "{sandbox}/deals/new", {
+    ...callAction(text, '["{sandboxId}"]'),
+    status: 200,
+    says: "did not carry the form",
+  }),
+  framework("an attacker sends a real action someone else's sandbox id", "{sandbox}/deals/new", {
+    ...callAction(text, `["${anyId}", {}, "x"]`),
+    status: 404,
+  }),
+  person("a bot posts garbage multipart to the product board", "{sandbox}", 400, undefined, {
+    ...post(multipart, "garbage", owner),
+    says: "That form could not be read",
+  }),
+  person("a bot posts garbage multipart to the gallery", "/", 400, undefined, post(multipart, "garbage")),
+  person("a bot posts multipart without a boundary to the sign-in page", "/sales/sign-in", 400, undefined, {
+    ...post({ "content-type": "multipart/form-data" }, formPart("email", "x")),
+  }),
+  person("a form on another site posts to the product", "{sandbox}/deals/new", 403, undefined, {
+    ...post({ ...multipart, origin: "https://evil.example" }, formPart("title", "x"), owner),
+  }),
+  framework("a form posts a field named like a bogus action", "{sandbox}", post(multipart, formPart("$ACTION_ID_nope", ""), owner)),
+];
+
+const theApis: Probe[] = [
+  api("a client sends signals as XML", "/api/signals", 415, post({ "content-type": "application/xml" }, "<events/>")),
+  api("a client sends signals as a form", "/api/signals", 415, post(multipart, formPart("events", "[]"))),
+  api("a client sends signals as bytes", "/api/signals", 415, post({ "content-type": "application/octet-stream" }, "\u0000\u0001")),
+  api("a client sends broken JSON signals", "/api/signals", 400, post(json, '{"events":[')),
+  api("a client sends an empty JSON body", "/api/signals", 400, post(json, "")),
+  api("a client sends JSON null", "/api/signals", 400, post(json, "null")),
+  api("a client sends 20,000 nested arrays", "/api/signals", 400, post(json, `${long(20_000, "[")}${long(20_000, "]")}`)),
+  api("a client tries prototype pollution", "/api/signals", 400, post(json, '{"__proto__":{"admin":true},"events":[{"constructor":{}}]}')),
+  api("a client sends a 100 KB batch", "/api/signals", 413, post(json, JSON.stringify({ events: [], pad: long(100_000) }))),
+  api("a valid batch with a forged cookie is stored, unlinked", "/api/signals", 202, {
+    ...post(
+      { ...json, cookie: `oh_visitor=${anyId}.forged` },
+      JSON.stringify({ events: [signal("0190a6c4-7a1e-7cc4-8b1a-3f1e2d4c5b6b")], sandbox: "../../x" }),
+    ),
+  }),
+  api("a stranger reads the visitors API", "/api/sales/visitors", 401),
+  api("a stranger forges a session cookie for the visitors API", "/api/sales/visitors", 401, {
+    headers: { cookie: "better-auth.session_token=forged.%ff" },
+  }),
+  api("a rep sends junk query parameters to the visitors API", "/api/sales/visitors?limit=-1&limit=%ff&bots[]=1", 200, asRep),
+  api("a client asks auth for an endpoint that does not exist", "/api/auth/..%2f..%2fadmin", 404),
+  api("a client reads its session with a garbage session cookie", "/api/auth/get-session", 200, {
+    headers: { cookie: `better-auth.session_token=${long(4000, "%")}` },
+  }),
+  api("a client signs out with a body of bytes", "/api/auth/sign-out", 415, post({ "content-type": "application/octet-stream" }, "x")),
+];
+
+// Every route, with the methods it does not serve. Next renders a page for any method it accepts, so there
+// only "no 500, no leak" is ours to promise; the APIs answer 405 in their own shape.
+const pageRoutes: [string, string, More][] = [
+  ["the gallery", "/", {}],
+  ["the privacy page", "/privacy", {}],
+  ["a missing page", "/nope", {}],
+  ["Try it", "/try/pipeline-basics", {}],
+  ["the product board", "{sandbox}", owner],
+  ["New deal", "{sandbox}/deals/new", owner],
+  ["a deal", "{sandbox}/deals/1", owner],
+  ["the sign-in page", "/sales/sign-in", {}],
+  ["the visitors list", "/sales", asRep],
+  ["a visitor's journey", `/sales/visitors/${anyId}`, asRep],
+];
+const apiRoutes: [string, string, More, string[]][] = [
+  ["the signals API", "/api/signals", {}, ["GET", "PUT", "PATCH", "DELETE"]],
+  ["the visitors API", "/api/sales/visitors", asRep, ["POST", "PUT", "PATCH", "DELETE"]],
+  ["the session API", "/api/auth/get-session", {}, ["PUT", "PATCH", "DELETE"]],
+  ["the sign-in API", "/api/auth/sign-in/email", {}, ["PUT", "PATCH", "DELETE"]],
+];
+const wrongMethods: Probe[] = [
+  ...pageRoutes.flatMap(([name, path, who]) =>
+    ["PUT", "PATCH", "DELETE", "OPTIONS"].map((method) => framework(`someone sends ${method} to ${name}`, path, { method, ...who })),
+  ),
+  ...apiRoutes.flatMap(([name, path, who, methods]) =>
+    methods.map((method) => api(`a client sends ${method} to ${name}`, path, 405, { method, ...who })),
+  ),
+  api("a stranger sends DELETE to the visitors API", "/api/sales/visitors", 401, { method: "DELETE" }),
+];
+
+const theSalesArea: Probe[] = [
+  person("a stranger opens a garbage visitor address", "/sales/visitors/..%2f..%2fetc", 307, "Sign in", { says: /^\/sales\/sign-in/ }),
+  person("a stranger forges a session cookie for the visitors list", "/sales", 307, "Sign in", {
+    headers: { cookie: "better-auth.session_token=forged.value" },
+    says: /^\/sales\/sign-in/,
+  }),
+  person("a rep opens a garbage visitor id", "/sales/visitors/garbage", 404, notFound, asRep),
+  person("a rep opens a visitor id that starts with a dash", `/sales/visitors/${dashId}`, 404, notFound, asRep),
+  person("a rep opens a 5,000-character visitor id", `/sales/visitors/${long(5000, "A")}`, 404, notFound, asRep),
+  person("a rep opens a visitor id with a NUL byte and an emoji", "/sales/visitors/%00%F0%9F%98%80", 404, notFound, asRep),
+  person("a rep opens a visitor id that is not UTF-8", "/sales/visitors/%ff", 400, brokenAddress, asRep),
+  person("a rep sends junk ?bots=", "/sales?bots=%ff&bots=1&bots[]=0", 200, "Visitors", asRep),
+  person(
+    "a link sends the sign-in page a junk ?next=",
+    "/sales/sign-in?next=%ff&next=//evil.example&next=javascript:alert(1)",
+    200,
+    "Sign in",
+  ),
+];
+
+// Signs of an internal failure that must never reach a client, whatever the status.
+const leaks: [string, RegExp][] = [
+  ["a stack frame", /\n\s+at [^\n]+:\d+:\d+/],
+  ["a stack frame", /\bat (?:Object|Module|async|process)\.[\w<>]/],
+  ["an error line", /^\s*(?:[A-Z]\w*)?Error: /m],
+  ["a dependency path", /node_modules/],
+  ["the server's directory", literally(process.cwd())],
+  ["a server path", /\/work\//],
+];
+
+type Setup = {
+  visitor: BrowserContext;
+  rep: BrowserContext;
+  sandbox: string;
+  actionId: string;
+  truncatedCookie: string;
+  openTotal: string;
+};
+let setup: Setup;
+
+function fill(template: string): string {
+  return template
+    .replaceAll("{sandboxId}", setup.sandbox.slice("/s/".length))
+    .replaceAll("{sandbox}", setup.sandbox)
+    .replaceAll("{action}", setup.actionId)
+    .replaceAll("{truncatedCookie}", setup.truncatedCookie);
+}
+
+function filledHeaders(headers: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, fill(value)]));
+}
+
+async function expectClearAnswer(probe: Probe, response: APIResponse): Promise<void> {
+  const status = response.status();
+  const body = await response.text();
+  expect(status, `${probe.does}: status`).toBeLessThan(500);
+  for (const [what, pattern] of leaks) expect(body, `${probe.does}: leaks ${what}`).not.toMatch(pattern);
+  if (probe.status !== undefined) expect(status, `${probe.does}: status`).toBe(probe.status);
+  if (probe.says !== undefined) {
+    const said = status >= 300 && status < 400 ? (response.headers().location ?? "") : body;
+    expect(said, `${probe.does}: says`).toMatch(typeof probe.says === "string" ? literally(probe.says) : probe.says);
+  }
+  if (status < 400) return;
+  const type = response.headers()["content-type"] ?? "";
+  if (probe.reader === "api") {
+    expect(type, `${probe.does}: content type`).toContain("application/json");
+    expect(typeof JSON.parse(body).error, `${probe.does}: {error}`).toBe("string");
+  } else if (probe.reader === "person") {
+    expect(type, `${probe.does}: content type`).toContain("text/html");
+    expect(body, `${probe.does}: a way on`).toContain("Choose a demo");
+  }
+}
+
+/** A Cookie header as the browser's own cookies for this site. */
+function cookiesFrom(header: string) {
+  return header.split(";").map((pair) => {
+    const [name = "", ...value] = pair.trim().split("=");
+    return { name, value: value.join("="), url: test.info().project.use.baseURL ?? "" };
+  });
+}
+
+function requestFor(probe: Probe, stranger: APIRequestContext): APIRequestContext {
+  return probe.as === "visitor" ? setup.visitor.request : probe.as === "rep" ? setup.rep.request : stranger;
+}
+
+test.beforeAll(async ({ browser }) => {
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  const sandbox = await startDemo(page);
+  await page.getByTestId("tour-popover").getByRole("button", { name: "Close tour" }).click();
+  const openTotal = (await page.getByTestId("open-total").textContent()) ?? "";
+  // A real action id, as the product's own page sends it: an empty New deal only comes back with field errors.
+  await page.goto(`${sandbox}/deals/new`);
+  const posted = page.waitForRequest((request) => request.method() === "POST" && "next-action" in request.headers());
+  await page.getByRole("button", { name: "Create deal" }).click();
+  const actionId = (await posted).headers()["next-action"] ?? "";
+  await expect(page.getByText("Please fix the highlighted fields")).toBeVisible();
+  const cookie = (await visitor.cookies()).find((candidate) => candidate.name === "oh_visitor")?.value ?? "";
+  const { context: repContext } = await openAsRep(browser);
+  setup = { visitor, rep: repContext, sandbox, actionId, truncatedCookie: cookie.slice(0, cookie.length / 2), openTotal };
+});
+
+test.afterAll(async () => {
+  await setup?.visitor.close();
+  await setup?.rep.close();
+});
+
+const sections: [string, Probe[]][] = [
+  ["addresses", addresses],
+  ["Try it", tryIt],
+  ["the product", theProduct],
+  ["Server Actions", serverActions],
+  ["the APIs", theApis],
+  ["wrong methods", wrongMethods],
+  ["the sales area", theSalesArea],
+];
+
+for (const [section, probes] of sections) {
+  test.describe(`bad input to ${section}`, () => {
+    for (const probe of probes) {
+      test(probe.does, async ({ browser, request }) => {
+        const response = await requestFor(probe, request).fetch(fill(probe.path), {
+          method: probe.method ?? "GET",
+          headers: filledHeaders(probe.headers),
+          data: probe.body === undefined ? undefined : fill(probe.body),
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        });
+        await expectClearAnswer(probe, response);
+        if (probe.shows === undefined) return;
+
+        // What a person sees at the same address, in a real browser with the same cookies.
+        const { cookie, ...otherHeaders } = filledHeaders(probe.headers);
+        const own = probe.as === "visitor" ? setup.visitor : probe.as === "rep" ? setup.rep : undefined;
+        const context = own ?? (await browser.newContext());
+        if (cookie && !own) await context.addCookies(cookiesFrom(cookie));
+        const page = await context.newPage();
+        try {
+          await page.setExtraHTTPHeaders(otherHeaders);
+          const opened = await page.goto(fill(probe.path));
+          expect(opened?.status() ?? 0, `${probe.does}: status in the browser`).toBeLessThan(500);
+          await expect(page.locator("#main")).toContainText(probe.shows);
+          if ((opened?.status() ?? 0) >= 400) await expect(page.getByRole("link", { name: "Choose a demo" })).toBeVisible();
+        } finally {
+          await page.close();
+          if (!own) await context.close();
+        }
+      });
+    }
+  });
+}
+
+test("the page a person gets for a broken address meets WCAG 2.2 AA", async ({ page }) => {
+  expect((await page.goto("/try/%E0%A4%A"))?.status()).toBe(400);
+  await expectNoAxeViolations(page);
+});
+
+// Sign-in is limited to 3 attempts per 10 s per client, and the whole suite is one client: each garbage
+// attempt waits its turn (the 429 itself is checked on the way), and the test leaves the limit as it found it.
+const signInAttempts: { does: string; headers: Record<string, string>; body: string; status: number }[] = [
+  { does: "an empty body", headers: json, body: "", status: 400 },
+  { does: "broken JSON", headers: json, body: '{"email":', status: 400 },
+  { does: "no fields", headers: json, body: "{}", status: 400 },
+  { does: "fields of the wrong type", headers: json, body: '{"email":["a@b.c"],"password":{"$gt":""}}', status: 400 },
+  { does: "a list instead of an object", headers: json, body: "[]", status: 400 },
+  {
+    does: "a malformed email and a 10 KB password",
+    headers: json,
+    body: JSON.stringify({ email: "not-an-email", password: long(10_000) }),
+    status: 400,
+  },
+  { does: "XML", headers: { "content-type": "application/xml" }, body: "<email/>", status: 415 },
+  {
+    does: "a form with an undecodable email",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "email=%ff&password=",
+    status: 400,
+  },
+  {
+    does: "a wrong password and an off-site callback",
+    headers: json,
+    body: JSON.stringify({ email: rep.email, password: "not the password", callbackURL: "https://evil.example" }),
+    status: 403,
+  },
+];
+
+test("garbage sent to the sign-in API gets a clear 4xx in the APIs' shape", async ({ request }) => {
+  test.setTimeout(120_000);
+  let lastAllowedAt = 0;
+  for (const attempt of signInAttempts) {
+    let response = await request.post("/api/auth/sign-in/email", { headers: attempt.headers, data: attempt.body, failOnStatusCode: false });
+    while (response.status() === 429) {
+      await expectClearAnswer({ does: `${attempt.does} (rate limited)`, path: "", reader: "api", status: 429 }, response);
+      const retryAfter = Number(response.headers()["retry-after"]);
+      expect(retryAfter, "Retry-After").toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 250));
+      response = await request.post("/api/auth/sign-in/email", { headers: attempt.headers, data: attempt.body, failOnStatusCode: false });
+    }
+    lastAllowedAt = Date.now();
+    await expectClearAnswer({ does: `sign-in with ${attempt.does}`, path: "", reader: "api", status: attempt.status }, response);
+  }
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastAllowedAt + 10_500 - Date.now())));
+});
+
+// Known gap, in Next: a well-formed argument list carrying a forged React reference ("$Q1" names a part the
+// body does not have) reaches React's reply decoder, which throws, and Next answers 500 (a digest only; nothing
+// stored, nothing leaked). Refusing it in proxy.ts would mean re-implementing React's private reply format.
+// test.fail() turns this red the day Next answers it with a 4xx, so the marker can go.
+test("known gap: a forged React reference in a real action's arguments still gets a 500 from Next", async () => {
+  test.fail();
+  const probe = framework("an attacker sends a real action a forged reference", "{sandbox}/deals/new", callAction(text, '["$Q1"]'));
+  const response = await setup.visitor.request.post(fill(probe.path), {
+    headers: filledHeaders(probe.headers),
+    data: probe.body,
+    failOnStatusCode: false,
+  });
+  await expectClearAnswer(probe, response);
+});
+
+test("after the whole sweep the visitor's own demo still holds exactly its data", async () => {
+  const page = await setup.visitor.newPage();
+  await page.goto(setup.sandbox);
+  await expect(page.getByTestId("open-total")).toHaveText(setup.openTotal);
+  await page.close();
+});
