@@ -75,6 +75,7 @@ const handle = app.getRequestHandler();
 const { clientAddress, clientIpHeaderName } = await import("../lib/http/client-ip");
 const { isSignalsRequest, serveSignals } = await import("../lib/signals/node-handler");
 const { malformedPathRefusal } = await import("../lib/http/malformed-path");
+const { handleGuardingServerActions } = await import("../lib/http/server-action-guard");
 const server = http.createServer((request, response) => {
   request.headers[clientIpHeaderName] = clientAddress(request.headers, request.socket.remoteAddress);
   // Next answers an undecodable path with a bare 500 (see lib/http/malformed-path.ts).
@@ -92,7 +93,8 @@ const server = http.createServer((request, response) => {
     });
     return;
   }
-  void handle(request, response);
+  // Next answers undecodable Server Action arguments with a 500 (see lib/http/server-action-guard.ts).
+  handleGuardingServerActions(request, response, () => void handle(request, response));
 });
 server.listen(config.port, config.host, () => {
   step(`ready on http://localhost:${config.port} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -2,6 +2,7 @@
 // The sample product's writes. Each action re-checks that the sandbox is the caller's.
 import { revalidatePath } from "next/cache";
 import { formFields, notAFormMessage } from "@/lib/http/form-fields";
+import { markServerActionStarted } from "@/lib/http/server-action-guard";
 import { moveStageInput, newDealInput } from "@/lib/product/deal-input";
 import { createDeal, moveDeal } from "@/lib/product/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
@@ -31,7 +32,9 @@ function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 }
 
 // Arguments are `unknown`: an action id can be called with any arguments, not only the ones our forms send.
+// Each action marks that it began, so npm start can tell Next's decoding failures (400) from ours (5xx).
 export async function createDealAction(sandboxId: unknown, _previous: unknown, form: unknown): Promise<ActionState> {
+  markServerActionStarted();
   const { sandbox, db } = await requireOwnSandbox(sandboxId);
   const fields = formFields(form);
   if (!fields) return { error: notAFormMessage };
@@ -46,6 +49,7 @@ export async function createDealAction(sandboxId: unknown, _previous: unknown, f
 }
 
 export async function moveStageAction(sandboxId: unknown, _previous: unknown, form: unknown): Promise<ActionState> {
+  markServerActionStarted();
   const { sandbox, db } = await requireOwnSandbox(sandboxId);
   const fields = formFields(form);
   if (!fields) return { error: notAFormMessage };
@@ -59,6 +63,7 @@ export async function moveStageAction(sandboxId: unknown, _previous: unknown, fo
 
 /** "Reset demo": the same sandbox back to today's template; the client then clears the tour and reloads. */
 export async function resetSandboxAction(sandboxId: unknown): Promise<ActionState> {
+  markServerActionStarted();
   const { sandbox } = await requireOwnSandbox(sandboxId);
   resetSandbox(sandbox);
   revalidatePath(`/s/${sandbox.id}`, "layout");
