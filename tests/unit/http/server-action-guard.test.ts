@@ -1,7 +1,9 @@
 // npm start's guard: a 5xx that Next writes before any Server Action began is the sender's fault (arguments
 // React could not decode) and becomes a 400; a 5xx after an action began is ours and stays a 5xx.
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleGuardingServerActions, markServerActionStarted } from "@/lib/http/server-action-guard";
 
@@ -81,5 +83,27 @@ describe("the Server Action guard", () => {
     expect(await call("status500", { method: "GET" })).toMatchObject({ status: 500, body: "Internal Server Error" });
     expect(await call("status500", { method: "POST", body: "x" })).toMatchObject({ status: 500 });
     expect(await call("fine", action)).toMatchObject({ status: 200, body: "ok" });
+  });
+});
+
+describe("every Server Action", () => {
+  it("marks that it began, first thing, so its own faults are never passed off as the sender's", () => {
+    const sources = ["app", "components", "lib"].flatMap((dir) =>
+      fs
+        .readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((name) => /\.tsx?$/.test(name))
+        .map((name) => path.join(dir, name)),
+    );
+    const files = sources.filter((file) => /^["']use server["']/m.test(fs.readFileSync(file, "utf8")));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const source = fs.readFileSync(file, "utf8");
+      const exported = [...source.matchAll(/^export async function (\w+)/gm)].map((match) => match[1]);
+      const marked = [...source.matchAll(/^export async function (\w+)\([^)]*\)[^{]*\{\n\s*markServerActionStarted\(\);/gm)].map(
+        (match) => match[1],
+      );
+      expect(exported.length, file).toBeGreaterThan(0);
+      expect(marked, file).toEqual(exported);
+    }
   });
 });
