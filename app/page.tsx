@@ -3,12 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { listGalleryDemos } from "@/lib/demos/gallery";
+import { shownMissingDemo } from "@/lib/sandbox/missing-demo";
 
 export const metadata: Metadata = { title: { absolute: "Openhouse — try Pipeline, no signup" } };
 
-export default async function GalleryPage({ searchParams }: { searchParams: Promise<{ missing?: string }> }) {
+export default async function GalleryPage({ searchParams }: { searchParams: Promise<{ missing?: string | string[] }> }) {
   await connection();
-  const { missing } = await searchParams;
+  const missing = shownMissingDemo((await searchParams).missing);
   const demos = listGalleryDemos();
   return (
     <main id="main" className="page">

@@ -9,3 +9,17 @@ export function missingDemoPath(slug: string): string {
   const shown = Array.from(slug).slice(0, shownCharacters).join("");
   return `/?missing=${encodeURIComponent(shown)}`;
 }
+
+/**
+ * The name the gallery's note shows, from its `?missing=`: the first if repeated, cut like the link above,
+ * without control characters. Anyone can craft the link, so nothing longer or stranger is echoed back.
+ */
+export function shownMissingDemo(missing: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(missing) ? missing[0] : missing;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+  const shown = Array.from((first ?? "").replace(/[\u0000-\u001f\u007f-\u009f]/g, ""))
+    .slice(0, shownCharacters)
+    .join("")
+    .trim();
+  return shown || undefined;
+}

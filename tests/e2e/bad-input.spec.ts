@@ -81,6 +81,7 @@ const addresses: Probe[] = [
   framework("an attacker walks out of the static files", "/_next/static/..%2f..%2fpackage.json"),
   person("a link repeats ?missing= on the gallery", "/?missing=a&missing=b", 200, noDemo),
   person("a link puts control characters in ?missing=", "/?missing=%00%1b%5B31m%7F", 200, noDemo),
+  person("a link puts 10 KB in ?missing=", `/?missing=${long(10_000)}`, 200, new RegExp(`no demo called “${long(64)}”`)),
   person("a link asks for privacy with junk parameters", "/privacy?x=%ff&x[]=1&__proto__=1", 200, "Privacy"),
 ];
 
