@@ -34,3 +34,17 @@ export function sandboxDiskBytes(sandboxId: string): number {
   }
   return total;
 }
+
+// A template file never changes under its name (a new fixture or day gets a new name), so its size is
+// read once rather than on every provisioning. A handful of names a day; cleared long before it matters.
+const templateSizes = new Map<string, number>();
+
+export function templateBytes(template: string): number {
+  let size = templateSizes.get(template);
+  if (size === undefined) {
+    if (templateSizes.size > 256) templateSizes.clear();
+    size = fs.statSync(template).size;
+    templateSizes.set(template, size);
+  }
+  return size;
+}

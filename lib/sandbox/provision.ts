@@ -8,7 +8,7 @@ import { type Sandbox, sandboxes, visitors } from "@/db/control/schema";
 import { templateFor } from "@/lib/demos/registry";
 import { copyTemplate } from "./copy-template";
 import { enforceLiveCap, liveCapFor } from "./eviction";
-import { sandboxFile } from "./files";
+import { sandboxFile, templateBytes } from "./files";
 import { newId } from "./ids";
 import { type Personalization, personalizationRow, storedPersonalization } from "./personalization";
 import { retireSandbox } from "./retire";
@@ -87,7 +87,7 @@ export function createSandbox(
     })
     .returning()
     .get();
-  enforceLiveCap(db, id, liveCapFor(fs.statSync(template).size));
+  enforceLiveCap(db, id, liveCapFor(templateBytes(template)));
   return sandbox;
 }
 
