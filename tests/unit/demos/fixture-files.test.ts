@@ -1,15 +1,10 @@
 // Fixtures may be YAML or JSON, and any table may live in a CSV file beside them; every mistake in any
 // of those files is reported as file:line naming the field.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { loadDemo } from "@/lib/demos/load-demo";
-import { DemoFileError } from "@/lib/demos/parse-yaml-file";
+import { demoFolder, lineOf, problemsOf as problemsOfDemo, shippedDemo, shippedFixture } from "./demo-folder";
 
-const shippedFixture = fs.readFileSync("demos/pipeline-basics/fixture.yaml", "utf8");
-const shippedDemo = fs.readFileSync("demos/pipeline-basics/demo.yaml", "utf8");
 const shipped = loadDemo("pipeline-basics").fixture;
 
 const dealsCsv = [
@@ -31,26 +26,8 @@ const dealsCsv = [
 /** The shipped fixture with its deals table moved out to deals.csv. */
 const fixtureWithCsvDeals = shippedFixture.replace(/^deals:\n(?: {2}.*\n|\s*\n)*?(?=activities:)/m, "deals: deals.csv\n\n");
 
-function folder(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-fixtures-"));
-  fs.mkdirSync(path.join(root, "csv-demo"));
-  for (const [name, text] of Object.entries({ "demo.yaml": shippedDemo, ...files })) {
-    fs.writeFileSync(path.join(root, "csv-demo", name), text);
-  }
-  return root;
-}
-
-function problemsOf(files: Record<string, string>) {
-  try {
-    loadDemo("csv-demo", folder(files));
-  } catch (error) {
-    if (error instanceof DemoFileError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the fixture to be rejected");
-}
-
-const lineOf = (text: string, needle: string) => text.split("\n").findIndex((row) => row.includes(needle)) + 1;
+const folder = (files: Record<string, string | null>) => demoFolder("csv-demo", { "fixture.yaml": null, ...files });
+const problemsOf = (files: Record<string, string | null>) => problemsOfDemo("csv-demo", { "fixture.yaml": null, ...files });
 
 describe("fixture files", () => {
   it("reads a table from a CSV file exactly as the same rows written inline", () => {

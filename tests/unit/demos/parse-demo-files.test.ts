@@ -1,29 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDemo } from "@/lib/demos/load-demo";
-import { DemoFileError } from "@/lib/demos/parse-yaml-file";
+import { problemsOf as problemsOfDemo, shippedDemo, shippedFixture } from "./demo-folder";
 
-function demoFolder(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-demos-"));
-  fs.mkdirSync(path.join(root, "broken"));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(root, "broken", name), text);
-  return root;
-}
-
-const goodFixture = fs.readFileSync("demos/pipeline-basics/fixture.yaml", "utf8");
-const goodDemo = fs.readFileSync("demos/pipeline-basics/demo.yaml", "utf8");
-
-function problemsOf(files: Record<string, string>) {
-  try {
-    loadDemo("broken", demoFolder(files));
-  } catch (error) {
-    if (error instanceof DemoFileError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the demo to be rejected");
-}
+const goodFixture = shippedFixture;
+const goodDemo = shippedDemo;
+const problemsOf = (files: Record<string, string | null>) => problemsOfDemo("broken", files);
 
 describe("demo files", () => {
   it("loads the shipped pipeline-basics demo", () => {
@@ -70,7 +51,7 @@ describe("demo files", () => {
   });
 
   it("says so when the fixture file is missing", () => {
-    const [problem] = problemsOf({ "demo.yaml": goodDemo });
+    const [problem] = problemsOf({ "demo.yaml": goodDemo, "fixture.yaml": null });
     expect(problem?.message).toBe("file not found");
   });
 });

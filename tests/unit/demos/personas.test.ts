@@ -1,30 +1,10 @@
 // Tour branches per persona: which steps each visitor sees, and how demo files are checked for them.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDemo } from "@/lib/demos/load-demo";
-import { DemoFileError } from "@/lib/demos/parse-yaml-file";
 import { describeTourLengths, stepsForPersona } from "@/lib/demos/personas";
+import { lineOf, problemsOf as problemsOfDemo, shippedDemo } from "./demo-folder";
 
-const shippedDemo = fs.readFileSync("demos/pipeline-basics/demo.yaml", "utf8");
-const shippedFixture = fs.readFileSync("demos/pipeline-basics/fixture.yaml", "utf8");
-
-function problemsOf(demoYaml: string) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-personas-"));
-  fs.mkdirSync(path.join(root, "branchy"));
-  fs.writeFileSync(path.join(root, "branchy", "demo.yaml"), demoYaml);
-  fs.writeFileSync(path.join(root, "branchy", "fixture.yaml"), shippedFixture);
-  try {
-    loadDemo("branchy", root);
-  } catch (error) {
-    if (error instanceof DemoFileError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the demo to be rejected");
-}
-
-const lineOf = (text: string, needle: string) => text.split("\n").findIndex((row) => row.includes(needle)) + 1;
+const problemsOf = (demoYaml: string) => problemsOfDemo("branchy", { "demo.yaml": demoYaml });
 
 describe("tour branches per persona", () => {
   const steps = loadDemo("pipeline-basics").definition.steps;
