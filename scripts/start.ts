@@ -75,11 +75,12 @@ const handle = app.getRequestHandler();
 const { clientAddress, clientIpHeaderName } = await import("../lib/http/client-ip");
 const { isSignalsRequest, serveSignals } = await import("../lib/signals/node-handler");
 const { malformedPathRefusal } = await import("../lib/http/malformed-path");
+const { pageMethodRefusal } = await import("../lib/http/page-methods");
 const { handleGuardingServerActions } = await import("../lib/http/server-action-guard");
 const server = http.createServer((request, response) => {
   request.headers[clientIpHeaderName] = clientAddress(request.headers, request.socket.remoteAddress);
-  // Next answers an undecodable path with a bare 500 (see lib/http/malformed-path.ts).
-  const refusal = malformedPathRefusal(request.url);
+  // Next answers an undecodable path with a bare 500, and a page for any method (see lib/http/).
+  const refusal = malformedPathRefusal(request.url) ?? pageMethodRefusal(request.method, request.url);
   if (refusal) {
     response.writeHead(refusal.status, refusal.headers);
     response.end(refusal.body);

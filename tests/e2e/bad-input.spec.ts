@@ -243,8 +243,8 @@ const theApis: Probe[] = [
   api("a client signs out with a body of bytes", "/api/auth/sign-out", 415, post({ "content-type": "application/octet-stream" }, "x")),
 ];
 
-// Every route, with the methods it does not serve. Next renders a page for any method it accepts, so there
-// only "no 500, no leak" is ours to promise; the APIs answer 405 in their own shape.
+// Every route, with the methods it does not serve: pages answer 405 with a page (npm start's front door; Next
+// would render the page for any method), OPTIONS lists the methods, and the APIs answer 405 in their own shape.
 const pageRoutes: [string, string, More][] = [
   ["the gallery", "/", {}],
   ["the privacy page", "/privacy", {}],
@@ -265,7 +265,11 @@ const apiRoutes: [string, string, More, string[]][] = [
 ];
 const wrongMethods: Probe[] = [
   ...pageRoutes.flatMap(([name, path, who]) =>
-    ["PUT", "PATCH", "DELETE", "OPTIONS"].map((method) => framework(`someone sends ${method} to ${name}`, path, { method, ...who })),
+    ["PUT", "PATCH", "DELETE"]
+      .map((method) =>
+        person(`someone sends ${method} to ${name}`, path, 405, undefined, { method, says: "not how this page is used", ...who }),
+      )
+      .concat(framework(`someone asks ${name} which methods it answers`, path, { method: "OPTIONS", status: 204, ...who })),
   ),
   ...apiRoutes.flatMap(([name, path, who, methods]) =>
     methods.map((method) => api(`a client sends ${method} to ${name}`, path, 405, { method, ...who })),
