@@ -1,12 +1,12 @@
 // Two gates in front of Next. Requests that can be a Server Action are screened for what Next would answer
-// with a 500 (lib/http/server-action-screen.ts). The team's areas get an optimistic gate: no session cookie,
+// with a 500 (lib/next-workarounds/action-request-checks.ts). The team's areas get an optimistic gate: no session cookie,
 // no entry. It only checks that a cookie exists; every page and handler still verifies the session with
-// lib/auth/guard.ts.
+// lib/auth/team-session.ts.
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { requestedPathHeader, signInPath, signInRequiredMessage, signInUrlFor } from "@/lib/auth/next-path";
 import { jsonError } from "@/lib/http/responses";
-import { screenServerActionRequest } from "@/lib/http/server-action-screen";
+import { screenServerActionRequest } from "@/lib/next-workarounds/action-request-checks";
 
 // The same areas as the first four matchers below (the matcher must be a literal Next can read at build time).
 const teamAreas = ["/sales", "/studio", "/api/sales", "/api/studio"];
@@ -42,7 +42,7 @@ export const config = {
     "/studio/:path*",
     "/api/sales/:path*",
     "/api/studio/:path*",
-    // Whatever Next may treat as a Server Action (lib/http/server-action-screen.ts, mayBeServerAction).
+    // Whatever Next may treat as a Server Action (lib/next-workarounds/action-request-checks.ts, mayBeServerAction).
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/:path*", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
   ],

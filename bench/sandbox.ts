@@ -27,11 +27,12 @@ const { closeControlDb, controlDb, migrateControlDb, migrationsFolder } = await 
 const { sandboxes } = await import("../db/control/schema");
 const { config, paths } = await import("../lib/config");
 const { templateFor } = await import("../lib/demos/registry");
-const { loadBoard } = await import("../lib/product/pipeline");
+const { loadBoard } = await import("../lib/pipeline/pipeline");
 const { collectGarbage } = await import("../lib/sandbox/gc");
 const { closeAllSandboxes, openSandbox } = await import("../lib/sandbox/handles");
 const { newId } = await import("../lib/sandbox/ids");
-const { createSandbox, touchVisitor } = await import("../lib/sandbox/provision");
+const { createSandbox } = await import("../lib/sandbox/provision");
+const { touchVisitor } = await import("../lib/visitors/visitor-record");
 const { timeRuns } = await import("./sandbox-stats");
 
 const tables = ["settings", "companies", "contacts", "deals", "activities"];
@@ -43,7 +44,7 @@ const scratch = path.join(root, "scratch");
 fs.mkdirSync(scratch, { recursive: true });
 
 const visitors = Array.from({ length: 1_400 }, () => newId());
-for (const visitor of visitors) touchVisitor(visitor, undefined);
+for (const visitor of visitors) touchVisitor(visitor);
 let nextVisitor = 0;
 
 const provision = (slug: string) => () =>
@@ -114,7 +115,7 @@ closeAllSandboxes();
 
 progress(`making ${gcCount.toLocaleString()} expired sandboxes, then collecting them…`);
 const oldVisitor = newId();
-touchVisitor(oldVisitor, undefined);
+touchVisitor(oldVisitor);
 const longAgo = new Date(Date.now() - 30 * 86_400_000);
 const gcIds = Array.from({ length: gcCount }, () => newId());
 for (const id of gcIds) fs.copyFileSync(template, path.join(paths.sandboxes(), `${id}.sqlite`));

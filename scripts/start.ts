@@ -74,9 +74,9 @@ const handle = app.getRequestHandler();
 
 const { clientAddress, clientIpHeaderName } = await import("../lib/http/client-ip");
 const { isSignalsRequest, serveSignals } = await import("../lib/signals/node-handler");
-const { malformedPathRefusal } = await import("../lib/http/malformed-path");
-const { pageMethodRefusal } = await import("../lib/http/page-methods");
-const { handleGuardingServerActions } = await import("../lib/http/server-action-guard");
+const { malformedPathRefusal } = await import("../lib/next-workarounds/undecodable-path");
+const { pageMethodRefusal } = await import("../lib/next-workarounds/page-methods");
+const { handleGuardingServerActions } = await import("../lib/next-workarounds/action-decode-failures");
 const server = http.createServer((request, response) => {
   request.headers[clientIpHeaderName] = clientAddress(request.headers, request.socket.remoteAddress);
   // Next answers an undecodable path with a bare 500, and a page for any method (see lib/http/).
@@ -94,7 +94,7 @@ const server = http.createServer((request, response) => {
     });
     return;
   }
-  // Next answers undecodable Server Action arguments with a 500 (see lib/http/server-action-guard.ts).
+  // Next answers undecodable Server Action arguments with a 500 (see lib/next-workarounds/action-decode-failures.ts).
   handleGuardingServerActions(request, response, () => void handle(request, response));
 });
 server.listen(config.port, config.host, () => {

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { config } from "@/lib/config";
-import { visitorCookieMaxAgeSeconds, visitorCookieName } from "@/lib/sandbox/visitor-cookie";
+import { visitorCookieMaxAgeSeconds, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 
 export const metadata: Metadata = { title: "Privacy" };
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // What a marketer writes in demos/<slug>/demo.yaml. This zod schema is the single definition:
 // the parser validates against it, the tour player and pages use its inferred types.
 import { z } from "zod";
-import { productAnchors } from "@/lib/product/anchors";
+import { productAnchors } from "@/lib/pipeline/anchors";
 import { type PersonaId, personaIds, personaLabels, stepsForPersona } from "./personas";
 
 /** Things a visitor can really do in the sandbox; a step may wait for one of them. */

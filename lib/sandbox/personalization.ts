@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Sandbox } from "@/db/control/schema";
 import { personaId } from "@/lib/demos/personas";
-import { workspaceName } from "@/lib/product/pipeline";
+import { workspaceName } from "@/lib/pipeline/pipeline";
 import type { SandboxDb } from "./handles";
 
 /** Line breaks and tabs become spaces; every other control character (C0, DEL, C1) is dropped. */

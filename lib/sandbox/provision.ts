@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, desc, eq } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
-import { type Sandbox, sandboxes, visitors } from "@/db/control/schema";
+import { type Sandbox, sandboxes } from "@/db/control/schema";
 import { templateFor } from "@/lib/demos/registry";
 import { copyTemplate } from "./copy-template";
 import { enforceLiveCap, liveCapFor } from "./eviction";
@@ -12,29 +12,6 @@ import { sandboxFile, templateBytes } from "./files";
 import { newId } from "./ids";
 import { type Personalization, personalizationRow, storedPersonalization } from "./personalization";
 import { retireSandbox } from "./retire";
-
-export type VisitorSource = Record<string, string>;
-
-/** Makes sure the visitor row exists (the cookie may predate a wiped database) and marks them seen. */
-/** Coarse client facts kept about a visitor (never the user agent itself). */
-export type VisitorClient = { browser: string; os: string; device: string; bot: boolean; doNotTrack?: boolean };
-
-export function touchVisitor(
-  visitorId: string,
-  source: VisitorSource | undefined,
-  db: ControlDb = controlDb(),
-  client?: VisitorClient,
-): void {
-  const now = new Date();
-  db.insert(visitors)
-    .values({ id: visitorId, lastSeenAt: now, source: source && Object.keys(source).length > 0 ? source : null, ...client })
-    // The latest arrival's privacy signal wins: a visitor may turn Global Privacy Control on or off.
-    .onConflictDoUpdate({
-      target: visitors.id,
-      set: { lastSeenAt: now, ...(client?.bot ? { bot: true } : {}), ...(client ? { doNotTrack: client.doNotTrack ?? false } : {}) },
-    })
-    .run();
-}
 
 function latestSandbox(visitorId: string, demoSlug: string, db: ControlDb): Sandbox | undefined {
   return db

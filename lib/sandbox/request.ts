@@ -1,9 +1,9 @@
 // Next.js glue: who is asking (from the signed cookie) and which sandbox they may touch.
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { lookupOwnedSandbox, type OwnedSandbox } from "./access";
 import { renewalPath } from "./renewal";
-import { verifyVisitorCookie, visitorCookieName } from "./visitor-cookie";
 
 export async function currentVisitorId(): Promise<string | undefined> {
   const jar = await cookies();

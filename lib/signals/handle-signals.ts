@@ -3,11 +3,11 @@
 import { config } from "@/lib/config";
 import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
 import { parseJsonBody, type RawBody } from "@/lib/http/read-json-body";
-import { verifyVisitorCookie } from "@/lib/sandbox/visitor-cookie";
+import { classifyUserAgent } from "@/lib/visitors/client-class";
+import { verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
 import { maxBatchBytes, signalBatchSchema } from "./event-schema";
 import { createGroupCommitter } from "./group-commit";
 import { type PreparedBatch, prepareBatch, writeBatches } from "./ingest";
-import { classifyUserAgent } from "./user-agent";
 
 export type SignalsRequest = RawBody & {
   visitorCookie: string | undefined;

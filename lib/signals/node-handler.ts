@@ -3,9 +3,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { cookieFromHeader } from "@/lib/http/cookies";
-import { visitorCookieName } from "@/lib/sandbox/visitor-cookie";
+import { honorsNoTracking } from "@/lib/visitors/privacy-choice";
+import { visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { handleSignals } from "./handle-signals";
-import { honorsNoTracking } from "./privacy";
 
 export function isSignalsRequest(request: IncomingMessage): boolean {
   return request.method === "POST" && (request.url === "/api/signals" || request.url?.startsWith("/api/signals?") === true);

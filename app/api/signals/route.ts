@@ -5,9 +5,9 @@
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { readCookie } from "@/lib/http/cookies";
 import { methodNotAllowed } from "@/lib/http/responses";
-import { visitorCookieName } from "@/lib/sandbox/visitor-cookie";
 import { handleSignals } from "@/lib/signals/handle-signals";
-import { honorsNoTracking } from "@/lib/signals/privacy";
+import { honorsNoTracking } from "@/lib/visitors/privacy-choice";
+import { visitorCookieName } from "@/lib/visitors/visitor-cookie";
 
 export async function POST(request: Request): Promise<Response> {
   const result = await handleSignals({

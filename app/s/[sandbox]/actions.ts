@@ -2,9 +2,9 @@
 // The sample product's writes. Each action re-checks that the sandbox is the caller's.
 import { revalidatePath } from "next/cache";
 import { formFields, notAFormMessage } from "@/lib/http/form-fields";
-import { markServerActionStarted } from "@/lib/http/server-action-guard";
-import { moveStageInput, newDealInput } from "@/lib/product/deal-input";
-import { createDeal, moveDeal } from "@/lib/product/pipeline";
+import { markServerActionStarted } from "@/lib/next-workarounds/action-decode-failures";
+import { moveStageInput, newDealInput } from "@/lib/pipeline/deal-input";
+import { createDeal, moveDeal } from "@/lib/pipeline/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { resetSandbox } from "@/lib/sandbox/reset";
 import { writeWithinQuota } from "@/lib/sandbox/storage-full";

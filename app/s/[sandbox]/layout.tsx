@@ -2,15 +2,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ResetDemoButton } from "@/components/product/ResetDemoButton";
-import { SandboxProvider } from "@/components/product/SandboxContext";
-import { TalkToHuman } from "@/components/product/TalkToHuman";
+import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
+import { SandboxProvider } from "@/components/pipeline/SandboxContext";
+import { TalkToHuman } from "@/components/pipeline/TalkToHuman";
 import { TourPlayer } from "@/components/tour/TourPlayer";
 import { config } from "@/lib/config";
 import { loadTourDemo } from "@/lib/demos/gallery";
 import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
-import "@/components/product/product.css";
+import "@/components/pipeline/product.css";
 
 export const metadata: Metadata = { title: "Pipeline demo", robots: { index: false, follow: false } };
 

@@ -1,8 +1,8 @@
 // The deals board: open pipeline by stage, with counts and totals.
 import Link from "next/link";
-import { formatDay, formatMoney, stageLabels } from "@/components/product/format";
-import { RenewedNote } from "@/components/product/RenewedNote";
-import { loadBoard } from "@/lib/product/pipeline";
+import { formatDay, formatMoney, stageLabels } from "@/components/pipeline/format";
+import { RenewedNote } from "@/components/pipeline/RenewedNote";
+import { loadBoard } from "@/lib/pipeline/pipeline";
 import { parseRenewedReason, renewedMessage } from "@/lib/sandbox/renewal";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requireTeamMember } from "@/lib/auth/guard";
+import { requireTeamMember } from "@/lib/auth/team-session";
 import "@/components/sales/sales.css";
 
 export const metadata: Metadata = { title: "Sales workspace", robots: { index: false, follow: false } };

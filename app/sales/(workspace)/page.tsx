@@ -1,7 +1,7 @@
 // Who explored what: every visitor, newest activity first.
 import Link from "next/link";
 import { formatWhen } from "@/components/sales/format";
-import { requireTeamMember } from "@/lib/auth/guard";
+import { requireTeamMember } from "@/lib/auth/team-session";
 import { listVisitors } from "@/lib/insights/visitors";
 
 export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string }> }) {

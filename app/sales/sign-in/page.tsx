@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sales/SignInForm";
 import styles from "@/components/sales/SignInForm.module.css";
-import { currentTeamMember } from "@/lib/auth/guard";
 import { safeNextPath } from "@/lib/auth/next-path";
+import { currentTeamMember } from "@/lib/auth/team-session";
 
 export const metadata: Metadata = { title: { absolute: "Sign in — Openhouse" }, robots: { index: false } };
 

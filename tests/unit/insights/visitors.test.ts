@@ -5,9 +5,10 @@ import { registerDemos } from "@/lib/demos/registry";
 import { listVisitors, visitorJourney } from "@/lib/insights/visitors";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { newId } from "@/lib/sandbox/ids";
-import { provisionSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { ingestBatch } from "@/lib/signals/ingest";
+import { touchVisitor, type VisitorClient } from "@/lib/visitors/visitor-record";
 
 beforeAll(() => {
   migrateControlDb();
@@ -15,11 +16,11 @@ beforeAll(() => {
 });
 afterAll(() => closeAllSandboxes());
 
-const person = { browser: "Firefox", os: "Windows", device: "desktop", bot: false };
+const person: VisitorClient = { browser: "Firefox", os: "Windows", device: "desktop", bot: false };
 
-function visitorWith(types: string[], options: { webdriver?: boolean; client?: typeof person } = {}): string {
+function visitorWith(types: string[], options: { webdriver?: boolean; client?: VisitorClient } = {}): string {
   const id = newId();
-  touchVisitor(id, undefined, undefined, options.client ?? person);
+  touchVisitor(id, { client: options.client ?? person });
   const events = types.map((type) => ({ id: uuidv7(), type, at: Date.now(), demo: "pipeline-basics" }));
   if (events.length > 0)
     ingestBatch(signalBatchSchema.parse({ events, webdriver: options.webdriver }), { visitorId: id, linkIdentity: true });

@@ -2,13 +2,13 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { newId } from "@/lib/sandbox/ids";
-import { touchVisitor } from "@/lib/sandbox/provision";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 export const demoSlug = "pipeline-basics";
 
 export function newVisitor(): string {
   const id = newId();
-  touchVisitor(id, undefined);
+  touchVisitor(id);
   return id;
 }
 

@@ -1,16 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateControlDb } from "@/db/client";
-import { createDeal, loadBoard } from "@/lib/product/pipeline";
+import { createDeal, loadBoard } from "@/lib/pipeline/pipeline";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { newId } from "@/lib/sandbox/ids";
-import { provisionSandbox, touchVisitor } from "@/lib/sandbox/provision";
-import { signVisitorId, verifyVisitorCookie } from "@/lib/sandbox/visitor-cookie";
+import { provisionSandbox } from "@/lib/sandbox/provision";
+import { signVisitorId, verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 beforeAll(() => migrateControlDb());
 
 function newVisitor(): string {
   const id = newId();
-  touchVisitor(id, undefined);
+  touchVisitor(id);
   return id;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, migrateControlDb } from "@/db/client";
 import { config } from "@/lib/config";
-import { createDeal } from "@/lib/product/pipeline";
+import { createDeal } from "@/lib/pipeline/pipeline";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";

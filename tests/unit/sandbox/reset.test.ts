@@ -4,7 +4,7 @@ import "./two-demos";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, migrateControlDb } from "@/db/client";
-import { createDeal, loadBoard } from "@/lib/product/pipeline";
+import { createDeal, loadBoard } from "@/lib/pipeline/pipeline";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { workspaceFor } from "@/lib/sandbox/personalization";

@@ -6,8 +6,9 @@ import { config } from "@/lib/config";
 import { templateFor } from "@/lib/demos/registry";
 import { sandboxFile } from "@/lib/sandbox/files";
 import { newId } from "@/lib/sandbox/ids";
-import { createSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { createSandbox } from "@/lib/sandbox/provision";
 import { fillSpares } from "@/lib/sandbox/spares";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 beforeAll(() => migrateControlDb());
 
@@ -21,7 +22,7 @@ describe("warm spares", () => {
     fillSpares(template, 3);
     expect(spares()).toHaveLength(3);
     const visitor = newId();
-    touchVisitor(visitor, undefined);
+    touchVisitor(visitor);
     const sandbox = createSandbox(visitor, "pipeline-basics", undefined);
     expect(spares()).toHaveLength(2);
     expect(fs.readFileSync(sandboxFile(sandbox.id)).equals(fs.readFileSync(template))).toBe(true);

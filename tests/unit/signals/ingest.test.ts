@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { controlDb, migrateControlDb } from "@/db/client";
 import { events } from "@/db/control/schema";
 import { newId } from "@/lib/sandbox/ids";
-import { provisionSandbox, touchVisitor } from "@/lib/sandbox/provision";
+import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { clampEventTime, ingestBatch } from "@/lib/signals/ingest";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 beforeAll(() => migrateControlDb());
 
@@ -52,7 +53,7 @@ describe("signal validation", () => {
 describe("signal ingestion", () => {
   it("stores a retried batch once", () => {
     const visitor = newId();
-    touchVisitor(visitor, undefined);
+    touchVisitor(visitor);
     const batch = signalBatchSchema.parse({ events: [event(), event({ type: "step.completed" })] });
     expect(ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now }).stored).toBe(2);
     expect(ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now }).stored).toBe(0);
@@ -70,8 +71,8 @@ describe("signal ingestion", () => {
   it("links a sandbox only when it belongs to the caller", () => {
     const owner = newId();
     const stranger = newId();
-    touchVisitor(owner, undefined);
-    touchVisitor(stranger, undefined);
+    touchVisitor(owner);
+    touchVisitor(stranger);
     const sandbox = provisionSandbox(owner, "pipeline-basics");
     const mine = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
     const theirs = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
@@ -94,7 +95,7 @@ describe("signal ingestion", () => {
 
   it("stores no visitor or sandbox linkage when the browser asks not to be tracked", () => {
     const visitor = newId();
-    touchVisitor(visitor, undefined);
+    touchVisitor(visitor);
     const sandbox = provisionSandbox(visitor, "pipeline-basics");
     const batch = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
     ingestBatch(batch, { visitorId: visitor, linkIdentity: false, now });
@@ -110,7 +111,7 @@ describe("signal ingestion", () => {
 describe("a visitor who arrived with Global Privacy Control", () => {
   it("stays unlinked even when a later request (a beacon) does not repeat the signal", () => {
     const visitor = newId();
-    touchVisitor(visitor, undefined, undefined, { browser: "Chrome", os: "Linux", device: "desktop", bot: false, doNotTrack: true });
+    touchVisitor(visitor, { client: { browser: "Chrome", os: "Linux", device: "desktop", bot: false, doNotTrack: true } });
     const batch = signalBatchSchema.parse({ events: [event()] });
     ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now });
     const row = controlDb()

@@ -2,10 +2,10 @@ import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { controlDb, migrateControlDb } from "@/db/client";
 import { newId } from "@/lib/sandbox/ids";
-import { touchVisitor } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { ingestBatch } from "@/lib/signals/ingest";
 import { purgeExpiredEvents } from "@/lib/signals/retention";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 beforeAll(() => migrateControlDb());
 
@@ -26,7 +26,7 @@ function sessionsOf(visitorId: string) {
 describe("sessions", () => {
   it("keeps events less than 30 minutes apart in one session and splits after a longer pause", () => {
     const visitor = newId();
-    touchVisitor(visitor, undefined);
+    touchVisitor(visitor);
     const start = Date.parse("2026-06-01T10:00:00Z");
     send(visitor, start, start);
     send(visitor, start + 20 * minute, start + 20 * minute);
@@ -40,7 +40,7 @@ describe("sessions", () => {
 
   it("gives a browser that asked not to be tracked no session, visitor or sandbox", () => {
     const visitor = newId();
-    touchVisitor(visitor, undefined);
+    touchVisitor(visitor);
     const now = Date.now();
     send(visitor, now, now, "demo.viewed", false);
     const row = sqlite().prepare("select visitor_id, sandbox_id, session_id from events order by received_at desc, id desc limit 1").get();

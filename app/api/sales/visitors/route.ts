@@ -1,5 +1,5 @@
 // GET /api/sales/visitors — the visitor list as JSON, for team members only.
-import { teamMemberOrUnauthorized } from "@/lib/auth/guard";
+import { teamMemberOrUnauthorized } from "@/lib/auth/team-session";
 import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
 import { listVisitors } from "@/lib/insights/visitors";
 

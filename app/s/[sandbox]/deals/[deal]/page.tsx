@@ -1,10 +1,10 @@
 // One deal: its company, people, stage control and activity.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDay, formatMoment, formatMoney, stageLabels } from "@/components/product/format";
-import { MoveStage } from "@/components/product/MoveStage";
-import { dealIdParam } from "@/lib/product/deal-input";
-import { loadDeal } from "@/lib/product/pipeline";
+import { formatDay, formatMoment, formatMoney, stageLabels } from "@/components/pipeline/format";
+import { MoveStage } from "@/components/pipeline/MoveStage";
+import { dealIdParam } from "@/lib/pipeline/deal-input";
+import { loadDeal } from "@/lib/pipeline/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { moveStageAction } from "../../actions";
 

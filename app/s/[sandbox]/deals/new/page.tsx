@@ -1,7 +1,7 @@
 // "New deal" in the sample product.
 import Link from "next/link";
-import { NewDealForm } from "@/components/product/NewDealForm";
-import { listCompanies } from "@/lib/product/pipeline";
+import { NewDealForm } from "@/components/pipeline/NewDealForm";
+import { listCompanies } from "@/lib/pipeline/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { createDealAction } from "../../actions";
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatExact, formatWhen } from "@/components/sales/format";
-import { requireTeamMember } from "@/lib/auth/guard";
+import { requireTeamMember } from "@/lib/auth/team-session";
 import { describeEvent } from "@/lib/insights/describe-event";
 import { visitorJourney } from "@/lib/insights/visitors";
 import { isWellFormedId } from "@/lib/sandbox/ids";

@@ -6,8 +6,8 @@
 // ours, and stays a 5xx.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorPageHtml } from "./error-page";
-import type { Refusal } from "./malformed-path";
+import { errorPageHtml } from "@/lib/http/error-page";
+import type { Refusal } from "./undecodable-path";
 
 type ActionContext = { started: boolean };
 

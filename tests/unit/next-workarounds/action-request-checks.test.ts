@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionBodyLimitBytes, screenServerActionRequest } from "@/lib/http/server-action-screen";
+import { actionBodyLimitBytes, screenServerActionRequest } from "@/lib/next-workarounds/action-request-checks";
 
 const host = "demo.example";
 const actionId = "7f".repeat(21);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageMethodRefusal } from "@/lib/http/page-methods";
+import { pageMethodRefusal } from "@/lib/next-workarounds/page-methods";
 
 describe("methods a page does not answer", () => {
   it("get a 405 page naming the methods that work", () => {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classifyUserAgent } from "@/lib/signals/user-agent";
+import { classifyUserAgent } from "@/lib/visitors/client-class";
 
 const lines = (file: string) =>
   fs

@@ -1,7 +1,7 @@
 // Addresses whose path is not valid percent-encoding (`/try/%ff`, `/s/%E0%A4%A`). Next 16 answers one that
 // reaches a dynamic route with a bare 500: it decodes the segment, fails, and then tries to render a /400
 // page the App Router cannot have. `npm start`'s front door refuses them itself with a 400 instead.
-import { errorPageHtml } from "./error-page";
+import { errorPageHtml } from "@/lib/http/error-page";
 
 export type Refusal = { status: number; headers: Record<string, string>; body: string };
 

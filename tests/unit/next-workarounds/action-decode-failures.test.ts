@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleGuardingServerActions, markServerActionStarted } from "@/lib/http/server-action-guard";
+import { handleGuardingServerActions, markServerActionStarted } from "@/lib/next-workarounds/action-decode-failures";
 
 type Behaviour = (response: http.ServerResponse) => Promise<void> | void;
 const behaviours: Record<string, Behaviour> = {

@@ -1,8 +1,8 @@
 // Methods a page does not answer. Next renders a page for any method (a DELETE of the gallery got the gallery
 // and a 200), so `npm start`'s front door answers for the pages: 405 with a page that helps, naming the methods
 // that work. APIs (/api/…) answer their own methods; Next's own files (/_next/…) are left to Next.
-import { errorPageHtml } from "./error-page";
-import type { Refusal } from "./malformed-path";
+import { errorPageHtml } from "@/lib/http/error-page";
+import type { Refusal } from "./undecodable-path";
 
 /** GET and HEAD read a page; POST is how a form or a Server Action reaches one. */
 const pageMethods = ["GET", "HEAD", "POST"];

@@ -2,8 +2,10 @@
 // Never a full referrer URL (it can carry personal data), never anything the visitor did not send.
 const utmKeys = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 
-export function arrivalSource(url: URL, referrer: string | null): Record<string, string> {
-  const source: Record<string, string> = {};
+export type ArrivalSource = Record<string, string>;
+
+export function arrivalSource(url: URL, referrer: string | null): ArrivalSource {
+  const source: ArrivalSource = {};
   for (const key of utmKeys) {
     const value = url.searchParams.get(key);
     if (value) source[key] = value.slice(0, 100);

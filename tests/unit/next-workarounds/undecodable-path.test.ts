@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { malformedPathRefusal } from "@/lib/http/malformed-path";
+import { malformedPathRefusal } from "@/lib/next-workarounds/undecodable-path";
 
 describe("addresses that are not valid percent-encoding", () => {
   it("are refused with a 400: JSON on the APIs, a page for people", () => {

@@ -1,8 +1,8 @@
 // The visitor's only identity: a first-party, httpOnly cookie holding a random id and its HMAC.
 // Functional, not tracking: it is what lets a visitor come back to their own sandbox.
 import crypto from "node:crypto";
+import { isWellFormedId } from "@/lib/sandbox/ids";
 import { serverSecret } from "@/lib/server-secret";
-import { isWellFormedId } from "./ids";
 
 export const visitorCookieName = "oh_visitor";
 /** How long a returning visitor finds their work. */

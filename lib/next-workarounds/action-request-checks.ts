@@ -3,9 +3,9 @@
 // fetch-action body that is not a JSON argument list. proxy.ts screens only requests that can be an action
 // (a Next-Action header, or a multipart POST), so ordinary pages never pay for the body read.
 import { z } from "zod";
-import { htmlError, type RefusalPage } from "./error-page";
-import { parseJsonBody, type RawBody, readBodyBytes } from "./read-json-body";
-import { jsonError } from "./responses";
+import { htmlError, type RefusalPage } from "@/lib/http/error-page";
+import { parseJsonBody, type RawBody, readBodyBytes } from "@/lib/http/read-json-body";
+import { jsonError } from "@/lib/http/responses";
 
 /** Next's default `serverActions.bodySizeLimit`, which next.config.ts leaves as it is. */
 export const actionBodyLimitBytes = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withErrorField } from "@/lib/http/api-error-shape";
+import { withErrorField } from "@/lib/next-workarounds/auth-error-shape";
 
 describe("a library's failures in the APIs' error shape", () => {
   it("adds {error} from the library's message and keeps its own fields", async () => {

@@ -1,0 +1,53 @@
+// "Try it": what GET /try/<demo> does, as one function the route calls and the tests drive. The browser's
+// own sandbox for the demo is resumed (taking the link's persona), or a new one is made from today's template
+// when the client is within its provisioning rate; the answer says where to send the browser.
+import { isRegisteredDemo } from "@/lib/demos/gallery";
+import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { arrivalSource } from "@/lib/visitors/arrival-source";
+import { identifyVisitor } from "@/lib/visitors/identify";
+import { signVisitorId, visitorCookieName, visitorCookieOptions } from "@/lib/visitors/visitor-cookie";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
+import { missingDemoPath } from "./missing-demo";
+import { parsePersonalization } from "./personalization";
+import { adoptPersona, createSandbox, resumeSandbox } from "./provision";
+import { provisionLimiter } from "./provision-limit";
+import { parseRenewedReason } from "./renewal";
+
+export type VisitorCookie = { name: string; value: string; options: ReturnType<typeof visitorCookieOptions> };
+
+export type TryDemoOutcome =
+  | { kind: "open"; location: string; sandboxId: string; created: boolean; cookie: VisitorCookie }
+  | { kind: "no-such-demo"; location: string }
+  | { kind: "rate-limited"; retryAfterSeconds: number };
+
+export function tryDemo(demoSlug: string, request: Pick<Request, "url" | "headers">): TryDemoOutcome {
+  if (!isRegisteredDemo(demoSlug)) return { kind: "no-such-demo", location: missingDemoPath(demoSlug) };
+  const url = new URL(request.url);
+  const visitor = identifyVisitor(request);
+  const personalization = parsePersonalization(url.searchParams);
+
+  let sandbox = resumeSandbox(visitor.visitorId, demoSlug);
+  const created = sandbox === undefined;
+  if (sandbox) {
+    touchVisitor(visitor.visitorId, { client: visitor.client });
+    sandbox = adoptPersona(sandbox, personalization);
+  } else {
+    const address = request.headers.get(clientIpHeaderName) ?? "unknown";
+    const limiter = provisionLimiter();
+    if (!limiter.tryTake(address)) return { kind: "rate-limited", retryAfterSeconds: limiter.retryAfterSeconds(address) };
+    // Where they came from is tracking, so not for a browser that asked not to be tracked.
+    const source = visitor.doNotTrack ? undefined : arrivalSource(url, request.headers.get("referer"));
+    touchVisitor(visitor.visitorId, { source, client: visitor.client });
+    sandbox = createSandbox(visitor.visitorId, demoSlug, personalization);
+  }
+
+  const renewed = parseRenewedReason(url.searchParams.get("renewed"));
+  const secure = (request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")) === "https";
+  return {
+    kind: "open",
+    location: `/s/${sandbox.id}${renewed ? `?renewed=${renewed}` : ""}`,
+    sandboxId: sandbox.id,
+    created,
+    cookie: { name: visitorCookieName, value: signVisitorId(visitor.visitorId), options: visitorCookieOptions(secure) },
+  };
+}

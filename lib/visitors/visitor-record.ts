@@ -1,0 +1,24 @@
+// The visitor row: created on a visitor's first arrival (the cookie may predate a wiped database), marked seen
+// on each one, with the coarse client facts and the privacy choice of the latest arrival.
+import { type ControlDb, controlDb } from "@/db/client";
+import { visitors } from "@/db/control/schema";
+import type { ArrivalSource } from "./arrival-source";
+import type { ClientClass } from "./client-class";
+
+/** Coarse client facts kept about a visitor (never the user agent itself), and whether they asked not to be tracked. */
+export type VisitorClient = ClientClass & { doNotTrack?: boolean };
+
+export type Arrival = { source?: ArrivalSource; client?: VisitorClient };
+
+export function touchVisitor(visitorId: string, arrival: Arrival = {}, db: ControlDb = controlDb()): void {
+  const now = new Date();
+  const { source, client } = arrival;
+  db.insert(visitors)
+    .values({ id: visitorId, lastSeenAt: now, source: source && Object.keys(source).length > 0 ? source : null, ...client })
+    // The latest arrival's privacy signal wins: a visitor may turn Global Privacy Control on or off.
+    .onConflictDoUpdate({
+      target: visitors.id,
+      set: { lastSeenAt: now, ...(client?.bot ? { bot: true } : {}), ...(client ? { doNotTrack: client.doNotTrack ?? false } : {}) },
+    })
+    .run();
+}
