@@ -39,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    command: "node --import tsx --import ./scripts/server-only.mjs scripts/start.ts",
     url: `http://localhost:${port}/`,
     // The first run builds the app: that takes minutes on a 2-core machine.
     timeout: 15 * 60_000,

@@ -4,8 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
 
-const stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"];
-const kinds = ["call", "email", "meeting", "note", "stage"];
+import { activityKinds as kinds, stages } from "../lib/pipeline/vocabulary";
 
 export function writeLargeDemo(demosDir: string, slug = "bench-large"): string {
   const dir = path.join(demosDir, slug);

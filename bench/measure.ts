@@ -16,7 +16,7 @@ export async function startServer(
 ): Promise<{ child: ChildProcess; readyMs: number; built: boolean; stop: () => Promise<void> }> {
   const started = performance.now();
   let built = false;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "start.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", path.join("scripts", "start.ts")], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -18,7 +18,7 @@ export type HttpResult = {
 };
 
 function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts"], {
     env: {
       ...process.env,
       // The shipped demos only: the bench's reference-size demo is for the in-process comparison.

@@ -25,7 +25,7 @@ const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
 const { and, eq } = await import("drizzle-orm");
 const { closeControlDb, controlDb, migrateControlDb, migrationsFolder } = await import("../db/client");
 const { sandboxes } = await import("../db/control/schema");
-const { config, paths } = await import("../lib/config");
+const { config, paths } = (await import("../lib/runtime/runtime")).runtime();
 const { templateFor } = await import("../lib/demos/registry");
 const { loadBoard } = await import("../lib/pipeline/pipeline");
 const { collectGarbage } = await import("../lib/sandbox/gc");
@@ -110,7 +110,7 @@ const live = controlDb()
 for (const { id } of live) loadBoard(openSandbox(id));
 const rssAfter = process.memoryUsage().rss;
 const diskPerThousand =
-  (live.reduce((sum, { id }) => sum + fs.statSync(path.join(paths.sandboxes(), `${id}.sqlite`)).size, 0) / live.length) * 1_000;
+  (live.reduce((sum, { id }) => sum + fs.statSync(path.join(paths.sandboxes, `${id}.sqlite`)).size, 0) / live.length) * 1_000;
 closeAllSandboxes();
 
 progress(`making ${gcCount.toLocaleString()} expired sandboxes, then collecting them…`);
@@ -118,7 +118,7 @@ const oldVisitor = newId();
 touchVisitor(oldVisitor);
 const longAgo = new Date(Date.now() - 30 * 86_400_000);
 const gcIds = Array.from({ length: gcCount }, () => newId());
-for (const id of gcIds) fs.copyFileSync(template, path.join(paths.sandboxes(), `${id}.sqlite`));
+for (const id of gcIds) fs.copyFileSync(template, path.join(paths.sandboxes, `${id}.sqlite`));
 controlDb().transaction((tx) => {
   for (const id of gcIds)
     tx.insert(sandboxes).values({ id, visitorId: oldVisitor, demoSlug: "pipeline-basics", template: "bench", lastActiveAt: longAgo }).run();

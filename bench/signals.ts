@@ -15,7 +15,16 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-signals-"));
 async function reference(mode: "ceiling" | "no-write", port: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "bench/signals-baseline-server.ts", mode, String(port), path.join(root, `${mode}.sqlite`)],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/server-only.mjs",
+      "bench/signals-baseline-server.ts",
+      mode,
+      String(port),
+      path.join(root, `${mode}.sqlite`),
+    ],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },

@@ -1,12 +1,16 @@
-// Opens SQLite files with Openhouse's pragmas and applies migrations.
-// Opening is lazy: `next build` imports route modules before any data directory exists.
-import fs from "node:fs";
+// The control-plane database as drizzle sees it, and its migrations. The connection is the runtime's (one per
+// process, opened on first use: `next build` imports route modules before any data directory exists); each
+// copy of this module wraps it in drizzle once, which costs nothing and holds no connection of its own.
+import "server-only";
 import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { paths } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import * as controlSchema from "./control/schema";
+import { openSqlite } from "./sqlite";
+
+export { openSqlite } from "./sqlite";
 
 export type ControlDb = BetterSQLite3Database<typeof controlSchema> & { $client: Database.Database };
 
@@ -16,38 +20,27 @@ export const migrationsFolder = {
   sandbox: () => path.join(process.cwd(), "db/sandbox/migrations"),
 };
 
-/**
- * WAL so readers never wait for the writer; FULL sync on the control plane because a 2xx from
- * /api/signals promises the event is on disk; a busy timeout because the CLI and server share files.
- */
-export function openSqlite(file: string, options: { synchronous?: "FULL" | "NORMAL" } = {}): Database.Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("journal_size_limit = 67108864");
-  return sqlite;
-}
-
-let control: ControlDb | undefined;
+const wrapped = new WeakMap<Database.Database, ControlDb>();
 
 /** The process-wide control-plane handle, opened on first use. */
 export function controlDb(): ControlDb {
-  if (!control) {
-    const sqlite = openSqlite(paths.control(), { synchronous: "FULL" });
-    control = drizzle(sqlite, { schema: controlSchema });
+  const { control, paths } = runtime();
+  control.sqlite ??= openSqlite(paths.control, { synchronous: "FULL" });
+  let db = wrapped.get(control.sqlite);
+  if (!db) {
+    db = drizzle(control.sqlite, { schema: controlSchema });
+    wrapped.set(control.sqlite, db);
   }
-  return control;
+  return db;
 }
 
 export function migrateControlDb(db: ControlDb = controlDb()): void {
   migrate(db, { migrationsFolder: migrationsFolder.control() });
 }
 
-/** Closes the handle (tests, CLIs, shutdown). The next controlDb() opens a new one. */
+/** Closes the connection (tests, CLIs, shutdown). The next controlDb() opens a new one. */
 export function closeControlDb(): void {
-  control?.$client.close();
-  control = undefined;
+  const { control } = runtime();
+  control.sqlite?.close();
+  control.sqlite = undefined;
 }

@@ -1,20 +1,21 @@
 // The one server secret (cookie signatures, auth). Given by OPENHOUSE_SECRET, or generated once into
 // the data directory (mode 0600) so that "no env file required" still means a strong, stable secret.
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { config, paths } from "@/lib/config";
-
-let cached: string | undefined;
+import { runtime } from "@/lib/runtime/runtime";
 
 export function serverSecret(): string {
-  if (cached) return cached;
+  const current = runtime();
+  if (current.secret) return current.secret;
+  const { config, paths } = current;
   if (config.secret) {
     if (config.secret.length < 32) throw new Error("OPENHOUSE_SECRET must be at least 32 characters");
-    cached = config.secret;
-    return cached;
+    current.secret = config.secret;
+    return current.secret;
   }
-  const file = paths.secretFile();
+  const file = paths.secretFile;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     // "wx": two processes starting at once must not both write a different secret.
@@ -22,6 +23,6 @@ export function serverSecret(): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
-  cached = fs.readFileSync(file, "utf8").trim();
-  return cached;
+  current.secret = fs.readFileSync(file, "utf8").trim();
+  return current.secret;
 }

@@ -4,8 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-demos-check-"));
-const { config } = await import("@/lib/config");
+// A throwaway data directory: checking demos never touches a real one.
+const { installRuntime } = await import("@/lib/runtime/runtime");
+const { config } = installRuntime({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-demos-check-")) });
 const { ensureTemplate } = await import("@/lib/demos/compile-template");
 const { listDemoSlugs, loadAllDemos } = await import("@/lib/demos/load-demo");
 const { describeTourLengths } = await import("@/lib/demos/personas");

@@ -1,7 +1,7 @@
 // What Openhouse records about a visitor, written from the settings this server actually runs with.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { config } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import { visitorCookieMaxAgeSeconds, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 
 export const metadata: Metadata = { title: "Privacy" };
@@ -44,10 +44,12 @@ export default function PrivacyPage() {
       </p>
       <h2>How long we keep it</h2>
       <ul>
-        <li>Activity events: {config.retentionDays} days. After that only daily totals remain, with nothing that points to you.</li>
         <li>
-          Your demo copy: until it has been unused for {config.sandboxTtlDays} days, then it is deleted. Reset demo in the product restores
-          it at any time.
+          Activity events: {runtime().config.retentionDays} days. After that only daily totals remain, with nothing that points to you.
+        </li>
+        <li>
+          Your demo copy: until it has been unused for {runtime().config.sandboxTtlDays} days, then it is deleted. Reset demo in the product
+          restores it at any time.
         </li>
       </ul>
     </main>

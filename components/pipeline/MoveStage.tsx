@@ -1,8 +1,8 @@
 "use client";
 // "Move to stage" on a deal: writes to the sandbox, then tells the tour and the signals pipeline.
 import { useActionState, useEffect } from "react";
-import type { ActionState } from "@/app/s/[sandbox]/actions";
-import { type Stage, stages } from "@/db/sandbox/schema";
+import type { BoundFormAction } from "@/lib/pipeline/action-state";
+import { type Stage, stages } from "@/lib/pipeline/vocabulary";
 import { stageLabels } from "./format";
 import { reportSandboxAction } from "./report-action";
 import { useSandbox } from "./SandboxContext";
@@ -10,7 +10,7 @@ import { useSandbox } from "./SandboxContext";
 type Props = {
   dealId: number;
   current: Stage;
-  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
+  action: BoundFormAction;
 };
 
 export function MoveStage({ dealId, current, action }: Props) {

@@ -2,15 +2,15 @@
 // The product's own "New deal" editor (part of the sample app, not a lead form).
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import type { ActionState } from "@/app/s/[sandbox]/actions";
-import { type Stage, stages } from "@/db/sandbox/schema";
+import type { BoundFormAction } from "@/lib/pipeline/action-state";
+import { type Stage, stages } from "@/lib/pipeline/vocabulary";
 import { stageLabels } from "./format";
 import { reportSandboxAction } from "./report-action";
 import { useSandbox } from "./SandboxContext";
 
 type Props = {
   companies: { id: number; name: string }[];
-  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
+  action: BoundFormAction;
 };
 
 export function NewDealForm({ companies, action }: Props) {

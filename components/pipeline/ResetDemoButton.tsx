@@ -2,11 +2,12 @@
 // "Reset demo": an inline, keyboard-friendly confirm (no window.confirm), then the server restores the
 // template under the same sandbox id; the tour's saved progress is cleared and the page reloads.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { resetSandboxAction } from "@/app/s/[sandbox]/actions";
 import { forgetTourProgress } from "@/components/tour/persistence";
+import type { BoundAction } from "@/lib/pipeline/action-state";
 import { useSandbox } from "./SandboxContext";
 
-export function ResetDemoButton() {
+/** `action` is resetSandboxAction bound to this sandbox by the layout. */
+export function ResetDemoButton({ action }: { action: BoundAction }) {
   const { sandboxId } = useSandbox();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
@@ -30,7 +31,7 @@ export function ResetDemoButton() {
     setError(undefined);
     startTransition(async () => {
       try {
-        await resetSandboxAction(sandboxId);
+        await action();
         forgetTourProgress(sandboxId);
         window.location.reload();
       } catch {

@@ -1,5 +1,5 @@
 // How the sample product writes money, dates and stages.
-import type { Stage } from "@/db/sandbox/schema";
+import type { Stage } from "@/lib/pipeline/vocabulary";
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });

@@ -1,47 +1,49 @@
-"use client";
 // The browser's outbox of signals not yet acknowledged, kept in sessionStorage so a reload, a navigation
 // or a flaky connection loses nothing. Bounded, and deduplicated by event id (the server is idempotent).
 import type { SignalEvent } from "@/lib/signals/event-schema";
 
 const storageKey = "openhouse:signals:outbox";
-const maxEvents = 500;
+/** A tab left offline for hours must not grow forever; the oldest are dropped first. */
+export const maxOutboxEvents = 500;
 
-function storage(): Storage | undefined {
-  try {
-    return typeof window === "undefined" ? undefined : window.sessionStorage;
-  } catch {
-    return undefined; // Storage disabled: keep working from memory.
+export interface Outbox {
+  read(): readonly SignalEvent[];
+  add(event: SignalEvent): void;
+  remove(ids: ReadonlySet<string>): void;
+}
+
+/** Memory is the truth for this page; storage is written through so the next page finds what is left. */
+export function createOutbox(storage: Pick<Storage, "getItem" | "setItem"> | undefined): Outbox {
+  let memory: SignalEvent[] | undefined;
+
+  function read(): SignalEvent[] {
+    if (memory) return memory;
+    try {
+      const parsed: unknown = JSON.parse(storage?.getItem(storageKey) ?? "[]");
+      memory = Array.isArray(parsed) ? parsed.filter((item) => typeof item?.id === "string") : [];
+    } catch {
+      memory = []; // Storage disabled or holding garbage: start empty.
+    }
+    return memory;
   }
-}
 
-let memory: SignalEvent[] | undefined;
-
-export function readOutbox(): SignalEvent[] {
-  if (memory) return memory;
-  try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(storageKey) ?? "[]");
-    memory = Array.isArray(parsed) ? (parsed.filter((item) => item && typeof item.id === "string") as SignalEvent[]) : [];
-  } catch {
-    memory = [];
+  function write(events: SignalEvent[]): void {
+    memory = events.slice(-maxOutboxEvents);
+    try {
+      storage?.setItem(storageKey, JSON.stringify(memory));
+    } catch {
+      // Quota exceeded or storage refused: memory still holds them for this page.
+    }
   }
-  return memory;
-}
 
-function write(events: SignalEvent[]): void {
-  // Oldest dropped first when the outbox overflows: a tab left offline for hours must not grow forever.
-  memory = events.slice(-maxEvents);
-  try {
-    storage()?.setItem(storageKey, JSON.stringify(memory));
-  } catch {
-    // Quota exceeded: memory still holds them for this page.
-  }
-}
-
-export function addToOutbox(event: SignalEvent): void {
-  const current = readOutbox();
-  if (!current.some((queued) => queued.id === event.id)) write([...current, event]);
-}
-
-export function removeFromOutbox(ids: Set<string>): void {
-  write(readOutbox().filter((event) => !ids.has(event.id)));
+  return {
+    read,
+    add(event) {
+      const current = read();
+      if (!current.some((queued) => queued.id === event.id)) write([...current, event]);
+    },
+    remove(ids) {
+      write(read().filter((event) => !ids.has(event.id)));
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // The one channel between the sample product and the tour: product code announces what the visitor
 // really did, the tour player listens. A DOM event keeps the two free of imports of each other's state.
-import { type SandboxActionKind, sandboxActionKind } from "@/lib/demos/demo-schema";
+// Plain lists, not the zod schema: this runs in the browser, which never downloads a validation library.
+import { isSandboxActionKind, type SandboxActionKind } from "@/lib/signals/signal-types";
 
 export const sandboxActionEventName = "openhouse:action";
 
@@ -20,10 +21,8 @@ export function listenForSandboxActions(handler: (kind: SandboxActionKind) => vo
   if (!channel) return () => {};
   const onAction = (event: Event) => {
     const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
-    const kind = sandboxActionKind.safeParse(
-      typeof detail === "object" && detail !== null ? (detail as Record<string, unknown>).kind : undefined,
-    );
-    if (kind.success) handler(kind.data);
+    const kind = typeof detail === "object" && detail !== null ? (detail as Record<string, unknown>).kind : undefined;
+    if (isSandboxActionKind(kind)) handler(kind);
   };
   channel.addEventListener(sandboxActionEventName, onAction);
   return () => channel.removeEventListener(sandboxActionEventName, onAction);

@@ -1,15 +1,18 @@
 // Where a visitor is in a tour, kept in localStorage per sandbox and demo so it resumes after a reload
 // or a later visit. Storage may be missing, full, disabled or hold garbage: all of that reads as "new visitor".
-import { z } from "zod";
 import { initialTourState, normalizeTourState, type TourState, tourStatuses } from "./engine";
 
 /** The part of the Web Storage API the tour uses, so tests can hand in a plain object. */
 export type TourStorage = Pick<Storage, "getItem" | "setItem">;
 
-const storedTourState = z.object({
-  status: z.enum(tourStatuses),
-  index: z.number().int().min(0),
-});
+/** What a stored value must be to resume from; checked by hand, since zod is not shipped to the browser. */
+function storedTourState(value: unknown): Pick<TourState, "status" | "index"> | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { status, index } = value as Record<string, unknown>;
+  if (!(tourStatuses as readonly unknown[]).includes(status)) return undefined;
+  if (typeof index !== "number" || !Number.isInteger(index) || index < 0) return undefined;
+  return { status: status as TourState["status"], index };
+}
 
 /** What progress is kept under: the demo, and the persona's branch when the visitor chose one. */
 export function tourProgressName(demo: { slug: string; persona?: string }): string {
@@ -45,9 +48,8 @@ export function loadTourState(storage: TourStorage | undefined, sandboxId: strin
   try {
     const raw = storage?.getItem(tourStorageKey(sandboxId, progressName));
     if (!raw) return initialTourState;
-    const parsed = storedTourState.safeParse(JSON.parse(raw));
-    if (!parsed.success) return initialTourState;
-    return normalizeTourState(stepCount, parsed.data);
+    const stored = storedTourState(JSON.parse(raw));
+    return stored ? normalizeTourState(stepCount, stored) : initialTourState;
   } catch {
     return initialTourState;
   }

@@ -2,6 +2,7 @@
 // Plain drizzle types only, so the same tables can move to PostgreSQL.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { DemoDefinition } from "@/lib/demos/demo-schema";
 
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
@@ -12,7 +13,7 @@ export const demos = sqliteTable("demos", {
   persona: text("persona").notNull(),
   durationMinutes: integer("duration_minutes").notNull(),
   summary: text("summary").notNull(),
-  definition: text("definition", { mode: "json" }).notNull(),
+  definition: text("definition", { mode: "json" }).$type<DemoDefinition>().notNull(),
   sourceHash: text("source_hash").notNull(),
   position: integer("position").notNull().default(0),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),

@@ -1,8 +1,6 @@
 // The sample product "Pipeline": a small CRM. One SQLite file per visitor holds these tables.
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-
-export const stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"] as const;
-export type Stage = (typeof stages)[number];
+import { activityKinds, stages } from "@/lib/pipeline/vocabulary";
 
 /** Key/value facts about this sandbox, e.g. the personalised company name. */
 export const settings = sqliteTable("settings", {
@@ -50,7 +48,7 @@ export const activities = sqliteTable("activities", {
     .notNull()
     .references(() => deals.id),
   contactId: integer("contact_id").references(() => contacts.id),
-  kind: text("kind", { enum: ["call", "email", "meeting", "note", "stage"] }).notNull(),
+  kind: text("kind", { enum: activityKinds }).notNull(),
   summary: text("summary").notNull(),
   /** ISO timestamp. */
   occurredAt: text("occurred_at").notNull(),

@@ -1,5 +1,6 @@
 // The better-auth instance for the sales team: email + password, no self sign-up, opened on first use
 // because `next build` imports route modules before any data directory exists.
+import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
@@ -7,8 +8,8 @@ import { controlDb } from "@/db/client";
 import { account, session, user, verification } from "@/db/control/schema";
 import { passwordLength } from "@/lib/auth/credentials";
 import { trustedOriginsFor } from "@/lib/auth/origins";
-import { config } from "@/lib/config";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { runtime } from "@/lib/runtime/runtime";
 import { serverSecret } from "@/lib/server-secret";
 
 // The base URL is left unset on purpose (see trustedOrigins below), so better-auth's start-up warning
@@ -43,7 +44,7 @@ export function createAuth(settings: AuthSettings = {}) {
       },
       // Secure (and __Secure- prefixed) cookies only when the public origin is https: over plain http a
       // browser would drop them everywhere but localhost.
-      useSecureCookies: config.secureCookies,
+      useSecureCookies: runtime().config.secureCookies,
       // better-auth skips origin checks under NODE_ENV=test; we want tests to exercise the real thing.
       disableOriginCheck: false,
     },
@@ -62,10 +63,10 @@ export function createAuth(settings: AuthSettings = {}) {
 export type Auth = ReturnType<typeof createAuth>;
 export type TeamUser = Auth["$Infer"]["Session"]["user"];
 
-let instance: Auth | undefined;
-
-/** The process-wide auth instance, created on first use. */
+/**
+ * The process-wide auth instance, created on first use. One per process, not per bundle layer: its sign-in
+ * rate limit is kept in memory, and a second instance would be a second allowance.
+ */
 export function auth(): Auth {
-  instance ??= createAuth();
-  return instance;
+  return runtime().shared("auth", () => createAuth());
 }

@@ -1,5 +1,6 @@
 // Sending people to sign in and back: only same-site relative paths, so `?next=` is never an open redirect.
 // Pure and dependency-free because the sign-in form (client), the proxy and the guard all use it.
+import { hasControlCharacter } from "@/lib/text/control-characters";
 
 export const signInPath = "/sales/sign-in";
 export const defaultAfterSignIn = "/sales";
@@ -9,9 +10,6 @@ export const signInRequiredMessage = "Sign in as a team member";
 export const requestedPathHeader = "x-openhouse-requested-path";
 
 const probeOrigin = "https://openhouse.invalid";
-// Tabs and newlines are stripped by URL parsers, so "/\t/evil.com" would become "//evil.com".
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/;
 // Encoded slashes can be decoded by a later hop into "//" or "/\".
 const encodedSeparators = /%2f|%5c/i;
 
@@ -19,7 +17,8 @@ const encodedSeparators = /%2f|%5c/i;
 export function safeNextPath(raw: string | string[] | null | undefined, fallback = defaultAfterSignIn): string {
   if (typeof raw !== "string" || raw.length > 2048) return fallback;
   if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\")) return fallback;
-  if (controlCharacters.test(raw) || encodedSeparators.test(raw)) return fallback;
+  // Tabs and newlines are stripped by URL parsers, so "/\t/evil.com" would become "//evil.com".
+  if (hasControlCharacter(raw) || encodedSeparators.test(raw)) return fallback;
   let url: URL;
   try {
     url = new URL(raw, probeOrigin);

@@ -1,7 +1,8 @@
 // Which browser origins may post to /api/auth: the one the request was addressed to, plus PUBLIC_ORIGINS.
 // Next reports request.url as http://localhost:PORT whatever the browser typed, so the Host header
 // is the only honest source of "our own origin" (e.g. 127.0.0.1:PORT or a LAN name).
-import { config } from "@/lib/config";
+import "server-only";
+import { runtime } from "@/lib/runtime/runtime";
 
 // host[:port] — a header that does not look like one is ignored rather than trusted.
 const hostPattern = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -12,7 +13,8 @@ const hostPattern = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-
  */
 export function trustedOriginsFor(request: Request | undefined): string[] {
   const own = request ? requestOrigin(request) : undefined;
-  return own ? [own, ...config.publicOrigins] : [...config.publicOrigins];
+  const { publicOrigins } = runtime().config;
+  return own ? [own, ...publicOrigins] : [...publicOrigins];
 }
 
 function requestOrigin(request: Request): string | undefined {

@@ -1,5 +1,6 @@
 // The one check every /sales and /studio entry point makes: is this a signed-in team member?
 // The proxy only looks for a cookie; this verifies the session against the database.
+import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth, type TeamUser } from "@/lib/auth/auth";

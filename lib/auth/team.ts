@@ -1,5 +1,6 @@
 // Managing the sales team's accounts from the server (the CLI): add, list, remove, reset a password.
 // Sign-up is disabled for the public, so members are written through better-auth's internal adapter.
+import "server-only";
 import type { z } from "zod";
 import { auth } from "@/lib/auth/auth";
 import { emailSchema, type NewTeamMember, newTeamMemberSchema, passwordSchema } from "@/lib/auth/credentials";

@@ -1,5 +1,6 @@
 // Compiles a demo's fixture into a template SQLite file that sandboxes are copied from.
 // Dates are shifted at compile time, once per day, so provisioning a sandbox stays a plain file copy.
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,16 +9,14 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { migrationsFolder } from "@/db/client";
 import * as sandboxSchema from "@/db/sandbox/schema";
-import { paths } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import type { Fixture } from "./fixture-schema";
 import type { LoadedDemo } from "./load-demo";
 import { daysBetween, isoDay, shiftIso } from "./shift-dates";
 
-let schemaHashCache: string | undefined;
-
 /** Changes whenever the sandbox schema's migrations change, so old templates are rebuilt. */
 function sandboxSchemaHash(): string {
-  if (!schemaHashCache) {
+  return runtime().shared("demos.sandbox-schema-hash", () => {
     const folder = migrationsFolder.sandbox();
     const hash = crypto.createHash("sha256");
     for (const file of fs
@@ -26,9 +25,8 @@ function sandboxSchemaHash(): string {
       .sort()) {
       hash.update(fs.readFileSync(path.join(folder, file)));
     }
-    schemaHashCache = hash.digest("hex");
-  }
-  return schemaHashCache;
+    return hash.digest("hex");
+  });
 }
 
 export function templateFileName(demo: LoadedDemo, today: Date): string {
@@ -114,7 +112,7 @@ function seed(file: string, fixture: Fixture, today: Date): void {
  * name and renamed, so a crash or a concurrent compile never leaves a half-written template.
  */
 export function ensureTemplate(demo: LoadedDemo, today = new Date()): string {
-  const dir = paths.templates();
+  const dir = runtime().paths.templates;
   const name = templateFileName(demo, today);
   const file = path.join(dir, name);
   if (fs.existsSync(file)) return file;
@@ -131,7 +129,7 @@ export function ensureTemplate(demo: LoadedDemo, today = new Date()): string {
 }
 
 function removeStaleTemplates(slug: string, keep: string): void {
-  const dir = paths.templates();
+  const dir = runtime().paths.templates;
   for (const name of fs.readdirSync(dir)) {
     // Slugs may contain dashes: match "<slug>-<12 hex>-<8 digits>.sqlite" exactly.
     if (name !== keep && new RegExp(`^${slug}-[0-9a-f]{12}-\\d{8}\\.sqlite$`).test(name)) {

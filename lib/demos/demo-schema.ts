@@ -1,13 +1,15 @@
-// What a marketer writes in demos/<slug>/demo.yaml. This zod schema is the single definition:
-// the parser validates against it, the tour player and pages use its inferred types.
+// What a marketer writes in demos/<slug>/demo.yaml. This zod schema is the single definition: the parser
+// validates against it, the tour player and pages use its inferred types, editors use demos/demo.schema.json
+// generated from it (`npm run demos:schema`), so a field's `.describe()` is the hint an editor shows.
 import { z } from "zod";
 import { productAnchors } from "@/lib/pipeline/anchors";
+import { type SandboxActionKind, sandboxActionKinds } from "@/lib/signals/signal-types";
 import { type PersonaId, personaIds, personaLabels, stepsForPersona } from "./personas";
+import { slugPattern, slugRule } from "./slug";
 
-/** Things a visitor can really do in the sandbox; a step may wait for one of them. */
-export const sandboxActionKinds = ["deal.created", "deal.stage_changed", "deal.viewed"] as const;
+/** A step may wait for one of the things a visitor can really do in the sandbox (listed in signal-types.ts). */
 export const sandboxActionKind = z.enum(sandboxActionKinds);
-export type SandboxActionKind = z.infer<typeof sandboxActionKind>;
+export type { SandboxActionKind };
 
 export const placements = ["top", "bottom", "left", "right", "center"] as const;
 
@@ -21,37 +23,45 @@ const anchor = z.enum(productAnchors, {
 
 export const stepSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "a step id is lower-case letters, digits and dashes"),
-    title: z.string().min(1).max(80),
-    body: z.string().min(1).max(600),
-    /** The data-tour="…" element to highlight; leave out for a centered step. */
-    target: anchor.optional(),
-    placement: z.enum(placements).default("bottom"),
-    /** Advance only when the visitor really does this in the sandbox. */
-    waitFor: sandboxActionKind.optional(),
-    /** Label of the primary button (defaults to Next / Finish). */
-    nextLabel: z.string().min(1).max(30).optional(),
-    /** Show this step only to visitors trying the demo as one of these personas (a branch of the tour). */
-    personas: z.array(persona).min(1).optional(),
+    id: z
+      .string()
+      .regex(slugPattern, `a step id is ${slugRule}`)
+      .describe("Names the step in reports and signals; lower-case letters, digits and dashes, unique in this demo."),
+    title: z.string().min(1).max(80).describe("The popover's heading."),
+    body: z.string().min(1).max(600).describe("What the popover says."),
+    target: anchor.optional().describe('The data-tour="…" element in the product to highlight; leave out for a centered step.'),
+    placement: z
+      .enum(placements)
+      .default("bottom")
+      .describe("Which side of its target the popover sits on; center for a step without a target."),
+    waitFor: sandboxActionKind.optional().describe("Advance only when the visitor really does this in the sandbox."),
+    nextLabel: z.string().min(1).max(30).optional().describe("Label of the primary button (defaults to Next, or Finish on the last step)."),
+    personas: z
+      .array(persona)
+      .min(1)
+      .optional()
+      .describe("Show this step only to visitors trying the demo as one of these personas (a branch of the tour)."),
   })
   .strict();
 
 export const demoSchema = z
   .object({
-    title: z.string().min(1).max(80),
-    persona: z.string().min(1).max(60),
-    durationMinutes: z.number().int().min(1).max(60),
-    summary: z.string().min(1).max(280),
-    /** Fixture file beside demo.yaml that seeds each sandbox (YAML or JSON; its tables may name CSV files). */
+    title: z.string().min(1).max(80).describe("The demo's name in the gallery and on its tour."),
+    persona: z.string().min(1).max(60).describe('Who the demo is for, on its gallery card ("For: Sales teams").'),
+    durationMinutes: z.number().int().min(1).max(60).describe('How long the tour takes, on its gallery card ("About 4 min").'),
+    summary: z.string().min(1).max(280).describe("One or two sentences on the gallery card."),
     fixture: z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]*\.(ya?ml|json)$/, "fixture is a .yaml or .json file name beside demo.yaml")
-      .default("fixture.yaml"),
-    /** Roles the gallery offers ("Try it as a Sales leader"); steps may branch on them. */
-    personas: z.array(persona).min(1).optional(),
-    /** Gallery order; lower first. */
-    position: z.number().int().default(100),
-    steps: z.array(stepSchema).min(1).max(40),
+      .default("fixture.yaml")
+      .describe("Fixture file beside demo.yaml that seeds each sandbox (YAML or JSON; its tables may name CSV files)."),
+    personas: z
+      .array(persona)
+      .min(1)
+      .optional()
+      .describe('Roles the gallery offers ("Try it as a Sales leader"); steps may branch on them.'),
+    position: z.number().int().default(100).describe("Gallery order; lower first."),
+    steps: z.array(stepSchema).min(1).max(40).describe("The tour, in order. A step with personas is a branch only those visitors see."),
   })
   .strict()
   .superRefine((demo, ctx) => {
@@ -85,7 +95,8 @@ export const demoSchema = z
         ctx.addIssue({ code: "custom", path: ["steps"], message: `${name} would see no steps` });
       }
     }
-  });
+  })
+  .meta({ title: "Openhouse demo", description: "demos/<slug>/demo.yaml: a demo's gallery card and its product tour." });
 
 export type DemoDefinition = z.infer<typeof demoSchema>;
 export type DemoStep = z.infer<typeof stepSchema>;

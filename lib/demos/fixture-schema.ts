@@ -1,9 +1,10 @@
 // What a marketer writes in demos/<slug>/fixture.yaml: the sample CRM data each sandbox starts with.
 // Rows refer to each other by `key`, so a fixture reads like prose and survives reordering.
 import { z } from "zod";
-import { stages } from "@/db/sandbox/schema";
+import { activityKinds, stages } from "@/lib/pipeline/vocabulary";
+import { slugPattern, slugRule } from "./slug";
 
-const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "a key is lower-case letters, digits and dashes");
+const key = z.string().regex(slugPattern, `a key is ${slugRule}`);
 const isoDate = z.iso.date({ message: "a date is written YYYY-MM-DD" });
 const isoDateTime = z.iso.datetime({ message: "a time is written YYYY-MM-DDTHH:MM:SSZ" });
 /** YAML turns unquoted dates into Date objects; accept both spellings. */
@@ -47,7 +48,7 @@ export const activityRow = z
   .object({
     deal: key,
     contact: key.optional(),
-    kind: z.enum(["call", "email", "meeting", "note", "stage"]),
+    kind: z.enum(activityKinds),
     summary: z.string().min(1).max(280),
     at: dateText(isoDateTime, 24),
   })

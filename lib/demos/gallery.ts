@@ -1,8 +1,9 @@
 // Reads registered demos for the gallery and the tour player.
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { controlDb } from "@/db/client";
 import { demos } from "@/db/control/schema";
-import type { DemoDefinition, TourDemo } from "./demo-schema";
+import type { TourDemo } from "./demo-schema";
 import { type PersonaId, personaLabels, stepsForPersona } from "./personas";
 
 export function listGalleryDemos() {
@@ -21,7 +22,7 @@ export function listGalleryDemos() {
     .map(({ definition, ...demo }) => ({
       ...demo,
       /** The roles a visitor may pick, each a plain link: choosing one is a click, never a form. */
-      personas: ((definition as DemoDefinition).personas ?? []).map((id) => ({ id, label: personaLabels[id] })),
+      personas: (definition.personas ?? []).map((id) => ({ id, label: personaLabels[id] })),
     }));
 }
 
@@ -33,6 +34,6 @@ export function isRegisteredDemo(slug: string): boolean {
 export function loadTourDemo(slug: string, persona?: PersonaId): TourDemo | undefined {
   const row = controlDb().select({ definition: demos.definition }).from(demos).where(eq(demos.slug, slug)).get();
   if (!row) return undefined;
-  const definition = row.definition as DemoDefinition;
-  return { slug, title: definition.title, steps: stepsForPersona(definition.steps, persona), persona };
+  const { title, steps } = row.definition;
+  return { slug, title, steps: stepsForPersona(steps, persona), persona };
 }

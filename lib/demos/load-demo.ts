@@ -1,12 +1,14 @@
 // Reads demos/<slug>/ from disk into validated data: the demo definition and its fixture.
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { config } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import { type DemoDefinition, demoSchema } from "./demo-schema";
 import type { Fixture } from "./fixture-schema";
 import { DemoFileError, parseYamlFile } from "./parse-yaml-file";
 import { readFixture } from "./read-fixture";
+import { slugPattern, slugRule } from "./slug";
 
 export type LoadedDemo = {
   slug: string;
@@ -18,9 +20,7 @@ export type LoadedDemo = {
   fixtureHash: string;
 };
 
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
-export function listDemoSlugs(demosDir = config.demosDir): string[] {
+export function listDemoSlugs(demosDir = runtime().config.demosDir): string[] {
   if (!fs.existsSync(demosDir)) return [];
   return fs
     .readdirSync(demosDir, { withFileTypes: true })
@@ -44,12 +44,10 @@ function readText(file: string, shownAs: string): string {
 }
 
 /** Loads one demo; throws DemoFileError naming file:line:column for anything wrong. */
-export function loadDemo(slug: string, demosDir = config.demosDir): LoadedDemo {
+export function loadDemo(slug: string, demosDir = runtime().config.demosDir): LoadedDemo {
   const shown = (name: string) => path.join(path.relative(/* turbopackIgnore: true */ process.cwd(), demosDir) || ".", slug, name);
   if (!slugPattern.test(slug)) {
-    throw new DemoFileError([
-      { file: shown(""), line: 1, column: 1, message: "a demo folder name is lower-case letters, digits and dashes" },
-    ]);
+    throw new DemoFileError([{ file: shown(""), line: 1, column: 1, message: `a demo folder name is ${slugRule}` }]);
   }
   const demoText = readText(path.join(demosDir, slug, "demo.yaml"), shown("demo.yaml"));
   const demo = parseYamlFile(shown("demo.yaml"), demoText, demoSchema);
@@ -68,7 +66,7 @@ export function loadDemo(slug: string, demosDir = config.demosDir): LoadedDemo {
 }
 
 /** Loads every demo, collecting all problems so a marketer sees them in one go. */
-export function loadAllDemos(demosDir = config.demosDir): { demos: LoadedDemo[]; problems: DemoFileError[] } {
+export function loadAllDemos(demosDir = runtime().config.demosDir): { demos: LoadedDemo[]; problems: DemoFileError[] } {
   const demos: LoadedDemo[] = [];
   const problems: DemoFileError[] = [];
   for (const slug of listDemoSlugs(demosDir)) {

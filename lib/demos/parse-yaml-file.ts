@@ -1,5 +1,6 @@
 // Parses a marketer's YAML (or JSON) file against a zod schema and reports every problem as file:line:column,
 // so a broken demo.yaml points at the line to fix instead of a stack trace.
+import "server-only";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 

@@ -1,6 +1,7 @@
 // Reads a demo's fixture: one YAML or JSON file, where any table may instead name a CSV file beside it
 // (`deals: deals.csv`) so a marketer can keep a long table in a spreadsheet. Every problem, in whichever
 // file, comes back as file:line:column naming the row and field.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { CsvError, parse } from "csv-parse/sync";

@@ -1,8 +1,10 @@
 // Registers the demos found in demos/ into the control plane, and serves their templates at run time.
+import "server-only";
 import fs from "node:fs";
 import { notInArray } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { demos } from "@/db/control/schema";
+import { runtime } from "@/lib/runtime/runtime";
 import { ensureTemplate } from "./compile-template";
 import { type LoadedDemo, loadAllDemos, loadDemo } from "./load-demo";
 import { DemoFileError } from "./parse-yaml-file";
@@ -40,9 +42,6 @@ export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
   return loaded;
 }
 
-/** Per demo, the template file for a day. Only the file name is kept: a parsed fixture can be megabytes. */
-const templateCache = new Map<string, { day: string; file: string }>();
-
 /**
  * Today's template for a registered demo. The demo's files are read only when that day's template is not yet
  * known to this process; the day is part of the template's name, so the first visitor after midnight
@@ -50,6 +49,8 @@ const templateCache = new Map<string, { day: string; file: string }>();
  */
 export function templateFor(slug: string, now = new Date()): string {
   const day = now.toISOString().slice(0, 10);
+  // Per demo, the template file for a day. Only the file name is kept: a parsed fixture can be megabytes.
+  const templateCache = runtime().templates.files;
   const cached = templateCache.get(slug);
   if (cached?.day === day && fs.existsSync(cached.file)) return cached.file;
   const file = ensureTemplate(loadDemo(slug), now);

@@ -1,13 +1,11 @@
 // Per-client token buckets (sandbox provisioning, signal batches), keyed by a salted hash of the client
 // address so no raw IP is kept, even in memory. In-memory and per process: a deployment with several
 // instances needs a shared store (e.g. Redis) for a limit to hold across them.
+import "server-only";
 import crypto from "node:crypto";
 import { LRUCache } from "lru-cache";
 
 type Bucket = { tokens: number; updatedAt: number };
-
-/** Random per process: the hashes cannot be joined with anything else, nor with another run. */
-const salt = crypto.randomBytes(16);
 
 /**
  * One client's network: an IPv4 address, or an IPv6 /64 — a single IPv6 host commonly holds a whole /64,
@@ -25,7 +23,8 @@ export function addressGroup(address: string): string {
     .join(":")}::/64`;
 }
 
-export function clientKey(address: string): string {
+/** A client's key under a salt; each limiter draws its own, so the keys cannot be joined with anything else. */
+export function clientKey(address: string, salt: Uint8Array): string {
   return crypto.createHmac("sha256", salt).update(addressGroup(address)).digest("base64url").slice(0, 22);
 }
 
@@ -40,6 +39,8 @@ export type RateLimiter = {
 export function createRateLimiter(perMinute: number, maxClients = 50_000): RateLimiter {
   // A bucket untouched for a minute is full again, so dropping it (TTL) loses nothing.
   const buckets = new LRUCache<string, Bucket>({ max: maxClients, ttl: 60_000 });
+  // Random per limiter: the hashes cannot be joined with anything else, nor with another run.
+  const salt = crypto.randomBytes(16);
   const refillPerMs = perMinute / 60_000;
 
   function current(key: string, nowMs: number): Bucket {
@@ -50,7 +51,7 @@ export function createRateLimiter(perMinute: number, maxClients = 50_000): RateL
 
   return {
     tryTake(address, nowMs = Date.now()) {
-      const key = clientKey(address);
+      const key = clientKey(address, salt);
       const bucket = current(key, nowMs);
       if (bucket.tokens < 1) {
         buckets.set(key, bucket);
@@ -60,7 +61,7 @@ export function createRateLimiter(perMinute: number, maxClients = 50_000): RateL
       return true;
     },
     retryAfterSeconds(address, nowMs = Date.now()) {
-      const bucket = current(clientKey(address), nowMs);
+      const bucket = current(clientKey(address, salt), nowMs);
       return bucket.tokens >= 1 || refillPerMs === 0 ? 0 : Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
     },
   };

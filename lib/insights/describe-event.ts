@@ -1,7 +1,9 @@
 // Turns a stored event into the sentence a rep reads in a journey.
+import "server-only";
 import type { EventRow } from "@/db/control/schema";
+import type { SandboxActionKind } from "@/lib/signals/signal-types";
 
-const actionWords: Record<string, string> = {
+const actionWords: Record<SandboxActionKind, string> = {
   "deal.created": "created a deal",
   "deal.stage_changed": "moved a deal to another stage",
   "deal.viewed": "opened a deal",
@@ -23,7 +25,7 @@ export function describeEvent(event: Pick<EventRow, "type" | "stepId" | "stepInd
     case "tour.closed":
       return `Left the tour${step ? ` at ${step}` : ""}`;
     case "sandbox.action":
-      return `In the product: ${actionWords[event.action ?? ""] ?? event.action ?? "did something"}`;
+      return `In the product: ${(event.action && actionWords[event.action as SandboxActionKind]) || event.action || "did something"}`;
     case "handraise":
       return "Raised a hand: asked to talk to a human";
     default:

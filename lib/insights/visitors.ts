@@ -1,8 +1,8 @@
 // What a rep sees about visitors, derived only from usage signals: never from a form.
+import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { demos, events, sandboxes, visitors } from "@/db/control/schema";
-import type { DemoDefinition } from "@/lib/demos/demo-schema";
 import { type PersonaId, personaLabels, stepsForPersona } from "@/lib/demos/personas";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
 import { interactionTypes } from "@/lib/signals/event-schema";
@@ -35,7 +35,7 @@ function demosTried(visitorIds: string[], db: ControlDb) {
       .select({ slug: demos.slug, definition: demos.definition })
       .from(demos)
       .all()
-      .map((row) => [row.slug, row.definition as DemoDefinition]),
+      .map((row) => [row.slug, row.definition]),
   );
   const tried = new Map<string, DemosTried>();
   if (visitorIds.length === 0) return tried;

@@ -4,20 +4,15 @@
 // Instead `npm start` runs each request that may be an action in a context our actions mark as they begin; a
 // 5xx from a request whose action never began becomes a 400. A 5xx after an action began is a real fault of
 // ours, and stays a 5xx.
-import { AsyncLocalStorage } from "node:async_hooks";
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorPageHtml } from "@/lib/http/error-page";
+import { type ActionContext, runtime } from "@/lib/runtime/runtime";
 import type { Refusal } from "./undecodable-path";
 
-type ActionContext = { started: boolean };
-
-const contextKey = Symbol.for("openhouse.server-action-context");
-
-/** npm start's modules and the app's bundle are separate module instances; the global is what they share. */
-function actionContexts(): AsyncLocalStorage<ActionContext> {
-  const holder = globalThis as { [contextKey]?: AsyncLocalStorage<ActionContext> };
-  holder[contextKey] ??= new AsyncLocalStorage<ActionContext>();
-  return holder[contextKey];
+/** The front door and the app's bundle are separate copies of this module; the runtime is what they share. */
+function actionContexts() {
+  return runtime().actionContexts;
 }
 
 /** The first thing every Server Action does: from here on, a failure is ours. */

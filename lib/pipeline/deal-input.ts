@@ -1,6 +1,6 @@
 // What the sample product accepts from a visitor's "New deal" and "Move to stage" controls.
 import { z } from "zod";
-import { stages } from "@/db/sandbox/schema";
+import { stages } from "./vocabulary";
 
 export const newDealInput = z.object({
   title: z.string().trim().min(1, "Give the deal a name").max(120, "Keep the name under 120 characters"),

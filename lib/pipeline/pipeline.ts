@@ -1,8 +1,10 @@
 // The sample product's reads and writes, against one visitor's sandbox handle.
+import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
-import { activities, companies, contacts, deals, type Stage, settings, stages } from "@/db/sandbox/schema";
+import { activities, companies, contacts, deals, settings } from "@/db/sandbox/schema";
 import type { SandboxDb } from "@/lib/sandbox/handles";
 import type { MoveStageInput, NewDealInput } from "./deal-input";
+import { type Stage, stages } from "./vocabulary";
 
 export const openStages: readonly Stage[] = ["lead", "qualified", "proposal", "negotiation"];
 

@@ -1,5 +1,6 @@
 // The only way from a sandbox id in a URL to a sandbox handle: the id must belong to the caller's
 // visitor cookie. Anything else — guessed, swapped, forged, path-like — is "not found", never "forbidden".
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { controlDb } from "@/db/client";
 import { type Sandbox, sandboxes } from "@/db/control/schema";

@@ -1,8 +1,9 @@
 // Global caps: when too many sandboxes are live, or their files use too much disk, the longest-idle go first.
+import "server-only";
 import { and, asc, count, desc, eq, ne } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { sandboxes } from "@/db/control/schema";
-import { config } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import { sandboxDiskBytes } from "./files";
 import { retireSandboxes } from "./retire";
 
@@ -25,7 +26,7 @@ function oldestIdleLive(db: ControlDb, limit: number, keepId?: string): string[]
  * The count cap, checked on every provisioning: one indexed count, so a flood can never get past it
  * between GC runs. Never evicts the sandbox just made (keepId).
  */
-export function enforceLiveCap(db: ControlDb = controlDb(), keepId?: string, maxLive = config.sandboxMaxLive): string[] {
+export function enforceLiveCap(db: ControlDb = controlDb(), keepId?: string, maxLive = runtime().config.sandboxMaxLive): string[] {
   const excess = liveCount(db) - maxLive;
   if (excess <= 0) return [];
   const evicted = oldestIdleLive(db, excess, keepId);
@@ -41,8 +42,8 @@ export function enforceLiveCap(db: ControlDb = controlDb(), keepId?: string, max
 export function liveCapFor(
   templateBytes: number,
   limits: { maxLive: number; maxDiskBytes: number } = {
-    maxLive: config.sandboxMaxLive,
-    maxDiskBytes: config.sandboxMaxDiskMb * 1024 * 1024,
+    maxLive: runtime().config.sandboxMaxLive,
+    maxDiskBytes: runtime().config.sandboxMaxDiskMb * 1024 * 1024,
   },
 ): number {
   if (templateBytes <= 0) return limits.maxLive;
@@ -54,8 +55,8 @@ export function evictIfOverCap(
   db: ControlDb = controlDb(),
   limits: { maxLive?: number; maxDiskBytes?: number } = {},
 ): { evicted: string[] } {
-  const evicted = enforceLiveCap(db, undefined, limits.maxLive ?? config.sandboxMaxLive);
-  const maxDiskBytes = limits.maxDiskBytes ?? config.sandboxMaxDiskMb * 1024 * 1024;
+  const evicted = enforceLiveCap(db, undefined, limits.maxLive ?? runtime().config.sandboxMaxLive);
+  const maxDiskBytes = limits.maxDiskBytes ?? runtime().config.sandboxMaxDiskMb * 1024 * 1024;
   // Newest-active first: keep adding until the budget is spent; everything older than that goes.
   const live = db
     .select({ id: sandboxes.id })

@@ -1,13 +1,14 @@
 // Where a sandbox lives on disk and how it is removed: the main file plus SQLite's -wal and -shm beside it.
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { paths } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import { isWellFormedId } from "./ids";
 
 export function sandboxFile(sandboxId: string): string {
   if (!isWellFormedId(sandboxId)) throw new Error("not a sandbox id");
-  return path.join(paths.sandboxes(), `${sandboxId}.sqlite`);
+  return path.join(runtime().paths.sandboxes, `${sandboxId}.sqlite`);
 }
 
 /** A unique temporary name beside the target: two concurrent writers never share one, and GC sweeps leftovers. */
@@ -37,9 +38,8 @@ export function sandboxDiskBytes(sandboxId: string): number {
 
 // A template file never changes under its name (a new fixture or day gets a new name), so its size is
 // read once rather than on every provisioning. A handful of names a day; cleared long before it matters.
-const templateSizes = new Map<string, number>();
-
 export function templateBytes(template: string): number {
+  const templateSizes = runtime().templates.sizes;
   let size = templateSizes.get(template);
   if (size === undefined) {
     if (templateSizes.size > 256) templateSizes.clear();

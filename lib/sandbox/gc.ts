@@ -1,10 +1,11 @@
 // Garbage collection: idle sandboxes expire, old tombstones go, and files a crash left behind are swept.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, lt } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { sandboxes } from "@/db/control/schema";
-import { config, paths } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import { removeSandboxFiles } from "./files";
 import { isWellFormedId } from "./ids";
 import { retireSandboxes } from "./retire";
@@ -29,10 +30,10 @@ function olderThan(file: string, cutoffMs: number): boolean {
 function sweepStrayFiles(now: Date, db: ControlDb): number {
   const cutoff = now.getTime() - strayFileAgeMs;
   let removed = 0;
-  for (const dir of [paths.sandboxes(), paths.templates()]) {
+  for (const dir of [runtime().paths.sandboxes, runtime().paths.templates]) {
     const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
     const live =
-      dir === paths.sandboxes()
+      dir === runtime().paths.sandboxes
         ? new Set(
             db
               .select({ id: sandboxes.id })
@@ -56,7 +57,7 @@ function sweepStrayFiles(now: Date, db: ControlDb): number {
 }
 
 export function collectGarbage(now: Date = new Date(), db: ControlDb = controlDb()): GarbageReport {
-  const idleSince = new Date(now.getTime() - config.sandboxTtlDays * dayMs);
+  const idleSince = new Date(now.getTime() - runtime().config.sandboxTtlDays * dayMs);
   const expiredIds = db
     .select({ id: sandboxes.id })
     .from(sandboxes)

@@ -1,12 +1,12 @@
-// Open SQLite handles for sandboxes, kept in a bounded LRU so thousands of sandboxes never mean
+// Open SQLite handles for sandboxes, kept in the runtime's bounded LRU so thousands of sandboxes never mean
 // thousands of open files; a handle idle past its TTL or pushed out is closed.
+import "server-only";
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { LRUCache } from "lru-cache";
-import { openSqlite } from "@/db/client";
 import * as sandboxSchema from "@/db/sandbox/schema";
-import { config } from "@/lib/config";
+import { openSqlite } from "@/db/sqlite";
+import { runtime } from "@/lib/runtime/runtime";
 import { sandboxFile } from "./files";
 
 export { sandboxFile } from "./files";
@@ -16,16 +16,17 @@ export type SandboxDb = BetterSQLite3Database<typeof sandboxSchema> & { $client:
 /** The file is missing, is not a database, or failed its check: the sandbox cannot be used. */
 export class SandboxUnreadableError extends Error {}
 
-const idleHandleMs = 15 * 60_000;
+// drizzle's wrapper is per module copy and holds no connection: the connection is the runtime's.
+const wrapped = new WeakMap<Database.Database, SandboxDb>();
 
-const openHandles = new LRUCache<string, SandboxDb>({
-  max: Math.max(1, config.sandboxOpenHandles),
-  ttl: idleHandleMs,
-  updateAgeOnGet: true,
-  // Autopurge timers are unref'd by lru-cache, so they never keep a CLI alive.
-  ttlAutopurge: true,
-  dispose: (db) => db.$client.close(),
-});
+function asDrizzle(sqlite: Database.Database): SandboxDb {
+  let db = wrapped.get(sqlite);
+  if (!db) {
+    db = drizzle(sqlite, { schema: sandboxSchema });
+    wrapped.set(sqlite, db);
+  }
+  return db;
+}
 
 const unreadableCodes = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN"]);
 
@@ -35,14 +36,14 @@ export function isUnreadableDatabaseError(error: unknown): boolean {
 }
 
 /** Opens and checks a sandbox file. quick_check costs well under a millisecond on a demo-sized file. */
-function openChecked(sandboxId: string): SandboxDb {
+function openChecked(sandboxId: string): Database.Database {
   const file = sandboxFile(sandboxId);
   // openSqlite would create an empty database in place of a missing file.
   if (!fs.existsSync(file)) throw new SandboxUnreadableError(`sandbox file missing: ${sandboxId}`);
   let sqlite: Database.Database | undefined;
   try {
     sqlite = openSqlite(file);
-    sqlite.pragma(`max_page_count = ${config.sandboxMaxPages}`);
+    sqlite.pragma(`max_page_count = ${runtime().config.sandboxMaxPages}`);
     const check = sqlite.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new SandboxUnreadableError(`sandbox failed quick_check: ${sandboxId}`);
   } catch (error) {
@@ -51,7 +52,7 @@ function openChecked(sandboxId: string): SandboxDb {
     if (isUnreadableDatabaseError(error)) throw new SandboxUnreadableError(`sandbox unreadable: ${sandboxId}`);
     throw error;
   }
-  return drizzle(sqlite, { schema: sandboxSchema });
+  return sqlite;
 }
 
 /**
@@ -59,24 +60,25 @@ function openChecked(sandboxId: string): SandboxDb {
  * Throws SandboxUnreadableError when the file is missing or damaged.
  */
 export function openSandbox(sandboxId: string): SandboxDb {
-  let db = openHandles.get(sandboxId);
-  if (!db) {
-    db = openChecked(sandboxId);
-    openHandles.set(sandboxId, db);
+  const handles = runtime().sandboxHandles;
+  let sqlite = handles.get(sandboxId);
+  if (!sqlite) {
+    sqlite = openChecked(sandboxId);
+    handles.set(sandboxId, sqlite);
   }
-  return db;
+  return asDrizzle(sqlite);
 }
 
 /** Closes the handle if open: before a sandbox's file is replaced or removed. */
 export function closeSandbox(sandboxId: string): void {
-  openHandles.delete(sandboxId);
+  runtime().sandboxHandles.delete(sandboxId);
 }
 
 /** Closes every handle (CLI and test shutdown). */
 export function closeAllSandboxes(): void {
-  openHandles.clear();
+  runtime().sandboxHandles.clear();
 }
 
 export function openHandleCount(): number {
-  return openHandles.size;
+  return runtime().sandboxHandles.size;
 }

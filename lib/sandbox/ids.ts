@@ -1,4 +1,5 @@
 // Random, unguessable ids (128 bits) for visitors and sandboxes, and the one check of their shape.
+import "server-only";
 import crypto from "node:crypto";
 
 export function newId(): string {

@@ -1,4 +1,5 @@
 // Background upkeep for a running server: garbage collection and the global caps, on an interval.
+import "server-only";
 import { evictIfOverCap } from "./eviction";
 import { collectGarbage } from "./gc";
 

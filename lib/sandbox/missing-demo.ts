@@ -1,4 +1,6 @@
 // Where /try sends someone whose link names no demo: the gallery, with a note naming what they asked for.
+import "server-only";
+import { withoutControlCharacters } from "@/lib/text/control-characters";
 
 /** Enough to recognise a mistyped name; a longer one is someone's junk and is not echoed back whole. */
 const shownCharacters = 64;
@@ -16,8 +18,7 @@ export function missingDemoPath(slug: string): string {
  */
 export function shownMissingDemo(missing: string | string[] | undefined): string | undefined {
   const first = Array.isArray(missing) ? missing[0] : missing;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
-  const shown = Array.from((first ?? "").replace(/[\u0000-\u001f\u007f-\u009f]/g, ""))
+  const shown = Array.from(withoutControlCharacters(first ?? ""))
     .slice(0, shownCharacters)
     .join("")
     .trim();

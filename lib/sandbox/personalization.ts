@@ -1,20 +1,20 @@
 // "Try it as Globex, as a sales leader": optional query parameters that personalise a new sandbox.
 // Bad values are dropped, never an error page: a mangled campaign link still gives a working demo.
+import "server-only";
 
 import { z } from "zod";
 import type { Sandbox } from "@/db/control/schema";
 import { personaId } from "@/lib/demos/personas";
 import { workspaceName } from "@/lib/pipeline/pipeline";
+import { withoutControlCharacters } from "@/lib/text/control-characters";
 import type { SandboxDb } from "./handles";
 
 /** Line breaks and tabs become spaces; every other control character (C0, DEL, C1) is dropped. */
 const breakingCharacters = /[\t\n\r\u2028\u2029]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
 
 const company = z
   .string()
-  .transform((value) => value.replace(breakingCharacters, " ").replace(controlCharacters, "").replace(/\s+/g, " ").trim())
+  .transform((value) => withoutControlCharacters(value.replace(breakingCharacters, " ")).replace(/\s+/g, " ").trim())
   .pipe(
     z
       .string()

@@ -1,5 +1,6 @@
 // Gives a visitor their own sandbox for a demo: resume the live one they have, or copy today's template.
 // A file copy is ~1 ms where re-seeding takes tens (npm run bench:sandbox); it also isolates visitors perfectly.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { and, desc, eq } from "drizzle-orm";
@@ -81,14 +82,31 @@ export function adoptPersona(sandbox: Sandbox, personalization: Personalization 
   return { ...sandbox, personalization: row };
 }
 
+export type ProvisionOptions = {
+  personalization?: Personalization;
+  /**
+   * Asked only when a new sandbox would be made (resuming is never limited): false refuses it, and
+   * provisionSandbox answers undefined. The /try flow's per-client rate limit.
+   */
+  admitNew?: () => boolean;
+};
+
 /** Resume the visitor's sandbox for this demo (taking the link's persona) or create one. */
 export function provisionSandbox(
   visitorId: string,
   demoSlug: string,
-  options: { personalization?: Personalization } = {},
+  options?: Omit<ProvisionOptions, "admitNew">,
+  db?: ControlDb,
+): Sandbox;
+export function provisionSandbox(visitorId: string, demoSlug: string, options: ProvisionOptions, db?: ControlDb): Sandbox | undefined;
+export function provisionSandbox(
+  visitorId: string,
+  demoSlug: string,
+  options: ProvisionOptions = {},
   db: ControlDb = controlDb(),
-): Sandbox {
+): Sandbox | undefined {
   const resumed = resumeSandbox(visitorId, demoSlug, db);
   if (resumed) return adoptPersona(resumed, options.personalization, db);
+  if (options.admitNew && !options.admitNew()) return undefined;
   return createSandbox(visitorId, demoSlug, options.personalization, db);
 }

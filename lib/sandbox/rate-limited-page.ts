@@ -1,4 +1,5 @@
 // The page a person sees when one address starts too many demos in a minute: plain HTML, never JSON.
+import "server-only";
 
 export function rateLimitedPage(retryAfterSeconds: number): Response {
   const wait = Math.max(1, retryAfterSeconds);

@@ -1,6 +1,7 @@
 // The note a visitor sees when their earlier sandbox had to be replaced, carried through /try in the URL.
+import "server-only";
 import { z } from "zod";
-import { config } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import type { GoneReason } from "./retire";
 
 export const renewedReason = z.enum(["expired", "evicted", "corrupt"]);
@@ -20,7 +21,7 @@ export function parseRenewedReason(value: string | null | undefined): RenewedRea
 export function renewedMessage(reason: RenewedReason): string {
   switch (reason) {
     case "expired":
-      return `Your earlier demo copy expired after ${config.sandboxTtlDays} days idle, so here is a fresh one.`;
+      return `Your earlier demo copy expired after ${runtime().config.sandboxTtlDays} days idle, so here is a fresh one.`;
     case "evicted":
       return "Your earlier demo copy was cleared to make room for new visitors, so here is a fresh one.";
     case "corrupt":

@@ -1,4 +1,5 @@
 // Next.js glue: who is asking (from the signed cookie) and which sandbox they may touch.
+import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";

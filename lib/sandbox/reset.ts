@@ -1,4 +1,5 @@
 // "Reset demo": the same sandbox id, back to today's template, keeping the visitor's personalization.
+import "server-only";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";

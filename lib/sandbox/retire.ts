@@ -1,4 +1,5 @@
 // Takes a sandbox out of service: the row says why (so its owner gets a friendly note), the files go.
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { type Sandbox, sandboxes } from "@/db/control/schema";

@@ -1,18 +1,17 @@
 // Warm spares: a few complete copies of today's template made ahead of demand, so giving a visitor a
 // sandbox is one atomic rename (tens of microseconds) instead of creating a file (~1 ms or more on these
 // disks). Refilled between requests; when the pool is empty, provisioning simply copies as before.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { config } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import { temporaryFileFor } from "./files";
 import { newId } from "./ids";
 
-const pools = new Map<string, string[]>();
-const refilling = new Set<string>();
 const staleTmpMs = 60_000;
 
 function sparesDir(): string {
-  return path.join(config.dataDir, "spares");
+  return runtime().paths.spares;
 }
 
 /** Spares are named after their template, so a new day's template never hands out yesterday's data. */
@@ -22,6 +21,7 @@ function prefixOf(template: string): string {
 
 /** The pool for a template; on first use adopts spares a previous run left and removes stale ones. */
 function poolFor(template: string): string[] {
+  const { pools } = runtime().spares;
   let pool = pools.get(template);
   if (pool) return pool;
   const dir = sparesDir();
@@ -53,12 +53,13 @@ function makeSpare(template: string): void {
 }
 
 /** Fills the pool now (start-up), so the first visitors already get a spare. */
-export function fillSpares(template: string, target = config.sandboxSpares): void {
+export function fillSpares(template: string, target = runtime().config.sandboxSpares): void {
   while (poolFor(template).length < target) makeSpare(template);
 }
 
 /** Tops the pool up one copy per turn of the event loop, so requests keep being served in between. */
-export function refillSpares(template: string, target = config.sandboxSpares): void {
+export function refillSpares(template: string, target = runtime().config.sandboxSpares): void {
+  const { refilling } = runtime().spares;
   if (refilling.has(template) || target === 0) return;
   refilling.add(template);
   const step = () => {

@@ -1,4 +1,5 @@
 // A sandbox at its page cap (SANDBOX_MAX_PAGES) answers SQLITE_FULL; the visitor gets a message, not a 500.
+import "server-only";
 
 export const sandboxFullMessage =
   "This demo copy is full, so that change was not saved. Use “Reset demo” in the header to start over with a clean copy.";

@@ -1,16 +1,17 @@
 // "Try it": what GET /try/<demo> does, as one function the route calls and the tests drive. The browser's
 // own sandbox for the demo is resumed (taking the link's persona), or a new one is made from today's template
 // when the client is within its provisioning rate; the answer says where to send the browser.
+import "server-only";
 import { isRegisteredDemo } from "@/lib/demos/gallery";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { runtime } from "@/lib/runtime/runtime";
 import { arrivalSource } from "@/lib/visitors/arrival-source";
 import { identifyVisitor } from "@/lib/visitors/identify";
 import { signVisitorId, visitorCookieName, visitorCookieOptions } from "@/lib/visitors/visitor-cookie";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 import { missingDemoPath } from "./missing-demo";
 import { parsePersonalization } from "./personalization";
-import { adoptPersona, createSandbox, resumeSandbox } from "./provision";
-import { provisionLimiter } from "./provision-limit";
+import { provisionSandbox } from "./provision";
 import { parseRenewedReason } from "./renewal";
 
 export type VisitorCookie = { name: string; value: string; options: ReturnType<typeof visitorCookieOptions> };
@@ -26,20 +27,22 @@ export function tryDemo(demoSlug: string, request: Pick<Request, "url" | "header
   const visitor = identifyVisitor(request);
   const personalization = parsePersonalization(url.searchParams);
 
-  let sandbox = resumeSandbox(visitor.visitorId, demoSlug);
-  const created = sandbox === undefined;
-  if (sandbox) {
-    touchVisitor(visitor.visitorId, { client: visitor.client });
-    sandbox = adoptPersona(sandbox, personalization);
-  } else {
-    const address = request.headers.get(clientIpHeaderName) ?? "unknown";
-    const limiter = provisionLimiter();
-    if (!limiter.tryTake(address)) return { kind: "rate-limited", retryAfterSeconds: limiter.retryAfterSeconds(address) };
-    // Where they came from is tracking, so not for a browser that asked not to be tracked.
-    const source = visitor.doNotTrack ? undefined : arrivalSource(url, request.headers.get("referer"));
-    touchVisitor(visitor.visitorId, { source, client: visitor.client });
-    sandbox = createSandbox(visitor.visitorId, demoSlug, personalization);
-  }
+  const address = request.headers.get(clientIpHeaderName) ?? "unknown";
+  const limiter = runtime().limiters.provision;
+  let created = false;
+  const sandbox = provisionSandbox(visitor.visitorId, demoSlug, {
+    personalization,
+    admitNew() {
+      if (!limiter.tryTake(address)) return false;
+      created = true;
+      // Where they came from is tracking, so not for a browser that asked not to be tracked.
+      const source = visitor.doNotTrack ? undefined : arrivalSource(url, request.headers.get("referer"));
+      touchVisitor(visitor.visitorId, { source, client: visitor.client });
+      return true;
+    },
+  });
+  if (!sandbox) return { kind: "rate-limited", retryAfterSeconds: limiter.retryAfterSeconds(address) };
+  if (!created) touchVisitor(visitor.visitorId, { client: visitor.client });
 
   const renewed = parseRenewedReason(url.searchParams.get("renewed"));
   const secure = (request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")) === "https";

@@ -1,20 +1,13 @@
 // The shape of a usage signal as the browser sends it. The single definition: the API parses with it,
 // the browser tracker builds events typed from it.
 import { z } from "zod";
-import { sandboxActionKind } from "@/lib/demos/demo-schema";
+import { slugPattern } from "@/lib/demos/slug";
+import { interactionTypes, type SignalType, sandboxActionKinds, signalTypes } from "./signal-types";
 
-export const signalTypes = [
-  "demo.viewed",
-  "tour.started",
-  "step.viewed",
-  "step.completed",
-  "tour.finished",
-  "tour.closed",
-  "sandbox.action",
-  "handraise",
-] as const;
+// Re-exported so server code keeps one import for the whole shape; the lists themselves live in signal-types.ts.
+export { interactionTypes, type SignalType, signalTypes };
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const slug = z.string().regex(slugPattern);
 const propValue = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
 
 export const signalEventSchema = z.object({
@@ -26,7 +19,7 @@ export const signalEventSchema = z.object({
   demo: slug.optional(),
   step: slug.optional(),
   stepIndex: z.number().int().min(0).max(100).optional(),
-  action: sandboxActionKind.optional(),
+  action: z.enum(sandboxActionKinds).optional(),
   props: z
     .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/), propValue)
     .refine((record) => Object.keys(record).length <= 10, "at most 10 props")
@@ -42,11 +35,10 @@ export const signalBatchSchema = z.object({
   events: z.array(signalEventSchema).min(1).max(maxEventsPerBatch),
   /** navigator.webdriver: an automated browser. Its visitor counts as a bot until it interacts. */
   webdriver: z.boolean().optional(),
+  /** The browser said GPC (navigator.globalPrivacyControl) or Do-Not-Track (navigator.doNotTrack "1"). Sent in
+   * the body as well as by the Sec-GPC / DNT headers because a proxy may strip headers; either one is enough. */
+  noTracking: z.boolean().optional(),
 });
 
-/** Events only a person acting on the page produces; an automated browser without any is treated as a bot. */
-export const interactionTypes = ["step.completed", "tour.closed", "tour.finished", "sandbox.action", "handraise"] as const;
-
-export type SignalType = (typeof signalTypes)[number];
 export type SignalEvent = z.infer<typeof signalEventSchema>;
 export type SignalBatch = z.infer<typeof signalBatchSchema>;

@@ -1,8 +1,8 @@
 // POST /api/signals, independent of the web framework: the lean node:http path in scripts/start.ts and the
 // Next route handler both call this, so the two can never answer differently.
-import { config } from "@/lib/config";
-import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
+import "server-only";
 import { parseJsonBody, type RawBody } from "@/lib/http/read-json-body";
+import { runtime } from "@/lib/runtime/runtime";
 import { classifyUserAgent } from "@/lib/visitors/client-class";
 import { verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
 import { maxBatchBytes, signalBatchSchema } from "./event-schema";
@@ -26,11 +26,15 @@ const error = (status: number, message: string, headers: Record<string, string> 
   headers: { ...noStore, ...headers },
 });
 
-let limiter: RateLimiter | undefined;
-const committer = createGroupCommitter<PreparedBatch, { stored: number }>((batches) => writeBatches(batches));
+/** One committer per process, whichever copy of this module made it: group commit needs every request in one group. */
+function signalsCommitter() {
+  return runtime().shared("signals.committer", () =>
+    createGroupCommitter<PreparedBatch, { stored: number }>((batches) => writeBatches(batches)),
+  );
+}
 
 export async function handleSignals(request: SignalsRequest): Promise<SignalsResponse> {
-  limiter ??= createRateLimiter(config.signalsBatchesPerMinute);
+  const limiter = runtime().limiters.signals;
   if (!limiter.tryTake(request.clientAddress)) {
     return error(429, "Too many batches; slow down", {
       "retry-after": String(Math.max(1, limiter.retryAfterSeconds(request.clientAddress))),
@@ -47,10 +51,10 @@ export async function handleSignals(request: SignalsRequest): Promise<SignalsRes
   try {
     const prepared = prepareBatch(body.value, {
       visitorId: verifyVisitorCookie(request.visitorCookie),
-      linkIdentity: !request.noTracking,
+      linkIdentity: !(request.noTracking || body.value.noTracking === true),
       bot: classifyUserAgent(request.userAgent).bot,
     });
-    const result = await committer.submit(prepared);
+    const result = await signalsCommitter().submit(prepared);
     return { status: 202, body: result, headers: noStore };
   } catch (failure) {
     // The database is busy or failing: the client keeps the batch and retries; ids make that safe.

@@ -1,6 +1,7 @@
 // Stores validated batches of usage signals. Idempotent by event id; times clamped to what the server can
 // believe; identity linked only when the visitor has not asked not to be tracked; sessions split after
 // 30 idle minutes. Reads happen per request, writes in one transaction per group (see group-commit.ts).
+import "server-only";
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
 import { type ControlDb, controlDb } from "@/db/client";

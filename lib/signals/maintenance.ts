@@ -1,5 +1,6 @@
 // Background upkeep for the event store: the retention purge, and WAL checkpoints taken on a timer
 // instead of inside whichever ingest commit happens to cross the threshold.
+import "server-only";
 import { controlDb } from "@/db/client";
 import { purgeExpiredEvents } from "./retention";
 

@@ -1,5 +1,6 @@
 // The lean path: POST /api/signals served straight from node:http in front of Next, because Next's
 // per-request overhead cost ~45% of ingest throughput on these machines (see BENCHMARKS.md).
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { cookieFromHeader } from "@/lib/http/cookies";

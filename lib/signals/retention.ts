@@ -1,14 +1,15 @@
 // Raw events are kept RETENTION_DAYS, then folded into per-day counts and deleted, so funnels outlive
 // the raw trail and nothing personal is kept longer than it is useful.
+import "server-only";
 import { type ControlDb, controlDb } from "@/db/client";
-import { config } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 
 const dayMs = 86_400_000;
 
 /** Folds and deletes every raw event older than the retention window, in one transaction. */
 export function purgeExpiredEvents(
   now = new Date(),
-  retentionDays = config.retentionDays,
+  retentionDays = runtime().config.retentionDays,
   db: ControlDb = controlDb(),
 ): { purged: number } {
   const cutoff = now.getTime() - retentionDays * dayMs;

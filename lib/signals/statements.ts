@@ -1,7 +1,9 @@
 // Prepared statements for the ingest hot path, made once per connection. Plain SQL here, not drizzle's
 // builder: at 20,000 events a second the per-call query building is measurable. Table and column names
 // are those of db/control/schema.ts (its migration is the source of truth).
+import "server-only";
 import type Database from "better-sqlite3";
+import { runtime } from "@/lib/runtime/runtime";
 import type { OpenSession } from "./sessions";
 
 function prepare(sqlite: Database.Database) {
@@ -26,9 +28,9 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 export function controlStatements(sqlite: Database.Database): ReturnType<typeof prepare> {
+  // Prepared once per connection and process, not per copy of this module.
+  const cache = runtime().shared("signals.statements", () => new WeakMap<Database.Database, ReturnType<typeof prepare>>());
   let statements = cache.get(sqlite);
   if (!statements) {
     statements = prepare(sqlite);

@@ -1,5 +1,7 @@
 // Where a visitor came from, as the browser told us on arrival: utm_* parameters and the referrer's host.
 // Never a full referrer URL (it can carry personal data), never anything the visitor did not send.
+import "server-only";
+
 const utmKeys = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 
 export type ArrivalSource = Record<string, string>;

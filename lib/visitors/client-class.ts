@@ -1,5 +1,6 @@
 // What Openhouse keeps of a user agent: a browser family, an OS family and a device class — never the
 // string itself, which together with other facts can single a person out.
+import "server-only";
 import { isbot } from "isbot";
 
 export type ClientClass = { browser: string; os: string; device: "desktop" | "mobile" | "tablet" | "bot"; bot: boolean };

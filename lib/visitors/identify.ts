@@ -1,5 +1,6 @@
 // Who is asking, from what a request carries: the signed visitor cookie (or a new id), the coarse client
 // class of the user agent, and the privacy choice (GPC / Do-Not-Track). Nothing else about them is read.
+import "server-only";
 import { cookieFromHeader } from "@/lib/http/cookies";
 import { newId } from "@/lib/sandbox/ids";
 import { classifyUserAgent } from "./client-class";

@@ -1,5 +1,6 @@
 // The visitor's only identity: a first-party, httpOnly cookie holding a random id and its HMAC.
 // Functional, not tracking: it is what lets a visitor come back to their own sandbox.
+import "server-only";
 import crypto from "node:crypto";
 import { isWellFormedId } from "@/lib/sandbox/ids";
 import { serverSecret } from "@/lib/server-secret";

@@ -1,5 +1,6 @@
 // The visitor row: created on a visitor's first arrival (the cookie may predate a wiped database), marked seen
 // on each one, with the coarse client facts and the privacy choice of the latest arrival.
+import "server-only";
 import { type ControlDb, controlDb } from "@/db/client";
 import { visitors } from "@/db/control/schema";
 import type { ArrivalSource } from "./arrival-source";

@@ -5,7 +5,20 @@ import { rep } from "./team";
 export default function globalSetup(): void {
   execFileSync(
     process.execPath,
-    ["--import", "tsx", "scripts/team.ts", "add", "--email", rep.email, "--password", rep.password, "--name", "Riley Rep"],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/server-only.mjs",
+      "scripts/team.ts",
+      "add",
+      "--email",
+      rep.email,
+      "--password",
+      rep.password,
+      "--name",
+      "Riley Rep",
+    ],
     {
       env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
       stdio: "inherit",

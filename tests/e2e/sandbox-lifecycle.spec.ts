@@ -18,7 +18,7 @@ async function createDeal(page: Page, title: string): Promise<void> {
 }
 
 function sandboxGc(...args: string[]): string {
-  return execFileSync(process.execPath, ["--import", "tsx", "scripts/sandbox-gc.ts", ...args], {
+  return execFileSync(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/sandbox-gc.ts", ...args], {
     env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
     encoding: "utf8",
   });

@@ -6,10 +6,11 @@ import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
 import { SandboxProvider } from "@/components/pipeline/SandboxContext";
 import { TalkToHuman } from "@/components/pipeline/TalkToHuman";
 import { TourPlayer } from "@/components/tour/TourPlayer";
-import { config } from "@/lib/config";
 import { loadTourDemo } from "@/lib/demos/gallery";
+import { runtime } from "@/lib/runtime/runtime";
 import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
+import { resetSandboxAction } from "./actions";
 import "@/components/pipeline/product.css";
 
 export const metadata: Metadata = { title: "Pipeline demo", robots: { index: false, follow: false } };
@@ -19,6 +20,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const { sandbox, db } = await requireOwnSandbox(sandboxId);
   const demo = loadTourDemo(sandbox.demoSlug, storedPersonalization(sandbox.personalization)?.persona);
   const base = `/s/${sandbox.id}`;
+  const { config } = runtime();
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
       <header className="product-header">
@@ -36,7 +38,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
           <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
             New deal
           </Link>
-          <ResetDemoButton />
+          <ResetDemoButton action={resetSandboxAction.bind(null, sandbox.id)} />
           <TalkToHuman contactUrl={config.contactUrl} contactLabel={config.contactLabel} />
         </nav>
       </header>

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// config is read once at import, so the proxy's header must be named before anything loads it.
-process.env.CLIENT_IP_HEADER = "X-Real-IP";
-const { createAuth } = await import("@/lib/auth/auth");
-const { closeControlDb, migrateControlDb } = await import("@/db/client");
-const { clientAddress, clientIpHeaderName } = await import("@/lib/http/client-ip");
+import { migrateControlDb } from "@/db/client";
+import { createAuth } from "@/lib/auth/auth";
+import { clientAddress, clientIpHeaderName } from "@/lib/http/client-ip";
+import { installRuntime } from "@/lib/runtime/runtime";
 
+// Behind a proxy that names the client in X-Real-IP (CLIENT_IP_HEADER).
+const runtime = installRuntime({ clientIpHeader: "x-real-ip" });
 beforeAll(() => migrateControlDb());
-afterAll(() => closeControlDb());
+afterAll(() => runtime.close());
 
 function signInFrom(headers: Record<string, string>, handler: (request: Request) => Promise<Response>): Promise<Response> {
   // The proxy's socket address is the same every time; only its header tells clients apart.

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function check(demosDir?: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/demos-check.ts"], {
+  return spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/demos-check.ts"], {
     env: { ...process.env, ...(demosDir ? { DEMOS_DIR: demosDir } : {}) },
     encoding: "utf8",
   });

@@ -28,11 +28,12 @@ describe("provisioning rate limit", () => {
   });
 
   it("keys clients by a salted hash, never the address itself", () => {
-    const key = clientKey("203.0.113.7");
+    const salt = new Uint8Array(16).fill(7);
+    const key = clientKey("203.0.113.7", salt);
     expect(key).not.toContain("203");
     expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(clientKey("203.0.113.7")).toBe(key);
-    expect(clientKey("203.0.113.8")).not.toBe(key);
+    expect(clientKey("203.0.113.7", salt)).toBe(key);
+    expect(clientKey("203.0.113.8", salt)).not.toBe(key);
   });
 });
 
@@ -42,8 +43,9 @@ describe("client address groups", () => {
     expect(addressGroup("2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
     expect(addressGroup("2001:0db8:0001:0002::")).toBe("2001:db8:1:2::/64");
     expect(addressGroup("::1")).toBe("0:0:0:0::/64");
-    expect(clientKey("2001:db8:1:2::5")).toBe(clientKey("2001:db8:1:2:9::9"));
-    expect(clientKey("2001:db8:1:3::5")).not.toBe(clientKey("2001:db8:1:2::5"));
-    expect(clientKey("192.0.2.1")).not.toBe(clientKey("192.0.2.2"));
+    const salt = new Uint8Array(16);
+    expect(clientKey("2001:db8:1:2::5", salt)).toBe(clientKey("2001:db8:1:2:9::9", salt));
+    expect(clientKey("2001:db8:1:3::5", salt)).not.toBe(clientKey("2001:db8:1:2::5", salt));
+    expect(clientKey("192.0.2.1", salt)).not.toBe(clientKey("192.0.2.2", salt));
   });
 });

@@ -86,24 +86,51 @@ describe("the Server Action guard", () => {
   });
 });
 
+// Static reads of the source: a Server Action that forgot to mark would pass every other test until a real 5xx
+// inside it was answered 400. tests/unit/pipeline/form-action.test.ts checks the wrappers' marking by behaviour.
+const wrapperModule = "lib/pipeline/form-action";
+const wrappers = ["sandboxFormAction", "sandboxAction"];
+
+function sourceFiles(): string[] {
+  return ["app", "components", "lib"].flatMap((dir) =>
+    fs
+      .readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((name) => /\.tsx?$/.test(name))
+      .map((name) => path.join(dir, name)),
+  );
+}
+
+/** The first capture of every match, in order. */
+function captured(source: string, pattern: RegExp): string[] {
+  return [...source.matchAll(pattern)].map((match) => match[1] ?? "");
+}
+
 describe("every Server Action", () => {
-  it("marks that it began, first thing, so its own faults are never passed off as the sender's", () => {
-    const sources = ["app", "components", "lib"].flatMap((dir) =>
-      fs
-        .readdirSync(dir, { recursive: true, encoding: "utf8" })
-        .filter((name) => /\.tsx?$/.test(name))
-        .map((name) => path.join(dir, name)),
-    );
-    const files = sources.filter((file) => /^["']use server["']/m.test(fs.readFileSync(file, "utf8")));
+  it("marks that it began, first thing, or is made by a wrapper that does", () => {
+    const files = sourceFiles().filter((file) => /^["']use server["']/m.test(fs.readFileSync(file, "utf8")));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const source = fs.readFileSync(file, "utf8");
-      const exported = [...source.matchAll(/^export async function (\w+)/gm)].map((match) => match[1]);
-      const marked = [...source.matchAll(/^export async function (\w+)\([^)]*\)[^{]*\{\n\s*markServerActionStarted\(\);/gm)].map(
-        (match) => match[1],
-      );
+      expect(source, `${file}: export each action by name`).not.toMatch(/^export\s+(\{|\*|default\b)/m);
+      const exported = captured(source, /^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+(\w+)/gm);
+      const marked = captured(source, /^export async function (\w+)\([^)]*\)[^{]*\{\n\s*markServerActionStarted\(\);/gm);
+      const wrapped = captured(source, new RegExp(`^export const (\\w+) = (?:${wrappers.join("|")})\\(`, "gm"));
+      for (const wrapper of new Set(captured(source, new RegExp(`^export const \\w+ = (${wrappers.join("|")})\\(`, "gm")))) {
+        expect(source, `${file}: ${wrapper} must be the wrapper`).toMatch(
+          new RegExp(`^import \\{[^}]*\\b${wrapper}\\b[^}]*\\} from "@/${wrapperModule}";`, "m"),
+        );
+      }
       expect(exported.length, file).toBeGreaterThan(0);
-      expect(marked, file).toEqual(exported);
+      expect([...marked, ...wrapped].sort(), file).toEqual([...exported].sort());
     }
+  });
+
+  it("is marked by the wrappers before they do anything else", () => {
+    const source = fs.readFileSync(`${wrapperModule}.ts`, "utf8");
+    for (const wrapper of wrappers) expect(source, wrapper).toMatch(new RegExp(`^export const \\{[^}]*\\b${wrapper}\\b[^}]*\\} =`, "m"));
+    const made = captured(source, /return async function (\w+)/g);
+    const marked = captured(source, /return async function (\w+)\([^)]*\)[^{]*\{\n\s*markServerActionStarted\(\);/g);
+    expect(made).toHaveLength(wrappers.length);
+    expect(marked).toEqual(made);
   });
 });

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
 import { sandboxes } from "@/db/control/schema";
-import { paths } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox, lookupOwnedSandbox } from "@/lib/sandbox/access";
 import { collectGarbage } from "@/lib/sandbox/gc";
 import { closeAllSandboxes, closeSandbox, sandboxFile } from "@/lib/sandbox/handles";
@@ -56,10 +56,14 @@ describe("damaged or missing sandbox files", () => {
 describe("a crash in the middle of provisioning", () => {
   function runAndKill(afterProvisions: number): Promise<number> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "tests/unit/sandbox/fixtures/provision-loop.ts"], {
-        env: { ...process.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "--import", "./scripts/server-only.mjs", "tests/unit/sandbox/fixtures/provision-loop.ts"],
+        {
+          env: { ...process.env },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       let seen = 0;
       let errors = "";
       child.stderr.on("data", (chunk) => {
@@ -88,8 +92,8 @@ describe("a crash in the middle of provisioning", () => {
     }
     // Whatever the kill interrupted (a temp copy, a file whose row never came) is swept once it is stale.
     const later = new Date(Date.now() + 2 * 60_000);
-    for (const name of fs.readdirSync(paths.sandboxes())) {
-      const file = `${paths.sandboxes()}/${name}`;
+    for (const name of fs.readdirSync(runtime().paths.sandboxes)) {
+      const file = `${runtime().paths.sandboxes}/${name}`;
       fs.utimesSync(file, new Date(Date.now() - 2 * 60_000), new Date(Date.now() - 2 * 60_000));
     }
     collectGarbage(later);
@@ -101,7 +105,7 @@ describe("a crash in the middle of provisioning", () => {
         .all()
         .map((row) => row.id),
     );
-    for (const name of fs.readdirSync(paths.sandboxes())) {
+    for (const name of fs.readdirSync(runtime().paths.sandboxes)) {
       expect(name.endsWith(".tmp")).toBe(false);
       expect(liveIds.has(name.replace(/\.sqlite(-wal|-shm)?$/, ""))).toBe(true);
     }

@@ -1,23 +1,18 @@
 // A flood of new sandboxes meets the disk cap as it happens: every provisioning counts its template copy
 // against SANDBOX_MAX_DISK_MB, without waiting for the periodic disk pass.
 import fs from "node:fs";
+import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { controlDb, migrateControlDb } from "@/db/client";
+import { sandboxes } from "@/db/control/schema";
+import { templateFor } from "@/lib/demos/registry";
+import { installRuntime } from "@/lib/runtime/runtime";
+import { provisionSandbox } from "@/lib/sandbox/provision";
+import { demoSlug, newVisitor } from "./helpers";
 
-process.env.SANDBOX_MAX_DISK_MB = "1"; // read when lib/config is first imported, below
-process.env.SANDBOX_SPARES = "0";
-const { closeControlDb, controlDb, migrateControlDb } = await import("@/db/client");
-const { sandboxes } = await import("@/db/control/schema");
-const { eq } = await import("drizzle-orm");
-const { templateFor } = await import("@/lib/demos/registry");
-const { closeAllSandboxes } = await import("@/lib/sandbox/handles");
-const { provisionSandbox } = await import("@/lib/sandbox/provision");
-const { demoSlug, newVisitor } = await import("./helpers");
-
+const runtime = installRuntime({ sandboxMaxDiskMb: 1, sandboxSpares: 0 });
 migrateControlDb();
-afterAll(() => {
-  closeAllSandboxes();
-  closeControlDb();
-});
+afterAll(() => runtime.close());
 
 describe("the disk cap on provisioning", () => {
   it("keeps the live sandboxes' starting copies within the budget, evicting the longest idle", () => {

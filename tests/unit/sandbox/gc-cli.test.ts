@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 function sandboxGc(...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/sandbox-gc.ts", ...args], { env: process.env, encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/sandbox-gc.ts", ...args], {
+    env: process.env,
+    encoding: "utf8",
+  });
 }
 
 describe("npm run sandbox:gc", () => {

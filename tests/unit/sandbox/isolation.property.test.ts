@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, migrateControlDb } from "@/db/client";
-import { stages } from "@/db/sandbox/schema";
 import { createDeal, loadBoard, moveDeal } from "@/lib/pipeline/pipeline";
+import { stages } from "@/lib/pipeline/vocabulary";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";

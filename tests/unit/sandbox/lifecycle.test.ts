@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
 import { sandboxes } from "@/db/control/schema";
-import { config, paths } from "@/lib/config";
+import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox, lookupOwnedSandbox } from "@/lib/sandbox/access";
 import { enforceLiveCap, evictIfOverCap, liveCapFor } from "@/lib/sandbox/eviction";
 import { collectGarbage } from "@/lib/sandbox/gc";
@@ -37,7 +37,7 @@ function ageFile(file: string, ms: number): void {
 
 describe("garbage collection", () => {
   it("expires sandboxes idle past the TTL, removing their files and WAL, and keeps active ones", () => {
-    expect(config.sandboxTtlDays).toBe(7);
+    expect(runtime().config.sandboxTtlDays).toBe(7);
     const owner = newVisitor();
     const idle = provisionSandbox(owner, demoSlug);
     const active = provisionSandbox(newVisitor(), demoSlug);
@@ -58,7 +58,7 @@ describe("garbage collection", () => {
   it("keeps a sandbox its owner keeps using, even without coming back through /try", () => {
     const visitor = newVisitor();
     const sandbox = provisionSandbox(visitor, demoSlug);
-    idleFor(sandbox.id, config.sandboxTtlDays - 1);
+    idleFor(sandbox.id, runtime().config.sandboxTtlDays - 1);
     // A day later they open a bookmarked page of their sandbox: that is activity.
     expect(findOwnedSandbox(sandbox.id, visitor)).toBeDefined();
     collectGarbage(new Date(Date.now() + 2 * day));
@@ -90,9 +90,9 @@ describe("garbage collection", () => {
   });
 
   it("removes temp files older than a minute and orphan sandbox files, but not fresh ones", () => {
-    fs.mkdirSync(paths.sandboxes(), { recursive: true });
-    const oldTemp = path.join(paths.sandboxes(), `${newId()}.sqlite.123.abcd.tmp`);
-    const newTemp = path.join(paths.sandboxes(), `${newId()}.sqlite.456.ef01.tmp`);
+    fs.mkdirSync(runtime().paths.sandboxes, { recursive: true });
+    const oldTemp = path.join(runtime().paths.sandboxes, `${newId()}.sqlite.123.abcd.tmp`);
+    const newTemp = path.join(runtime().paths.sandboxes, `${newId()}.sqlite.456.ef01.tmp`);
     const orphan = sandboxFile(newId());
     for (const file of [oldTemp, newTemp, orphan]) fs.writeFileSync(file, "half a copy");
     ageFile(oldTemp, 2 * 60_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, migrateControlDb } from "@/db/client";
-import { config } from "@/lib/config";
 import { createDeal } from "@/lib/pipeline/pipeline";
+import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";
@@ -21,7 +21,7 @@ describe("per-sandbox page cap", () => {
     const owned = findOwnedSandbox(sandbox.id, visitor);
     if (!owned) throw new Error("owner must find the sandbox");
     const sqlite = owned.db.$client;
-    expect(sqlite.pragma("max_page_count", { simple: true })).toBe(config.sandboxMaxPages);
+    expect(sqlite.pragma("max_page_count", { simple: true })).toBe(runtime().config.sandboxMaxPages);
 
     // Shrink the cap to just above the current size so the test fills it in a few hundred writes.
     const pages = Number(sqlite.pragma("page_count", { simple: true }));

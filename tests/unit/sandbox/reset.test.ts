@@ -1,24 +1,17 @@
-// two-demos must be evaluated first: it sets DEMOS_DIR before lib/config is read. A bare import is never
-// reordered by the import sorter, so it stays first.
-import "./two-demos";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { migrateControlDb } from "@/db/client";
 import { createDeal, loadBoard } from "@/lib/pipeline/pipeline";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
-import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { workspaceFor } from "@/lib/sandbox/personalization";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { resetSandbox } from "@/lib/sandbox/reset";
 import { sandboxRow } from "@/lib/sandbox/retire";
 import { demoSlug, newVisitor } from "./helpers";
-import { secondDemo } from "./two-demos";
+import { runtimeWithTwoDemos, secondDemo } from "./two-demos";
 
+const runtime = runtimeWithTwoDemos();
 beforeAll(() => migrateControlDb());
-afterAll(() => {
-  closeAllSandboxes();
-  closeControlDb();
-});
+afterAll(() => runtime.close());
 
 function titles(board: ReturnType<typeof loadBoard>): string[] {
   return board.columns.flatMap((column) => column.deals.map((deal) => deal.title)).sort();

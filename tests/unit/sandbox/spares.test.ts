@@ -1,18 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { migrateControlDb } from "@/db/client";
-import { config } from "@/lib/config";
 import { templateFor } from "@/lib/demos/registry";
+import { installRuntime, runtime } from "@/lib/runtime/runtime";
 import { sandboxFile } from "@/lib/sandbox/files";
 import { newId } from "@/lib/sandbox/ids";
 import { createSandbox } from "@/lib/sandbox/provision";
-import { fillSpares } from "@/lib/sandbox/spares";
+import { claimSpare, fillSpares } from "@/lib/sandbox/spares";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 beforeAll(() => migrateControlDb());
 
-const sparesDir = () => path.join(config.dataDir, "spares");
+const sparesDir = () => path.join(runtime().config.dataDir, "spares");
 const spares = () => fs.readdirSync(sparesDir()).filter((name) => name.endsWith(".sqlite"));
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -26,8 +26,8 @@ describe("warm spares", () => {
     const sandbox = createSandbox(visitor, "pipeline-basics", undefined);
     expect(spares()).toHaveLength(2);
     expect(fs.readFileSync(sandboxFile(sandbox.id)).equals(fs.readFileSync(template))).toBe(true);
-    for (let turn = 0; turn < 20 && spares().length < config.sandboxSpares; turn++) await nextTurn();
-    expect(spares().length).toBe(config.sandboxSpares);
+    for (let turn = 0; turn < 20 && spares().length < runtime().config.sandboxSpares; turn++) await nextTurn();
+    expect(spares().length).toBe(runtime().config.sandboxSpares);
   });
 
   it("drops an older template's spares, and only this demo's, when a new process adopts the folder", async () => {
@@ -37,10 +37,10 @@ describe("warm spares", () => {
     const otherDemo = path.join(sparesDir(), `pipeline-basics-pro-${"a".repeat(12)}-20200101--${newId()}.sqlite`);
     fs.writeFileSync(stale, "yesterday's data");
     fs.writeFileSync(otherDemo, "another demo's spare");
-    vi.resetModules();
-    const fresh = await import("@/lib/sandbox/spares");
-    const destination = path.join(config.dataDir, "claimed.sqlite");
-    expect(fresh.claimSpare(template, destination)).toBe(true);
+    // A new process: a new runtime over the same data directory, with no pools in memory yet.
+    installRuntime();
+    const destination = path.join(runtime().config.dataDir, "claimed.sqlite");
+    expect(claimSpare(template, destination)).toBe(true);
     expect(fs.existsSync(stale)).toBe(false);
     expect(fs.existsSync(otherDemo)).toBe(true);
     expect(fs.readFileSync(destination).equals(fs.readFileSync(template))).toBe(true);

@@ -1,11 +1,17 @@
-// Imported first by a test file: a demos directory holding two demos (the shipped one under two slugs),
-// set before lib/config reads DEMOS_DIR. Returns nothing to clean: it lives inside the test's temp dir.
+// A demos directory holding two demos (the shipped one under two slugs), inside the test's temp dir, and a
+// runtime reading demos from it.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { installRuntime, type Runtime } from "@/lib/runtime/runtime";
 
 export const secondDemo = "pipeline-second";
 
-const dir = path.join(process.env.DATA_DIR ?? "", "demos");
-for (const slug of ["pipeline-basics", secondDemo])
-  fs.cpSync(path.join("demos", "pipeline-basics"), path.join(dir, slug), { recursive: true });
-process.env.DEMOS_DIR = dir;
+export function runtimeWithTwoDemos(): Runtime {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-two-demos-"));
+  for (const slug of ["pipeline-basics", secondDemo])
+    fs.cpSync(path.join("demos", "pipeline-basics"), path.join(dir, slug), { recursive: true });
+  const runtime = installRuntime({ demosDir: dir });
+  runtime.onClose(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return runtime;
+}

@@ -6,10 +6,12 @@ import fc from "fast-check";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-process.env.SIGNALS_BATCHES_PER_MINUTE = "1000000";
-const { controlDb, migrateControlDb } = await import("@/db/client");
-const { serveSignals } = await import("@/lib/signals/node-handler");
-const { signalTypes } = await import("@/lib/signals/event-schema");
+import { controlDb, migrateControlDb } from "@/db/client";
+import { installRuntime } from "@/lib/runtime/runtime";
+import { signalTypes } from "@/lib/signals/event-schema";
+import { serveSignals } from "@/lib/signals/node-handler";
+
+const runtime = installRuntime({ signalsBatchesPerMinute: 1_000_000 });
 
 let server: http.Server;
 let url: string;
@@ -20,7 +22,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/signals`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  runtime.close();
+});
 
 const validEvent = () => ({ id: uuidv7(), type: "step.viewed", at: Date.now(), demo: "pipeline-basics", step: "board", stepIndex: 1 });
 

@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from "uuid";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateControlDb } from "@/db/client";
+import { installRuntime } from "@/lib/runtime/runtime";
+import { handleSignals } from "@/lib/signals/handle-signals";
 
-// Read once by lib/config at import: name the limit before anything loads it.
-process.env.SIGNALS_BATCHES_PER_MINUTE = "3";
-const { migrateControlDb } = await import("@/db/client");
-const { handleSignals } = await import("@/lib/signals/handle-signals");
-
+const runtime = installRuntime({ signalsBatchesPerMinute: 3 });
 beforeAll(() => migrateControlDb());
+afterAll(() => runtime.close());
 
 async function* body(text: string) {
   yield new TextEncoder().encode(text);

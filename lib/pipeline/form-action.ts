@@ -1,0 +1,101 @@
+// The one shape of the sample product's Server Actions: mark the start, find the caller's own sandbox, parse
+// the form, write within the sandbox's quota, have Next render the sandbox afresh, answer an ActionState.
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { formFields, notAFormMessage } from "@/lib/http/form-fields";
+import { markServerActionStarted } from "@/lib/next-workarounds/action-decode-failures";
+import type { OwnedSandbox } from "@/lib/sandbox/access";
+import { requireOwnSandbox } from "@/lib/sandbox/request";
+import { writeWithinQuota } from "@/lib/sandbox/storage-full";
+import type { ActionState } from "./action-state";
+
+/** What an action needs from Next, handed in so a test can stand in for the request. */
+export type ActionHost = {
+  /** The caller's own live sandbox. Throws Next's notFound() when it is not theirs, redirect() when it is gone. */
+  ownSandbox(sandboxId: unknown): Promise<OwnedSandbox>;
+  /** Has Next render the layout at `path`, and every page under it, afresh. */
+  revalidateLayout(path: string): void;
+};
+
+/** A write the sandbox itself turned down ("That deal no longer exists"): shown to the visitor as it is. */
+export type Refusal = { error: string };
+
+/** What a successful write hands the form. */
+export type WriteOutcome = Pick<ActionState, "dealId">;
+
+/** A form action's write gets the parsed input; it runs synchronously, inside the sandbox's quota. */
+export type FormWrite<Input> = (context: OwnedSandbox & { input: Input }) => WriteOutcome | Refusal;
+
+export type FormActionOptions = {
+  /** Shown above the fields when any is wrong; without it, the first problem's own message is. */
+  invalidMessage?: string;
+};
+
+/** Arguments are `unknown`: anyone can call an action id with any arguments, not only the ones our forms send. */
+export type SandboxFormAction = (sandboxId: unknown, previous: unknown, form: unknown) => Promise<ActionState>;
+export type SandboxAction = (sandboxId: unknown) => Promise<ActionState>;
+
+/** Longest value handed back per field: enough for anything our forms accept, never an echo of a huge post. */
+const maxValueLength = 200;
+
+function firstErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+  return fields;
+}
+
+/** The schema's own fields as the visitor typed them; anything else a post carried is not echoed. */
+function typedValues(fields: Record<string, string>, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((name) => name in fields).map((name) => [name, (fields[name] ?? "").slice(0, maxValueLength)]));
+}
+
+const sandboxPath = (sandboxId: string) => `/s/${sandboxId}`;
+
+/** The product's actions, run against `host`: Next's request in the app, a stand-in in tests. */
+export function sandboxActionsOn(host: ActionHost) {
+  /** An action behind a form whose fields `inputSchema` parses; `write` sees only typed input. */
+  function sandboxFormAction<Schema extends z.ZodObject>(
+    inputSchema: Schema,
+    write: FormWrite<z.output<Schema>>,
+    { invalidMessage }: FormActionOptions = {},
+  ): SandboxFormAction {
+    return async function formAction(sandboxId: unknown, _previous: unknown, form: unknown): Promise<ActionState> {
+      markServerActionStarted();
+      // Ownership first: a stranger's id is not found, whatever else the call carried.
+      const owned = await host.ownSandbox(sandboxId);
+      const fields = formFields(form);
+      if (!fields) return { error: notAFormMessage };
+      const values = typedValues(fields, Object.keys(inputSchema.shape));
+      const parsed = inputSchema.safeParse(fields);
+      if (!parsed.success) {
+        const fieldErrors = firstErrors(parsed.error.issues);
+        return { error: invalidMessage ?? Object.values(fieldErrors)[0], fieldErrors, values };
+      }
+      const outcome = writeWithinQuota(() => write({ ...owned, input: parsed.data }));
+      if ("error" in outcome) return { error: outcome.error, values };
+      host.revalidateLayout(sandboxPath(owned.sandbox.id));
+      return { ...outcome, done: Date.now() };
+    };
+  }
+
+  /** An action without a form ("Reset demo"): nothing to parse, nothing to refuse. */
+  function sandboxAction(write: (context: OwnedSandbox) => void): SandboxAction {
+    return async function action(sandboxId: unknown): Promise<ActionState> {
+      markServerActionStarted();
+      const owned = await host.ownSandbox(sandboxId);
+      write(owned);
+      host.revalidateLayout(sandboxPath(owned.sandbox.id));
+      return { done: Date.now() };
+    };
+  }
+
+  return { sandboxFormAction, sandboxAction };
+}
+
+const nextRequest: ActionHost = {
+  ownSandbox: requireOwnSandbox,
+  revalidateLayout: (path) => revalidatePath(path, "layout"),
+};
+
+export const { sandboxFormAction, sandboxAction } = sandboxActionsOn(nextRequest);

@@ -1,0 +1,9 @@
+// The sample product's fixed words: the stages a deal moves through and the kinds of entry in its history.
+// Plain constants, no drizzle or zod, so client components, input schemas and the sandbox tables share them.
+
+export const stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"] as const;
+export type Stage = (typeof stages)[number];
+
+/** What an entry in a deal's activity records; the product itself writes "note" and "stage" entries. */
+export const activityKinds = ["call", "email", "meeting", "note", "stage"] as const;
+export type ActivityKind = (typeof activityKinds)[number];

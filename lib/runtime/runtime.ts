@@ -1,0 +1,122 @@
+// The one runtime of a server process: every stateful thing Openhouse keeps — connections, handle caches,
+// spare pools, rate limiters, timers — lives here, once. Next evaluates a module once per bundle layer
+// (instrumentation, route handlers, pages) and `npm start`'s front door loads lib/ through tsx besides, so a
+// module-level cache would exist four times in one process (../shared/notes/next-module-instances.md). Modules
+// therefore keep no state of their own: they reach it through runtime(), which lives on globalThis under a
+// Symbol.for key, the one thing every copy shares.
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import crypto from "node:crypto";
+import type Database from "better-sqlite3";
+import { LRUCache } from "lru-cache";
+import { type Config, type DataPaths, dataPaths, loadConfig } from "@/lib/config";
+import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
+
+export type ActionContext = { started: boolean };
+
+export type Runtime = {
+  /** Random per runtime: two copies of a module that see the same id share one runtime. */
+  readonly id: string;
+  readonly config: Config;
+  readonly paths: DataPaths;
+  /** The control-plane connection (db/client.ts opens it on first use, with its pragmas). */
+  control: { sqlite?: Database.Database };
+  /** Open sandbox connections, bounded: thousands of sandboxes never mean thousands of open files. */
+  readonly sandboxHandles: LRUCache<string, Database.Database>;
+  /** Warm spare copies per template file, and the templates being refilled right now. */
+  readonly spares: { pools: Map<string, string[]>; refilling: Set<string> };
+  /** Per template file its size, and per demo the day's template file (names only, never parsed fixtures). */
+  readonly templates: { sizes: Map<string, number>; files: Map<string, { day: string; file: string }> };
+  readonly limiters: { provision: RateLimiter; signals: RateLimiter };
+  /** Which Server Action requests have reached our code (lib/next-workarounds/action-decode-failures.ts). */
+  readonly actionContexts: AsyncLocalStorage<ActionContext>;
+  /** The server secret, once read or generated (lib/server-secret.ts). */
+  secret?: string;
+  /**
+   * Something a module derives once per process (the auth instance, the signals committer, prepared
+   * statements), made on first use by whichever copy of the module asks first.
+   */
+  shared<T>(key: string, make: () => T): T;
+  /** A cleanup for close(): a timer, a worker. Returns a function that runs it early and forgets it. */
+  onClose(cleanup: () => void): () => void;
+  /** Runs every cleanup, closes every connection. The next runtime() starts a new runtime. */
+  close(): void;
+};
+
+const idleHandleMs = 15 * 60_000;
+const key = Symbol.for("openhouse.runtime");
+type Holder = { [key]?: Runtime };
+const holder = globalThis as Holder;
+
+export function createRuntime(config: Config): Runtime {
+  const sharedValues = new Map<string, unknown>();
+  const cleanups = new Set<() => void>();
+  const runtime: Runtime = {
+    id: crypto.randomUUID(),
+    config,
+    paths: dataPaths(config.dataDir),
+    control: {},
+    sandboxHandles: new LRUCache<string, Database.Database>({
+      max: Math.max(1, config.sandboxOpenHandles),
+      ttl: idleHandleMs,
+      updateAgeOnGet: true,
+      // Autopurge timers are unref'd by lru-cache, so they never keep a CLI alive.
+      ttlAutopurge: true,
+      dispose: (sqlite) => sqlite.close(),
+    }),
+    spares: { pools: new Map(), refilling: new Set() },
+    templates: { sizes: new Map(), files: new Map() },
+    limiters: {
+      provision: createRateLimiter(config.provisionRatePerMinute),
+      signals: createRateLimiter(config.signalsBatchesPerMinute),
+    },
+    actionContexts: new AsyncLocalStorage<ActionContext>(),
+    shared<T>(name: string, make: () => T): T {
+      if (!sharedValues.has(name)) sharedValues.set(name, make());
+      return sharedValues.get(name) as T;
+    },
+    onClose(cleanup) {
+      cleanups.add(cleanup);
+      return () => {
+        if (cleanups.delete(cleanup)) cleanup();
+      };
+    },
+    close() {
+      for (const cleanup of [...cleanups].reverse()) {
+        try {
+          cleanup();
+        } catch (error) {
+          console.error("openhouse: a cleanup failed while stopping", error);
+        }
+      }
+      cleanups.clear();
+      sharedValues.clear();
+      runtime.sandboxHandles.clear();
+      runtime.control.sqlite?.close();
+      runtime.control.sqlite = undefined;
+      if (holder[key] === runtime) delete holder[key];
+    },
+  };
+  return runtime;
+}
+
+/** This process's runtime; made from the environment on first use (a CLI, `next build`, a test). */
+export function runtime(): Runtime {
+  holder[key] ??= createRuntime(loadConfig());
+  return holder[key];
+}
+
+/**
+ * Replaces this process's runtime with one built from `overrides` over the environment's settings; the
+ * previous one is closed first. Tests use it to run with other limits without touching process.env.
+ */
+export function installRuntime(overrides: Partial<Config> = {}): Runtime {
+  holder[key]?.close();
+  holder[key] = createRuntime({ ...loadConfig(), ...overrides });
+  return holder[key];
+}
+
+/** True when this process has a runtime already (for diagnostics and tests). */
+export function hasRuntime(): boolean {
+  return holder[key] !== undefined;
+}

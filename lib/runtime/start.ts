@@ -1,0 +1,51 @@
+// The composition root: everything a serving process needs, started in one place, in order, and stopped by
+// the function it returns. `npm start`, `npm run dev` and the tests that want a whole server call this.
+import "server-only";
+import { migrateControlDb } from "@/db/client";
+import type { Config } from "@/lib/config";
+import { registerDemos, templateFor } from "@/lib/demos/registry";
+import { startSandboxMaintenance } from "@/lib/sandbox/maintenance";
+import { fillSpares } from "@/lib/sandbox/spares";
+import { serverSecret } from "@/lib/server-secret";
+import { startSignalsMaintenance } from "@/lib/signals/maintenance";
+import { installRuntime, type Runtime } from "./runtime";
+
+export type Started = {
+  runtime: Runtime;
+  /** The demos registered from the demo files. */
+  demoSlugs: string[];
+  /** Stops every timer and closes every connection this start opened. */
+  stop: () => void;
+};
+
+export type StartOptions = {
+  /** Settings over the environment's (tests: other limits, another data directory). */
+  config?: Partial<Config>;
+  /** Background upkeep (GC, caps, retention, WAL checkpoints); on unless a test wants a still world. */
+  maintenance?: boolean;
+};
+
+/**
+ * Makes this process's runtime, migrates the control plane, registers the demos (throws a DemoFileError
+ * listing every problem), fills the spare pools and starts the background upkeep.
+ */
+export function startOpenhouse(options: StartOptions = {}): Started {
+  const runtime = installRuntime(options.config);
+  try {
+    serverSecret();
+    migrateControlDb();
+    // Keep only the names: a demo's parsed fixture can be megabytes, and this process lives long.
+    const demoSlugs = registerDemos().map((demo) => demo.slug);
+    // The first visitors get a sandbox by rename, not by copy.
+    for (const slug of demoSlugs) fillSpares(templateFor(slug));
+    if (options.maintenance ?? true) {
+      // Expiry, caps and stray files; then the event store's retention purge and WAL checkpoints.
+      runtime.onClose(startSandboxMaintenance());
+      runtime.onClose(startSignalsMaintenance());
+    }
+    return { runtime, demoSlugs, stop: () => runtime.close() };
+  } catch (error) {
+    runtime.close();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+// The names a usage signal can carry, as plain lists with no zod, so browser code can use them without
+// downloading a validator; lib/signals/event-schema.ts builds its enums from these.
+
+export const signalTypes = [
+  "demo.viewed",
+  "tour.started",
+  "step.viewed",
+  "step.completed",
+  "tour.finished",
+  "tour.closed",
+  "sandbox.action",
+  "handraise",
+] as const;
+
+/** Events only a person acting on the page produces; an automated browser without any is treated as a bot. */
+export const interactionTypes = ["step.completed", "tour.closed", "tour.finished", "sandbox.action", "handraise"] as const;
+
+/** Things a visitor can really do in the sandbox; a tour step may wait for one, a signal may report one. */
+export const sandboxActionKinds = ["deal.created", "deal.stage_changed", "deal.viewed"] as const;
+
+export type SignalType = (typeof signalTypes)[number];
+export type InteractionType = (typeof interactionTypes)[number];
+export type SandboxActionKind = (typeof sandboxActionKinds)[number];
+
+/** The zod-free check for code that receives a kind from the DOM (the tour's action channel). */
+export function isSandboxActionKind(value: unknown): value is SandboxActionKind {
+  return (sandboxActionKinds as readonly unknown[]).includes(value);
+}

@@ -1,0 +1,56 @@
+// The one server behind `npm start` (production build) and `npm run dev` (Next's dev server): the same
+// composition root (lib/runtime/start.ts) and the same front door (lib/runtime/front-door.ts), so both answer
+// every request alike. Only how Next renders differs.
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export type ServeOptions = { dev: boolean; started: number };
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export function step(message: string): void {
+  console.log(`openhouse: ${message}`);
+}
+
+export async function serve({ dev, started }: ServeOptions): Promise<void> {
+  // Loaded only now, so a failed build never touches the database.
+  const { DemoFileError } = await import("../lib/demos/parse-yaml-file");
+  const { startOpenhouse } = await import("../lib/runtime/start");
+  const { frontDoor } = await import("../lib/runtime/front-door");
+
+  let openhouse: Awaited<ReturnType<typeof startOpenhouse>>;
+  try {
+    openhouse = startOpenhouse();
+  } catch (error) {
+    if (error instanceof DemoFileError) {
+      console.error(`openhouse: demo files have problems:\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { config } = openhouse.runtime;
+  step(`data directory ${config.dataDir}`);
+  step(`${openhouse.demoSlugs.length} demo(s) registered: ${openhouse.demoSlugs.join(", ")}`);
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, port: config.port, hostname: config.host ?? "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer(frontDoor((request, response) => void handle(request, response)));
+  server.listen(config.port, config.host, () => {
+    const mode = dev ? "development server" : "ready";
+    step(`${mode} on http://localhost:${config.port} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  });
+
+  function shutdown(signal: string): void {
+    step(`${signal}: shutting down`);
+    server.close(() => {
+      openhouse.stop();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  }
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}

@@ -1,0 +1,157 @@
+// `npm run dev` answers as `npm start` does: the same probes — wrong methods, undecodable paths, forged Server
+// Actions, hostile signals bodies — sent to the production server under test and to a development server
+// started here get the same status, the same content type and the same body.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type Browser, expect, test } from "@playwright/test";
+
+const productionPort = Number(process.env.E2E_PORT || 3111);
+const devPort = Number(process.env.E2E_DEV_PORT || productionPort + 1);
+const production = `http://localhost:${productionPort}`;
+const development = `http://localhost:${devPort}`;
+
+type Probe = { does: string; method: string; path: string; headers?: Record<string, string>; body?: string };
+type Answer = { status: number; type: string; allow: string | null; body: unknown };
+
+const json = { "content-type": "application/json" };
+const oneEvent = (extra: object = {}) =>
+  JSON.stringify({ events: [{ id: "01935f3e-0000-7000-8000-00000000abcd", type: "demo.viewed", at: 1, ...extra }] });
+
+const probes: Probe[] = [
+  { does: "PUT on the gallery", method: "PUT", path: "/" },
+  { does: "DELETE on the privacy page", method: "DELETE", path: "/privacy" },
+  { does: "PATCH on Try it", method: "PATCH", path: "/try/pipeline-basics" },
+  { does: "OPTIONS on a page", method: "OPTIONS", path: "/privacy" },
+  { does: "an escape cut in half", method: "GET", path: "/try/%E0%A4%A" },
+  { does: "a path that is not UTF-8", method: "GET", path: "/s/%ff/deals/1" },
+  { does: "an API path that is not UTF-8", method: "GET", path: "/api/auth/%ff" },
+  { does: "GET on the signals API", method: "GET", path: "/api/signals" },
+  { does: "signals that are not JSON", method: "POST", path: "/api/signals", headers: json, body: "{not json" },
+  { does: "signals sent as XML", method: "POST", path: "/api/signals", headers: { "content-type": "text/xml" }, body: "<events/>" },
+  { does: "signals over 64 KB", method: "POST", path: "/api/signals", headers: json, body: `{"events":[],"pad":"${"x".repeat(70_000)}"}` },
+  { does: "an empty batch of signals", method: "POST", path: "/api/signals", headers: json, body: '{"events":[]}' },
+  { does: "signals of an unknown type", method: "POST", path: "/api/signals", headers: json, body: oneEvent({ type: "rm -rf" }) },
+  { does: "signals with a forged id", method: "POST", path: "/api/signals", headers: json, body: oneEvent({ id: "1; drop table events" }) },
+  {
+    does: "a Server Action id with a garbage body",
+    method: "POST",
+    path: "/",
+    headers: { "next-action": "0".repeat(42), "content-type": "text/plain" },
+    body: "garbage",
+  },
+  {
+    does: "a Server Action posted from another site",
+    method: "POST",
+    path: "/",
+    headers: { "next-action": "0".repeat(42), origin: "https://evil.example" },
+    body: "[]",
+  },
+  {
+    does: "a multipart Server Action that cannot be parsed",
+    method: "POST",
+    path: "/",
+    headers: { "content-type": "multipart/form-data; boundary=x" },
+    body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated',
+  },
+];
+
+async function ask(base: string, probe: Probe): Promise<Answer> {
+  const response = await fetch(`${base}${probe.path}`, {
+    method: probe.method,
+    headers: probe.headers,
+    body: probe.body,
+    redirect: "manual",
+  });
+  const type = (response.headers.get("content-type") ?? "").split(";")[0] ?? "";
+  const text = await response.text();
+  return {
+    status: response.status,
+    type,
+    allow: response.headers.get("allow"),
+    body: type === "application/json" ? JSON.parse(text) : text,
+  };
+}
+
+/** A real Server Action's id on that server, as a visitor's browser would send it (ids differ per build). */
+async function newDealActionId(browser: Browser, base: string): Promise<{ id: string; cookie: string; page: string }> {
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  await page.goto("/try/pipeline-basics");
+  await page.waitForURL(/\/s\/[A-Za-z0-9_-]{22}$/, { timeout: 120_000 });
+  const sandboxPath = new URL(page.url()).pathname;
+  await page.goto(`${sandboxPath}/deals/new`);
+  const posted = page.waitForRequest((request) => request.method() === "POST" && "next-action" in request.headers());
+  await page.getByRole("button", { name: "Create deal" }).click();
+  const id = (await posted).headers()["next-action"] ?? "";
+  const cookie = (await context.cookies()).map((entry) => `${entry.name}=${entry.value}`).join("; ");
+  await context.close();
+  return { id, cookie, page: `${sandboxPath}/deals/new` };
+}
+
+let devServer: ChildProcess | undefined;
+let devLog = "";
+const devData = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-e2e-dev-"));
+
+test.describe("npm run dev and npm start", () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    // What `npm run dev` runs, with its own port and data directory.
+    const env = {
+      ...process.env,
+      NODE_ENV: "development" as const,
+      PORT: String(devPort),
+      DATA_DIR: devData,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    devServer = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/dev.ts"], {
+      env,
+      stdio: "pipe",
+    });
+    devServer.stdout?.on("data", (chunk) => {
+      devLog += chunk;
+    });
+    devServer.stderr?.on("data", (chunk) => {
+      devLog += chunk;
+    });
+    await expect(async () => {
+      const response = await fetch(`${development}/`);
+      expect(response.status).toBe(200);
+    }).toPass({ timeout: 240_000, intervals: [1000] });
+  });
+
+  test.afterAll(async () => {
+    devServer?.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    fs.rmSync(devData, { recursive: true, force: true });
+  });
+
+  test("answer every probe the same way", async () => {
+    for (const probe of probes) {
+      const [prod, dev] = [await ask(production, probe), await ask(development, probe)];
+      expect(prod.status, `${probe.does}: production answers below 500`).toBeLessThan(500);
+      expect(dev, `${probe.does}: development answers as production does\n${devLog.slice(-2000)}`).toEqual(prod);
+    }
+  });
+
+  test("answer a Server Action whose arguments React cannot decode the same way", async ({ browser }) => {
+    const answers: Answer[] = [];
+    for (const base of [production, development]) {
+      const action = await newDealActionId(browser, base);
+      expect(action.id).not.toBe("");
+      const forged = {
+        does: "a forged reference in a real action's arguments",
+        method: "POST",
+        path: action.page,
+        headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", cookie: action.cookie, origin: base },
+        body: '["$Q1"]',
+      };
+      answers.push(await ask(base, forged));
+    }
+    expect(answers[0]?.status).toBe(400);
+    expect(answers[1]).toEqual(answers[0]);
+  });
+});

@@ -1,0 +1,86 @@
+// One runtime per process, whatever number of copies of the code are loaded: Next evaluates a module once per
+// bundle layer and npm start's front door loads it once more. Each copy here is a fresh module graph.
+import fs from "node:fs";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+async function freshCopy() {
+  vi.resetModules();
+  const [runtimeModule, client, handles, start] = await Promise.all([
+    import("@/lib/runtime/runtime"),
+    import("@/db/client"),
+    import("@/lib/sandbox/handles"),
+    import("@/lib/runtime/start"),
+  ]);
+  return { ...runtimeModule, ...client, ...handles, ...start };
+}
+
+function openFilesNamed(suffix: string): number {
+  return fs
+    .readdirSync("/proc/self/fd")
+    .map((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return "";
+      }
+    })
+    .filter((target) => target.endsWith(suffix)).length;
+}
+
+describe("the runtime", () => {
+  let stop: (() => void) | undefined;
+  afterAll(() => stop?.());
+
+  it("is one object shared by every copy of the modules, with one control connection", async () => {
+    const first = await freshCopy();
+    const started = first.startOpenhouse({ maintenance: false });
+    stop = started.stop;
+    const second = await freshCopy();
+    expect(second.runtime).not.toBe(first.runtime); // really another copy of the module
+    expect(second.runtime().id).toBe(first.runtime().id);
+    expect(second.controlDb().$client).toBe(first.controlDb().$client);
+    expect(openFilesNamed("/control.sqlite")).toBe(1);
+  });
+
+  it("keeps one sandbox connection for a sandbox opened from two copies", async () => {
+    const first = await freshCopy();
+    const { provisionSandbox } = await import("@/lib/sandbox/provision");
+    const { touchVisitor } = await import("@/lib/visitors/visitor-record");
+    const { newId } = await import("@/lib/sandbox/ids");
+    const visitor = newId();
+    touchVisitor(visitor);
+    const sandbox = provisionSandbox(visitor, "pipeline-basics");
+    const second = await freshCopy();
+    expect(second.openSandbox(sandbox.id).$client).toBe(first.openSandbox(sandbox.id).$client);
+    expect(openFilesNamed(`/${sandbox.id}.sqlite`)).toBe(1);
+    expect(second.openHandleCount()).toBe(first.openHandleCount());
+  });
+
+  it("stops everything it started: timers cleared, connections closed, the next runtime is a new one", async () => {
+    const copy = await freshCopy();
+    // Only the intervals are faked: the upkeep's timers are intervals, and counting them needs fake ones.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const started = copy.startOpenhouse({ maintenance: true });
+    const id = started.runtime.id;
+    expect(openFilesNamed("/control.sqlite")).toBe(1);
+    expect(vi.getTimerCount()).toBe(3); // sandbox upkeep, WAL checkpoints, retention purge
+    started.stop();
+    stop = undefined;
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+    expect(openFilesNamed("/control.sqlite")).toBe(0);
+    expect(copy.hasRuntime()).toBe(false);
+    expect(copy.runtime().id).not.toBe(id);
+    copy.runtime().close();
+  });
+
+  it("takes its settings from the caller, not from process.env", async () => {
+    const copy = await freshCopy();
+    const runtime = copy.installRuntime({ signalsBatchesPerMinute: 2 });
+    expect(runtime.config.signalsBatchesPerMinute).toBe(2);
+    expect(runtime.limiters.signals.tryTake("192.0.2.1", 0)).toBe(true);
+    expect(runtime.limiters.signals.tryTake("192.0.2.1", 0)).toBe(true);
+    expect(runtime.limiters.signals.tryTake("192.0.2.1", 0)).toBe(false);
+    runtime.close();
+  });
+});

@@ -1,0 +1,87 @@
+// "Try it" as the /try route runs it: tryDemo() with a real Request, real SQLite files, the runtime's limiter.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { controlDb, migrateControlDb } from "@/db/client";
+import { visitors } from "@/db/control/schema";
+import { registerDemos } from "@/lib/demos/registry";
+import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { installRuntime } from "@/lib/runtime/runtime";
+import { type TryDemoOutcome, tryDemo } from "@/lib/sandbox/try-demo";
+import { verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
+
+const runtime = installRuntime({ provisionRatePerMinute: 2, sandboxSpares: 0 });
+beforeAll(() => {
+  migrateControlDb();
+  registerDemos();
+});
+afterAll(() => runtime.close());
+
+const chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+function visit(path: string, headers: Record<string, string> = {}): TryDemoOutcome {
+  const request = new Request(`http://localhost:3000${path}`, {
+    headers: { "user-agent": chrome, [clientIpHeaderName]: "198.51.100.1", ...headers },
+  });
+  const slug = decodeURIComponent(new URL(request.url).pathname.split("/")[2] ?? "");
+  return tryDemo(slug, request);
+}
+
+function opened(outcome: TryDemoOutcome) {
+  if (outcome.kind !== "open") throw new Error(`expected a sandbox, got ${outcome.kind}`);
+  return outcome;
+}
+
+describe("tryDemo", () => {
+  it("gives a new browser its own sandbox and a signed cookie, and records where it came from", () => {
+    const first = opened(visit("/try/pipeline-basics?utm_source=newsletter", { [clientIpHeaderName]: "198.51.100.10" }));
+    expect(first.created).toBe(true);
+    expect(first.location).toBe(`/s/${first.sandboxId}`);
+    expect(first.cookie.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false });
+    const visitorId = verifyVisitorCookie(first.cookie.value) ?? "";
+    const row = controlDb().select().from(visitors).where(eq(visitors.id, visitorId)).get();
+    expect(row?.source).toEqual({ utm_source: "newsletter" });
+    expect(row?.browser).toBe("Chrome");
+  });
+
+  it("resumes the same sandbox for a returning browser, never counting against its rate", () => {
+    const first = opened(visit("/try/pipeline-basics", { [clientIpHeaderName]: "198.51.100.20" }));
+    const cookie = `${first.cookie.name}=${encodeURIComponent(first.cookie.value)}`;
+    for (let turn = 0; turn < 5; turn++) {
+      const again = opened(visit("/try/pipeline-basics", { cookie, [clientIpHeaderName]: "198.51.100.20" }));
+      expect(again.sandboxId).toBe(first.sandboxId);
+      expect(again.created).toBe(false);
+    }
+  });
+
+  it("refuses a client that starts too many new demos, with when to retry", () => {
+    const address = { [clientIpHeaderName]: "198.51.100.30" };
+    expect(visit("/try/pipeline-basics", address).kind).toBe("open");
+    expect(visit("/try/pipeline-basics", address).kind).toBe("open");
+    const refused = visit("/try/pipeline-basics", address);
+    expect(refused).toMatchObject({ kind: "rate-limited" });
+    expect(refused.kind === "rate-limited" && refused.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("sends a link to a demo that does not exist to the gallery, naming it", () => {
+    expect(visit("/try/no-such-demo")).toEqual({ kind: "no-such-demo", location: "/?missing=no-such-demo" });
+  });
+
+  it("keeps no arrival source for a browser that sends Global Privacy Control", () => {
+    const outcome = opened(visit("/try/pipeline-basics?utm_source=ad", { "sec-gpc": "1", [clientIpHeaderName]: "198.51.100.40" }));
+    const row = controlDb()
+      .select()
+      .from(visitors)
+      .where(eq(visitors.id, verifyVisitorCookie(outcome.cookie.value) ?? ""))
+      .get();
+    expect(row?.source).toBeNull();
+    expect(row?.doNotTrack).toBe(true);
+  });
+
+  it("carries the renewal note and makes the cookie Secure behind https", () => {
+    const outcome = opened(
+      visit("/try/pipeline-basics?renewed=expired", { "x-forwarded-proto": "https", [clientIpHeaderName]: "198.51.100.50" }),
+    );
+    expect(outcome.location).toBe(`/s/${outcome.sandboxId}?renewed=expired`);
+    expect(outcome.cookie.options.secure).toBe(true);
+  });
+});
