@@ -1,5 +1,12 @@
 // What the sample product's Server Actions answer, as their forms read it. Types only — no zod, no drizzle,
 // nothing of the server — so a client component may import it (lib/pipeline/form-action.ts makes the answers).
+import type { SandboxActionKind } from "@/lib/signals/signal-types";
+
+/**
+ * What the visitor really did, as the server saw the write commit: a kind and a small, bounded detail (what a
+ * rep reads as "created deal 'Globex renewal' $40k"). The tour learns of it from the action's answer.
+ */
+export type RecordedAction = { kind: SandboxActionKind; detail: Record<string, string | number> };
 
 export type ActionState = {
   /** Shown above the form: what went wrong and what to do about it. */
@@ -10,6 +17,8 @@ export type ActionState = {
   values?: Record<string, string>;
   /** The deal the action created or moved. */
   dealId?: number;
+  /** What the write did, for the tour (a step may wait for it) and the rep's journey. */
+  action?: RecordedAction;
   /** When the write went through (ms since the epoch): new on every success, so an effect runs once for each. */
   done?: number;
 };

@@ -22,7 +22,7 @@ export type ActionHost = {
 export type Refusal = { error: string };
 
 /** What a successful write hands the form. */
-export type WriteOutcome = Pick<ActionState, "dealId">;
+export type WriteOutcome = Pick<ActionState, "dealId" | "action">;
 
 /** A form action's write gets the parsed input; it runs synchronously, inside the sandbox's quota. */
 export type FormWrite<Input> = (context: OwnedSandbox & { input: Input }) => WriteOutcome | Refusal;
