@@ -23,8 +23,9 @@ export default function PrivacyPage() {
           {cookieDays} days and is never shared with anyone.
         </li>
         <li>
-          What you do in the demo: tour steps viewed and completed, actions in your copy of the product (such as “created a deal”), and
-          whether you asked to talk to a human.
+          What you do in the demo: tour steps viewed and completed, actions in your copy of the product with a short note of what they were
+          (such as “created deal ‘Globex renewal’ $40k” — the name and amount you typed into the demo), and whether you asked to talk to a
+          human.
         </li>
         <li>
           Your browser family, operating system and device class (for example “Firefox · Windows · desktop”) — not the full browser

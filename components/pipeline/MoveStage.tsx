@@ -1,11 +1,10 @@
 "use client";
-// "Move to stage" on a deal: writes to the sandbox, then tells the tour and the signals pipeline.
-import { useActionState, useEffect } from "react";
+// "Move to stage" on a deal: writes to the sandbox (the server records the action), then tells the tour.
+import { useActionState } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import { type Stage, stages } from "@/lib/pipeline/vocabulary";
 import { stageLabels } from "./format";
-import { reportSandboxAction } from "./report-action";
-import { useSandbox } from "./SandboxContext";
+import { useAnnouncedAction } from "./use-announced-action";
 
 type Props = {
   dealId: number;
@@ -15,12 +14,9 @@ type Props = {
 
 export function MoveStage({ dealId, current, action }: Props) {
   const [state, submit, pending] = useActionState(action, {});
-  const { demoSlug } = useSandbox();
   const next = stages[Math.min(stages.indexOf(current) + 1, stages.indexOf("won"))] ?? current;
 
-  useEffect(() => {
-    if (state.done) reportSandboxAction("deal.stage_changed", demoSlug);
-  }, [state.done, demoSlug]);
+  useAnnouncedAction(state);
 
   return (
     <form action={submit} className="move-stage" data-tour="deal-stage">

@@ -5,8 +5,8 @@ import { useActionState, useEffect } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import { type Stage, stages } from "@/lib/pipeline/vocabulary";
 import { stageLabels } from "./format";
-import { reportSandboxAction } from "./report-action";
 import { useSandbox } from "./SandboxContext";
+import { useAnnouncedAction } from "./use-announced-action";
 
 type Props = {
   companies: { id: number; name: string }[];
@@ -15,14 +15,13 @@ type Props = {
 
 export function NewDealForm({ companies, action }: Props) {
   const [state, submit, pending] = useActionState(action, {});
-  const { sandboxId, demoSlug } = useSandbox();
+  const { sandboxId } = useSandbox();
   const router = useRouter();
 
+  useAnnouncedAction(state);
   useEffect(() => {
-    if (!state.dealId) return;
-    reportSandboxAction("deal.created", demoSlug);
-    router.push(`/s/${sandboxId}/deals/${state.dealId}`);
-  }, [state.dealId, demoSlug, sandboxId, router]);
+    if (state.dealId) router.push(`/s/${sandboxId}/deals/${state.dealId}`);
+  }, [state.dealId, sandboxId, router]);
 
   /** Marks a field invalid and points it at its message, so a screen reader reads why. */
   const errorLink = (name: string) => ({

@@ -1,5 +1,4 @@
 // How the sample product writes money, dates and stages.
-import type { Stage } from "@/lib/pipeline/vocabulary";
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
@@ -9,11 +8,4 @@ export const formatMoney = (amount: number) => money.format(amount);
 export const formatDay = (isoDate: string) => day.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 export const formatMoment = (isoTime: string) => `${moment.format(new Date(isoTime))} UTC`;
 
-export const stageLabels: Record<Stage, string> = {
-  lead: "Lead",
-  qualified: "Qualified",
-  proposal: "Proposal",
-  negotiation: "Negotiation",
-  won: "Won",
-  lost: "Lost",
-};
+export { stageLabels } from "@/lib/pipeline/vocabulary";

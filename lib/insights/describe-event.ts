@@ -1,15 +1,9 @@
 // Turns a stored event into the sentence a rep reads in a journey.
 import "server-only";
 import type { EventRow } from "@/db/control/schema";
-import type { SandboxActionKind } from "@/lib/signals/signal-types";
+import { describeAction } from "./describe-action";
 
-const actionWords: Record<SandboxActionKind, string> = {
-  "deal.created": "created a deal",
-  "deal.stage_changed": "moved a deal to another stage",
-  "deal.viewed": "opened a deal",
-};
-
-export function describeEvent(event: Pick<EventRow, "type" | "stepId" | "stepIndex" | "action" | "demoSlug">): string {
+export function describeEvent(event: Pick<EventRow, "type" | "stepId" | "stepIndex" | "action" | "demoSlug" | "props">): string {
   const step = event.stepId ? `“${event.stepId}”${event.stepIndex !== null ? ` (step ${event.stepIndex + 1})` : ""}` : "";
   switch (event.type) {
     case "demo.viewed":
@@ -25,7 +19,7 @@ export function describeEvent(event: Pick<EventRow, "type" | "stepId" | "stepInd
     case "tour.closed":
       return `Left the tour${step ? ` at ${step}` : ""}`;
     case "sandbox.action":
-      return `In the product: ${(event.action && actionWords[event.action as SandboxActionKind]) || event.action || "did something"}`;
+      return `In the product: ${describeAction(event.action, event.props ?? {})}`;
     case "handraise":
       return "Raised a hand: asked to talk to a human";
     default:

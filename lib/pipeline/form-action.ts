@@ -8,7 +8,8 @@ import { markServerActionStarted } from "@/lib/next-workarounds/action-decode-fa
 import type { OwnedSandbox } from "@/lib/sandbox/access";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { writeWithinQuota } from "@/lib/sandbox/storage-full";
-import type { ActionState } from "./action-state";
+import { recordSandboxAction } from "@/lib/signals/record-action";
+import type { ActionState, RecordedAction } from "./action-state";
 
 /** What an action needs from Next, handed in so a test can stand in for the request. */
 export type ActionHost = {
@@ -52,6 +53,18 @@ function typedValues(fields: Record<string, string>, names: readonly string[]): 
 
 const sandboxPath = (sandboxId: string) => `/s/${sandboxId}`;
 
+/**
+ * The sandbox write has committed by now; failing to record it must not tell the visitor their work was lost
+ * (it was not), so a failure here is logged and the answer goes out.
+ */
+async function recordAction(owned: OwnedSandbox, action: RecordedAction): Promise<void> {
+  try {
+    await recordSandboxAction(owned.sandbox, action);
+  } catch (error) {
+    console.error(`openhouse: could not record ${action.kind} for a sandbox`, error);
+  }
+}
+
 /** The product's actions, run against `host`: Next's request in the app, a stand-in in tests. */
 export function sandboxActionsOn(host: ActionHost) {
   /** An action behind a form whose fields `inputSchema` parses; `write` sees only typed input. */
@@ -74,6 +87,8 @@ export function sandboxActionsOn(host: ActionHost) {
       }
       const outcome = writeWithinQuota(() => write({ ...owned, input: parsed.data }));
       if ("error" in outcome) return { error: outcome.error, values };
+      // Committed to the event store before the visitor (and the tour waiting on it) hears of it.
+      if (outcome.action) await recordAction(owned, outcome.action);
       host.revalidateLayout(sandboxPath(owned.sandbox.id));
       return { ...outcome, done: Date.now() };
     };

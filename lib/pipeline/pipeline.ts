@@ -84,8 +84,8 @@ export function createDeal(db: SandboxDb, input: NewDealInput, owner = "You"): n
   });
 }
 
-export function moveDeal(db: SandboxDb, input: MoveStageInput): { from: Stage; to: Stage } | { error: string } {
-  const deal = db.select({ stage: deals.stage }).from(deals).where(eq(deals.id, input.dealId)).get();
+export function moveDeal(db: SandboxDb, input: MoveStageInput): { title: string; from: Stage; to: Stage } | { error: string } {
+  const deal = db.select({ title: deals.title, stage: deals.stage }).from(deals).where(eq(deals.id, input.dealId)).get();
   if (!deal) return { error: "That deal no longer exists" };
   if (deal.stage === input.stage) return { error: "The deal is already in that stage" };
   const now = `${new Date().toISOString().slice(0, 19)}Z`;
@@ -95,5 +95,5 @@ export function moveDeal(db: SandboxDb, input: MoveStageInput): { from: Stage; t
       .values({ dealId: input.dealId, kind: "stage", summary: `Moved from ${deal.stage} to ${input.stage}`, occurredAt: now })
       .run();
   });
-  return { from: deal.stage, to: input.stage };
+  return { title: deal.title, from: deal.stage, to: input.stage };
 }

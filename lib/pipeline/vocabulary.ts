@@ -4,6 +4,16 @@
 export const stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"] as const;
 export type Stage = (typeof stages)[number];
 
+/** How a stage is written for people: in the product and in a rep's journey. */
+export const stageLabels: Record<Stage, string> = {
+  lead: "Lead",
+  qualified: "Qualified",
+  proposal: "Proposal",
+  negotiation: "Negotiation",
+  won: "Won",
+  lost: "Lost",
+};
+
 /** What an entry in a deal's activity records; the product itself writes "note" and "stage" entries. */
 export const activityKinds = ["call", "email", "meeting", "note", "stage"] as const;
 export type ActivityKind = (typeof activityKinds)[number];

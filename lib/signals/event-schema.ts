@@ -32,7 +32,16 @@ export const maxBatchBytes = 64 * 1024;
 export const signalBatchSchema = z.object({
   /** The sandbox the events happened in; the server keeps it only if it is the caller's. */
   sandbox: z.string().max(64).optional(),
-  events: z.array(signalEventSchema).min(1).max(maxEventsPerBatch),
+  events: z
+    .array(
+      signalEventSchema.refine((event) => event.type !== "sandbox.action", {
+        // What a rep reads must be what really happened: lib/signals/record-action.ts records these on commit.
+        message: "sandbox actions are recorded by the server when the write commits; the browser does not send them",
+        path: ["type"],
+      }),
+    )
+    .min(1)
+    .max(maxEventsPerBatch),
   /** navigator.webdriver: an automated browser. Its visitor counts as a bot until it interacts. */
   webdriver: z.boolean().optional(),
   /** The browser said GPC (navigator.globalPrivacyControl) or Do-Not-Track (navigator.doNotTrack "1"). Sent in

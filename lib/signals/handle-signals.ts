@@ -27,7 +27,7 @@ const error = (status: number, message: string, headers: Record<string, string> 
 });
 
 /** One committer per process, whichever copy of this module made it: group commit needs every request in one group. */
-function signalsCommitter() {
+export function signalsCommitter() {
   return runtime().shared("signals.committer", () =>
     createGroupCommitter<PreparedBatch, { stored: number }>((batches) => writeBatches(batches)),
   );

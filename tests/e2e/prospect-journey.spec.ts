@@ -75,8 +75,9 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
     "Opened the pipeline-basics demo",
     "Started the tour",
     "Completed tour step “welcome”",
-    "In the product: created a deal",
-    "In the product: moved a deal to another stage",
+    // Recorded by the server when each write committed, with what the visitor really did.
+    "In the product: created deal ‘Openhouse trial deal’ $25k",
+    "In the product: moved ‘Openhouse trial deal’ to Qualified",
     "Raised a hand",
     "Finished the tour",
   ].map(firstIndex);

@@ -4,12 +4,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { notFound } from "next/navigation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { controlDb, migrateControlDb } from "@/db/client";
 import { notAFormMessage } from "@/lib/http/form-fields";
 import { handleGuardingServerActions } from "@/lib/next-workarounds/action-decode-failures";
 import { moveStageInput, newDealInput } from "@/lib/pipeline/deal-input";
+import { createDealWrite, moveStageWrite } from "@/lib/pipeline/deal-writes";
 import { type ActionHost, sandboxActionsOn } from "@/lib/pipeline/form-action";
-import { createDeal, loadBoard, loadDeal, moveDeal } from "@/lib/pipeline/pipeline";
+import { createDeal, loadBoard, loadDeal } from "@/lib/pipeline/pipeline";
 import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import type { SandboxDb } from "@/lib/sandbox/handles";
@@ -25,18 +26,8 @@ afterAll(() => runtime().close());
 function productActions(host: ActionHost) {
   const { sandboxFormAction, sandboxAction } = sandboxActionsOn(host);
   return {
-    createDeal: sandboxFormAction(
-      newDealInput,
-      ({ db, input }) => {
-        const dealId = createDeal(db, input);
-        return typeof dealId === "number" ? { dealId } : dealId;
-      },
-      { invalidMessage: "Please fix the highlighted fields" },
-    ),
-    moveStage: sandboxFormAction(moveStageInput, ({ db, input }) => {
-      const moved = moveDeal(db, input);
-      return "error" in moved ? moved : { dealId: input.dealId };
-    }),
+    createDeal: sandboxFormAction(newDealInput, createDealWrite, { invalidMessage: "Please fix the highlighted fields" }),
+    moveStage: sandboxFormAction(moveStageInput, moveStageWrite),
     reset: sandboxAction(({ sandbox }) => resetSandbox(sandbox)),
   };
 }
@@ -152,13 +143,21 @@ describe("a product form action", () => {
       formOf({ title: "  Trial deal  ", companyId: "1", amount: "25000", stage: "lead" }),
     );
 
-    expect(state).toEqual({ dealId: expect.any(Number), done: expect.any(Number) });
+    const created = { kind: "deal.created", detail: { deal: "Trial deal", amount: 25_000, stage: "lead" } };
+    expect(state).toEqual({ dealId: expect.any(Number), action: created, done: expect.any(Number) });
     expect(loadDeal(db, state.dealId ?? 0)?.deal).toMatchObject({ title: "Trial deal", amount: 25_000, stage: "lead" });
     expect(revalidated).toEqual([`/s/${sandboxId}`]);
 
     const moved = await actions.moveStage(sandboxId, state, formOf({ dealId: String(state.dealId), stage: "qualified" }));
-    expect(moved).toEqual({ dealId: state.dealId, done: expect.any(Number) });
+    const stageChanged = { kind: "deal.stage_changed", detail: { deal: "Trial deal", from: "lead", to: "qualified" } };
+    expect(moved).toEqual({ dealId: state.dealId, action: stageChanged, done: expect.any(Number) });
     expect(loadDeal(db, state.dealId ?? 0)?.deal.stage).toBe("qualified");
+
+    // Both were in the event store, under this sandbox, before the visitor got the answer.
+    const recorded = controlDb()
+      .$client.prepare("select action, props from events where sandbox_id = ? and type = 'sandbox.action' order by occurred_at, id")
+      .all(sandboxId) as { action: string; props: string }[];
+    expect(recorded.map((row) => ({ kind: row.action, detail: JSON.parse(row.props) }))).toEqual([created, stageChanged]);
   });
 
   it("runs an action without a form (Reset demo) the same way", async () => {

@@ -137,7 +137,7 @@ describe("the browser tracker", () => {
     const tracker = createTracker(browser.platform);
     tracker.track({ type: "demo.viewed", demo: "pipeline" });
     tracker.track(viewed);
-    tracker.track({ type: "sandbox.action", action: "deal.created", demo: "pipeline" });
+    tracker.track({ type: "handraise", demo: "pipeline" });
 
     await browser.advance(1499);
     expect(browser.requests).toHaveLength(0);
@@ -148,7 +148,7 @@ describe("the browser tracker", () => {
     expect(request?.url).toBe("/api/signals");
     expect(request?.init).toMatchObject({ method: "POST", keepalive: true, headers: { "content-type": "application/json" } });
     expect(signalBatchSchema.safeParse(request?.batch).success).toBe(true);
-    expect(request?.batch.events.map((event) => event.type)).toEqual(["demo.viewed", "step.viewed", "sandbox.action"]);
+    expect(request?.batch.events.map((event) => event.type)).toEqual(["demo.viewed", "step.viewed", "handraise"]);
     expect(request?.batch.events.every((event) => event.at === start)).toBe(true);
     expect(new Set(request ? ids(request.batch) : []).size).toBe(3);
   });

@@ -1,0 +1,51 @@
+// What a visitor really did in their sandbox, recorded by the server when the write has committed — never
+// from a report the browser sends — so what a rep reads is what happened. It goes into the event store
+// through the same group commit as the browser's signals, and the caller waits for its commit.
+import "server-only";
+import { v7 as uuidv7 } from "uuid";
+import type { Sandbox } from "@/db/control/schema";
+import type { RecordedAction } from "@/lib/pipeline/action-state";
+import { signalsCommitter } from "./handle-signals";
+import { prepareBatch } from "./ingest";
+
+/** A detail is a few short facts ("deal", "amount", "stage"), never a copy of what the visitor typed at length. */
+const maxDetailKeys = 6;
+const maxDetailText = 80;
+const detailKey = /^[a-zA-Z][a-zA-Z0-9_]{0,31}$/;
+
+export function boundedDetail(detail: RecordedAction["detail"]): Record<string, string | number> {
+  const kept: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(detail)) {
+    if (Object.keys(kept).length >= maxDetailKeys) break;
+    if (!detailKey.test(key)) continue;
+    if (typeof value === "number") {
+      if (Number.isFinite(value)) kept[key] = value;
+    } else kept[key] = Array.from(String(value)).slice(0, maxDetailText).join("");
+  }
+  return kept;
+}
+
+/**
+ * Stores the action as a `sandbox.action` event of the sandbox's visitor. A visitor who asked not to be
+ * tracked (GPC / Do-Not-Track) is counted but not linked, as their other events are. Resolves once committed.
+ */
+export async function recordSandboxAction(sandbox: Pick<Sandbox, "id" | "visitorId" | "demoSlug">, action: RecordedAction): Promise<void> {
+  const now = new Date();
+  const prepared = prepareBatch(
+    {
+      sandbox: sandbox.id,
+      events: [
+        {
+          id: uuidv7(),
+          type: "sandbox.action",
+          at: now.getTime(),
+          demo: sandbox.demoSlug,
+          action: action.kind,
+          props: boundedDetail(action.detail),
+        },
+      ],
+    },
+    { visitorId: sandbox.visitorId, linkIdentity: true, now },
+  );
+  await signalsCommitter().submit(prepared);
+}
