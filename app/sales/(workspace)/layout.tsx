@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sales/SignOutButton";
 import { requireTeamMember } from "@/lib/auth/team-session";
 import "@/components/sales/sales.css";
 
@@ -15,7 +16,10 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <Link href="/sales" className="sales-brand">
           Openhouse <span>Sales</span>
         </Link>
-        <span className="muted">Signed in as {user.email}</span>
+        <span className="sales-account">
+          <span className="muted">Signed in as {user.email}</span>
+          <SignOutButton />
+        </span>
       </header>
       <main id="main" className="page sales-page">
         {children}
