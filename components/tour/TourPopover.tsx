@@ -1,11 +1,11 @@
 "use client";
 // The step card: a non-modal dialog the visitor can read while still using the product behind it.
 import { type RefObject, useId } from "react";
-import type { DemoStep } from "@/lib/demos/demo-schema";
+import type { TourStep } from "@/lib/demos/demo-schema";
 import type { PopoverMode } from "./position";
 
 export interface TourPopoverProps {
-  step: DemoStep;
+  step: TourStep;
   index: number;
   total: number;
   mode: PopoverMode;
@@ -49,9 +49,12 @@ export function TourPopover(props: TourPopoverProps) {
       <h2 ref={props.headingRef} id={titleId} className="tour-title" tabIndex={-1}>
         {step.title}
       </h2>
-      <p id={bodyId} className="tour-body">
-        {step.body}
-      </p>
+      <p
+        id={bodyId}
+        className="tour-body"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server by lib/demos/step-markdown.ts, which escapes everything and writes only strong, em, code and vetted links
+        dangerouslySetInnerHTML={{ __html: step.bodyHtml }}
+      />
       {step.waitFor ? (
         <p className="tour-waiting" data-testid="tour-waiting">
           Do it in the app to continue

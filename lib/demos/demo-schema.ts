@@ -6,6 +6,7 @@ import { productAnchors } from "@/lib/pipeline/anchors";
 import { type SandboxActionKind, sandboxActionKinds } from "@/lib/signals/signal-types";
 import { type PersonaId, personaIds, personaLabels, stepsForPersona } from "./personas";
 import { slugPattern, slugRule } from "./slug";
+import { renderStepMarkdown } from "./step-markdown";
 
 /** A step may wait for one of the things a visitor can really do in the sandbox (listed in signal-types.ts). */
 export const sandboxActionKind = z.enum(sandboxActionKinds);
@@ -28,7 +29,14 @@ export const stepSchema = z
       .regex(slugPattern, `a step id is ${slugRule}`)
       .describe("Names the step in reports and signals; lower-case letters, digits and dashes, unique in this demo."),
     title: z.string().min(1).max(80).describe("The popover's heading."),
-    body: z.string().min(1).max(600).describe("What the popover says."),
+    body: z
+      .string()
+      .min(1)
+      .max(600)
+      .superRefine((body, ctx) => {
+        for (const problem of renderStepMarkdown(body).problems) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .describe("What the popover says. **bold**, *italics*, `code` and [links](https://…) are shown as such."),
     target: anchor.optional().describe('The data-tour="…" element in the product to highlight; leave out for a centered step.'),
     placement: z
       .enum(placements)
@@ -101,5 +109,8 @@ export const demoSchema = z
 export type DemoDefinition = z.infer<typeof demoSchema>;
 export type DemoStep = z.infer<typeof stepSchema>;
 
+/** A step as the browser gets it: its body already rendered to safe HTML on the server (step-markdown.ts). */
+export type TourStep = DemoStep & { bodyHtml: string };
+
 /** What the browser needs to run a demo's tour: its title, the steps this visitor's persona sees, its slug. */
-export type TourDemo = Pick<DemoDefinition, "title" | "steps"> & { slug: string; persona?: PersonaId };
+export type TourDemo = Pick<DemoDefinition, "title"> & { steps: TourStep[]; slug: string; persona?: PersonaId };

@@ -5,6 +5,7 @@ import { controlDb } from "@/db/client";
 import { demos } from "@/db/control/schema";
 import type { TourDemo } from "./demo-schema";
 import { type PersonaId, personaLabels, stepsForPersona } from "./personas";
+import { renderStepMarkdown } from "./step-markdown";
 
 export function listGalleryDemos() {
   return controlDb()
@@ -35,5 +36,7 @@ export function loadTourDemo(slug: string, persona?: PersonaId): TourDemo | unde
   const row = controlDb().select({ definition: demos.definition }).from(demos).where(eq(demos.slug, slug)).get();
   if (!row) return undefined;
   const { title, steps } = row.definition;
-  return { slug, title, steps: stepsForPersona(steps, persona), persona };
+  // Rendered here, on the server: the browser gets HTML that holds only strong, em, code and a, never Markdown.
+  const rendered = stepsForPersona(steps, persona).map((step) => ({ ...step, bodyHtml: renderStepMarkdown(step.body).html }));
+  return { slug, title, steps: rendered, persona };
 }

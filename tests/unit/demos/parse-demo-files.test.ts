@@ -22,6 +22,17 @@ describe("demo files", () => {
     expect(problem?.message).toMatch(/steps\[1\]\.placement/);
   });
 
+  it("refuses a javascript: link in a step's body, at its line, saying which links are allowed", () => {
+    const text = goodDemo.replace(
+      "body: The board groups open deals by stage.",
+      "body: The board groups open deals by [stage](javascript:steal).",
+    );
+    const line = text.split("\n").findIndex((row) => row.includes("javascript:steal")) + 1;
+    const [problem] = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
+    expect(problem?.line).toBe(line);
+    expect(problem?.message).toMatch(/steps\[1\]\.body: the link "javascript:steal" is not allowed/);
+  });
+
   it("points a missing required field at its step", () => {
     const text = goodDemo.replace("    title: Every deal, by stage\n", "");
     const line = text.split("\n").findIndex((row) => row.includes("id: board")) + 1;
