@@ -42,6 +42,7 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
   if (step) {
     return (
       <TourPopover
+        lang={demo.locale}
         step={step}
         index={state.index}
         total={demo.steps.length}

@@ -3,8 +3,11 @@
 import { type RefObject, useId } from "react";
 import type { TourStep } from "@/lib/demos/demo-schema";
 import type { PopoverMode } from "./position";
+import { tourWords } from "./tour-words";
 
 export interface TourPopoverProps {
+  /** The language the step is written in, for screen readers' pronunciation (the page itself may be another). */
+  lang: string;
   step: TourStep;
   index: number;
   total: number;
@@ -23,7 +26,8 @@ export function TourPopover(props: TourPopoverProps) {
   const titleId = useId();
   const bodyId = useId();
   const isLast = index === total - 1;
-  const nextLabel = step.nextLabel ?? (isLast ? "Finish" : "Next");
+  const words = tourWords(props.lang);
+  const nextLabel = step.nextLabel ?? (isLast ? words.finish : words.next);
 
   return (
     <div
@@ -32,6 +36,7 @@ export function TourPopover(props: TourPopoverProps) {
       data-testid="tour-popover"
       data-mode={mode}
       data-step={step.id}
+      lang={props.lang}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
@@ -39,10 +44,8 @@ export function TourPopover(props: TourPopoverProps) {
     >
       <div ref={props.arrowRef} className="tour-arrow" aria-hidden="true" />
       <div className="tour-header">
-        <p className="tour-progress">
-          Step {index + 1} of {total}
-        </p>
-        <button type="button" className="tour-close" aria-label="Close tour" onClick={props.onClose}>
+        <p className="tour-progress">{words.progress(index + 1, total)}</p>
+        <button type="button" className="tour-close" aria-label={words.close} onClick={props.onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
@@ -57,18 +60,18 @@ export function TourPopover(props: TourPopoverProps) {
       />
       {step.waitFor ? (
         <p className="tour-waiting" data-testid="tour-waiting">
-          Do it in the app to continue
+          {words.waiting}
         </p>
       ) : null}
       <div className="tour-actions">
         {index > 0 ? (
           <button type="button" className="tour-button tour-button-secondary" onClick={props.onBack}>
-            Back
+            {words.back}
           </button>
         ) : null}
         {step.waitFor ? (
           <button type="button" className="tour-button tour-button-secondary" onClick={props.onSkip}>
-            Skip this step
+            {words.skip}
           </button>
         ) : (
           <button type="button" className="tour-button tour-button-primary" onClick={props.onNext}>

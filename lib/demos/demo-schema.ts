@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { productAnchors } from "@/lib/pipeline/anchors";
 import { type SandboxActionKind, sandboxActionKinds } from "@/lib/signals/signal-types";
+import { type LocalizedText, localePattern } from "./locale";
 import { type PersonaId, personaIds, personaLabels, stepsForPersona } from "./personas";
 import { slugPattern, slugRule } from "./slug";
 import { renderStepMarkdown } from "./step-markdown";
@@ -22,28 +23,40 @@ const anchor = z.enum(productAnchors, {
   error: (issue) => `unknown anchor ${JSON.stringify(issue.input)}; the product has: ${productAnchors.join(", ")}`,
 });
 
+const localeTag = z.string().regex(localePattern, "a locale is a language tag such as en, de or pt-BR");
+
+/** Text written once, or once per locale: `title: Welcome` or `title: { en: Welcome, de: Willkommen }`. */
+function localized(text: z.ZodString | z.ZodType<string>) {
+  return z.union([text, z.record(localeTag, text)]);
+}
+
+const markdownBody = z
+  .string()
+  .min(1)
+  .max(600)
+  .superRefine((body, ctx) => {
+    for (const problem of renderStepMarkdown(body).problems) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 export const stepSchema = z
   .object({
     id: z
       .string()
       .regex(slugPattern, `a step id is ${slugRule}`)
       .describe("Names the step in reports and signals; lower-case letters, digits and dashes, unique in this demo."),
-    title: z.string().min(1).max(80).describe("The popover's heading."),
-    body: z
-      .string()
-      .min(1)
-      .max(600)
-      .superRefine((body, ctx) => {
-        for (const problem of renderStepMarkdown(body).problems) ctx.addIssue({ code: "custom", message: problem });
-      })
-      .describe("What the popover says. **bold**, *italics*, `code` and [links](https://…) are shown as such."),
+    title: localized(z.string().min(1).max(80)).describe("The popover's heading (or one per locale: { en: …, de: … })."),
+    body: localized(markdownBody).describe(
+      "What the popover says. **bold**, *italics*, `code` and [links](https://…) are shown as such. One per locale if the demo has several.",
+    ),
     target: anchor.optional().describe('The data-tour="…" element in the product to highlight; leave out for a centered step.'),
     placement: z
       .enum(placements)
       .default("bottom")
       .describe("Which side of its target the popover sits on; center for a step without a target."),
     waitFor: sandboxActionKind.optional().describe("Advance only when the visitor really does this in the sandbox."),
-    nextLabel: z.string().min(1).max(30).optional().describe("Label of the primary button (defaults to Next, or Finish on the last step)."),
+    nextLabel: localized(z.string().min(1).max(30))
+      .optional()
+      .describe("Label of the primary button (defaults to Next, or Finish on the last step)."),
     personas: z
       .array(persona)
       .min(1)
@@ -54,10 +67,15 @@ export const stepSchema = z
 
 export const demoSchema = z
   .object({
-    title: z.string().min(1).max(80).describe("The demo's name in the gallery and on its tour."),
-    persona: z.string().min(1).max(60).describe('Who the demo is for, on its gallery card ("For: Sales teams").'),
+    title: localized(z.string().min(1).max(80)).describe("The demo's name in the gallery and on its tour."),
+    persona: localized(z.string().min(1).max(60)).describe('Who the demo is for, on its gallery card ("For: Sales teams").'),
     durationMinutes: z.number().int().min(1).max(60).describe('How long the tour takes, on its gallery card ("About 4 min").'),
-    summary: z.string().min(1).max(280).describe("One or two sentences on the gallery card."),
+    summary: localized(z.string().min(1).max(280)).describe("One or two sentences on the gallery card."),
+    locales: z
+      .array(localeTag)
+      .min(1)
+      .default(["en"])
+      .describe("The languages the demo is written in, the first being the fallback; every text is then given for each."),
     fixture: z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]*\.(ya?ml|json)$/, "fixture is a .yaml or .json file name beside demo.yaml")
@@ -73,6 +91,17 @@ export const demoSchema = z
   })
   .strict()
   .superRefine((demo, ctx) => {
+    const texts: [PropertyKey[], LocalizedText | undefined][] = [
+      [["title"], demo.title],
+      [["persona"], demo.persona],
+      [["summary"], demo.summary],
+      ...demo.steps.flatMap((step, index): [PropertyKey[], LocalizedText | undefined][] => [
+        [["steps", index, "title"], step.title],
+        [["steps", index, "body"], step.body],
+        [["steps", index, "nextLabel"], step.nextLabel],
+      ]),
+    ];
+    for (const [path, text] of texts) checkTranslations(demo.locales, path, text, ctx);
     const seen = new Map<string, number>();
     demo.steps.forEach((step, index) => {
       const first = seen.get(step.id);
@@ -106,11 +135,49 @@ export const demoSchema = z
   })
   .meta({ title: "Openhouse demo", description: "demos/<slug>/demo.yaml: a demo's gallery card and its product tour." });
 
+/** Every locale of the demo, and no other, for each text; one plain text is enough only for a one-locale demo. */
+function checkTranslations(locales: string[], path: PropertyKey[], text: LocalizedText | undefined, ctx: z.RefinementCtx): void {
+  if (text === undefined) return;
+  const listed = locales.join(", ");
+  if (typeof text === "string") {
+    if (locales.length > 1) {
+      const example = locales.map((locale) => `${locale}: …`).join(", ");
+      ctx.addIssue({ code: "custom", path, message: `this demo is written in ${listed}: give this text for each, as { ${example} }` });
+    }
+    return;
+  }
+  for (const locale of Object.keys(text)) {
+    if (!locales.includes(locale)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, locale],
+        message: `"${locale}" is not one of this demo's locales (${listed}); add it under locales: or remove it`,
+      });
+    }
+  }
+  const missing = locales.filter((locale) => !(locale in text));
+  if (missing.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: `missing the ${missing.map((locale) => `"${locale}"`).join(", ")} translation (locales: ${listed})`,
+    });
+  }
+}
+
 export type DemoDefinition = z.infer<typeof demoSchema>;
 export type DemoStep = z.infer<typeof stepSchema>;
 
-/** A step as the browser gets it: its body already rendered to safe HTML on the server (step-markdown.ts). */
-export type TourStep = DemoStep & { bodyHtml: string };
+/**
+ * A step as the browser gets it: its texts in the visitor's locale, its body already rendered to safe HTML on
+ * the server (step-markdown.ts).
+ */
+export type TourStep = Omit<DemoStep, "title" | "body" | "nextLabel"> & {
+  title: string;
+  body: string;
+  nextLabel?: string;
+  bodyHtml: string;
+};
 
-/** What the browser needs to run a demo's tour: its title, the steps this visitor's persona sees, its slug. */
-export type TourDemo = Pick<DemoDefinition, "title"> & { steps: TourStep[]; slug: string; persona?: PersonaId };
+/** What the browser needs to run a demo's tour: its title, the steps this visitor's persona sees, its slug, the locale. */
+export type TourDemo = { title: string; steps: TourStep[]; slug: string; persona?: PersonaId; locale: string };

@@ -7,7 +7,13 @@ import { demos } from "@/db/control/schema";
 import { runtime } from "@/lib/runtime/runtime";
 import { ensureTemplate } from "./compile-template";
 import { type LoadedDemo, loadAllDemos, loadDemo } from "./load-demo";
+import { type LocalizedText, textIn } from "./locale";
 import { DemoFileError } from "./parse-yaml-file";
+
+function fallbackText(text: LocalizedText, locales: string[]): string {
+  const first = locales[0] ?? "en";
+  return textIn(text, first, first);
+}
 
 /** Validates every demo, compiles today's templates and upserts the demos table. Throws all problems at once. */
 export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
@@ -19,10 +25,11 @@ export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
       ensureTemplate(demo, now);
       const row = {
         slug: demo.slug,
-        title: demo.definition.title,
-        persona: demo.definition.persona,
+        // The gallery's columns hold the demo's first locale; the tour reads every locale from the definition.
+        title: fallbackText(demo.definition.title, demo.definition.locales),
+        persona: fallbackText(demo.definition.persona, demo.definition.locales),
         durationMinutes: demo.definition.durationMinutes,
-        summary: demo.definition.summary,
+        summary: fallbackText(demo.definition.summary, demo.definition.locales),
         definition: demo.definition,
         sourceHash: demo.sourceHash,
         position: demo.definition.position,

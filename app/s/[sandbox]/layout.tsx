@@ -1,5 +1,6 @@
 // The sample product's frame: only for the visitor who owns this sandbox; carries the tour.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
@@ -18,7 +19,8 @@ export const metadata: Metadata = { title: "Pipeline demo", robots: { index: fal
 export default async function SandboxLayout({ children, params }: { children: ReactNode; params: Promise<{ sandbox: string }> }) {
   const { sandbox: sandboxId } = await params;
   const { sandbox, db } = await requireOwnSandbox(sandboxId);
-  const demo = loadTourDemo(sandbox.demoSlug, storedPersonalization(sandbox.personalization)?.persona);
+  const persona = storedPersonalization(sandbox.personalization)?.persona;
+  const demo = loadTourDemo(sandbox.demoSlug, persona, (await headers()).get("accept-language"));
   const base = `/s/${sandbox.id}`;
   const { config } = runtime();
   return (

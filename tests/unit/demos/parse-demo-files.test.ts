@@ -24,17 +24,36 @@ describe("demo files", () => {
 
   it("refuses a javascript: link in a step's body, at its line, saying which links are allowed", () => {
     const text = goodDemo.replace(
-      "body: The board groups open deals by stage.",
-      "body: The board groups open deals by [stage](javascript:steal).",
+      "en: The board groups open deals by stage.",
+      "en: The board groups open deals by [stage](javascript:steal).",
     );
     const line = text.split("\n").findIndex((row) => row.includes("javascript:steal")) + 1;
     const [problem] = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
     expect(problem?.line).toBe(line);
-    expect(problem?.message).toMatch(/steps\[1\]\.body: the link "javascript:steal" is not allowed/);
+    expect(problem?.message).toMatch(/steps\[1\]\.body\.en: the link "javascript:steal" is not allowed/);
+  });
+
+  it("names a missing translation at its text's line, and a locale the demo does not offer", () => {
+    const missing = goodDemo.replace(
+      "title: { en: Your pipeline in one number, de: Ihre Pipeline in einer Zahl }",
+      "title: { en: Your pipeline in one number }",
+    );
+    const line = missing.split("\n").findIndex((row) => row.includes("title: { en: Your pipeline in one number }")) + 1;
+    const [problem] = problemsOf({ "demo.yaml": missing, "fixture.yaml": goodFixture });
+    expect(problem?.line).toBe(line);
+    expect(problem?.message).toMatch(/steps\[2\]\.title: missing the "de" translation \(locales: en, de\)/);
+
+    const plain = goodDemo.replace("title: { en: Your pipeline in one number, de: Ihre Pipeline in einer Zahl }", "title: Your pipeline");
+    expect(problemsOf({ "demo.yaml": plain, "fixture.yaml": goodFixture })[0]?.message).toMatch(
+      /give this text for each, as \{ en: …, de: … \}/,
+    );
+
+    const extra = goodDemo.replace("de: Ihre Pipeline in einer Zahl }", "de: Ihre Pipeline in einer Zahl, fr: Votre pipeline }");
+    expect(problemsOf({ "demo.yaml": extra, "fixture.yaml": goodFixture })[0]?.message).toMatch(/"fr" is not one of this demo's locales/);
   });
 
   it("points a missing required field at its step", () => {
-    const text = goodDemo.replace("    title: Every deal, by stage\n", "");
+    const text = goodDemo.replace('    title: { en: "Every deal, by stage", de: Jeder Deal nach Phase }\n', "");
     const line = text.split("\n").findIndex((row) => row.includes("id: board")) + 1;
     const [problem] = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
     expect(problem?.line).toBe(line);
