@@ -1,5 +1,5 @@
 // How the sample product writes money, dates and stages.
-import type { Stage } from "@/lib/pipeline/vocabulary";
+import type { ActivityKind, Stage } from "@/lib/pipeline/vocabulary";
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
@@ -16,4 +16,12 @@ export const stageLabels: Record<Stage, string> = {
   negotiation: "Negotiation",
   won: "Won",
   lost: "Lost",
+};
+
+export const activityKindLabels: Record<ActivityKind, string> = {
+  call: "Call",
+  email: "Email",
+  meeting: "Meeting",
+  note: "Note",
+  stage: "Stage",
 };
