@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import { type Stage, stages } from "@/lib/pipeline/vocabulary";
+import { fieldErrorsOf } from "./field-errors";
 import { stageLabels } from "./format";
 import { useSandbox } from "./SandboxContext";
 import { useAnnouncedAction } from "./use-announced-action";
@@ -23,17 +24,7 @@ export function NewDealForm({ companies, action }: Props) {
     if (state.dealId) router.push(`/s/${sandboxId}/deals/${state.dealId}`);
   }, [state.dealId, sandboxId, router]);
 
-  /** Marks a field invalid and points it at its message, so a screen reader reads why. */
-  const errorLink = (name: string) => ({
-    "aria-invalid": Boolean(state.fieldErrors?.[name]),
-    "aria-describedby": state.fieldErrors?.[name] ? `${name}-error` : undefined,
-  });
-  const fieldError = (name: string) =>
-    state.fieldErrors?.[name] ? (
-      <p id={`${name}-error`} className="error-text">
-        {state.fieldErrors[name]}
-      </p>
-    ) : null;
+  const { errorLink, fieldError } = fieldErrorsOf(state);
 
   return (
     <form action={submit} className="deal-form card" data-tour="new-deal-form" noValidate>

@@ -60,7 +60,10 @@ export function ResetDemoButton({ action }: { action: BoundAction }) {
         aria-labelledby={questionId}
         hidden={!confirming}
         onKeyDown={(event) => {
-          if (event.key === "Escape") cancel();
+          if (event.key !== "Escape") return;
+          // Answered here: the menu around this button must not close on the same key.
+          event.stopPropagation();
+          cancel();
         }}
       >
         <p id={questionId}>

@@ -40,6 +40,12 @@ const sentences: Record<SandboxActionKind, (detail: Detail) => string> = {
     return `moved ${name} to ${to}`;
   },
   "deal.viewed": () => "opened a deal",
+  "activity.logged": (detail) => {
+    const name = quoted(detail.deal);
+    const kind = typeof detail.kind === "string" && ["call", "email", "meeting"].includes(detail.kind) ? detail.kind : undefined;
+    const what = kind ? `${kind === "email" ? "an" : "a"} ${kind}` : "an activity";
+    return name ? `logged ${what} on ${name}` : `logged ${what} on a deal`;
+  },
 };
 
 export function describeAction(kind: string | null, detail: Detail): string {

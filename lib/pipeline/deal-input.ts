@@ -18,12 +18,5 @@ export const moveStageInput = z.object({
   stage: z.enum(stages, { message: "Choose a stage" }),
 });
 
-/** A deal id in an address: plain digits, so /deals/0x1, /deals/1e0 and /deals/%201 are not another name for deal 1. */
-export const dealIdParam = z
-  .string()
-  .regex(/^[1-9]\d{0,15}$/)
-  .transform(Number)
-  .pipe(z.number().max(Number.MAX_SAFE_INTEGER));
-
 export type NewDealInput = z.infer<typeof newDealInput>;
 export type MoveStageInput = z.infer<typeof moveStageInput>;

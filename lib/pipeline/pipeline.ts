@@ -4,6 +4,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import { activities, companies, contacts, deals, settings } from "@/db/sandbox/schema";
 import type { SandboxDb } from "@/lib/sandbox/handles";
 import type { MoveStageInput, NewDealInput } from "./deal-input";
+import { nowStamp } from "./moment";
 import { type Stage, stages } from "./vocabulary";
 
 export const openStages: readonly Stage[] = ["lead", "qualified", "proposal", "negotiation"];
@@ -35,7 +36,8 @@ export function loadBoard(db: SandboxDb) {
   return { columns, openTotal, dealCount: rows.length };
 }
 
-export function loadDeal(db: SandboxDb, dealId: number) {
+/** One deal with its company's people and its history: what happened (newest first) and what is coming up (soonest first). */
+export function loadDeal(db: SandboxDb, dealId: number, now = new Date()) {
   const deal = db
     .select({ deal: deals, company: companies })
     .from(deals)
@@ -51,7 +53,9 @@ export function loadDeal(db: SandboxDb, dealId: number) {
     .where(eq(activities.dealId, dealId))
     .orderBy(desc(activities.occurredAt), desc(activities.id))
     .all();
-  return { ...deal, contacts: people, activities: history };
+  const cutoff = nowStamp(now);
+  const upcoming = history.filter(({ activity }) => activity.occurredAt > cutoff).reverse();
+  return { ...deal, contacts: people, activities: history.filter(({ activity }) => activity.occurredAt <= cutoff), upcoming };
 }
 
 export function listCompanies(db: SandboxDb) {
@@ -73,12 +77,12 @@ export function createDeal(db: SandboxDb, input: NewDealInput, owner = "You"): n
         stage: input.stage,
         owner,
         closeDate: inThirtyDays.toISOString().slice(0, 10),
-        createdAt: `${now.toISOString().slice(0, 19)}Z`,
+        createdAt: nowStamp(now),
       })
       .returning({ id: deals.id })
       .get();
     tx.insert(activities)
-      .values({ dealId: deal.id, kind: "note", summary: "Deal created", occurredAt: `${now.toISOString().slice(0, 19)}Z` })
+      .values({ dealId: deal.id, kind: "note", summary: "Deal created", occurredAt: nowStamp(now) })
       .run();
     return deal.id;
   });
@@ -88,7 +92,7 @@ export function moveDeal(db: SandboxDb, input: MoveStageInput): { title: string;
   const deal = db.select({ title: deals.title, stage: deals.stage }).from(deals).where(eq(deals.id, input.dealId)).get();
   if (!deal) return { error: "That deal no longer exists" };
   if (deal.stage === input.stage) return { error: "The deal is already in that stage" };
-  const now = `${new Date().toISOString().slice(0, 19)}Z`;
+  const now = nowStamp();
   db.transaction((tx) => {
     tx.update(deals).set({ stage: input.stage }).where(eq(deals.id, input.dealId)).run();
     tx.insert(activities)

@@ -14,6 +14,13 @@ export const stageLabels: Record<Stage, string> = {
   lost: "Lost",
 };
 
+/** What a visitor may log on a deal ("Log an activity"). */
+export const loggableActivityKinds = ["call", "email", "meeting"] as const;
+export type LoggableActivityKind = (typeof loggableActivityKinds)[number];
+
+/** Longest summary of a logged activity: a few sentences, as a rep writes after a call; a pasted transcript is refused. */
+export const maxSummaryLength = 500;
+
 /** What an entry in a deal's activity records; the product itself writes "note" and "stage" entries. */
-export const activityKinds = ["call", "email", "meeting", "note", "stage"] as const;
+export const activityKinds = [...loggableActivityKinds, "note", "stage"] as const;
 export type ActivityKind = (typeof activityKinds)[number];

@@ -1,16 +1,22 @@
 "use server";
 // The sample product's writes, each made by lib/pipeline/form-action.ts: it marks the start, checks the sandbox
-// is the caller's, parses the form, writes within the quota, records the action and answers the form's state.
-// Next 16 takes an exported const here (its transform checks at run time that each export is a function); the
-// action-marking test in tests/unit/next-workarounds holds every export to being made by the wrapper.
+// is the caller's, parses the form, writes within the quota, records the action and answers the form's state. Next 16 takes an
+// exported const here (its transform checks at run time that each export is a function); the action-marking
+// test in tests/unit/next-workarounds holds every export to being made by the wrapper.
+import { logActivityInput } from "@/lib/pipeline/activity-input";
 import { moveStageInput, newDealInput } from "@/lib/pipeline/deal-input";
-import { createDealWrite, moveStageWrite } from "@/lib/pipeline/deal-writes";
 import { sandboxAction, sandboxFormAction } from "@/lib/pipeline/form-action";
+import { createDealWrite, logActivityWrite, moveStageWrite } from "@/lib/pipeline/recorded-writes";
 import { resetSandbox } from "@/lib/sandbox/reset";
 
 export const createDealAction = sandboxFormAction(newDealInput, createDealWrite, { invalidMessage: "Please fix the highlighted fields" });
 
 export const moveStageAction = sandboxFormAction(moveStageInput, moveStageWrite);
+
+/** "Log an activity" on a deal: a call, email or meeting, with whom and what happened. */
+export const logActivityAction = sandboxFormAction(logActivityInput, logActivityWrite, {
+  invalidMessage: "Please fix the highlighted fields",
+});
 
 /** "Reset demo": the same sandbox back to today's template; the client then clears the tour and reloads. */
 export const resetSandboxAction = sandboxAction(({ sandbox }) => resetSandbox(sandbox));

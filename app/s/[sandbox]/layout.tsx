@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ProductMenu } from "@/components/pipeline/ProductMenu";
 import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
 import { SandboxProvider } from "@/components/pipeline/SandboxContext";
 import { TalkToHuman } from "@/components/pipeline/TalkToHuman";
@@ -36,11 +37,15 @@ export default async function SandboxLayout({ children, params }: { children: Re
           </span>
         </div>
         <nav aria-label="Product" className="product-nav">
-          <Link href={base}>Deals board</Link>
-          <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
-            New deal
-          </Link>
-          <ResetDemoButton action={resetSandboxAction.bind(null, sandbox.id)} />
+          <ProductMenu>
+            <Link href={base}>Deals board</Link>
+            <Link href={`${base}/companies`}>Companies</Link>
+            <Link href={`${base}/contacts`}>Contacts</Link>
+            <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
+              New deal
+            </Link>
+            <ResetDemoButton action={resetSandboxAction.bind(null, sandbox.id)} />
+          </ProductMenu>
           <TalkToHuman contactUrl={config.contactUrl} contactLabel={config.contactLabel} />
         </nav>
       </header>

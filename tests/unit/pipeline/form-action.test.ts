@@ -2,58 +2,20 @@
 // request is a stand-in: whose sandbox this is (the visitor cookie) and which pages Next renders afresh.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { notFound } from "next/navigation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlDb, migrateControlDb } from "@/db/client";
 import { notAFormMessage } from "@/lib/http/form-fields";
 import { handleGuardingServerActions } from "@/lib/next-workarounds/action-decode-failures";
-import { moveStageInput, newDealInput } from "@/lib/pipeline/deal-input";
-import { createDealWrite, moveStageWrite } from "@/lib/pipeline/deal-writes";
-import { type ActionHost, sandboxActionsOn } from "@/lib/pipeline/form-action";
+import type { ActionHost } from "@/lib/pipeline/form-action";
 import { createDeal, loadBoard, loadDeal } from "@/lib/pipeline/pipeline";
 import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import type { SandboxDb } from "@/lib/sandbox/handles";
-import { provisionSandbox } from "@/lib/sandbox/provision";
-import { resetSandbox } from "@/lib/sandbox/reset";
 import { sandboxFullMessage, writeWithinQuota } from "@/lib/sandbox/storage-full";
-import { demoSlug, newVisitor } from "../sandbox/helpers";
+import { formOf, productActions, visitorWithSandbox } from "./helpers";
 
 beforeAll(() => migrateControlDb());
 afterAll(() => runtime().close());
-
-/** The product's three actions as app/s/[sandbox]/actions.ts wires them, run against `host`. */
-function productActions(host: ActionHost) {
-  const { sandboxFormAction, sandboxAction } = sandboxActionsOn(host);
-  return {
-    createDeal: sandboxFormAction(newDealInput, createDealWrite, { invalidMessage: "Please fix the highlighted fields" }),
-    moveStage: sandboxFormAction(moveStageInput, moveStageWrite),
-    reset: sandboxAction(({ sandbox }) => resetSandbox(sandbox)),
-  };
-}
-
-/** A visitor with a fresh sandbox, and the actions as that visitor's requests would run them. */
-function visitorWithSandbox() {
-  const visitorId = newVisitor();
-  const sandbox = provisionSandbox(visitorId, demoSlug);
-  const owned = findOwnedSandbox(sandbox.id, visitorId);
-  if (!owned) throw new Error("the owner must find their sandbox");
-  const revalidated: string[] = [];
-  const host: ActionHost = {
-    // requireOwnSandbox, with the visitor given instead of read from the signed cookie.
-    ownSandbox: async (sandboxId) => findOwnedSandbox(sandboxId, visitorId) ?? notFound(),
-    revalidateLayout: (path) => {
-      revalidated.push(path);
-    },
-  };
-  return { visitorId, sandboxId: sandbox.id, db: owned.db, revalidated, actions: productActions(host) };
-}
-
-function formOf(fields: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return form;
-}
 
 const dealCount = (db: SandboxDb) => loadBoard(db).dealCount;
 

@@ -1,24 +1,27 @@
 // One deal: its company, people, stage control and activity.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDay, formatMoment, formatMoney, stageLabels } from "@/components/pipeline/format";
+import { ActivityEntry } from "@/components/pipeline/ActivityEntry";
+import { formatDay, formatMoney, stageLabels } from "@/components/pipeline/format";
+import { LogActivityForm } from "@/components/pipeline/LogActivityForm";
 import { MoveStage } from "@/components/pipeline/MoveStage";
-import { dealIdParam } from "@/lib/pipeline/deal-input";
+import { recordIdFrom } from "@/lib/pipeline/address-input";
 import { loadDeal } from "@/lib/pipeline/pipeline";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
-import { moveStageAction } from "../../actions";
+import { logActivityAction, moveStageAction } from "../../actions";
 
 export default async function DealPage({ params }: { params: Promise<{ sandbox: string; deal: string }> }) {
   const { sandbox: sandboxId, deal: dealParam } = await params;
   const { db } = await requireOwnSandbox(sandboxId);
-  const dealId = dealIdParam.safeParse(dealParam);
-  const found = dealId.success ? loadDeal(db, dealId.data) : undefined;
+  const dealId = recordIdFrom(dealParam);
+  const found = dealId === undefined ? undefined : loadDeal(db, dealId);
   if (!found) notFound();
-  const { deal, company, contacts, activities } = found;
+  const { deal, company, contacts, activities, upcoming } = found;
+  const base = `/s/${sandboxId}`;
   return (
     <article className="deal-detail">
       <p>
-        <Link href={`/s/${sandboxId}`}>← Deals board</Link>
+        <Link href={base}>← Deals board</Link>
       </p>
       <h1>{deal.title}</h1>
       <dl className="deal-summary card">
@@ -42,7 +45,9 @@ export default async function DealPage({ params }: { params: Promise<{ sandbox: 
       <MoveStage dealId={deal.id} current={deal.stage} action={moveStageAction.bind(null, sandboxId)} />
       <div className="deal-columns">
         <section className="card" aria-labelledby="company-heading">
-          <h2 id="company-heading">{company.name}</h2>
+          <h2 id="company-heading">
+            <Link href={`${base}/companies/${company.id}`}>{company.name}</Link>
+          </h2>
           <p className="muted">
             {company.industry}
             {company.employees ? ` · ${company.employees.toLocaleString("en-US")} employees` : ""}
@@ -52,22 +57,36 @@ export default async function DealPage({ params }: { params: Promise<{ sandbox: 
           <ul className="plain-list">
             {contacts.map((contact) => (
               <li key={contact.id}>
-                <strong>{contact.name}</strong> — {contact.title}
+                <Link href={`${base}/contacts/${contact.id}`}>{contact.name}</Link> — {contact.title}
               </li>
             ))}
           </ul>
         </section>
-        <section className="card" aria-labelledby="activity-heading">
+        <section className="card" aria-labelledby="activity-heading" data-tour="deal-activity">
           <h2 id="activity-heading">Activity</h2>
-          <ol className="activity-list">
+          <LogActivityForm
+            dealId={deal.id}
+            contacts={contacts.map(({ id, name }) => ({ id, name }))}
+            action={logActivityAction.bind(null, sandboxId)}
+          />
+          {upcoming.length > 0 ? (
+            <>
+              <h3 id="upcoming-heading">Coming up</h3>
+              <ol className="activity-list" aria-labelledby="upcoming-heading">
+                {upcoming.map(({ activity, contact }) => (
+                  <ActivityEntry key={activity.id} activity={activity}>
+                    {contact}
+                  </ActivityEntry>
+                ))}
+              </ol>
+            </>
+          ) : null}
+          <h3 id="history-heading">History</h3>
+          <ol className="activity-list" aria-labelledby="history-heading" data-testid="deal-history">
             {activities.map(({ activity, contact }) => (
-              <li key={activity.id}>
-                <span className={`activity-kind kind-${activity.kind}`}>{activity.kind}</span> {activity.summary}
-                {contact ? <span className="muted"> · {contact}</span> : null}
-                <time className="muted" dateTime={activity.occurredAt}>
-                  {formatMoment(activity.occurredAt)}
-                </time>
-              </li>
+              <ActivityEntry key={activity.id} activity={activity}>
+                {contact}
+              </ActivityEntry>
             ))}
           </ol>
         </section>
