@@ -1,5 +1,16 @@
 // The sample product's tour anchors: the data-tour="…" names a demo step may target.
 // A contract between marketers' demo.yaml and the product UI, checked on both sides (schema + unit test).
-export const productAnchors = ["deals-board", "pipeline-total", "new-deal-button", "new-deal-form", "deal-stage", "talk-to-human"] as const;
+export const productAnchors = [
+  "deals-board",
+  "pipeline-total",
+  "new-deal-button",
+  "new-deal-form",
+  "deal-stage",
+  "talk-to-human",
+  "forecast-definitions",
+  "forecast-chart",
+  "forecast-table",
+  "forecast-by-owner",
+] as const;
 
 export type ProductAnchor = (typeof productAnchors)[number];
