@@ -7,6 +7,7 @@ const actionWords: Record<SandboxActionKind, string> = {
   "deal.created": "created a deal",
   "deal.stage_changed": "moved a deal to another stage",
   "deal.viewed": "opened a deal",
+  "contacts.imported": "imported contacts from a CSV file",
 };
 
 export function describeEvent(event: Pick<EventRow, "type" | "stepId" | "stepIndex" | "action" | "demoSlug">): string {

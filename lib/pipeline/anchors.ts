@@ -11,6 +11,10 @@ export const productAnchors = [
   "forecast-chart",
   "forecast-table",
   "forecast-by-owner",
+  "import-upload",
+  "import-sample",
+  "import-mapping",
+  "import-errors",
 ] as const;
 
 export type ProductAnchor = (typeof productAnchors)[number];

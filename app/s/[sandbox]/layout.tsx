@@ -36,6 +36,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
         <nav aria-label="Product" className="product-nav">
           <Link href={base}>Deals board</Link>
           <Link href={`${base}/forecast`}>Forecast</Link>
+          <Link href={`${base}/import`}>Import</Link>
           <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
             New deal
           </Link>
