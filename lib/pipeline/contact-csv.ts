@@ -65,13 +65,14 @@ export function readContactsFile(bytes: Uint8Array): ContactsFile {
   if (text === undefined) return refuse(fileMessages.notUtf8);
   if (text.replace(/^\uFEFF/, "").trim() === "") return refuse(fileMessages.empty);
 
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  // One kind of line break: csv-parse counts a CRLF inside a quoted cell as two lines.
+  const unified = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const lines = unified.split("\n");
   const firstLine = lines.find((line) => line.trim() !== "") ?? "";
   let lastRecordEnd = 0;
   let records: ParsedRecord[];
   try {
-    records = parse(text, {
-      bom: true,
+    records = parse(unified, {
       delimiter: delimiterOf(firstLine),
       info: true,
       raw: true,
