@@ -2,6 +2,7 @@
 // Import contacts, step 2: for each Pipeline field, the CSV column that fills it (guessed from the header).
 import { useActionState } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
+import { ActionError } from "./ActionError";
 
 type Props = {
   action: BoundFormAction;
@@ -15,11 +16,7 @@ export function ContactMappingForm({ action, upload, headers, fields }: Props) {
   return (
     <form action={submit} className="import-mapping" data-tour="import-mapping">
       <input type="hidden" name="upload" value={upload} />
-      {state.error ? (
-        <p role="alert" className="error-text">
-          {state.error}
-        </p>
-      ) : null}
+      <ActionError error={state.error} />
       <div className="mapping-fields">
         {fields.map((field) => (
           <div key={field.name} className="mapping-field">

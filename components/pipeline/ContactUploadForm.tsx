@@ -4,6 +4,7 @@
 import { useActionState, useState } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import { maxContactsFileBytes, tooLargeMessage } from "@/lib/pipeline/import-limits";
+import { ActionError } from "./ActionError";
 
 type Props = { action: BoundFormAction; label: string };
 
@@ -39,11 +40,7 @@ export function ContactUploadForm({ action, label }: Props) {
       <p id="contacts-file-hint" className="muted">
         UTF-8 text with a header line, up to 1 MB and 1,000 contacts.
       </p>
-      {error ? (
-        <p id="contacts-file-error" role="alert" className="error-text" data-testid="import-file-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError id="contacts-file-error" error={error} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Reading the file…" : label}
       </button>

@@ -3,6 +3,7 @@
 // shows the result in this component's place, so an effect here would never run.
 import { useActionState } from "react";
 import type { ActionState, BoundFormAction } from "@/lib/pipeline/action-state";
+import { ActionError } from "./ActionError";
 import { reportSandboxAction } from "./report-action";
 import { useSandbox } from "./SandboxContext";
 
@@ -18,11 +19,7 @@ export function ImportConfirm({ action, upload, count }: Props) {
   return (
     <form action={submit} className="import-confirm">
       <input type="hidden" name="upload" value={upload} />
-      {state.error ? (
-        <p role="alert" className="error-text">
-          {state.error}
-        </p>
-      ) : null}
+      <ActionError error={state.error} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Importing…" : `Import ${count} ${count === 1 ? "contact" : "contacts"}`}
       </button>

@@ -3,6 +3,7 @@
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import type { ContactImportView } from "@/lib/pipeline/contact-import-store";
 import { ImportConfirm } from "./ImportConfirm";
+import { ImportContactsTable } from "./ImportContactsTable";
 import { ImportStepButton } from "./ImportStepButton";
 
 type Props = {
@@ -41,31 +42,10 @@ export function ImportReview({ view, confirm, remap, discard }: Props) {
       ) : null}
       {ready.length > 0 ? (
         <>
-          <div className="table-scroll">
-            <table className="import-table">
-              <caption>Ready to import{ready.length > shownReady ? ` (the first ${shownReady} of ${ready.length})` : ""}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Company</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ready.slice(0, shownReady).map((row) => (
-                  <tr key={row.line}>
-                    <td>{row.line}</td>
-                    <td>{row.name}</td>
-                    <td>{row.title}</td>
-                    <td>{row.email}</td>
-                    <td>{row.company}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportContactsTable
+            caption={`Ready to import${ready.length > shownReady ? ` (the first ${shownReady} of ${ready.length})` : ""}`}
+            rows={ready.slice(0, shownReady).map((row) => ({ key: row.line, ...row }))}
+          />
           <ImportConfirm action={confirm} upload={view.upload} count={ready.length} />
         </>
       ) : (

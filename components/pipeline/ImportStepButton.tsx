@@ -2,6 +2,7 @@
 // A secondary step of the contact import ("Change the mapping", "Choose another file"): one button, its error.
 import { useActionState } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
+import { ActionError } from "./ActionError";
 
 type Props = { action: BoundFormAction; upload?: string; label: string };
 
@@ -13,11 +14,7 @@ export function ImportStepButton({ action, upload, label }: Props) {
       <button type="submit" className="button secondary" disabled={pending}>
         {label}
       </button>
-      {state.error ? (
-        <p role="alert" className="error-text">
-          {state.error}
-        </p>
-      ) : null}
+      <ActionError error={state.error} />
     </form>
   );
 }
