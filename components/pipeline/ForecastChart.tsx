@@ -101,6 +101,7 @@ export function ForecastChart({ id, title, rows, total, labelOf }: Props) {
               row[category] > 0 ? (
                 <rect
                   key={category}
+                  className="chart-bar"
                   x={`${rowIndex * group + group * 0.12 + index * slot + slot * 0.1}%`}
                   y={y(row[category])}
                   width={`${slot * 0.8}%`}

@@ -1,7 +1,9 @@
 // The forecast's numbers as a table: the accessible source the chart above it draws.
+
 import type { ForecastCategory, ForecastRow } from "@/lib/pipeline/forecast";
 import { categoryLabels } from "./forecast-words";
 import { formatMoney } from "./format";
+import { TableScroll } from "./TableScroll";
 
 type Props = {
   caption: string;
@@ -17,7 +19,7 @@ const columns: ForecastCategory[] = ["commit", "bestCase", "pipeline", "won"];
 
 export function ForecastTable({ caption, rowHeading, rows, total, labelOf, testId }: Props) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="forecast-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -54,6 +56,6 @@ export function ForecastTable({ caption, rowHeading, rows, total, labelOf, testI
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

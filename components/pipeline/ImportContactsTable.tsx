@@ -1,10 +1,12 @@
 // Contacts as the import shows them, before (with the line each came from) and after they are created.
+import { TableScroll } from "./TableScroll";
+
 type Row = { key: number; line?: number; name: string; title: string; email: string | null; company: string };
 
 export function ImportContactsTable({ caption, rows }: { caption: string; rows: Row[] }) {
   const withLines = rows.some((row) => row.line !== undefined);
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="import-table">
         <caption>{caption}</caption>
         <thead>
@@ -28,6 +30,6 @@ export function ImportContactsTable({ caption, rows }: { caption: string; rows: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import type { ContactImportView } from "@/lib/pipeline/contact-import-store";
 import { ContactMappingForm } from "./ContactMappingForm";
 import { ImportStepButton } from "./ImportStepButton";
+import { TableScroll } from "./TableScroll";
 
 type Props = {
   view: Extract<ContactImportView, { step: "mapping" }>;
@@ -20,7 +21,7 @@ export function ImportMapping({ view, fields, map, discard }: Props) {
         <strong>{view.fileName}</strong> has {view.rowCount} {view.rowCount === 1 ? "row" : "rows"}. For each Pipeline field, choose the
         column that holds it; Pipeline guessed from the column names.
       </p>
-      <div className="table-scroll">
+      <TableScroll label="The file's first rows">
         <table className="import-table">
           <caption>The file's first rows</caption>
           <thead>
@@ -45,7 +46,7 @@ export function ImportMapping({ view, fields, map, discard }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ContactMappingForm action={map} upload={view.upload} headers={view.headers} fields={mapped} />
       <div className="import-step-buttons">
         <ImportStepButton action={discard} label="Choose another file" />

@@ -46,7 +46,7 @@ test("the forecast shows a chart and a table whose numbers match the deals board
   await expect(page.getByRole("heading", { level: 1, name: "Forecast" })).toBeVisible();
   const chart = page.locator("[data-tour=forecast-chart]").getByRole("img");
   await expect(chart).toHaveAccessibleName(new RegExp(`in total commit ${money.format(board.negotiation).replace("$", "\\$")}`));
-  await expect(chart.locator("rect").first()).toBeVisible();
+  await expect(chart.locator(".chart-bar").first()).toBeVisible();
 
   const totals = (category: string) => page.getByTestId(`forecast-by-month-total-${category}`);
   await expect(totals("commit")).toHaveText(money.format(board.negotiation));
