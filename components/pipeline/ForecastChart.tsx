@@ -18,9 +18,9 @@ type Props = {
 
 const categories: ForecastCategory[] = ["commit", "bestCase", "pipeline", "won"];
 const colours: Record<ForecastCategory, string> = { commit: "#1e3a8a", bestCase: "#1e3a8a", pipeline: "#64748b", won: "#047857" };
-const height = 250;
-const plotTop = 44;
-const baseline = 206;
+const height = 222;
+const plotTop = 16;
+const baseline = 178;
 
 /** A round step for the value axis: about four gridlines. */
 function axisStep(max: number): number {
@@ -29,7 +29,13 @@ function axisStep(max: number): number {
   return ([1, 2, 2.5, 5, 10].find((factor) => factor * power >= raw) ?? 10) * power;
 }
 
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", style: "currency", currency: "USD", maximumFractionDigits: 1 });
+const compact = new Intl.NumberFormat("en-US", {
+  notation: "compact",
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
 
 function fillOf(id: string, category: ForecastCategory): string {
   return category === "bestCase" || category === "won" ? `url(#${id}-${category})` : colours[category];
@@ -60,69 +66,66 @@ export function ForecastChart({ id, title, rows, total, labelOf }: Props) {
   const slot = (group * 0.76) / categories.length;
   const summary = categories.map((category) => `${categoryLabels[category].toLowerCase()} ${formatMoney(total[category])}`).join(", ");
   return (
-    <svg
-      className="forecast-chart"
-      width="100%"
-      height={height}
-      role="img"
-      aria-label={`${title}. Bar chart; in total ${summary}. The table below gives every number.`}
-    >
-      <Patterns id={id} />
-      {categories.map((category, index) => (
-        <g key={category}>
-          <rect
-            x={`${index * 25}%`}
-            y="4"
-            width="14"
-            height="14"
-            fill={fillOf(id, category)}
-            stroke={colours[category]}
-            strokeWidth="1.5"
-          />
-          <text x={`${index * 25}%`} dx="20" y="16" className="chart-legend">
+    <figure className="forecast-figure">
+      {/* The key sits outside the picture, so it wraps on a small screen; its swatches use the chart's patterns. */}
+      <ul className="chart-key">
+        {categories.map((category) => (
+          <li key={category}>
+            <svg width="14" height="14" aria-hidden="true">
+              <rect x="0.75" y="0.75" width="12.5" height="12.5" fill={fillOf(id, category)} stroke={colours[category]} strokeWidth="1.5" />
+            </svg>
             {categoryLabels[category]}
-          </text>
-        </g>
-      ))}
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line x1="0" x2="100%" y1={y(tick)} y2={y(tick)} className="chart-grid" />
-          <text x="0" y={y(tick) - 4} className="chart-tick">
-            {compact.format(tick)}
-          </text>
-        </g>
-      ))}
-      {rows.map((row, rowIndex) => {
-        const [first, second] = labelOf(row);
-        const centre = (rowIndex + 0.5) * group;
-        return (
-          <g key={row.key}>
-            {categories.map((category, index) =>
-              row[category] > 0 ? (
-                <rect
-                  key={category}
-                  className="chart-bar"
-                  x={`${rowIndex * group + group * 0.12 + index * slot + slot * 0.1}%`}
-                  y={y(row[category])}
-                  width={`${slot * 0.8}%`}
-                  height={baseline - y(row[category])}
-                  fill={fillOf(id, category)}
-                  stroke={colours[category]}
-                  strokeWidth="1.5"
-                />
-              ) : null,
-            )}
-            <text x={`${centre}%`} y={baseline + 18} textAnchor="middle" className="chart-label">
-              {first}
+          </li>
+        ))}
+      </ul>
+      <svg
+        className="forecast-chart"
+        width="100%"
+        height={height}
+        role="img"
+        aria-label={`${title}. Bar chart; in total ${summary}. The table below gives every number.`}
+      >
+        <Patterns id={id} />
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1="0" x2="100%" y1={y(tick)} y2={y(tick)} className="chart-grid" />
+            <text x="0" y={y(tick) - 4} className="chart-tick">
+              {compact.format(tick)}
             </text>
-            {second ? (
-              <text x={`${centre}%`} y={baseline + 34} textAnchor="middle" className="chart-label">
-                {second}
-              </text>
-            ) : null}
           </g>
-        );
-      })}
-    </svg>
+        ))}
+        {rows.map((row, rowIndex) => {
+          const [first, second] = labelOf(row);
+          const centre = (rowIndex + 0.5) * group;
+          return (
+            <g key={row.key}>
+              {categories.map((category, index) =>
+                row[category] > 0 ? (
+                  <rect
+                    key={category}
+                    className="chart-bar"
+                    x={`${rowIndex * group + group * 0.12 + index * slot + slot * 0.1}%`}
+                    y={y(row[category])}
+                    width={`${slot * 0.8}%`}
+                    height={baseline - y(row[category])}
+                    fill={fillOf(id, category)}
+                    stroke={colours[category]}
+                    strokeWidth="1.5"
+                  />
+                ) : null,
+              )}
+              <text x={`${centre}%`} y={baseline + 18} textAnchor="middle" className="chart-label">
+                {first}
+              </text>
+              {second ? (
+                <text x={`${centre}%`} y={baseline + 34} textAnchor="middle" className="chart-label">
+                  {second}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
   );
 }
