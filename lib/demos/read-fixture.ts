@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
+import { recordStartLine } from "@/lib/text/csv-record-line";
 import { type Fixture, type FixtureTable, fixtureSchema, fixtureTables } from "./fixture-schema";
 import { DemoFileError, type DemoFileProblem, describePath, problemAt, readYaml } from "./parse-yaml-file";
 
@@ -24,12 +25,6 @@ function isNumberColumn(schema: z.ZodType | undefined): boolean {
   let inner = schema;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
   return inner instanceof z.ZodNumber;
-}
-
-/** The line a record starts on: csv-parse reports where it ends, and a quoted cell may span lines. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/\r?\n$/, "").replace(/^(\r?\n)+/, "");
-  return endLine - (body.match(/\n/g)?.length ?? 0);
 }
 
 function readCsvTable(
@@ -68,7 +63,7 @@ function readCsvTable(
     }
     return row;
   });
-  return { ok: true, rows, lines: records.map(({ info, raw }) => startLine(info.lines, raw)) };
+  return { ok: true, rows, lines: records.map(({ info, raw }) => recordStartLine(info.lines, raw)) };
 }
 
 /**

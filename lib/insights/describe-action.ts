@@ -40,6 +40,10 @@ const sentences: Record<SandboxActionKind, (detail: Detail) => string> = {
     return `moved ${name} to ${to}`;
   },
   "deal.viewed": () => "opened a deal",
+  "contacts.imported": (detail) => {
+    const count = typeof detail.count === "number" ? detail.count : undefined;
+    return count === undefined ? "imported contacts from a CSV file" : `imported ${count} contact${count === 1 ? "" : "s"} from a CSV file`;
+  },
   "activity.logged": (detail) => {
     const name = quoted(detail.deal);
     const kind = typeof detail.kind === "string" && ["call", "email", "meeting"].includes(detail.kind) ? detail.kind : undefined;

@@ -14,6 +14,14 @@ export const productAnchors = [
   "contact-search",
   "log-activity-form",
   "deal-activity",
+  "forecast-definitions",
+  "forecast-chart",
+  "forecast-table",
+  "forecast-by-owner",
+  "import-upload",
+  "import-sample",
+  "import-mapping",
+  "import-errors",
 ] as const;
 
 export type ProductAnchor = (typeof productAnchors)[number];

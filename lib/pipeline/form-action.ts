@@ -28,6 +28,9 @@ export type WriteOutcome = Pick<ActionState, "dealId" | "action">;
 /** A form action's write gets the parsed input; it runs synchronously, inside the sandbox's quota. */
 export type FormWrite<Input> = (context: OwnedSandbox & { input: Input }) => WriteOutcome | Refusal;
 
+/** Turns an upload form's FormData into a write's input, or a refusal the visitor reads. */
+export type UploadRead<Input> = (form: FormData) => Promise<{ input: Input } | Refusal>;
+
 export type FormActionOptions = {
   /** Shown above the fields when any is wrong; without it, the first problem's own message is. */
   invalidMessage?: string;
@@ -94,6 +97,25 @@ export function sandboxActionsOn(host: ActionHost) {
     };
   }
 
+  /**
+   * An action behind a form that carries a file. `formFields` leaves files out, so `read` gets the FormData
+   * itself and parses it (it may await the file's bytes); `write` sees only what `read` made of it.
+   */
+  function sandboxUploadAction<Input>(read: UploadRead<Input>, write: FormWrite<Input>): SandboxFormAction {
+    return async function uploadAction(sandboxId: unknown, _previous: unknown, form: unknown): Promise<ActionState> {
+      markServerActionStarted();
+      // Ownership first: a stranger's id is not found, whatever else the call carried.
+      const owned = await host.ownSandbox(sandboxId);
+      if (!(form instanceof FormData)) return { error: notAFormMessage };
+      const parsed = await read(form);
+      if ("error" in parsed) return { error: parsed.error };
+      const outcome = writeWithinQuota(() => write({ ...owned, input: parsed.input }));
+      if ("error" in outcome) return { error: outcome.error };
+      host.revalidateLayout(sandboxPath(owned.sandbox.id));
+      return { ...outcome, done: Date.now() };
+    };
+  }
+
   /** An action without a form ("Reset demo"): nothing to parse, nothing to refuse. */
   function sandboxAction(write: (context: OwnedSandbox) => void): SandboxAction {
     return async function action(sandboxId: unknown): Promise<ActionState> {
@@ -105,7 +127,7 @@ export function sandboxActionsOn(host: ActionHost) {
     };
   }
 
-  return { sandboxFormAction, sandboxAction };
+  return { sandboxFormAction, sandboxUploadAction, sandboxAction };
 }
 
 const nextRequest: ActionHost = {
@@ -113,4 +135,4 @@ const nextRequest: ActionHost = {
   revalidateLayout: (path) => revalidatePath(path, "layout"),
 };
 
-export const { sandboxFormAction, sandboxAction } = sandboxActionsOn(nextRequest);
+export const { sandboxFormAction, sandboxUploadAction, sandboxAction } = sandboxActionsOn(nextRequest);

@@ -16,7 +16,7 @@ export const signalTypes = [
 export const interactionTypes = ["step.completed", "tour.closed", "tour.finished", "sandbox.action", "handraise"] as const;
 
 /** Things a visitor can really do in the sandbox; a tour step may wait for one, a signal may report one. */
-export const sandboxActionKinds = ["deal.created", "deal.stage_changed", "deal.viewed", "activity.logged"] as const;
+export const sandboxActionKinds = ["deal.created", "deal.stage_changed", "deal.viewed", "activity.logged", "contacts.imported"] as const;
 
 export type SignalType = (typeof signalTypes)[number];
 export type InteractionType = (typeof interactionTypes)[number];

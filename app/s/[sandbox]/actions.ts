@@ -4,8 +4,10 @@
 // exported const here (its transform checks at run time that each export is a function); the action-marking
 // test in tests/unit/next-workarounds holds every export to being made by the wrapper.
 import { logActivityInput } from "@/lib/pipeline/activity-input";
+import { columnMappingInput, readContactsUpload, uploadInput } from "@/lib/pipeline/contact-import-input";
+import { discardContactImport, importContacts, setColumnMapping, stageContactsFile } from "@/lib/pipeline/contact-import-store";
 import { moveStageInput, newDealInput } from "@/lib/pipeline/deal-input";
-import { sandboxAction, sandboxFormAction } from "@/lib/pipeline/form-action";
+import { sandboxAction, sandboxFormAction, sandboxUploadAction } from "@/lib/pipeline/form-action";
 import { createDealWrite, logActivityWrite, moveStageWrite } from "@/lib/pipeline/recorded-writes";
 import { resetSandbox } from "@/lib/sandbox/reset";
 
@@ -17,6 +19,33 @@ export const moveStageAction = sandboxFormAction(moveStageInput, moveStageWrite)
 export const logActivityAction = sandboxFormAction(logActivityInput, logActivityWrite, {
   invalidMessage: "Please fix the highlighted fields",
 });
+
+/** Import contacts, step 1: the visitor's CSV file, read and kept in the sandbox for its column mapping. */
+export const uploadContactsAction = sandboxUploadAction(readContactsUpload, ({ db, input }) => {
+  stageContactsFile(db, input.table, input.fileName);
+  return {};
+});
+
+/** Step 2: which column fills which field; the page then shows every row's check. */
+export const mapContactColumnsAction = sandboxFormAction(
+  columnMappingInput,
+  ({ db, input: { upload, ...mapping } }) => setColumnMapping(db, upload, mapping) ?? {},
+);
+
+/** Back from the review to the mapping. */
+export const remapContactColumnsAction = sandboxFormAction(
+  uploadInput,
+  ({ db, input }) => setColumnMapping(db, input.upload, undefined) ?? {},
+);
+
+/** Step 3: the ready rows created, all or none; the write is recorded as what the visitor did. */
+export const importContactsAction = sandboxFormAction(uploadInput, ({ db, input }) => {
+  const imported = importContacts(db, input.upload);
+  return "error" in imported ? imported : { action: { kind: "contacts.imported", detail: { count: imported.count } } };
+});
+
+/** "Choose another file": the import in progress is dropped. */
+export const discardContactImportAction = sandboxAction(({ db }) => discardContactImport(db));
 
 /** "Reset demo": the same sandbox back to today's template; the client then clears the tour and reloads. */
 export const resetSandboxAction = sandboxAction(({ sandbox }) => resetSandbox(sandbox));

@@ -41,6 +41,8 @@ export default async function SandboxLayout({ children, params }: { children: Re
             <Link href={base}>Deals board</Link>
             <Link href={`${base}/companies`}>Companies</Link>
             <Link href={`${base}/contacts`}>Contacts</Link>
+            <Link href={`${base}/forecast`}>Forecast</Link>
+            <Link href={`${base}/import`}>Import</Link>
             <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
               New deal
             </Link>
