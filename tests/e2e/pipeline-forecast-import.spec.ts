@@ -102,7 +102,7 @@ test("the shipped sample file imports through upload, mapping and confirm", asyn
   // They are in the sandbox: Globex's deal lists its new contact.
   await page.goto(sandbox);
   await page.getByRole("link", { name: "Globex field-ops pilot" }).click();
-  await expect(page.getByText("Priya Desai")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Priya Desai" })).toBeVisible();
   expect(failures).toEqual([]);
 });
 

@@ -24,6 +24,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const demo = loadTourDemo(sandbox.demoSlug, persona, (await headers()).get("accept-language"));
   const base = `/s/${sandbox.id}`;
   const { config } = runtime();
+  const workspace = workspaceFor(sandbox, db);
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
       <header className="product-header">
@@ -31,7 +32,9 @@ export default async function SandboxLayout({ children, params }: { children: Re
           <Link href={base} className="product-logo">
             Pipeline
           </Link>
-          <span className="product-workspace">{workspaceFor(sandbox, db)}</span>
+          <span className="product-workspace" title={workspace}>
+            {workspace}
+          </span>
           <span className="demo-badge" title="Your own copy: changes stay in this browser's sandbox">
             Demo copy
           </span>
@@ -43,11 +46,12 @@ export default async function SandboxLayout({ children, params }: { children: Re
             <Link href={`${base}/contacts`}>Contacts</Link>
             <Link href={`${base}/forecast`}>Forecast</Link>
             <Link href={`${base}/import`}>Import</Link>
-            <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
-              New deal
-            </Link>
             <ResetDemoButton action={resetSandboxAction.bind(null, sandbox.id)} />
           </ProductMenu>
+          {/* Never folded into the menu: the tour points at it, at every width. */}
+          <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
+            New deal
+          </Link>
           <TalkToHuman contactUrl={config.contactUrl} contactLabel={config.contactLabel} />
         </nav>
       </header>
