@@ -5,9 +5,10 @@
 // test in tests/unit/next-workarounds holds every export to being made by the wrapper.
 import { logActivityInput } from "@/lib/pipeline/activity-input";
 import { columnMappingInput, readContactsUpload, uploadInput } from "@/lib/pipeline/contact-import-input";
-import { discardContactImport, importContacts, setColumnMapping, stageContactsFile } from "@/lib/pipeline/contact-import-store";
+import { discardContactImport } from "@/lib/pipeline/contact-import-store";
 import { moveStageInput, newDealInput } from "@/lib/pipeline/deal-input";
 import { sandboxAction, sandboxFormAction, sandboxUploadAction } from "@/lib/pipeline/form-action";
+import { importContactsWrite, mapColumnsWrite, remapColumnsWrite, stageUploadWrite } from "@/lib/pipeline/import-writes";
 import { createDealWrite, logActivityWrite, moveStageWrite } from "@/lib/pipeline/recorded-writes";
 import { resetSandbox } from "@/lib/sandbox/reset";
 
@@ -21,28 +22,16 @@ export const logActivityAction = sandboxFormAction(logActivityInput, logActivity
 });
 
 /** Import contacts, step 1: the visitor's CSV file, read and kept in the sandbox for its column mapping. */
-export const uploadContactsAction = sandboxUploadAction(readContactsUpload, ({ db, input }) => {
-  stageContactsFile(db, input.table, input.fileName);
-  return {};
-});
+export const uploadContactsAction = sandboxUploadAction(readContactsUpload, stageUploadWrite);
 
-/** Step 2: which column fills which field; the page then shows every row's check. */
-export const mapContactColumnsAction = sandboxFormAction(
-  columnMappingInput,
-  ({ db, input: { upload, ...mapping } }) => setColumnMapping(db, upload, mapping) ?? {},
-);
+/** Step 2: which column fills which field. */
+export const mapContactColumnsAction = sandboxFormAction(columnMappingInput, mapColumnsWrite);
 
 /** Back from the review to the mapping. */
-export const remapContactColumnsAction = sandboxFormAction(
-  uploadInput,
-  ({ db, input }) => setColumnMapping(db, input.upload, undefined) ?? {},
-);
+export const remapContactColumnsAction = sandboxFormAction(uploadInput, remapColumnsWrite);
 
-/** Step 3: the ready rows created, all or none; the write is recorded as what the visitor did. */
-export const importContactsAction = sandboxFormAction(uploadInput, ({ db, input }) => {
-  const imported = importContacts(db, input.upload);
-  return "error" in imported ? imported : { action: { kind: "contacts.imported", detail: { count: imported.count } } };
-});
+/** Step 3: the ready rows created, all or none. */
+export const importContactsAction = sandboxFormAction(uploadInput, importContactsWrite);
 
 /** "Choose another file": the import in progress is dropped. */
 export const discardContactImportAction = sandboxAction(({ db }) => discardContactImport(db));

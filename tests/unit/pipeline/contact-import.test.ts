@@ -1,7 +1,6 @@
 // Importing contacts: the mapping guessed from a header, each row's check, and the whole journey through the
 // real action wrapper (upload → mapping → confirm) against a real sandbox file.
 import fs from "node:fs";
-import { notFound } from "next/navigation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateControlDb } from "@/db/client";
 import { contacts } from "@/db/sandbox/schema";
@@ -10,19 +9,12 @@ import type { ActionState } from "@/lib/pipeline/action-state";
 import { fileMessages } from "@/lib/pipeline/contact-csv";
 import { checkContacts, guessMapping, mappingProblem } from "@/lib/pipeline/contact-import";
 import { columnMappingInput, noFileMessage, readContactsUpload, uploadInput } from "@/lib/pipeline/contact-import-input";
-import {
-  importContacts,
-  loadContactImport,
-  setColumnMapping,
-  stageContactsFile,
-  staleUploadMessage,
-} from "@/lib/pipeline/contact-import-store";
-import { type ActionHost, sandboxActionsOn } from "@/lib/pipeline/form-action";
+import { loadContactImport, staleUploadMessage } from "@/lib/pipeline/contact-import-store";
+import { sandboxActionsOn } from "@/lib/pipeline/form-action";
+import { importContactsWrite, mapColumnsWrite, stageUploadWrite } from "@/lib/pipeline/import-writes";
 import { runtime } from "@/lib/runtime/runtime";
-import { findOwnedSandbox } from "@/lib/sandbox/access";
 import type { SandboxDb } from "@/lib/sandbox/handles";
-import { provisionSandbox } from "@/lib/sandbox/provision";
-import { demoSlug, newVisitor } from "../sandbox/helpers";
+import { visitorHost } from "./helpers";
 
 beforeAll(() => migrateControlDb());
 afterAll(() => runtime().close());
@@ -87,30 +79,14 @@ describe("checking the rows", () => {
 
 /** A visitor's sandbox and the import's actions as app/s/[sandbox]/actions.ts wires them. */
 function visitorWithImport() {
-  const visitorId = newVisitor();
-  const sandbox = provisionSandbox(visitorId, demoSlug);
-  const owned = findOwnedSandbox(sandbox.id, visitorId);
-  if (!owned) throw new Error("the owner must find their sandbox");
-  const revalidated: string[] = [];
-  const host: ActionHost = {
-    ownSandbox: async (sandboxId) => findOwnedSandbox(sandboxId, visitorId) ?? notFound(),
-    revalidateLayout: (path) => {
-      revalidated.push(path);
-    },
-  };
+  const { sandboxId, db, revalidated, host } = visitorHost();
   const { sandboxUploadAction, sandboxFormAction } = sandboxActionsOn(host);
   const actions = {
-    upload: sandboxUploadAction(readContactsUpload, ({ db, input }) => {
-      stageContactsFile(db, input.table, input.fileName);
-      return {};
-    }),
-    map: sandboxFormAction(columnMappingInput, ({ db, input: { upload, ...chosen } }) => setColumnMapping(db, upload, chosen) ?? {}),
-    confirm: sandboxFormAction(uploadInput, ({ db, input }) => {
-      const imported = importContacts(db, input.upload);
-      return "error" in imported ? imported : { action: { kind: "contacts.imported" as const, detail: { count: imported.count } } };
-    }),
+    upload: sandboxUploadAction(readContactsUpload, stageUploadWrite),
+    map: sandboxFormAction(columnMappingInput, mapColumnsWrite),
+    confirm: sandboxFormAction(uploadInput, importContactsWrite),
   };
-  return { sandboxId: sandbox.id, db: owned.db, revalidated, actions };
+  return { sandboxId, db, revalidated, actions };
 }
 
 function fileForm(content: BlobPart, name = "contacts.csv"): FormData {

@@ -21,8 +21,8 @@ export function productActions(host: ActionHost) {
   };
 }
 
-/** A visitor with a fresh sandbox, and the actions as that visitor's requests would run them. */
-export function visitorWithSandbox() {
+/** A visitor with a fresh sandbox, and Next's side of their requests stood in for: whose it is, what is re-rendered. */
+export function visitorHost() {
   const visitorId = newVisitor();
   const sandbox = provisionSandbox(visitorId, demoSlug);
   const owned = findOwnedSandbox(sandbox.id, visitorId);
@@ -35,7 +35,13 @@ export function visitorWithSandbox() {
       revalidated.push(path);
     },
   };
-  return { visitorId, sandboxId: sandbox.id, db: owned.db, revalidated, actions: productActions(host) };
+  return { visitorId, sandboxId: sandbox.id, db: owned.db, revalidated, host };
+}
+
+/** A visitor with a fresh sandbox, and the actions as that visitor's requests would run them. */
+export function visitorWithSandbox() {
+  const { host, ...visitor } = visitorHost();
+  return { ...visitor, actions: productActions(host) };
 }
 
 export function formOf(fields: Record<string, string>): FormData {
