@@ -39,9 +39,47 @@ export const visitors = sqliteTable(
      * counted but never linked to them (decided at arrival; later requests such as beacons may lack the header).
      */
     doNotTrack: integer("do_not_track", { mode: "boolean" }).notNull().default(false),
+    /** The account a share link tied this visitor to (the first link they opened); never set from a form. */
+    accountId: text("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** The share link that attributed them, kept for the link's visit count. */
+    shareLinkToken: text("share_link_token"),
   },
   // Reps' list walks visitors newest first and stops at a page: this index makes that a walk, not a sort.
-  (table) => [index("visitors_last_seen").on(table.lastSeenAt)],
+  (table) => [index("visitors_last_seen").on(table.lastSeenAt), index("visitors_account_seen").on(table.accountId, table.lastSeenAt)],
+);
+
+/** A company a rep is selling to, known only from the share links the rep made for it. */
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    domain: text("domain"),
+    /** The rep who made its first link owns it by default. */
+    ownerUserId: text("owner_user_id").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("accounts_owner").on(table.ownerUserId)],
+);
+
+/** `/try/<demo>?via=<token>`: ties whoever opens it (and whoever it is forwarded to) to an account. */
+export const shareLinks = sqliteTable(
+  "share_links",
+  {
+    /** Unguessable (random, URL-safe); it is the link, so reps can copy it again later. */
+    token: text("token").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    demoSlug: text("demo_slug").notNull(),
+    persona: text("persona"),
+    personalization: text("personalization", { mode: "json" }).$type<Record<string, string>>(),
+    createdByUserId: text("created_by_user_id").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("share_links_account").on(table.accountId)],
 );
 
 export const sandboxes = sqliteTable(
@@ -126,6 +164,10 @@ export const user = sqliteTable("user", {
   image: text("image"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  /** Openhouse's own column, outside better-auth: what the member may do (lib/auth/roles.ts). */
+  role: text("role", { enum: ["admin", "rep", "marketer"] })
+    .notNull()
+    .default("rep"),
 });
 
 export const session = sqliteTable("session", {
@@ -173,4 +215,6 @@ export type Visitor = typeof visitors.$inferSelect;
 export type Sandbox = typeof sandboxes.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type NewEventRow = typeof events.$inferInsert;
+export type Account = typeof accounts.$inferSelect;
+export type ShareLink = typeof shareLinks.$inferSelect;
 export type VisitorSession = typeof visitorSessions.$inferSelect;

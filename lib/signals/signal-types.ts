@@ -10,10 +10,26 @@ export const signalTypes = [
   "tour.closed",
   "sandbox.action",
   "handraise",
+  /** The visitor answered a choice step; props.option names the path they took. */
+  "tour.choice",
+  /** A navigate step took the visitor to another product route; props.route names it. */
+  "tour.navigated",
+  /** The visitor followed a demo's call to action; props.url is where it leads. */
+  "cta.clicked",
+  /** A step's target did not appear before its timeout; props.viewport is "mobile" or "desktop". */
+  "step.target_missing",
 ] as const;
 
 /** Events only a person acting on the page produces; an automated browser without any is treated as a bot. */
-export const interactionTypes = ["step.completed", "tour.closed", "tour.finished", "sandbox.action", "handraise"] as const;
+export const interactionTypes = [
+  "step.completed",
+  "tour.closed",
+  "tour.finished",
+  "sandbox.action",
+  "handraise",
+  "tour.choice",
+  "cta.clicked",
+] as const;
 
 /** Things a visitor can really do in the sandbox; a tour step may wait for one, a signal may report one. */
 export const sandboxActionKinds = ["deal.created", "deal.stage_changed", "deal.viewed", "activity.logged", "contacts.imported"] as const;
