@@ -4,6 +4,7 @@
 import path from "node:path";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import { build } from "esbuild";
 import { expectNoAxeViolations, startDemo } from "./helpers";
 
 const dataDir = process.env.E2E_DATA_DIR ?? "";
@@ -115,7 +116,21 @@ test("a target removed mid-step: the highlight goes with it and the popover foll
   expect(card.y).toBeLessThan(heading.y + heading.height + 40);
 });
 
-test("reduced motion: no animation and no transition anywhere in the tour", async ({ page }) => {
+test("reduced motion: no animation, no transition and no smooth scroll anywhere in the tour", async ({ page }) => {
+  // Short enough that the board does not fit, so the tour scrolls to it; every scroll's behaviour is recorded.
+  await page.setViewportSize({ width: 1280, height: 420 });
+  await page.addInitScript(() => {
+    const record = (behavior: unknown) => {
+      const w = window as unknown as { tourScrolls?: string[] };
+      w.tourScrolls = [...(w.tourScrolls ?? []), String(behavior ?? "auto")];
+    };
+    const intoView = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element, options?: boolean | ScrollIntoViewOptions) {
+      record(typeof options === "object" ? options.behavior : undefined);
+      intoView.call(this, options);
+    };
+  });
+  const scrolls = () => page.evaluate(() => (window as unknown as { tourScrolls?: string[] }).tourScrolls ?? []);
   const tourMotion = () =>
     page.evaluate(() =>
       [...document.querySelectorAll(".tour-popover, .tour-popover *, .tour-overlay")].map((element) => {
@@ -124,16 +139,23 @@ test("reduced motion: no animation and no transition anywhere in the tour", asyn
       }),
     );
   await startTour(page);
-  // Without the preference the card does fade in, so the check below can fail.
+  // Without the preference the card does fade in and scrolls glide, so the checks below can fail.
   expect(await tourMotion()).toContain("tour-appear|0s");
+  await next(page, "Start the tour");
+  await expect.poll(scrolls).toContain("smooth");
+  await next(page, "Back");
 
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.reload();
+  // A new load at the top of the page (a reload would restore the scroll position), the tour at step 1.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.goto(page.url());
+  await expect(page.getByRole("dialog", { name: "Welcome to Pipeline" })).toBeVisible();
   await next(page, "Start the tour");
   await expect(popover(page)).toHaveAttribute("data-mode", "anchored");
   const motion = await tourMotion();
   expect(motion.length).toBeGreaterThan(3);
   expect(new Set(motion)).toEqual(new Set(["none|0s"]));
+  await expect.poll(scrolls).toEqual(["instant"]);
 });
 
 test.describe("on a 360×640 phone", () => {
@@ -220,4 +242,52 @@ test("on a step that asks for the highlighted control, Tab leads from the popove
   await expect.poll(() => stage.evaluate((form) => form.contains(document.activeElement))).toBe(true);
   await page.keyboard.press("Shift+Tab");
   await expect(popover(page).getByRole("button", { name: "Skip this step" })).toBeFocused();
+});
+
+test("findTarget by role and name agrees with Playwright's own accessible names on the product's markup", async ({ page }) => {
+  const sandboxPath = `/s/${await startTour(page)}`;
+  await page.goto(`${sandboxPath}/deals/new`);
+  await expect(page.getByLabel("Deal name")).toBeVisible();
+  // The very module the tour ships, bundled for the page (it has no export of its own there).
+  const bundle = await build({
+    entryPoints: ["components/tour/find-target.ts"],
+    bundle: true,
+    format: "iife",
+    globalName: "tourFind",
+    write: false,
+  });
+  await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? "" });
+
+  /** Marks what findTarget returns, so Playwright's getByRole can say whether it is the same element. */
+  const mark = (role: string, name: string) =>
+    page.evaluate(
+      ([r, n]) => {
+        for (const old of document.querySelectorAll("[data-found]")) old.removeAttribute("data-found");
+        const found = (window as unknown as { tourFind: typeof import("@/components/tour/find-target") }).tourFind.findTarget({
+          locate: { role: r as string, name: n as string },
+        });
+        found?.setAttribute("data-found", "");
+        return found !== null;
+      },
+      [role, name],
+    );
+  const cases: [Parameters<Page["getByRole"]>[0], string, string][] = [
+    ["button", "Talk to a human", "talk to a human"],
+    ["link", "New deal", "  NEW   deal "],
+    ["navigation", "Product", "product"],
+    ["heading", "New deal", "New deal"],
+    ["textbox", "Deal name", "Deal name"],
+    ["combobox", "Company", "company"],
+    ["button", "Create deal", "Create deal"],
+  ];
+  for (const [role, name, asWritten] of cases) {
+    expect(await mark(role, asWritten), `${role} "${asWritten}"`).toBe(true);
+    await expect(page.getByRole(role, { name, exact: true }).first()).toHaveAttribute("data-found", "");
+  }
+  // Hidden elements do not count: the "Talk to a human" panel is a named region only once it is open.
+  expect(await mark("region", "Talk to a human")).toBe(false);
+  await page.getByRole("button", { name: "Talk to a human" }).click();
+  expect(await mark("region", "Talk to a human")).toBe(true);
+  await expect(page.getByRole("region", { name: "Talk to a human" })).toHaveAttribute("data-found", "");
+  expect(await mark("button", "Talk")).toBe(false);
 });
