@@ -4,8 +4,12 @@
 import { useEffect, useRef } from "react";
 import type { TourDemo } from "@/lib/demos/demo-schema";
 import { tourCommandForKey } from "./keyboard";
+import { TargetMissing } from "./TargetMissing";
 import { TourPopover } from "./TourPopover";
+import { reportTargetMissing } from "./target-signals";
+import { useStepAnnouncement } from "./use-step-announcement";
 import { useStepPlacement } from "./use-step-placement";
+import { useTargetKeyboard } from "./use-target-keyboard";
 import { useTour } from "./use-tour";
 import { useTourFocus } from "./use-tour-focus";
 import "./tour.css";
@@ -18,14 +22,15 @@ export interface TourPlayerProps {
 export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
   const { state, dispatch } = useTour(demo, sandboxId);
   const popoverRef = useRef<HTMLDivElement | null>(null);
-  const arrowRef = useRef<HTMLDivElement | null>(null);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const resumeRef = useRef<HTMLButtonElement | null>(null);
 
   const active = state.status === "active";
   const step = active ? demo.steps[state.index] : undefined;
-  const mode = useStepPlacement(step, active, popoverRef, arrowRef);
+  const placement = useStepPlacement(step, active, popoverRef, () => reportTargetMissing(demo.slug, step?.id, state.index));
   useTourFocus(state, popoverRef, headingRef, resumeRef);
+  useTargetKeyboard(popoverRef, placement.target, Boolean(step?.waitFor));
+  useStepAnnouncement(demo.locale, step?.title, state.index, demo.steps.length, placement.status);
 
   useEffect(() => {
     if (!active) return;
@@ -46,15 +51,16 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
         step={step}
         index={state.index}
         total={demo.steps.length}
-        mode={mode}
+        mode={placement.mode}
         onNext={() => dispatch({ type: "next" })}
         onBack={() => dispatch({ type: "back" })}
         onSkip={() => dispatch({ type: "skip" })}
         onClose={() => dispatch({ type: "close" })}
         popoverRef={popoverRef}
-        arrowRef={arrowRef}
         headingRef={headingRef}
-      />
+      >
+        <TargetMissing status={placement.status} lang={demo.locale} spec={step} onSkip={() => dispatch({ type: "skip" })} />
+      </TourPopover>
     );
   }
   if (state.status !== "closed" && state.status !== "finished") return null;

@@ -1,6 +1,6 @@
 "use client";
 // The step card: a non-modal dialog the visitor can read while still using the product behind it.
-import { type RefObject, useId } from "react";
+import { type ReactNode, type RefObject, useId } from "react";
 import type { TourStep } from "@/lib/demos/demo-schema";
 import type { PopoverMode } from "./position";
 import { tourWords } from "./tour-words";
@@ -17,8 +17,9 @@ export interface TourPopoverProps {
   onSkip: () => void;
   onClose: () => void;
   popoverRef: RefObject<HTMLDivElement | null>;
-  arrowRef: RefObject<HTMLDivElement | null>;
   headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Extra content under the body, from the player (e.g. TargetMissing while the target is late). */
+  children?: ReactNode;
 }
 
 export function TourPopover(props: TourPopoverProps) {
@@ -42,7 +43,6 @@ export function TourPopover(props: TourPopoverProps) {
       aria-labelledby={titleId}
       aria-describedby={bodyId}
     >
-      <div ref={props.arrowRef} className="tour-arrow" aria-hidden="true" />
       <div className="tour-header">
         <p className="tour-progress">{words.progress(index + 1, total)}</p>
         <button type="button" className="tour-close" aria-label={words.close} onClick={props.onClose}>
@@ -63,6 +63,7 @@ export function TourPopover(props: TourPopoverProps) {
           {words.waiting}
         </p>
       ) : null}
+      {props.children}
       <div className="tour-actions">
         {index > 0 ? (
           <button type="button" className="tour-button tour-button-secondary" onClick={props.onBack}>

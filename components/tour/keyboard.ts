@@ -24,3 +24,29 @@ export function tourCommandForKey(event: KeyboardEvent, popover: Element | null)
   if (!insidePopover && target?.closest(arrowOwnersSelector)) return null;
   return event.key === "ArrowRight" ? "next" : "back";
 }
+
+const tabbableSelector =
+  'a[href],button:not([disabled]),input:not([disabled]):not([type="hidden"]),select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])';
+
+/** The elements Tab stops at inside root (root included), in document order. */
+export function tabbables(root: Element): HTMLElement[] {
+  const inside = [...root.querySelectorAll<HTMLElement>(tabbableSelector)];
+  const all = root.matches(tabbableSelector) ? [root as HTMLElement, ...inside] : inside;
+  return all.filter((element) => element.tabIndex >= 0 && element.getClientRects().length > 0);
+}
+
+/**
+ * Where Tab should go instead of the browser's next stop, on a step that asks the visitor to use the
+ * highlighted control: from the popover's last control to the target's first, and Shift+Tab from the
+ * target's first back to the popover. Anything else keeps the page's own order (no trap: Tab past the
+ * target goes on into the product).
+ */
+export function tabBridge(event: KeyboardEvent, popover: Element, target: Element): HTMLElement | null {
+  if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return null;
+  const active = document.activeElement;
+  const inPopover = tabbables(popover);
+  const inTarget = tabbables(target);
+  if (!event.shiftKey && active === inPopover[inPopover.length - 1]) return inTarget[0] ?? null;
+  if (event.shiftKey && active === inTarget[0]) return inPopover[inPopover.length - 1] ?? null;
+  return null;
+}

@@ -1,6 +1,6 @@
 // The dim layer behind the popover: one SVG path, the viewport minus a rounded hole around the target
 // (evenodd). pointer-events stay off so the visitor can always use the product while the tour is open.
-import { autoUpdate } from "@floating-ui/dom";
+import { follow } from "./position";
 
 const svgNamespace = "http://www.w3.org/2000/svg";
 
@@ -34,7 +34,6 @@ export function overlayPath(viewport: { width: number; height: number }, hole: B
 export function showOverlay(target: Element | null, options: OverlayOptions = {}): () => void {
   const padding = options.padding ?? 6;
   const radius = options.radius ?? 8;
-  // An HTML wrapper because autoUpdate follows HTML floating elements only.
   const layer = document.createElement("div");
   layer.className = "tour-overlay";
   layer.setAttribute("aria-hidden", "true");
@@ -61,13 +60,11 @@ export function showOverlay(target: Element | null, options: OverlayOptions = {}
     path.setAttribute("d", overlayPath(viewport, hole, radius));
   };
 
-  // autoUpdate already follows scrolling ancestors, resizes and layout shifts of the target.
-  const stopFollowing = target ? autoUpdate(target, layer, draw) : undefined;
-  if (!target) window.addEventListener("resize", draw);
+  // The same triggers as the popover's: scrolling ancestors, resizes, the target's size and the page's.
+  const stopFollowing = follow(target ? [target] : [], draw);
   draw();
   return () => {
-    stopFollowing?.();
-    window.removeEventListener("resize", draw);
+    stopFollowing();
     layer.remove();
   };
 }

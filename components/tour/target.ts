@@ -1,58 +1,77 @@
-// Finds a step's data-tour anchor, including one that renders late (data loading, client navigation)
-// or is replaced while the step is open. Reports every change so the popover never points at a detached node.
+// Follows a step's target while the step is open: one that renders late (data loading, a form opened by a
+// click, a client navigation), one replaced by a re-render, one removed for good. A MutationObserver, never
+// polling; it reports every change so the popover and the highlight never point at a detached node.
+import { findTarget, matchesTarget, type TargetSpec } from "./find-target";
 
-/** Long enough for a client navigation and a data fetch, short enough that a wrong anchor is noticed. */
-export const targetWaitMs = 3000;
+/** Long enough for a client navigation and a data fetch, short enough that a wrong target is noticed. */
+export const targetWaitMs = 6000;
 
-export function tourTargetSelector(anchor: string): string {
-  return `[data-tour="${CSS.escape(anchor)}"]`;
+/** found: on screen · looking: not (yet) there, still waiting · missing: not there after the step's timeout. */
+export type TargetLookup = { status: "found"; element: HTMLElement } | { status: "looking" } | { status: "missing" };
+
+/** A step may say how long to wait for its target (timeoutMs); otherwise the default. */
+export function targetTimeout(step: { timeoutMs?: unknown }): number {
+  return typeof step.timeoutMs === "number" && step.timeoutMs > 0 ? step.timeoutMs : targetWaitMs;
 }
 
+/** The tour's own nodes: changes there (the popover moving, the highlight redrawn) cannot reveal a target. */
+const tourUi = ".tour-popover,.tour-overlay,.tour-live";
+
 /**
- * Calls onChange(element) when the anchor is (re)found and onChange(null) when it is lost or still
- * missing after waitMs. Keeps watching after giving up: a target that shows up late (a dialog, a slow
- * fetch) still gets its popover. The callback only runs a querySelector when the current target is gone.
+ * Calls onChange when the target is found (again, or a replacement), lost, or still missing after waitMs.
+ * A lost target starts a new wait: its replacement usually follows within a frame or a fetch.
  */
-export function watchTourTarget(anchor: string, onChange: (target: HTMLElement | null) => void, waitMs: number = targetWaitMs): () => void {
-  const selector = tourTargetSelector(anchor);
+export function watchTarget(spec: TargetSpec, onChange: (lookup: TargetLookup) => void, waitMs: number = targetWaitMs): () => void {
   let current: HTMLElement | null = null;
+  let waiting = false;
   let giveUpTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const observer = new MutationObserver(() => check());
-
-  const startWaiting = () => {
-    if (giveUpTimer !== undefined) return;
-    giveUpTimer = setTimeout(() => onChange(null), waitMs);
-  };
-
   function check(): void {
-    if (current?.isConnected && current.matches(selector)) return;
-    const found = document.querySelector<HTMLElement>(selector);
+    if (current?.isConnected && matchesTarget(current, spec)) return;
+    const found = findTarget(spec);
     if (found) {
       clearTimeout(giveUpTimer);
-      giveUpTimer = undefined;
+      waiting = false;
       current = found;
-      onChange(found);
+      onChange({ status: "found", element: found });
       return;
     }
-    if (current) {
-      // Lost after being shown: fall back at once rather than float over an empty spot.
-      current = null;
-      onChange(null);
-    }
-    startWaiting();
+    if (waiting) return;
+    current = null;
+    waiting = true;
+    onChange({ status: "looking" });
+    giveUpTimer = setTimeout(() => onChange({ status: "missing" }), waitMs);
   }
 
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-tour"] });
+  const observer = new MutationObserver((records) => {
+    if (records.every((record) => (record.target as Element).closest?.(tourUi) ?? record.target.parentElement?.closest(tourUi))) return;
+    check();
+  });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    // What can make an element appear, disappear or change its name; never the tour's own inline styles.
+    attributeFilter: ["data-tour", "hidden", "class", "style", "role", "aria-label", "aria-labelledby", "aria-hidden", "open"],
+    characterData: Boolean(spec.locate),
+  });
+  // A media query can hide or show the target too (a menu that folds at a breakpoint).
+  window.addEventListener("resize", check);
   check();
   return () => {
     observer.disconnect();
+    window.removeEventListener("resize", check);
     clearTimeout(giveUpTimer);
   };
 }
 
-function prefersReducedMotion(): boolean {
+export function prefersReducedMotion(): boolean {
   return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+/** How a scroll the tour starts moves: instantly for visitors who asked the system for less motion. */
+export function scrollBehavior(): ScrollBehavior {
+  return prefersReducedMotion() ? "instant" : "smooth";
 }
 
 /** Brings the target to the middle of the viewport unless it is already fully visible. */
@@ -60,5 +79,5 @@ export function revealTarget(target: Element): void {
   const rect = target.getBoundingClientRect();
   const visible = rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
   if (visible) return;
-  target.scrollIntoView({ block: "center", inline: "nearest", behavior: prefersReducedMotion() ? "auto" : "smooth" });
+  target.scrollIntoView({ block: "center", inline: "nearest", behavior: scrollBehavior() });
 }
