@@ -22,7 +22,7 @@ describe("tour anchors", () => {
   });
 });
 
-describe("npm run demos:check -- --anchors", () => {
+describe("npm run demos:check -- --anchors", { timeout: 30_000 }, () => {
   it("prints every anchor under its page, with the route's name and path", () => {
     const result = spawnSync(
       process.execPath,

@@ -27,7 +27,8 @@ function demosCopy(): string {
  */
 const fieldsFromTourFormat = ["funnelStage", "cta"];
 
-describe("npm run demos:new", () => {
+// Each test starts the CLI a few times (tsx compiles on start): seconds on a busy machine, not a timing check.
+describe("npm run demos:new", { timeout: 60_000 }, () => {
   it("writes a demo with the schema line, steps over real anchors and a fixture, which demos:check passes", () => {
     const dir = demosCopy();
     const created = run("scripts/demos-new.ts", dir, "forecast-review");
