@@ -1,8 +1,17 @@
 // `npm run demos:check`: validates every demo in demos/ and compiles its fixture, as `npm start` would,
-// without touching the real data directory. Problems are printed as file:line:column; exit 1 if any.
+// without touching the real data directory. Problems are printed as file:line:column — what — how to fix;
+// exit 1 if any. `-- --anchors` lists the product's anchors, each with its page, and checks nothing.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
+if (process.argv.includes("--anchors")) {
+  const { formatAnchorGuide } = await import("@/lib/pipeline/anchors");
+  const { pipelineManifest } = await import("@/lib/pipeline/manifest");
+  console.log(`${pipelineManifest.product}'s tour anchors (a step's target:), by page; paths are under /s/<sandbox>:\n`);
+  console.log(formatAnchorGuide());
+  process.exit(0);
+}
 
 // A throwaway data directory: checking demos never touches a real one.
 const { installRuntime } = await import("@/lib/runtime/runtime");

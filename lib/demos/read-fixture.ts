@@ -7,8 +7,10 @@ import path from "node:path";
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { recordStartLine } from "@/lib/text/csv-record-line";
+import { didYouMean } from "./did-you-mean";
+import { explainIssues, prefixed } from "./explain-issues";
 import { type Fixture, type FixtureTable, fixtureSchema, fixtureTables } from "./fixture-schema";
-import { DemoFileError, type DemoFileProblem, describePath, problemAt, readYaml } from "./parse-yaml-file";
+import { DemoFileError, type DemoFileProblem, problemAt, readYaml } from "./parse-yaml-file";
 
 export type ReadFixture = {
   fixture: Fixture;
@@ -18,8 +20,34 @@ export type ReadFixture = {
 
 const csvName = /^[a-z0-9][a-z0-9._-]*\.csv$/;
 
-/** Where each row of a CSV-backed table was written. */
-type CsvTable = { file: string; lines: number[] };
+type Position = { line: number; column: number };
+
+/** Where each row of a CSV-backed table was written, and each of its cells by column name. */
+type CsvTable = { file: string; rows: { start: Position; cells: Record<string, Position> }[] };
+
+/**
+ * Where each cell of one CSV record starts (its first non-blank character), from the record's raw text and the
+ * line it starts on: what lets "amount is a plain number" point at the cell, not at column 1.
+ */
+export function cellPositions(raw: string, startLine: number): Position[] {
+  const body = raw.replace(/^(\r?\n)+/, "");
+  const starts: number[] = [0];
+  let quoted = false;
+  for (let index = 0; index < body.length; index++) {
+    const character = body[index];
+    if (character === '"')
+      quoted = !quoted; // an escaped "" toggles twice
+    else if (character === "," && !quoted) starts.push(index + 1);
+    else if ((character === "\n" || character === "\r") && !quoted) break;
+  }
+  return starts.map((start) => {
+    let offset = start;
+    while (body[offset] === " " || body[offset] === "\t") offset++;
+    const before = body.slice(0, offset);
+    const lineBreaks = before.match(/\n/g)?.length ?? 0;
+    return { line: startLine + lineBreaks, column: offset - (before.lastIndexOf("\n") + 1) + 1 };
+  });
+}
 
 function isNumberColumn(schema: z.ZodType | undefined): boolean {
   let inner = schema;
@@ -27,11 +55,16 @@ function isNumberColumn(schema: z.ZodType | undefined): boolean {
   return inner instanceof z.ZodNumber;
 }
 
+function unknownColumn(column: string, fields: string[], table: string): string {
+  const meant = didYouMean(column, fields);
+  return `unknown column ${JSON.stringify(column)} — ${meant ? `did you mean "${meant}"? ` : ""}${table} has: ${fields.join(", ")}`;
+}
+
 function readCsvTable(
   table: FixtureTable,
   file: string,
   text: string,
-): { ok: true; rows: Record<string, unknown>[]; lines: number[] } | { ok: false; problems: DemoFileProblem[] } {
+): { ok: true; rows: Record<string, unknown>[]; places: CsvTable["rows"] } | { ok: false; problems: DemoFileProblem[] } {
   const shape = fixtureTables[table].shape as Record<string, z.ZodType>;
   let records: { record: Record<string, string>; info: { lines: number }; raw: string }[];
   try {
@@ -39,7 +72,8 @@ function readCsvTable(
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 1;
-    return { ok: false, problems: [{ file, line, column: 1, message: error.message }] };
+    const fix = "check that every row has as many cells as the header, and that quotes are closed";
+    return { ok: false, problems: [{ file, line, column: 1, message: `${error.message} — ${fix}` }] };
   }
   const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const columns = parse(header, { trim: true })[0] as string[] | undefined;
@@ -51,7 +85,7 @@ function readCsvTable(
         file,
         line: 1,
         column: header.indexOf(column) + 1,
-        message: `unknown column ${JSON.stringify(column)}; ${table} has: ${Object.keys(shape).join(", ")}`,
+        message: unknownColumn(column, Object.keys(shape), table),
       })),
     };
   }
@@ -63,7 +97,13 @@ function readCsvTable(
     }
     return row;
   });
-  return { ok: true, rows, lines: records.map(({ info, raw }) => recordStartLine(info.lines, raw)) };
+  const places = records.map(({ info, raw }) => {
+    const start = recordStartLine(info.lines, raw);
+    const positions = cellPositions(raw, start);
+    const cells = Object.fromEntries((columns ?? []).map((column, index) => [column, positions[index] ?? { line: start, column: 1 }]));
+    return { start: { line: start, column: 1 }, cells };
+  });
+  return { ok: true, rows, places };
 }
 
 /**
@@ -109,19 +149,27 @@ export function readFixture(dir: string, fileName: string, shown: (name: string)
       continue;
     }
     assembled[table] = csv.rows;
-    csvTables.set(table, { file: shown(value), lines: csv.lines });
+    csvTables.set(table, { file: shown(value), rows: csv.places });
   }
   if (problems.length > 0) throw new DemoFileError(problems);
 
-  const parsed = fixtureSchema.safeParse(data && typeof data === "object" && !Array.isArray(data) ? assembled : data);
+  const input = data && typeof data === "object" && !Array.isArray(data) ? assembled : data;
+  const parsed = fixtureSchema.safeParse(input);
   if (parsed.success) return { fixture: parsed.data, sources };
+  const explained = explainIssues(parsed.error.issues, fixtureSchema, input);
   throw new DemoFileError(
-    parsed.error.issues.map((issue) => {
-      const [table, row, ...field] = issue.path;
+    explained.map((issue) => {
+      const [table, row, field] = issue.path;
       const csv = typeof table === "string" ? csvTables.get(table) : undefined;
-      if (!csv || typeof row !== "number") return problemAt(read.source, issue);
-      const where = describePath(field);
-      return { file: csv.file, line: csv.lines[row] ?? 1, column: 1, message: where ? `${where}: ${issue.message}` : issue.message };
+      const place = csv && typeof row === "number" ? csv.rows[row] : undefined;
+      if (!csv || !place) return problemAt(read.source, issue);
+      // In a CSV file the line is the row: the message names the field only ("amount is …", "closeDate is required").
+      const cell = typeof field === "string" ? place.cells[field] : undefined;
+      const missingColumn = typeof field === "string" && !cell && issue.text.startsWith(`${field} is required`);
+      const text = missingColumn
+        ? `${issue.text.split(" — ")[0]} — add a ${field} column to the header`
+        : issue.text.replace(` — add ${String(field)}:`, " — fill in its cell:");
+      return { file: csv.file, ...(cell ?? place.start), message: prefixed(issue.where.slice(2), text) };
     }),
   );
 }

@@ -1,58 +1,35 @@
-// The sentence a rep reads for something a visitor did in their sandbox, from the kind and the small detail
-// the server recorded when the write committed (lib/signals/record-action.ts): "created deal ‘Globex renewal’
-// $40k", "moved ‘Globex renewal’ to Negotiation". An old event without a detail still reads sensibly.
+// The sentence a rep reads for something a visitor did in their sandbox. Which actions exist, and the detail
+// each carries, come from the product's manifest (lib/pipeline/manifest.ts); the wording from the product's own
+// sentences beside it (lib/pipeline/action-sentences.ts). A detail field that does not match the manifest
+// (an old event, a renamed field) is left out rather than shown, so a sentence never prints a stray value.
 import "server-only";
-import { type Stage, stageLabels } from "@/lib/pipeline/vocabulary";
-import type { SandboxActionKind } from "@/lib/signals/signal-types";
+import { actionSentences } from "@/lib/pipeline/action-sentences";
+import { type DetailField, type PipelineActionKind, pipelineManifest } from "@/lib/pipeline/manifest";
+
+export { compactMoney } from "@/lib/pipeline/action-sentences";
 
 type Detail = Record<string, unknown>;
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value.trim() : undefined);
-
-/** $950, $40k, $1.3M: what a rep scans for, not the cents. */
-export function compactMoney(amount: number): string {
-  const units: [number, string][] = [
-    [1_000_000_000, "B"],
-    [1_000_000, "M"],
-    [1_000, "k"],
-  ];
-  for (const [size, suffix] of units) {
-    if (Math.abs(amount) >= size) return `$${Number((amount / size).toFixed(1))}${suffix}`;
-  }
-  return `$${Math.round(amount)}`;
+function fits(field: DetailField, value: unknown): value is string | number {
+  if (field === "number") return typeof value === "number" && Number.isFinite(value);
+  if (field === "text") return typeof value === "string";
+  return typeof value === "string" && field.includes(value);
 }
 
-const stage = (value: unknown): string | undefined =>
-  typeof value === "string" && value in stageLabels ? stageLabels[value as Stage] : undefined;
-const quoted = (value: unknown) => (text(value) ? `‘${text(value)}’` : undefined);
+/** The detail narrowed to the fields the manifest declares for `kind`, each of the declared kind. */
+export function manifestDetail(kind: PipelineActionKind, detail: Detail): Record<string, string | number> {
+  const declared: Record<string, DetailField> = pipelineManifest.actions[kind].detail;
+  const narrowed: Record<string, string | number> = {};
+  for (const [name, field] of Object.entries(declared)) {
+    const value = detail[name];
+    if (fits(field, value)) narrowed[name] = value;
+  }
+  return narrowed;
+}
 
-const sentences: Record<SandboxActionKind, (detail: Detail) => string> = {
-  "deal.created": (detail) => {
-    const name = quoted(detail.deal);
-    if (!name) return "created a deal";
-    const amount = typeof detail.amount === "number" ? ` ${compactMoney(detail.amount)}` : "";
-    return `created deal ${name}${amount}`;
-  },
-  "deal.stage_changed": (detail) => {
-    const name = quoted(detail.deal);
-    const to = stage(detail.to);
-    if (!name || !to) return "moved a deal to another stage";
-    return `moved ${name} to ${to}`;
-  },
-  "deal.viewed": () => "opened a deal",
-  "contacts.imported": (detail) => {
-    const count = typeof detail.count === "number" ? detail.count : undefined;
-    return count === undefined ? "imported contacts from a CSV file" : `imported ${count} contact${count === 1 ? "" : "s"} from a CSV file`;
-  },
-  "activity.logged": (detail) => {
-    const name = quoted(detail.deal);
-    const kind = typeof detail.kind === "string" && ["call", "email", "meeting"].includes(detail.kind) ? detail.kind : undefined;
-    const what = kind ? `${kind === "email" ? "an" : "a"} ${kind}` : "an activity";
-    return name ? `logged ${what} on ${name}` : `logged ${what} on a deal`;
-  },
-};
+const isActionKind = (kind: string): kind is PipelineActionKind => Object.hasOwn(pipelineManifest.actions, kind);
 
 export function describeAction(kind: string | null, detail: Detail): string {
-  const sentence = kind && kind in sentences ? sentences[kind as SandboxActionKind] : undefined;
-  return sentence ? sentence(detail) : (kind ?? "did something");
+  if (!kind || !isActionKind(kind)) return kind ?? "did something";
+  return actionSentences[kind](manifestDetail(kind, detail));
 }

@@ -67,6 +67,24 @@ export type PipelineRoute = keyof typeof pipelineManifest.routes;
 export type PipelineAnchor = keyof typeof pipelineManifest.anchors;
 export type PipelineActionKind = keyof typeof pipelineManifest.actions;
 
+export type PipelineActionDetail<Kind extends PipelineActionKind> = (typeof pipelineManifest.actions)[Kind]["detail"];
+
+export const pipelineRoutes = Object.keys(pipelineManifest.routes) as [PipelineRoute, ...PipelineRoute[]];
+export const pipelineActionKinds = Object.keys(pipelineManifest.actions) as [PipelineActionKind, ...PipelineActionKind[]];
+
+/** The detail fields an action carries, by name: what a tour's `waitFor.where` may match on. */
+export function actionDetailFields(kind: PipelineActionKind): Record<string, DetailField> {
+  return pipelineManifest.actions[kind].detail;
+}
+
+/** The anchors a visitor sees on `route`: its own and the header's ("*"). */
+export function anchorsOnRoute(route: PipelineRoute): PipelineAnchor[] {
+  return (Object.keys(pipelineManifest.anchors) as PipelineAnchor[]).filter((anchor) => {
+    const on: string = pipelineManifest.anchors[anchor].route;
+    return on === route || on === "*";
+  });
+}
+
 /** Routes a tour may navigate to by name: those that need no id. */
 export const navigableRoutes = (Object.keys(pipelineManifest.routes) as PipelineRoute[]).filter(
   (route) => !pipelineManifest.routes[route].path.includes(":"),

@@ -1,5 +1,6 @@
 // The names a usage signal can carry, as plain lists with no zod, so browser code can use them without
 // downloading a validator; lib/signals/event-schema.ts builds its enums from these.
+import { type PipelineActionKind, pipelineActionKinds } from "@/lib/pipeline/manifest";
 
 export const signalTypes = [
   "demo.viewed",
@@ -31,12 +32,15 @@ export const interactionTypes = [
   "cta.clicked",
 ] as const;
 
-/** Things a visitor can really do in the sandbox; a tour step may wait for one, a signal may report one. */
-export const sandboxActionKinds = ["deal.created", "deal.stage_changed", "deal.viewed", "activity.logged", "contacts.imported"] as const;
+/**
+ * Things a visitor can really do in the sandbox; a tour step may wait for one, a signal may report one. The
+ * product's manifest lists them, so a team demoing its own product brings its own actions.
+ */
+export const sandboxActionKinds: readonly [PipelineActionKind, ...PipelineActionKind[]] = pipelineActionKinds;
 
 export type SignalType = (typeof signalTypes)[number];
 export type InteractionType = (typeof interactionTypes)[number];
-export type SandboxActionKind = (typeof sandboxActionKinds)[number];
+export type SandboxActionKind = PipelineActionKind;
 
 /** The zod-free check for code that receives a kind from the DOM (the tour's action channel). */
 export function isSandboxActionKind(value: unknown): value is SandboxActionKind {

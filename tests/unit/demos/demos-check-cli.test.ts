@@ -27,6 +27,8 @@ describe("npm run demos:check", () => {
     const line = text.split("\n").findIndex((row) => row.includes("pipeline-totl")) + 1;
     const result = check(dir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`typo-demo/demo.yaml:${line}:13: steps[2].target: unknown anchor "pipeline-totl"`);
+    expect(result.stderr).toContain(
+      `typo-demo/demo.yaml:${line}:13 — steps[2].target: unknown anchor "pipeline-totl" — did you mean "pipeline-total"?`,
+    );
   });
 });

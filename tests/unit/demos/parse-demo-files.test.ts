@@ -19,7 +19,7 @@ describe("demo files", () => {
     const line = text.split("\n").findIndex((row) => row.includes("sideways")) + 1;
     const [problem] = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
     expect(problem).toMatchObject({ file: expect.stringMatching(/broken\/demo\.yaml$/), line });
-    expect(problem?.message).toMatch(/steps\[1\]\.placement/);
+    expect(problem?.message).toBe('steps[1]: placement cannot be "sideways" — use one of: top, bottom, left, right, center');
   });
 
   it("refuses a javascript: link in a step's body, at its line, saying which links are allowed", () => {
@@ -57,7 +57,7 @@ describe("demo files", () => {
     const line = text.split("\n").findIndex((row) => row.includes("id: board")) + 1;
     const [problem] = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
     expect(problem?.line).toBe(line);
-    expect(problem?.message).toMatch(/steps\[1\]\.title/);
+    expect(problem?.message).toMatch(/^steps\[1\]: title is required — add title: /);
   });
 
   it("reports YAML errors (here a repeated key) with their line", () => {
