@@ -1,12 +1,14 @@
 "use client";
 // The guided tour of one demo, mounted once in a layout that persists across the sandbox's pages.
 // Starts itself for a new visitor, resumes where they left off, and never blocks the product.
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { TourDemo } from "@/lib/demos/demo-schema";
 import { tourCommandForKey } from "./keyboard";
+import { StepActions } from "./StepActions";
 import { TourPopover } from "./TourPopover";
 import { useStepPlacement } from "./use-step-placement";
-import { useTour } from "./use-tour";
+import { productPath, useTour } from "./use-tour";
 import { useTourFocus } from "./use-tour-focus";
 import "./tour.css";
 
@@ -23,7 +25,9 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
   const resumeRef = useRef<HTMLButtonElement | null>(null);
 
   const active = state.status === "active";
-  const step = active ? demo.steps[state.index] : undefined;
+  const step = active ? demo.steps.find((candidate) => candidate.id === state.stepId) : undefined;
+  const router = useRouter();
+  const pathname = usePathname();
   const mode = useStepPlacement(step, active, popoverRef, arrowRef);
   useTourFocus(state, popoverRef, headingRef, resumeRef);
 
@@ -44,17 +48,32 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
       <TourPopover
         lang={demo.locale}
         step={step}
-        index={state.index}
-        total={demo.steps.length}
+        index={state.trail.length}
+        total={state.trail.length + 1 + step.stepsLeft}
         mode={mode}
-        onNext={() => dispatch({ type: "next" })}
-        onBack={() => dispatch({ type: "back" })}
-        onSkip={() => dispatch({ type: "skip" })}
         onClose={() => dispatch({ type: "close" })}
         popoverRef={popoverRef}
         arrowRef={arrowRef}
         headingRef={headingRef}
-      />
+      >
+        <StepActions
+          step={step}
+          lang={demo.locale}
+          canGoBack={state.trail.length > 0}
+          onNext={() => dispatch({ type: "next" })}
+          onBack={() => dispatch({ type: "back" })}
+          onSkip={() => dispatch({ type: "skip" })}
+          onChoose={(path) => dispatch({ type: "choose", path })}
+          onCta={() => dispatch({ type: "ctaFollowed" })}
+          onNavigate={() => {
+            const to = step.navigate?.path;
+            if (!to) return;
+            // Already there (a reload on that page): nothing to navigate, the step is done.
+            if (productPath(pathname, sandboxId) === to) dispatch({ type: "arrived", path: to });
+            else router.push(to === "/" ? `/s/${sandboxId}` : `/s/${sandboxId}${to}`);
+          }}
+        />
+      </TourPopover>
     );
   }
   if (state.status !== "closed" && state.status !== "finished") return null;

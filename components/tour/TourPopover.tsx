@@ -1,6 +1,6 @@
 "use client";
 // The step card: a non-modal dialog the visitor can read while still using the product behind it.
-import { type RefObject, useId } from "react";
+import { type ReactNode, type RefObject, useId } from "react";
 import type { TourStep } from "@/lib/demos/demo-schema";
 import type { PopoverMode } from "./position";
 import { tourWords } from "./tour-words";
@@ -12,10 +12,9 @@ export interface TourPopoverProps {
   index: number;
   total: number;
   mode: PopoverMode;
-  onNext: () => void;
-  onBack: () => void;
-  onSkip: () => void;
   onClose: () => void;
+  /** The step's buttons (StepActions), which depend on its kind. */
+  children: ReactNode;
   popoverRef: RefObject<HTMLDivElement | null>;
   arrowRef: RefObject<HTMLDivElement | null>;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -25,9 +24,7 @@ export function TourPopover(props: TourPopoverProps) {
   const { step, index, total, mode } = props;
   const titleId = useId();
   const bodyId = useId();
-  const isLast = index === total - 1;
   const words = tourWords(props.lang);
-  const nextLabel = step.nextLabel ?? (isLast ? words.finish : words.next);
 
   return (
     <div
@@ -63,22 +60,7 @@ export function TourPopover(props: TourPopoverProps) {
           {words.waiting}
         </p>
       ) : null}
-      <div className="tour-actions">
-        {index > 0 ? (
-          <button type="button" className="tour-button tour-button-secondary" onClick={props.onBack}>
-            {words.back}
-          </button>
-        ) : null}
-        {step.waitFor ? (
-          <button type="button" className="tour-button tour-button-secondary" onClick={props.onSkip}>
-            {words.skip}
-          </button>
-        ) : (
-          <button type="button" className="tour-button tour-button-primary" onClick={props.onNext}>
-            {nextLabel}
-          </button>
-        )}
-      </div>
+      {props.children}
     </div>
   );
 }

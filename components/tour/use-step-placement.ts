@@ -3,13 +3,13 @@ import { usePathname } from "next/navigation";
 // Connects the DOM adapters to the step on screen: finds the target, dims around it, anchors the popover.
 // Re-runs on every route change because the tour outlives App Router navigations.
 import { type RefObject, useEffect, useState } from "react";
-import type { DemoStep } from "@/lib/demos/demo-schema";
+import type { TourStep } from "@/lib/demos/demo-schema";
 import { showOverlay } from "./overlay";
 import { type AnchoredSide, anchorPopover, type PopoverMode } from "./position";
 import { revealTarget, watchTourTarget } from "./target";
 
 export function useStepPlacement(
-  step: DemoStep | undefined,
+  step: TourStep | undefined,
   active: boolean,
   popoverRef: RefObject<HTMLElement | null>,
   arrowRef: RefObject<HTMLElement | null>,

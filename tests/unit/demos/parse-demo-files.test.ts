@@ -69,7 +69,7 @@ describe("demo files", () => {
   it("rejects duplicate step ids and says which step came first", () => {
     const text = goodDemo.replace("id: total", "id: board");
     const problems = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
-    expect(problems[0]?.message).toMatch(/already used by step 2/);
+    expect(problems[0]?.message).toMatch(/step id "board" is already used at steps\[1\]/);
   });
 
   it("names the fixture row that refers to an unknown company", () => {

@@ -39,10 +39,12 @@ describe("tour branches per persona", () => {
       "persona: Sales leader",
       "durationMinutes: 2",
       "summary: A short look.",
+      "funnelStage: awareness",
+      "cta: { label: Talk to us, url: contact }",
       "personas: [leader, rep]",
       "steps:",
     ]
-      .concat(["  - id: one", "    title: One", "    body: Only leaders see this.", "    placement: center", "    personas: [leader]"])
+      .concat(["  - id: one", "    title: One", "    body: Only leaders see this.", "    kind: cta", "    personas: [leader]"])
       .join("\n");
     const messages = problemsOf(onlyForLeaders).map((problem) => problem.message);
     expect(messages).toEqual([
