@@ -11,12 +11,12 @@ describe("tour branches per persona", () => {
   const ids = (persona?: "leader" | "rep" | "ops") => stepsForPersona(steps, persona).map((step) => step.id);
 
   it("shows everyone's steps to all, and a persona's own steps only to that persona, in file order", () => {
-    expect(ids()).toEqual(["welcome", "board", "total", "create-deal", "move-stage", "human"]);
-    expect(ids("leader")).toEqual(["welcome", "board", "total", "coach", "create-deal", "move-stage", "human"]);
-    expect(ids("rep")).toEqual(["welcome", "board", "total", "next-move", "create-deal", "move-stage", "human"]);
+    expect(ids()).toEqual(["welcome", "board", "total", "create-deal", "move-stage", "back-to-board", "human"]);
+    expect(ids("leader")).toEqual(["welcome", "board", "total", "coach", "create-deal", "move-stage", "back-to-board", "human"]);
+    expect(ids("rep")).toEqual(["welcome", "board", "total", "next-move", "create-deal", "move-stage", "back-to-board", "human"]);
     // A persona the demo does not branch for (from a campaign link) gets the common path.
     expect(ids("ops")).toEqual(ids());
-    expect(describeTourLengths(steps, ["leader", "rep"])).toBe("6 steps; as Sales leader 7, as Account executive 7");
+    expect(describeTourLengths(steps, ["leader", "rep"])).toBe("7 steps; as Sales leader 8, as Account executive 8");
   });
 
   it("rejects a step for a persona the demo does not offer, pointing at the line", () => {

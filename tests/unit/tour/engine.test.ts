@@ -256,10 +256,12 @@ describe("tour engine", () => {
     act({ type: "actionObserved", action: { kind: "deal.stage_changed", detail: { deal: "Mine", from: "lead", to: "lost" } } });
     expect(state.stepId).toBe("move-stage");
     act({ type: "actionObserved", action: { kind: "deal.stage_changed", detail: { deal: "Mine", from: "lead", to: "qualified" } } });
+    expect(state.stepId).toBe("back-to-board");
+    act({ type: "arrived", path: "/" });
     expect(state.stepId).toBe("human");
     act({ type: "ctaFollowed" });
     expect(seen.filter((entry) => entry.startsWith("step.completed"))).toEqual(
-      ["welcome", "board", "total", "create-deal", "move-stage", "human"].map((id) => `step.completed:${id}`),
+      ["welcome", "board", "total", "create-deal", "move-stage", "back-to-board", "human"].map((id) => `step.completed:${id}`),
     );
     expect(seen).toContain("cta.clicked:human");
     expect(demo.steps.find((step) => step.id === "human")?.cta?.url).toBe("https://contact.example/talk");
