@@ -112,6 +112,31 @@ function stepsToEnd(walk: Walk, reached: Map<string, number>): Map<string, numbe
   return left;
 }
 
+/** The fewest and the most steps a visitor meets from the first step to an end (a loop counts once). */
+export function tourLength(demo: Graph, persona?: PersonaId): { fewest: number; most: number } {
+  const walk = walkFor(demo, persona);
+  if (!walk.start) return { fewest: 0, most: 0 };
+  const left = stepsToEnd(walk, reach(walk));
+  const longest = (id: string, onTheWay: Set<string>): number => {
+    onTheWay.add(id);
+    const after = successors(walk, id).filter((to) => !onTheWay.has(to));
+    const most = 1 + Math.max(0, ...after.map((to) => longest(to, onTheWay)));
+    onTheWay.delete(id);
+    return most;
+  };
+  return { fewest: (left.get(walk.start) ?? 0) + 1, most: longest(walk.start, new Set()) };
+}
+
+/** "7 steps; as Sales leader 8": how long the tour is for each visitor, "10–11" where a choice makes it differ. */
+export function describeTourLengths(demo: Graph): string {
+  const length = (who: PersonaId | undefined) => {
+    const { fewest, most } = tourLength(demo, who);
+    return fewest === most ? `${most}` : `${fewest}–${most}`;
+  };
+  const branches = (demo.personas ?? []).map((id) => `as ${personaLabels[id]} ${length(id)}`);
+  return [`${length(undefined)} steps`, ...(branches.length > 0 ? [branches.join(", ")] : [])].join("; ");
+}
+
 export type GraphProblem = { path: PropertyKey[]; message: string };
 
 /** What is wrong with how a demo's steps connect, each at the place in the file to fix it. */

@@ -1,7 +1,8 @@
 // Tour branches per persona: which steps each visitor sees, and how demo files are checked for them.
 import { describe, expect, it } from "vitest";
 import { loadDemo } from "@/lib/demos/load-demo";
-import { describeTourLengths, stepsForPersona } from "@/lib/demos/personas";
+import { stepsForPersona } from "@/lib/demos/personas";
+import { describeTourLengths } from "@/lib/demos/tour-graph";
 import { lineOf, problemsOf as problemsOfDemo, shippedDemo } from "./demo-folder";
 
 const problemsOf = (demoYaml: string) => problemsOfDemo("branchy", { "demo.yaml": demoYaml });
@@ -16,7 +17,8 @@ describe("tour branches per persona", () => {
     expect(ids("rep")).toEqual(["welcome", "board", "total", "next-move", "create-deal", "move-stage", "back-to-board", "human"]);
     // A persona the demo does not branch for (from a campaign link) gets the common path.
     expect(ids("ops")).toEqual(ids());
-    expect(describeTourLengths(steps, ["leader", "rep"])).toBe("7 steps; as Sales leader 8, as Account executive 8");
+    expect(describeTourLengths(loadDemo("pipeline-basics").definition)).toBe("7 steps; as Sales leader 8, as Account executive 8");
+    expect(describeTourLengths(loadDemo("forecast-review").definition)).toBe("10–11 steps; as Sales leader 10–11");
   });
 
   it("rejects a step for a persona the demo does not offer, pointing at the line", () => {
