@@ -6,7 +6,7 @@ const english: StepWords = { goTo: (page) => `Go to ${page}`, keepExploring: "Ke
 
 const byLanguage: Record<string, StepWords> = {
   en: english,
-  de: { goTo: (page) => `Zu ${page}`, keepExploring: "Weiter umsehen", newTab: "(öffnet in einem neuen Tab)" },
+  de: { goTo: (page) => `Zur Seite „${page}“`, keepExploring: "Weiter umsehen", newTab: "(öffnet in einem neuen Tab)" },
 };
 
 export function stepWords(locale: string): StepWords {
