@@ -18,7 +18,7 @@ const { installRuntime } = await import("@/lib/runtime/runtime");
 const { config } = installRuntime({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-demos-check-")) });
 const { ensureTemplate } = await import("@/lib/demos/compile-template");
 const { listDemoSlugs, loadAllDemos } = await import("@/lib/demos/load-demo");
-const { describeTourLengths } = await import("@/lib/demos/personas");
+const { describeTourLengths } = await import("@/lib/demos/tour-graph");
 
 try {
   const slugs = listDemoSlugs();
@@ -29,7 +29,7 @@ try {
     ensureTemplate(demo);
     const { companies, contacts, deals, activities } = demo.fixture;
     console.log(
-      `✓ ${demo.slug}: ${describeTourLengths(demo.definition.steps, demo.definition.personas)}; fixture ${companies.length} companies, ${contacts.length} contacts, ` +
+      `✓ ${demo.slug}: ${describeTourLengths(demo.definition)}; fixture ${companies.length} companies, ${contacts.length} contacts, ` +
         `${deals.length} deals, ${activities.length} activities; template compiled in ${(performance.now() - started).toFixed(0)} ms`,
     );
   }

@@ -12,7 +12,7 @@ export function ImportConfirm({ action, upload, count }: Props) {
   const [state, submit, pending] = useActionState(async (previous: ActionState, form: FormData) => {
     const next = await action(previous, form);
     // The server recorded it already; the tour only needs to hear of it.
-    if (next.action) announceSandboxAction(next.action.kind);
+    if (next.action) announceSandboxAction(next.action.kind, next.action.detail);
     return next;
   }, {});
   return (

@@ -6,9 +6,10 @@ import { announceSandboxAction } from "@/components/tour/actions";
 import type { ActionState } from "@/lib/pipeline/action-state";
 
 export function useAnnouncedAction(state: ActionState): void {
-  const kind = state.action?.kind;
+  const action = state.action;
   // `done` is new on every success, so each write is announced once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: state.done is the trigger; the action comes with it.
   useEffect(() => {
-    if (state.done && kind) announceSandboxAction(kind);
-  }, [state.done, kind]);
+    if (state.done && action) announceSandboxAction(action.kind, action.detail);
+  }, [state.done]);
 }

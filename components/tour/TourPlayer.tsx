@@ -1,16 +1,18 @@
 "use client";
 // The guided tour of one demo, mounted once in a layout that persists across the sandbox's pages.
 // Starts itself for a new visitor, resumes where they left off, and never blocks the product.
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { TourDemo } from "@/lib/demos/demo-schema";
 import { tourCommandForKey } from "./keyboard";
+import { StepActions } from "./StepActions";
 import { TargetMissing } from "./TargetMissing";
 import { TourPopover } from "./TourPopover";
 import { reportTargetMissing } from "./target-signals";
 import { useStepAnnouncement } from "./use-step-announcement";
 import { useStepPlacement } from "./use-step-placement";
 import { useTargetKeyboard } from "./use-target-keyboard";
-import { useTour } from "./use-tour";
+import { productPath, useTour } from "./use-tour";
 import { useTourFocus } from "./use-tour-focus";
 import "./tour.css";
 
@@ -26,11 +28,15 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
   const resumeRef = useRef<HTMLButtonElement | null>(null);
 
   const active = state.status === "active";
-  const step = active ? demo.steps[state.index] : undefined;
-  const placement = useStepPlacement(step, active, popoverRef, () => reportTargetMissing(demo.slug, step?.id, state.index));
+  const step = active ? demo.steps.find((candidate) => candidate.id === state.stepId) : undefined;
+  const router = useRouter();
+  const pathname = usePathname();
+  const placement = useStepPlacement(step, active, popoverRef, () => reportTargetMissing(demo.slug, step?.id, state.trail.length));
   useTourFocus(state, popoverRef, headingRef, resumeRef);
   useTargetKeyboard(popoverRef, placement.target, Boolean(step?.waitFor));
-  useStepAnnouncement(demo.locale, step?.title, state.index, demo.steps.length, placement.status);
+  // "Step 3 of 8": the steps behind (the trail) and the longest way still ahead.
+  const total = step ? state.trail.length + 1 + step.stepsLeft : 0;
+  useStepAnnouncement(demo.locale, step?.title, state.trail.length, total, placement.status);
 
   useEffect(() => {
     if (!active) return;
@@ -49,17 +55,31 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
       <TourPopover
         lang={demo.locale}
         step={step}
-        index={state.index}
-        total={demo.steps.length}
+        index={state.trail.length}
+        total={total}
         mode={placement.mode}
-        onNext={() => dispatch({ type: "next" })}
-        onBack={() => dispatch({ type: "back" })}
-        onSkip={() => dispatch({ type: "skip" })}
         onClose={() => dispatch({ type: "close" })}
         popoverRef={popoverRef}
         headingRef={headingRef}
       >
         <TargetMissing status={placement.status} lang={demo.locale} spec={step} onSkip={() => dispatch({ type: "skip" })} />
+        <StepActions
+          step={step}
+          lang={demo.locale}
+          canGoBack={state.trail.length > 0}
+          onNext={() => dispatch({ type: "next" })}
+          onBack={() => dispatch({ type: "back" })}
+          onSkip={() => dispatch({ type: "skip" })}
+          onChoose={(path) => dispatch({ type: "choose", path })}
+          onCta={() => dispatch({ type: "ctaFollowed" })}
+          onNavigate={() => {
+            const to = step.navigate?.path;
+            if (!to) return;
+            // Already there (a reload on that page): nothing to navigate, the step is done.
+            if (productPath(pathname, sandboxId) === to) dispatch({ type: "arrived", path: to });
+            else router.push(to === "/" ? `/s/${sandboxId}` : `/s/${sandboxId}${to}`);
+          }}
+        />
       </TourPopover>
     );
   }

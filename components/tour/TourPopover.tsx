@@ -12,13 +12,11 @@ export interface TourPopoverProps {
   index: number;
   total: number;
   mode: PopoverMode;
-  onNext: () => void;
-  onBack: () => void;
-  onSkip: () => void;
   onClose: () => void;
   popoverRef: RefObject<HTMLDivElement | null>;
   headingRef: RefObject<HTMLHeadingElement | null>;
-  /** Extra content under the body, from the player (e.g. TargetMissing while the target is late). */
+  /** Under the body, from the player: TargetMissing while the target is late, then the step's buttons
+   * (StepActions), which depend on its kind. */
   children?: ReactNode;
 }
 
@@ -26,9 +24,7 @@ export function TourPopover(props: TourPopoverProps) {
   const { step, index, total, mode } = props;
   const titleId = useId();
   const bodyId = useId();
-  const isLast = index === total - 1;
   const words = tourWords(props.lang);
-  const nextLabel = step.nextLabel ?? (isLast ? words.finish : words.next);
 
   return (
     <div
@@ -64,22 +60,6 @@ export function TourPopover(props: TourPopoverProps) {
         </p>
       ) : null}
       {props.children}
-      <div className="tour-actions">
-        {index > 0 ? (
-          <button type="button" className="tour-button tour-button-secondary" onClick={props.onBack}>
-            {words.back}
-          </button>
-        ) : null}
-        {step.waitFor ? (
-          <button type="button" className="tour-button tour-button-secondary" onClick={props.onSkip}>
-            {words.skip}
-          </button>
-        ) : (
-          <button type="button" className="tour-button tour-button-primary" onClick={props.onNext}>
-            {nextLabel}
-          </button>
-        )}
-      </div>
     </div>
   );
 }

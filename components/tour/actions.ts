@@ -1,5 +1,6 @@
 // The one channel between the sample product and the tour: product code announces what the visitor
-// really did, the tour player listens. A DOM event keeps the two free of imports of each other's state.
+// really did (as the server recorded it: kind and bounded detail), the tour player listens. A DOM event keeps
+// the two free of imports of each other's state.
 // Plain lists, not the zod schema: this runs in the browser, which never downloads a validation library.
 import { isSandboxActionKind, type SandboxActionKind } from "@/lib/signals/signal-types";
 
@@ -7,22 +8,34 @@ export const sandboxActionEventName = "openhouse:action";
 
 export interface SandboxActionDetail {
   kind: SandboxActionKind;
+  /** The recorded action's detail fields (deal, stage, count…), which a waitFor step may match. */
+  detail: Record<string, string | number>;
 }
 
-/** Call after the visitor really did something in the sandbox (e.g. a deal was saved). */
-export function announceSandboxAction(kind: SandboxActionKind, target?: EventTarget): void {
+/** Call after the server recorded something the visitor really did in the sandbox (e.g. a deal was saved). */
+export function announceSandboxAction(kind: SandboxActionKind, detail: Record<string, string | number> = {}, target?: EventTarget): void {
   const channel = target ?? (typeof window === "undefined" ? undefined : window);
-  channel?.dispatchEvent(new CustomEvent<SandboxActionDetail>(sandboxActionEventName, { detail: { kind } }));
+  channel?.dispatchEvent(new CustomEvent<SandboxActionDetail>(sandboxActionEventName, { detail: { kind, detail } }));
+}
+
+/** Only string and number fields survive: anything else on the channel is not from the product. */
+function plainDetail(value: unknown): Record<string, string | number> {
+  if (typeof value !== "object" || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string | number] => typeof entry[1] === "string" || typeof entry[1] === "number",
+    ),
+  );
 }
 
 /** Calls handler for each announced action; anything else dispatched under the same name is ignored. */
-export function listenForSandboxActions(handler: (kind: SandboxActionKind) => void, target?: EventTarget): () => void {
+export function listenForSandboxActions(handler: (action: SandboxActionDetail) => void, target?: EventTarget): () => void {
   const channel = target ?? (typeof window === "undefined" ? undefined : window);
   if (!channel) return () => {};
   const onAction = (event: Event) => {
     const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
-    const kind = typeof detail === "object" && detail !== null ? (detail as Record<string, unknown>).kind : undefined;
-    if (isSandboxActionKind(kind)) handler(kind);
+    const record = typeof detail === "object" && detail !== null ? (detail as Record<string, unknown>) : {};
+    if (isSandboxActionKind(record.kind)) handler({ kind: record.kind, detail: plainDetail(record.detail) });
   };
   channel.addEventListener(sandboxActionEventName, onAction);
   return () => channel.removeEventListener(sandboxActionEventName, onAction);

@@ -1,40 +1,70 @@
-// The tour as a pure state machine over a demo's steps: no DOM, no React, so every rule is unit-tested.
+// The tour as a pure state machine over a compiled demo (lib/demos/tour-graph.ts): no DOM, no React, so every
+// rule is unit-tested. The server has already walked the graph, so each step names the one after it (or, for a
+// choice, the first step of each option's path); the engine follows those ids and keeps the trail for Back.
 // A transition returns the next state plus the signals it implies; adapters decide how to show and send them.
-import type { DemoStep, SandboxActionKind } from "@/lib/demos/demo-schema";
+import type { SandboxActionKind, TourStep } from "@/lib/demos/demo-schema";
 
 export const tourStatuses = ["idle", "active", "closed", "finished"] as const;
 export type TourStatus = (typeof tourStatuses)[number];
 
 export interface TourState {
   status: TourStatus;
-  /** The step on screen (active), or the one the visitor left (closed/finished). */
-  index: number;
+  /** The step on screen (active), or the one the visitor left (closed/finished); "" before the first. */
+  stepId: string;
+  /** The steps shown before this one, oldest first: Back walks it, so Back after a choice returns to it. */
+  trail: string[];
+  /** Each choice step answered, by step id: the path taken. */
+  answers: Record<string, string>;
 }
+
+/** What the engine reads of a step: how it is left. */
+export type EngineStep = Pick<TourStep, "id" | "kind" | "waitFor" | "navigate" | "options" | "cta" | "next">;
+export type EngineTour = { start: string; steps: readonly EngineStep[] };
+
+/** A sandbox action as the server recorded it: its kind and bounded detail. */
+export type ObservedAction = { kind: SandboxActionKind; detail?: Record<string, string | number> };
 
 export type TourAction =
   | { type: "start" }
   | { type: "next" }
   | { type: "back" }
-  /** The secondary way past a waitFor step, for visitors who do not want to do the action. */
+  /** The secondary way past a waitFor or navigate step, for visitors who do not want to do it. */
   | { type: "skip" }
   | { type: "close" }
   | { type: "finish" }
-  | { type: "goTo"; index: number }
   /** Shows the tour again: after a reload (active), after closing (same step), after finishing (from the top). */
   | { type: "resume" }
-  | { type: "actionObserved"; kind: SandboxActionKind };
+  | { type: "actionObserved"; action: ObservedAction }
+  /** The visitor is now on this product path (under the sandbox): a navigate step there is done. */
+  | { type: "arrived"; path: string }
+  /** A choice step's option, by its path name. */
+  | { type: "choose"; path: string }
+  /** The visitor followed the step's call to action. */
+  | { type: "ctaFollowed" };
 
-export type TourSignalType = "tour.started" | "step.viewed" | "step.completed" | "tour.finished" | "tour.closed";
+export type TourSignalType =
+  | "tour.started"
+  | "step.viewed"
+  | "step.completed"
+  | "tour.finished"
+  | "tour.closed"
+  | "tour.choice"
+  | "tour.navigated"
+  | "cta.clicked";
 
 export interface TourSignal {
   type: TourSignalType;
-  stepIndex: number;
+  stepId: string;
+  /** How many steps the visitor saw before this one on their way (0 for the first). */
+  position: number;
   /** The sandbox action that completed the step, when one did. */
   action?: SandboxActionKind;
   /** The visitor pressed "Skip this step" instead of doing the action. */
   skipped?: boolean;
   /** A finished tour was started again from the top. */
   restarted?: boolean;
+  /** tour.choice: option (the path) and label; tour.navigated: route; cta.clicked: url. */
+  props?: Record<string, string>;
 }
 
 export interface TourTransition {
@@ -44,81 +74,130 @@ export interface TourTransition {
   blockedBy?: SandboxActionKind;
 }
 
-/** The engine only needs to know which steps wait for an action. */
-export type EngineStep = Pick<DemoStep, "waitFor">;
+export const initialTourState: TourState = { status: "idle", stepId: "", trail: [], answers: {} };
 
-export const initialTourState: TourState = { status: "idle", index: 0 };
-
-export function canGoNext(steps: readonly EngineStep[], state: TourState): boolean {
-  return state.status === "active" && steps[state.index]?.waitFor === undefined;
+function stepOf(tour: EngineTour, id: string): EngineStep | undefined {
+  return tour.steps.find((step) => step.id === id);
 }
 
-/** Keeps a stored or stale state valid for the steps at hand (a demo may have lost steps since). */
-export function normalizeTourState(stepCount: number, state: TourState): TourState {
-  if (stepCount <= 0) return initialTourState;
-  const index = Number.isInteger(state.index) ? Math.min(Math.max(state.index, 0), stepCount - 1) : 0;
-  return index === state.index ? state : { ...state, index };
+/** Whether Next moves on: not while a step waits for an action, a page, or an answer. */
+export function canGoNext(tour: EngineTour, state: TourState): boolean {
+  const step = stepOf(tour, state.stepId);
+  return state.status === "active" && step !== undefined && !step.waitFor && !step.navigate && step.kind !== "choice";
+}
+
+/** Whether a recorded action is the one a step waits for: the same kind, and every `where` field equal. */
+export function actionMatches(waitFor: EngineStep["waitFor"], action: ObservedAction): boolean {
+  if (!waitFor || waitFor.action !== action.kind) return false;
+  return Object.entries(waitFor.where ?? {}).every(([field, value]) => action.detail?.[field] === value);
+}
+
+/**
+ * Keeps a stored or stale state valid for the tour at hand (a demo may have lost steps since): an unknown step
+ * starts over, unknown steps drop out of the trail.
+ */
+export function normalizeTourState(tour: EngineTour, state: TourState): TourState {
+  if (state.status === "idle") return state.stepId === "" && state.trail.length === 0 ? state : initialTourState;
+  if (!stepOf(tour, state.stepId)) return initialTourState;
+  const trail = state.trail.filter((id) => stepOf(tour, id));
+  return trail.length === state.trail.length ? state : { ...state, trail };
 }
 
 const unchanged = (state: TourState): TourTransition => ({ state, signals: [] });
 
-function show(index: number, extra: TourSignal[] = []): TourTransition {
-  return { state: { status: "active", index }, signals: [...extra, { type: "step.viewed", stepIndex: index }] };
+function show(state: TourState, stepId: string, trail: string[], extra: TourSignal[] = []): TourTransition {
+  return {
+    state: { status: "active", stepId, trail, answers: state.answers },
+    signals: [...extra, { type: "step.viewed", stepId, position: trail.length }],
+  };
 }
 
-/** Completes the current step and moves on; the last step's completion finishes the tour. */
-function advance(steps: readonly EngineStep[], index: number, completed: TourSignal): TourTransition {
-  if (index >= steps.length - 1) {
+/** Completes the current step and moves on to `to` (its next, by default); no step after it finishes the tour. */
+function advance(tour: EngineTour, state: TourState, completed: Omit<TourSignal, "stepId" | "position">[], to?: string): TourTransition {
+  const step = stepOf(tour, state.stepId);
+  const position = state.trail.length;
+  const signals = completed.map((signal) => ({ ...signal, stepId: state.stepId, position }));
+  const target = to ?? step?.next;
+  if (!target || !stepOf(tour, target)) {
     return {
-      state: { status: "finished", index },
-      signals: [completed, { type: "tour.finished", stepIndex: index }],
+      state: { ...state, status: "finished" },
+      signals: [...signals, { type: "tour.finished", stepId: state.stepId, position }],
     };
   }
-  return show(index + 1, [completed]);
+  return show(state, target, [...state.trail, state.stepId], signals);
 }
 
-export function transitionTour(steps: readonly EngineStep[], current: TourState, action: TourAction): TourTransition {
-  if (steps.length === 0) return unchanged(current);
-  const state = normalizeTourState(steps.length, current);
+function restart(tour: EngineTour, restarted: boolean): TourTransition {
+  if (!stepOf(tour, tour.start)) return unchanged(initialTourState);
+  const started: TourSignal = { type: "tour.started", stepId: tour.start, position: 0, ...(restarted ? { restarted } : {}) };
+  return show({ ...initialTourState, answers: {} }, tour.start, [], [started]);
+}
+
+export function transitionTour(tour: EngineTour, current: TourState, action: TourAction): TourTransition {
+  if (tour.steps.length === 0) return unchanged(current);
+  const state = normalizeTourState(tour, current);
   const active = state.status === "active";
-  const step = steps[state.index];
+  const step = stepOf(tour, state.stepId);
 
   switch (action.type) {
     case "start":
       if (active) return unchanged(state);
-      return show(0, [{ type: "tour.started", stepIndex: 0 }]);
+      return restart(tour, false);
     case "resume":
-      if (state.status === "idle") return show(0, [{ type: "tour.started", stepIndex: 0 }]);
-      if (state.status === "finished") return show(0, [{ type: "tour.started", stepIndex: 0, restarted: true }]);
-      return show(state.index);
+      if (state.status === "idle") return restart(tour, false);
+      if (state.status === "finished") return restart(tour, true);
+      return show(state, state.stepId, state.trail);
     case "next":
-      if (!active) return unchanged(state);
-      if (step?.waitFor) return { ...unchanged(state), blockedBy: step.waitFor };
-      return advance(steps, state.index, { type: "step.completed", stepIndex: state.index });
+      if (!active || !step) return unchanged(state);
+      if (step.waitFor) return { ...unchanged(state), blockedBy: step.waitFor.action };
+      if (step.navigate || step.kind === "choice") return unchanged(state);
+      return advance(tour, state, [{ type: "step.completed" }]);
     case "skip":
-      if (!active) return unchanged(state);
-      return advance(steps, state.index, { type: "step.completed", stepIndex: state.index, skipped: true });
+      if (!active || !step || step.kind === "choice") return unchanged(state);
+      return advance(tour, state, [{ type: "step.completed", skipped: true }]);
     case "actionObserved":
-      if (!active || step?.waitFor !== action.kind) return unchanged(state);
-      return advance(steps, state.index, { type: "step.completed", stepIndex: state.index, action: action.kind });
-    case "back":
-      if (!active || state.index === 0) return unchanged(state);
-      return show(state.index - 1);
-    case "goTo":
-      if (!active || action.index === state.index) return unchanged(state);
-      if (!Number.isInteger(action.index) || action.index < 0 || action.index >= steps.length) return unchanged(state);
-      return show(action.index);
+      if (!active || !step || !actionMatches(step.waitFor, action.action)) return unchanged(state);
+      return advance(tour, state, [{ type: "step.completed", action: action.action.kind }]);
+    case "arrived":
+      if (!active || !step?.navigate || step.navigate.path !== action.path) return unchanged(state);
+      return advance(tour, state, [{ type: "tour.navigated", props: { route: step.navigate.route } }, { type: "step.completed" }]);
+    case "choose": {
+      const option = active ? step?.options?.find((candidate) => candidate.path === action.path) : undefined;
+      if (!step || !option) return unchanged(state);
+      const answered = { ...state, answers: { ...state.answers, [step.id]: option.path } };
+      return advance(
+        tour,
+        answered,
+        [{ type: "tour.choice", props: { option: option.path, label: option.label } }, { type: "step.completed" }],
+        option.step,
+      );
+    }
+    case "ctaFollowed":
+      if (!active || !step?.cta) return unchanged(state);
+      return {
+        state: { ...state, status: "finished" },
+        signals: [
+          { type: "cta.clicked", stepId: state.stepId, position: state.trail.length, props: { url: step.cta.url } },
+          { type: "step.completed", stepId: state.stepId, position: state.trail.length },
+          { type: "tour.finished", stepId: state.stepId, position: state.trail.length },
+        ],
+      };
+    case "back": {
+      const previous = state.trail.at(-1);
+      if (!active || previous === undefined) return unchanged(state);
+      return show(state, previous, state.trail.slice(0, -1));
+    }
     case "close":
       if (!active) return unchanged(state);
       return {
-        state: { status: "closed", index: state.index },
-        signals: [{ type: "tour.closed", stepIndex: state.index }],
+        state: { ...state, status: "closed" },
+        signals: [{ type: "tour.closed", stepId: state.stepId, position: state.trail.length }],
       };
     case "finish":
       if (!active) return unchanged(state);
       return {
-        state: { status: "finished", index: state.index },
-        signals: [{ type: "tour.finished", stepIndex: state.index }],
+        state: { ...state, status: "finished" },
+        signals: [{ type: "tour.finished", stepId: state.stepId, position: state.trail.length }],
       };
   }
 }

@@ -1,17 +1,27 @@
 // Where a visitor is in a tour, kept in localStorage per sandbox and demo so it resumes after a reload
 // or a later visit. Storage may be missing, full, disabled or hold garbage: all of that reads as "new visitor".
-import { initialTourState, normalizeTourState, type TourState, tourStatuses } from "./engine";
+import { type EngineTour, initialTourState, normalizeTourState, type TourState, tourStatuses } from "./engine";
 
 /** The part of the Web Storage API the tour uses, so tests can hand in a plain object. */
 export type TourStorage = Pick<Storage, "getItem" | "setItem">;
 
+/** Stored states carry this; index-based ones from before paths existed have none and start afresh. */
+const storedVersion = 2;
+const idPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 /** What a stored value must be to resume from; checked by hand, since zod is not shipped to the browser. */
-function storedTourState(value: unknown): Pick<TourState, "status" | "index"> | undefined {
+function storedTourState(value: unknown): TourState | undefined {
   if (typeof value !== "object" || value === null) return undefined;
-  const { status, index } = value as Record<string, unknown>;
-  if (!(tourStatuses as readonly unknown[]).includes(status)) return undefined;
-  if (typeof index !== "number" || !Number.isInteger(index) || index < 0) return undefined;
-  return { status: status as TourState["status"], index };
+  const { v, status, stepId, trail, answers } = value as Record<string, unknown>;
+  if (v !== storedVersion || !(tourStatuses as readonly unknown[]).includes(status)) return undefined;
+  if (typeof stepId !== "string" || (stepId !== "" && !idPattern.test(stepId))) return undefined;
+  if (!Array.isArray(trail) || trail.length > 200 || !trail.every((id) => typeof id === "string" && idPattern.test(id))) return undefined;
+  if (typeof answers !== "object" || answers === null || Array.isArray(answers)) return undefined;
+  const entries = Object.entries(answers);
+  if (entries.length > 40 || !entries.every(([key, path]) => idPattern.test(key) && typeof path === "string" && idPattern.test(path))) {
+    return undefined;
+  }
+  return { status: status as TourState["status"], stepId, trail: trail as string[], answers: Object.fromEntries(entries) };
 }
 
 /** What progress is kept under: the demo, and the persona's branch when the visitor chose one. */
@@ -44,12 +54,12 @@ export function browserTourStorage(): TourStorage | undefined {
   }
 }
 
-export function loadTourState(storage: TourStorage | undefined, sandboxId: string, progressName: string, stepCount: number): TourState {
+export function loadTourState(storage: TourStorage | undefined, sandboxId: string, progressName: string, tour: EngineTour): TourState {
   try {
     const raw = storage?.getItem(tourStorageKey(sandboxId, progressName));
     if (!raw) return initialTourState;
     const stored = storedTourState(JSON.parse(raw));
-    return stored ? normalizeTourState(stepCount, stored) : initialTourState;
+    return stored ? normalizeTourState(tour, stored) : initialTourState;
   } catch {
     return initialTourState;
   }
@@ -57,7 +67,7 @@ export function loadTourState(storage: TourStorage | undefined, sandboxId: strin
 
 export function saveTourState(storage: TourStorage | undefined, sandboxId: string, progressName: string, state: TourState): void {
   try {
-    storage?.setItem(tourStorageKey(sandboxId, progressName), JSON.stringify({ status: state.status, index: state.index }));
+    storage?.setItem(tourStorageKey(sandboxId, progressName), JSON.stringify({ v: storedVersion, ...state }));
   } catch {
     // A full or blocked storage only costs the resume; the tour itself keeps working.
   }

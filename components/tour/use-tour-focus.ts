@@ -17,7 +17,7 @@ export function useTourFocus(
   const returnTo = useRef<HTMLElement | null>(null);
   const previousStatus = useRef(state.status);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: state.index is the trigger — each step shown takes focus again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: state.stepId is the trigger — each step shown takes focus again.
   useEffect(() => {
     const was = previousStatus.current;
     previousStatus.current = state.status;
@@ -35,5 +35,5 @@ export function useTourFocus(
     returnTo.current = null;
     if (back?.isConnected && back !== document.body) back.focus({ preventScroll: true });
     else resumeRef.current?.focus({ preventScroll: true });
-  }, [state.status, state.index, popoverRef, headingRef, resumeRef]);
+  }, [state.status, state.stepId, popoverRef, headingRef, resumeRef]);
 }

@@ -1,6 +1,7 @@
 "use client";
 // The tour's state in React: engine transitions, persisted per sandbox, signals sent once per transition,
-// sandbox actions fed back in. Everything visual lives elsewhere.
+// sandbox actions and page changes fed back in. Everything visual lives elsewhere.
+import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { setTrackingSandbox } from "@/components/signals/tracker";
 import type { TourDemo } from "@/lib/demos/demo-schema";
@@ -8,6 +9,13 @@ import { listenForSandboxActions } from "./actions";
 import { initialTourState, type TourAction, type TourState, transitionTour } from "./engine";
 import { browserTourStorage, loadTourState, saveTourState, tourProgressName } from "./persistence";
 import { sendTourSignal } from "./signals";
+
+/** The product path under the sandbox ("/forecast"), as navigate steps name it. */
+export function productPath(pathname: string, sandboxId: string): string | undefined {
+  const base = `/s/${sandboxId}`;
+  if (pathname === base) return "/";
+  return pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : undefined;
+}
 
 export function useTour(demo: TourDemo, sandboxId: string) {
   const [state, setState] = useState<TourState>(initialTourState);
@@ -18,7 +26,7 @@ export function useTour(demo: TourDemo, sandboxId: string) {
   const dispatch = useCallback(
     /** Applies action; true when the tour moved. */
     (action: TourAction): boolean => {
-      const transition = transitionTour(demo.steps, stateRef.current, action);
+      const transition = transitionTour(demo, stateRef.current, action);
       const moved = transition.state !== stateRef.current;
       if (moved) {
         stateRef.current = transition.state;
@@ -37,7 +45,7 @@ export function useTour(demo: TourDemo, sandboxId: string) {
     if (restoredFor.current === key) return;
     restoredFor.current = key;
     setTrackingSandbox(sandboxId);
-    const stored = loadTourState(browserTourStorage(), sandboxId, tourProgressName(demo), demo.steps.length);
+    const stored = loadTourState(browserTourStorage(), sandboxId, tourProgressName(demo), demo);
     stateRef.current = stored;
     setState(stored);
     if (stored.status === "idle") dispatch({ type: "start" });
@@ -50,7 +58,18 @@ export function useTour(demo: TourDemo, sandboxId: string) {
   useEffect(() => {
     latestDispatch.current = dispatch;
   }, [dispatch]);
-  useEffect(() => listenForSandboxActions((kind) => latestDispatch.current({ type: "actionObserved", kind })), []);
+  useEffect(() => listenForSandboxActions((action) => latestDispatch.current({ type: "actionObserved", action })), []);
+
+  // A navigate step is done when the visitor gets there, by its button or by themselves. Only a change of page
+  // counts: a reload on the page a navigate step names keeps showing that step (it resumes where it was).
+  const pathname = usePathname();
+  const previousPath = useRef(pathname);
+  useEffect(() => {
+    if (previousPath.current === pathname) return;
+    previousPath.current = pathname;
+    const path = productPath(pathname, sandboxId);
+    if (path) latestDispatch.current({ type: "arrived", path });
+  }, [pathname, sandboxId]);
 
   return { state, dispatch };
 }

@@ -4,9 +4,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { runtime } from "@/lib/runtime/runtime";
-import { type DemoDefinition, demoSchema } from "./demo-schema";
+import { allSteps, type DemoDefinition, demoSchema } from "./demo-schema";
 import type { Fixture } from "./fixture-schema";
-import { DemoFileError, parseYamlFile } from "./parse-yaml-file";
+import { DemoFileError, describePath, parseYamlFile, readYaml } from "./parse-yaml-file";
 import { readFixture } from "./read-fixture";
 import { slugPattern, slugRule } from "./slug";
 
@@ -43,6 +43,28 @@ function readText(file: string, shownAs: string): string {
   }
 }
 
+/** A `do:` recipe's upload names a file beside demo.yaml: it must be there, or a checker could never run it. */
+function checkRecipeFiles(dir: string, shownAs: string, text: string, definition: DemoDefinition): void {
+  const read = readYaml(shownAs, text);
+  if (!read.ok) throw read.error;
+  const problems = allSteps(definition).flatMap(({ step, at }) =>
+    (step.do ?? []).flatMap((recipe, index) => {
+      if (recipe.upload === undefined || recipe.file === undefined) return [];
+      const where = [...at, "do", index, "file"];
+      const file = path.join(dir, recipe.file);
+      if (fs.existsSync(file) && fs.statSync(file).isFile()) return [];
+      return [
+        {
+          file: shownAs,
+          ...read.source.locate(where),
+          message: `${describePath(where)}: no file "${recipe.file}" beside demo.yaml; add it to ${path.dirname(shownAs)}/ or name a file that is there`,
+        },
+      ];
+    }),
+  );
+  if (problems.length > 0) throw new DemoFileError(problems);
+}
+
 /** Loads one demo; throws DemoFileError naming file:line:column for anything wrong. */
 export function loadDemo(slug: string, demosDir = runtime().config.demosDir): LoadedDemo {
   const shown = (name: string) => path.join(path.relative(/* turbopackIgnore: true */ process.cwd(), demosDir) || ".", slug, name);
@@ -52,6 +74,7 @@ export function loadDemo(slug: string, demosDir = runtime().config.demosDir): Lo
   const demoText = readText(path.join(demosDir, slug, "demo.yaml"), shown("demo.yaml"));
   const demo = parseYamlFile(shown("demo.yaml"), demoText, demoSchema);
   if (!demo.ok) throw demo.error;
+  checkRecipeFiles(path.join(demosDir, slug), shown("demo.yaml"), demoText, demo.value);
 
   const { fixture, sources } = readFixture(path.join(demosDir, slug), demo.value.fixture, shown);
   const fixtureParts = sources.flatMap((source) => [source.name, source.text]);

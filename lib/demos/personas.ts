@@ -20,9 +20,3 @@ export function stepsForPersona<Step extends { personas?: readonly PersonaId[] }
 ): Step[] {
   return steps.filter((step) => !step.personas || (persona !== undefined && step.personas.includes(persona)));
 }
-
-/** "6 steps; as Sales leader 7, as Account executive 7": how long each branch of a tour is. */
-export function describeTourLengths(steps: readonly { personas?: readonly PersonaId[] }[], personas: readonly PersonaId[] = []): string {
-  const branches = personas.map((id) => `as ${personaLabels[id]} ${stepsForPersona(steps, id).length}`);
-  return [`${stepsForPersona(steps, undefined).length} steps`, ...(branches.length > 0 ? [branches.join(", ")] : [])].join("; ");
-}

@@ -31,7 +31,7 @@ steps:
   - id: welcome
     title: Welcome
     body: This is your **own live copy** of ${pipelineManifest.product}, filled with sample data. Nobody else sees what you change.
-    placement: center
+    kind: modal
     nextLabel: Start the tour
 
   - id: board
@@ -47,11 +47,11 @@ steps:
     placement: bottom
 
   - id: human
+    kind: cta
     title: A human, when you want one
     body: That's the tour. Keep exploring as long as you like; "Talk to a human" is always here.
     target: ${used[2]}
     placement: bottom
-    nextLabel: Finish
 `;
 }
 

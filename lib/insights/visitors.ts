@@ -3,7 +3,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { demos, events, sandboxes, visitors } from "@/db/control/schema";
-import { type PersonaId, personaLabels, stepsForPersona } from "@/lib/demos/personas";
+import { type PersonaId, personaLabels } from "@/lib/demos/personas";
+import { tourLength } from "@/lib/demos/tour-graph";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
 import { interactionTypes } from "@/lib/signals/event-schema";
 
@@ -47,7 +48,9 @@ function demosTried(visitorIds: string[], db: ControlDb) {
     .all();
   for (const row of rows) {
     const persona = storedPersonalization(row.personalization)?.persona;
-    const steps = stepsForPersona(definitions.get(row.demoSlug)?.steps ?? [], persona).length;
+    // The longest way through the demo's paths: a visitor's completed steps never exceed it.
+    const definition = definitions.get(row.demoSlug);
+    const steps = definition ? tourLength(definition, persona).most : 0;
     const perDemo: DemosTried = tried.get(row.visitorId) ?? new Map();
     perDemo.set(row.demoSlug, { persona, steps }); // ordered by creation: the latest sandbox wins
     tried.set(row.visitorId, perDemo);

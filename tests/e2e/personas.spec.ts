@@ -25,9 +25,9 @@ test("a visitor tries the demo as a sales leader, switches to account executive,
   await page.getByRole("link", { name: "Try it as Sales leader: Pipeline basics" }).click();
   await page.waitForURL(/\/s\/[A-Za-z0-9_-]{22}$/);
   const path = new URL(page.url()).pathname;
-  await expect(popover(page)).toContainText("Step 1 of 7");
+  await expect(popover(page)).toContainText("Step 1 of 8");
   await nextUntil(page, "Where to coach this week");
-  await expect(popover(page)).toContainText("Step 4 of 7");
+  await expect(popover(page)).toContainText("Step 4 of 8");
   await expectNoAxeViolations(page);
   await popover(page).getByRole("button", { name: "Close tour" }).click();
   await createDeal(page, { title: "Leader's own deal", company: "Globex", amount: "12000" });
@@ -38,7 +38,7 @@ test("a visitor tries the demo as a sales leader, switches to account executive,
   await page.waitForURL((url) => url.pathname === path);
   await expect(page.getByRole("link", { name: "Leader's own deal" })).toBeVisible();
   // A new branch starts at its beginning; the leader's progress is kept under its own key.
-  await expect(popover(page)).toContainText("Step 1 of 7");
+  await expect(popover(page)).toContainText("Step 1 of 8");
   await nextUntil(page, "Your next move, always in sight");
   await expect(popover(page).getByRole("heading", { name: "Where to coach this week" })).toHaveCount(0);
 
@@ -46,7 +46,7 @@ test("a visitor tries the demo as a sales leader, switches to account executive,
   const { page: repPage, context: repContext } = await openAsRep(browser);
   const row = repPage.getByTestId("visitor-row").filter({ hasText: `Visitor ${visitorId.slice(0, 6)}` });
   await expect(row.getByTestId("persona")).toHaveText("as Account executive");
-  await expect(row.getByTestId("steps")).toContainText("of 7");
+  await expect(row.getByTestId("steps")).toContainText("of 8");
   await row.getByRole("link").click();
   await expect(repPage.getByTestId("tried")).toHaveText("Tried pipeline-basics as Account executive");
   await repContext.close();

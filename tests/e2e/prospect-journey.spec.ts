@@ -12,7 +12,7 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
   const sandboxPath = await startDemo(page);
   const tour = page.getByTestId("tour-popover");
   await expect(page.getByRole("dialog", { name: "Welcome to Pipeline" })).toBeVisible();
-  await expect(tour).toContainText("Step 1 of 6");
+  await expect(tour).toContainText("Step 1 of 7");
   // Focus is inside the tour so keyboard and screen-reader users land on it.
   await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("[data-testid=tour-popover]"))).toBe(true);
   await expectNoAxeViolations(page);
@@ -38,13 +38,19 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
   await page.getByRole("button", { name: "Move", exact: true }).click();
   await expect(page.getByTestId("deal-stage")).toHaveText("Qualified");
 
+  // A navigate step takes the visitor back to the board, where the tour ends on its call to action.
+  await expect(page.getByRole("dialog", { name: "Back on the board" })).toBeVisible();
+  await tour.getByRole("button", { name: "Go to Deals board" }).click();
+  await page.waitForURL((url) => url.pathname === sandboxPath);
+
   await expect(page.getByRole("dialog", { name: "A human, when you want one" })).toBeVisible();
   await page.getByRole("button", { name: "Talk to a human" }).click();
   const contact = page.getByRole("region", { name: "Talk to a human" });
   await expect(contact.getByRole("link")).toHaveAttribute("href", /^mailto:|^https?:/);
   await expect(contact.locator("input, textarea, select")).toHaveCount(0);
   await contact.getByRole("button", { name: "Close" }).click();
-  await tour.getByRole("button", { name: "Finish" }).click();
+  await expect(tour.getByRole("link", { name: /Talk to our team/ })).toHaveAttribute("href", /^mailto:|^https?:/);
+  await tour.getByRole("button", { name: "Keep exploring" }).click();
   await expect(tour).toBeHidden();
 
   // The work is really in the sandbox: the board shows it after a reload.
@@ -64,7 +70,7 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
     await expect(row.getByTestId("handraise")).toHaveText("Yes");
   }).toPass({ timeout: 15_000 });
   await expect(row.getByTestId("actions")).toHaveText("2");
-  await expect(row.getByTestId("steps")).toHaveText("6 of 6");
+  await expect(row.getByTestId("steps")).toHaveText("7 of 7");
   await expectNoAxeViolations(repPage);
 
   await row.getByRole("link").click();

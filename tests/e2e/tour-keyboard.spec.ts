@@ -18,7 +18,7 @@ test("the tour works by keyboard and returns focus when closed", async ({ page }
   await page.getByTestId("tour-popover").getByRole("button", { name: "Start the tour" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: "Every deal, by stage" })).toBeVisible();
-  await expect(page.getByTestId("tour-popover")).toContainText("Step 2 of 6");
+  await expect(page.getByTestId("tour-popover")).toContainText("Step 2 of 7");
   await expect.poll(() => focusIsInTour(page)).toBe(true);
   await expectNoAxeViolations(page);
 

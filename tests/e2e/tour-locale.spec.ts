@@ -12,7 +12,7 @@ test("a German browser gets the German tour, with the tour's own buttons in Germ
   await expect(popover.locator(".tour-body strong")).toHaveText("eigene Live-Kopie");
   await popover.getByRole("button", { name: "Tour starten" }).click();
   await expect(page.getByRole("dialog", { name: "Jeder Deal nach Phase" })).toBeVisible();
-  await expect(popover).toContainText("Schritt 2 von 6");
+  await expect(popover).toContainText("Schritt 2 von 7");
   await expect(popover.getByRole("button", { name: "Zurück" })).toBeVisible();
   await expectNoAxeViolations(page);
   await context.close();

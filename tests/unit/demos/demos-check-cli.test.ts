@@ -14,7 +14,7 @@ function check(demosDir?: string) {
 describe("npm run demos:check", () => {
   it("passes the shipped demos", () => {
     const result = check();
-    expect(result.stdout).toMatch(/✓ pipeline-basics: 6 steps/);
+    expect(result.stdout).toMatch(/✓ pipeline-basics: 7 steps/);
     expect(result.status).toBe(0);
   });
 

@@ -19,7 +19,7 @@ describe("demo files", () => {
     const line = text.split("\n").findIndex((row) => row.includes("sideways")) + 1;
     const [problem] = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
     expect(problem).toMatchObject({ file: expect.stringMatching(/broken\/demo\.yaml$/), line });
-    expect(problem?.message).toBe('steps[1]: placement cannot be "sideways" — use one of: top, bottom, left, right, center');
+    expect(problem?.message).toBe('steps[1]: placement cannot be "sideways" — use one of: top, bottom, left, right');
   });
 
   it("refuses a javascript: link in a step's body, at its line, saying which links are allowed", () => {
@@ -69,7 +69,7 @@ describe("demo files", () => {
   it("rejects duplicate step ids and says which step came first", () => {
     const text = goodDemo.replace("id: total", "id: board");
     const problems = problemsOf({ "demo.yaml": text, "fixture.yaml": goodFixture });
-    expect(problems[0]?.message).toMatch(/already used by step 2/);
+    expect(problems[0]?.message).toMatch(/step id "board" is already used at steps\[1\]/);
   });
 
   it("names the fixture row that refers to an unknown company", () => {

@@ -29,15 +29,15 @@ describe("messages for a broken demo.yaml", () => {
     const text = shippedDemo.replace(/^ {4}title: \{ en: Your pipeline in one number.*\n/m, "");
     const [problem, ...rest] = problemsIn(text);
     expect(rest).toEqual([]);
-    expect(problem?.message).toBe("steps[2]: title is required — add title: the popover's heading (or one per locale: { en: …, de: … })");
+    expect(problem?.message).toBe("steps[2]: title is required — add title: the step's heading (or one per locale: { en: …, de: … })");
     expect(problem?.line).toBe(lineOf(text, "- id: total"));
   });
 
   it("lists the fields a step has when an unknown one is nothing like any of them", () => {
-    const text = shippedDemo.replace("    placement: center\n", "    placement: center\n    colour: blue\n");
+    const text = shippedDemo.replace("  - id: welcome\n", "  - id: welcome\n    colour: blue\n");
     const [problem] = problemsIn(text);
     expect(problem?.line).toBe(lineOf(text, "colour: blue"));
-    expect(problem?.message).toMatch(/^steps\[0\]: unknown field "colour" — remove it, or use one of: id, title, body, target/);
+    expect(problem?.message).toMatch(/^steps\[0\]: unknown field "colour" — remove it, or use one of: id, kind, title, body, target/);
   });
 
   it("suggests the anchor a typo meant, and where to list every anchor with its page", () => {
@@ -72,7 +72,7 @@ describe("messages for a broken demo.yaml", () => {
     const text = shippedDemo.replace("placement: top", "placement: sideways");
     const error = new DemoFileError(problemsIn(text));
     expect(error.message).toMatch(
-      /^\S+broken\/demo\.yaml:\d+:\d+ — steps\[1\]: placement cannot be "sideways" — use one of: top, bottom, left, right, center$/,
+      /^\S+broken\/demo\.yaml:\d+:\d+ — steps\[1\]: placement cannot be "sideways" — use one of: top, bottom, left, right$/,
     );
     expect(formatProblem({ file: "a.yaml", line: 2, column: 3, message: "x — y" })).toBe("a.yaml:2:3 — x — y");
   });

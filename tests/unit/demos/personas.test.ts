@@ -1,7 +1,8 @@
 // Tour branches per persona: which steps each visitor sees, and how demo files are checked for them.
 import { describe, expect, it } from "vitest";
 import { loadDemo } from "@/lib/demos/load-demo";
-import { describeTourLengths, stepsForPersona } from "@/lib/demos/personas";
+import { stepsForPersona } from "@/lib/demos/personas";
+import { describeTourLengths } from "@/lib/demos/tour-graph";
 import { lineOf, problemsOf as problemsOfDemo, shippedDemo } from "./demo-folder";
 
 const problemsOf = (demoYaml: string) => problemsOfDemo("branchy", { "demo.yaml": demoYaml });
@@ -11,12 +12,13 @@ describe("tour branches per persona", () => {
   const ids = (persona?: "leader" | "rep" | "ops") => stepsForPersona(steps, persona).map((step) => step.id);
 
   it("shows everyone's steps to all, and a persona's own steps only to that persona, in file order", () => {
-    expect(ids()).toEqual(["welcome", "board", "total", "create-deal", "move-stage", "human"]);
-    expect(ids("leader")).toEqual(["welcome", "board", "total", "coach", "create-deal", "move-stage", "human"]);
-    expect(ids("rep")).toEqual(["welcome", "board", "total", "next-move", "create-deal", "move-stage", "human"]);
+    expect(ids()).toEqual(["welcome", "board", "total", "create-deal", "move-stage", "back-to-board", "human"]);
+    expect(ids("leader")).toEqual(["welcome", "board", "total", "coach", "create-deal", "move-stage", "back-to-board", "human"]);
+    expect(ids("rep")).toEqual(["welcome", "board", "total", "next-move", "create-deal", "move-stage", "back-to-board", "human"]);
     // A persona the demo does not branch for (from a campaign link) gets the common path.
     expect(ids("ops")).toEqual(ids());
-    expect(describeTourLengths(steps, ["leader", "rep"])).toBe("6 steps; as Sales leader 7, as Account executive 7");
+    expect(describeTourLengths(loadDemo("pipeline-basics").definition)).toBe("7 steps; as Sales leader 8, as Account executive 8");
+    expect(describeTourLengths(loadDemo("forecast-review").definition)).toBe("10–11 steps; as Sales leader 10–11");
   });
 
   it("rejects a step for a persona the demo does not offer, pointing at the line", () => {
@@ -39,10 +41,12 @@ describe("tour branches per persona", () => {
       "persona: Sales leader",
       "durationMinutes: 2",
       "summary: A short look.",
+      "funnelStage: awareness",
+      "cta: { label: Talk to us, url: contact }",
       "personas: [leader, rep]",
       "steps:",
     ]
-      .concat(["  - id: one", "    title: One", "    body: Only leaders see this.", "    placement: center", "    personas: [leader]"])
+      .concat(["  - id: one", "    title: One", "    body: Only leaders see this.", "    kind: cta", "    personas: [leader]"])
       .join("\n");
     const messages = problemsOf(onlyForLeaders).map((problem) => problem.message);
     expect(messages).toEqual([

@@ -58,19 +58,19 @@ describe("what reps see of the role a visitor chose", () => {
     const plain = visitorWith(["demo.viewed"]);
     provisionSandbox(plain, "pipeline-basics");
 
-    expect(summaryOf(leader)).toMatchObject({ demos: ["pipeline-basics"], personas: ["Sales leader"], stepsTotal: 7 });
-    expect(summaryOf(plain)).toMatchObject({ demos: ["pipeline-basics"], personas: [], stepsTotal: 6 });
+    expect(summaryOf(leader)).toMatchObject({ demos: ["pipeline-basics"], personas: ["Sales leader"], stepsTotal: 8 });
+    expect(summaryOf(plain)).toMatchObject({ demos: ["pipeline-basics"], personas: [], stepsTotal: 7 });
     expect(visitorJourney(leader)?.tried).toEqual([{ demo: "pipeline-basics", persona: "Sales leader" }]);
   });
 
   it("follows a switch of role, and never shows more steps done than the branch has", () => {
     const switcher = visitorWith([]);
     provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "leader" } });
-    const steps = ["welcome", "board", "total", "coach", "create-deal", "move-stage", "human", "next-move"];
+    const steps = ["welcome", "board", "total", "coach", "create-deal", "move-stage", "back-to-board", "human", "next-move"];
     const events = steps.map((step) => ({ id: uuidv7(), type: "step.completed", at: Date.now(), demo: "pipeline-basics", step }));
     ingestBatch(signalBatchSchema.parse({ events }), { visitorId: switcher, linkIdentity: true });
     provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "rep" } });
 
-    expect(summaryOf(switcher)).toMatchObject({ personas: ["Account executive"], stepsCompleted: 7, stepsTotal: 7 });
+    expect(summaryOf(switcher)).toMatchObject({ personas: ["Account executive"], stepsCompleted: 8, stepsTotal: 8 });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { EngineTour, TourState } from "@/components/tour/engine";
 import {
   forgetTourProgress,
   loadTourState,
@@ -26,57 +27,74 @@ const throwingStorage: TourStorage = {
   },
 };
 
+const tour: EngineTour = {
+  start: "welcome",
+  steps: [
+    { id: "welcome", kind: "modal", next: "ask" },
+    { id: "ask", kind: "choice", options: [{ label: "Months", path: "months", step: "chart" }] },
+    { id: "chart", kind: "popover", next: "end" },
+    { id: "end", kind: "cta", cta: { label: "Talk", url: "https://example.com" } },
+  ],
+};
+const fresh: TourState = { status: "idle", stepId: "", trail: [], answers: {} };
+const atChart: TourState = { status: "active", stepId: "chart", trail: ["welcome", "ask"], answers: { ask: "months" } };
+
 describe("tour persistence", () => {
   it("keeps each sandbox's progress in each demo under its own key", () => {
     expect(tourStorageKey("sbx_1", "pipeline-basics")).toBe("openhouse:tour:sbx_1:pipeline-basics");
   });
 
-  it("resumes where the visitor was after a reload", () => {
+  it("resumes at the same step, with its trail and answers, after a reload", () => {
     const storage = memoryStorage();
-    saveTourState(storage, "sbx_1", "pipeline-basics", { status: "active", index: 3 });
-    expect(loadTourState(storage, "sbx_1", "pipeline-basics", 6)).toEqual({ status: "active", index: 3 });
-    expect(JSON.parse(storage.items.get("openhouse:tour:sbx_1:pipeline-basics") ?? "")).toEqual({
-      status: "active",
-      index: 3,
-    });
+    saveTourState(storage, "sbx_1", "forecast-review", atChart);
+    expect(loadTourState(storage, "sbx_1", "forecast-review", tour)).toEqual(atChart);
+    expect(JSON.parse(storage.items.get("openhouse:tour:sbx_1:forecast-review") ?? "")).toEqual({ v: 2, ...atChart });
   });
 
   it("does not share progress between sandboxes or demos", () => {
     const storage = memoryStorage();
-    saveTourState(storage, "sbx_1", "pipeline-basics", { status: "closed", index: 2 });
-    expect(loadTourState(storage, "sbx_2", "pipeline-basics", 6)).toEqual({ status: "idle", index: 0 });
-    expect(loadTourState(storage, "sbx_1", "other-demo", 6)).toEqual({ status: "idle", index: 0 });
+    saveTourState(storage, "sbx_1", "pipeline-basics", { ...atChart, status: "closed" });
+    expect(loadTourState(storage, "sbx_2", "pipeline-basics", tour)).toEqual(fresh);
+    expect(loadTourState(storage, "sbx_1", "other-demo", tour)).toEqual(fresh);
   });
 
   it("treats a visitor as new when storage is missing, blocked or full", () => {
-    expect(loadTourState(undefined, "sbx_1", "pipeline-basics", 6)).toEqual({ status: "idle", index: 0 });
-    expect(loadTourState(throwingStorage, "sbx_1", "pipeline-basics", 6)).toEqual({ status: "idle", index: 0 });
-    expect(() => saveTourState(throwingStorage, "sbx_1", "pipeline-basics", { status: "active", index: 1 })).not.toThrow();
-    expect(() => saveTourState(undefined, "sbx_1", "pipeline-basics", { status: "active", index: 1 })).not.toThrow();
+    expect(loadTourState(undefined, "sbx_1", "pipeline-basics", tour)).toEqual(fresh);
+    expect(loadTourState(throwingStorage, "sbx_1", "pipeline-basics", tour)).toEqual(fresh);
+    expect(() => saveTourState(throwingStorage, "sbx_1", "pipeline-basics", atChart)).not.toThrow();
+    expect(() => saveTourState(undefined, "sbx_1", "pipeline-basics", atChart)).not.toThrow();
   });
 
-  it("treats garbage in storage as a new visitor", () => {
+  it("reads an index-based state from before paths, and any garbage, as a fresh start", () => {
     const storage = memoryStorage();
     const key = tourStorageKey("sbx_1", "pipeline-basics");
     for (const garbage of [
+      '{"status":"active","index":3}',
+      '{"status":"closed","index":1}',
       "{not json",
       "null",
       "42",
       '"active"',
-      '{"status":"dancing","index":1}',
-      '{"status":"active","index":-1}',
-      '{"status":"active","index":1.5}',
-      '{"status":"active"}',
+      '{"v":2,"status":"dancing","stepId":"chart","trail":[],"answers":{}}',
+      '{"v":2,"status":"active","stepId":7,"trail":[],"answers":{}}',
+      '{"v":2,"status":"active","stepId":"chart","trail":"welcome","answers":{}}',
+      '{"v":2,"status":"active","stepId":"chart","trail":[1],"answers":{}}',
+      '{"v":2,"status":"active","stepId":"chart","trail":[],"answers":[]}',
+      '{"v":2,"status":"active","stepId":"chart","trail":[],"answers":{"ask":3}}',
+      '{"v":2,"status":"active","stepId":"<script>","trail":[],"answers":{}}',
+      '{"v":3,"status":"active","stepId":"chart","trail":[],"answers":{}}',
     ]) {
       storage.items.set(key, garbage);
-      expect(loadTourState(storage, "sbx_1", "pipeline-basics", 6), garbage).toEqual({ status: "idle", index: 0 });
+      expect(loadTourState(storage, "sbx_1", "pipeline-basics", tour), garbage).toEqual(fresh);
     }
   });
 
-  it("keeps a stored step inside a demo that has fewer steps than before", () => {
+  it("starts over when the stored step left the demo, and drops removed steps from the trail", () => {
     const storage = memoryStorage();
-    saveTourState(storage, "sbx_1", "pipeline-basics", { status: "closed", index: 9 });
-    expect(loadTourState(storage, "sbx_1", "pipeline-basics", 6)).toEqual({ status: "closed", index: 5 });
+    saveTourState(storage, "sbx_1", "d", { ...atChart, stepId: "gone" });
+    expect(loadTourState(storage, "sbx_1", "d", tour)).toEqual(fresh);
+    saveTourState(storage, "sbx_1", "d", { ...atChart, trail: ["welcome", "removed", "ask"] });
+    expect(loadTourState(storage, "sbx_1", "d", tour)).toEqual(atChart);
   });
 
   it("keeps each persona's branch of a tour apart, and Reset forgets them all for that sandbox only", () => {
@@ -92,11 +110,11 @@ describe("tour persistence", () => {
         return items.size;
       },
     };
-    saveTourState(storage, "sbx_1", "pipeline-basics:leader", { status: "active", index: 4 });
-    saveTourState(storage, "sbx_1", "pipeline-basics", { status: "closed", index: 1 });
-    saveTourState(storage, "sbx_2", "pipeline-basics", { status: "active", index: 2 });
-    expect(loadTourState(storage, "sbx_1", "pipeline-basics:rep", 7)).toEqual({ status: "idle", index: 0 });
-    expect(loadTourState(storage, "sbx_1", "pipeline-basics:leader", 7)).toEqual({ status: "active", index: 4 });
+    saveTourState(storage, "sbx_1", "pipeline-basics:leader", atChart);
+    saveTourState(storage, "sbx_1", "pipeline-basics", { ...atChart, status: "closed" });
+    saveTourState(storage, "sbx_2", "pipeline-basics", atChart);
+    expect(loadTourState(storage, "sbx_1", "pipeline-basics:rep", tour)).toEqual(fresh);
+    expect(loadTourState(storage, "sbx_1", "pipeline-basics:leader", tour)).toEqual(atChart);
     forgetTourProgress("sbx_1", storage);
     expect([...items.keys()]).toEqual(["openhouse:tour:sbx_2:pipeline-basics"]);
   });
