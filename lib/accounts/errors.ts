@@ -18,3 +18,6 @@ export class AccountsError extends Error {
     return statusOf[this.code];
   }
 }
+
+/** What a workspace server action answers: nothing on success, or the message to show. */
+export type ActionResult = { error?: string };

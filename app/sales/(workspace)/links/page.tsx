@@ -9,6 +9,7 @@ import { listDemoOptions } from "@/lib/accounts/demo-options";
 import { listShareLinks, mayRevoke } from "@/lib/accounts/share-links";
 import { requireRole } from "@/lib/auth/team-session";
 import { type PersonaId, personaLabels } from "@/lib/demos/personas";
+import { revokeShareLinkAction } from "./actions";
 
 const stateLabels = { live: "Live", revoked: "Revoked", expired: "Expired" } as const;
 
@@ -69,7 +70,9 @@ export default async function LinksPage() {
                       {link.state === "live" ? (
                         <span className="link-actions">
                           <CopyLinkButton path={path} />
-                          {mayRevoke(link, user) ? <RevokeLinkButton token={link.token} account={link.accountName} /> : null}
+                          {mayRevoke(link, user) ? (
+                            <RevokeLinkButton token={link.token} account={link.accountName} revoke={revokeShareLinkAction} />
+                          ) : null}
                         </span>
                       ) : (
                         <span className="muted">Opens the demo unattributed</span>
