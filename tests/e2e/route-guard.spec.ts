@@ -58,6 +58,16 @@ async function send(request: APIRequestContext, method: string, url: string, hea
   });
 }
 
+const guardCall = /\b(requireRole|requireTeamMember|roleOrRefusal|teamMemberOrUnauthorized)\(/;
+
+test("every page, handler and action file calls the guard itself", () => {
+  // Over HTTP a page inside the workspace layout is also refused by the layout's guard; but layouts render in
+  // parallel with pages and are skipped on client-side navigation, so each entry point must check by itself.
+  const entryPoints = files.filter((file) => ["page.tsx", "route.ts"].includes(path.basename(file)) && !publicPages.has(routeOf(file)));
+  const unguarded = [...entryPoints, ...actionFiles].filter((file) => !guardCall.test(fs.readFileSync(file, "utf8")));
+  expect(unguarded).toEqual([]);
+});
+
 test("the walk finds the workspace's pages, handlers and actions", () => {
   expect(pages).toEqual(
     expect.arrayContaining(["/sales", "/sales/accounts", "/sales/links", "/sales/team", "/sales/visitors/[visitor]/sandbox"]),
