@@ -1,13 +1,16 @@
-// `npm run team -- <add|list|remove|passwd> …`: manage the sales team's sign-ins from the server's shell.
+// `npm run team -- <add|list|remove|passwd|role> …`: manage the sales team's sign-ins from the server's shell.
 import { parseArgs } from "node:util";
 import { closeControlDb, migrateControlDb } from "@/db/client";
-import { addTeamMember, listTeamMembers, removeTeamMember, setPassword, TeamError } from "@/lib/auth/team";
+import { roles } from "@/lib/auth/roles";
+import { addTeamMember, listTeamMembers, removeTeamMember, setPassword, setTeamRole, TeamError } from "@/lib/auth/team";
 
 const usage = `Usage:
-  npm run -s team -- add --email a@b.co --password '…' [--name 'Ada Lovelace']
+  npm run -s team -- add --email a@b.co --password '…' [--name 'Ada Lovelace'] [--role ${roles.join("|")}]
   npm run -s team -- list
   npm run -s team -- remove --email a@b.co
   npm run -s team -- passwd --email a@b.co --password '…'
+  npm run -s team -- role a@b.co ${roles.join("|")}      (or --email a@b.co --role …)
+The first member added to an empty team is an admin; others are reps unless --role says otherwise.
 --password - reads the password from the first line of stdin, keeping it out of shell history and ps;
 -s stops npm from echoing the command line.`;
 
@@ -40,7 +43,10 @@ async function run(argv: string[]): Promise<string> {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const [command, ...extra] = positionals;
+  const [command, ...rest] = positionals;
+  // `role <email> <role>` takes its two values as words; every other command takes flags only.
+  const words = command === "role" ? rest.slice(0, 2) : [];
+  const extra = rest.slice(words.length);
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}" (quote values that contain spaces)`);
   migrateControlDb();
   switch (command) {
@@ -49,13 +55,14 @@ async function run(argv: string[]): Promise<string> {
         email: required(values.email, "email"),
         password: await password(values.password),
         name: values.name,
+        role: values.role as (typeof roles)[number] | undefined,
       });
-      return `Added ${member.email} (${member.name}); they can sign in at /sales/sign-in`;
+      return `Added ${member.email} (${member.name}) as ${member.role}; they can sign in at /sales/sign-in`;
     }
     case "list": {
       const members = await listTeamMembers();
       if (members.length === 0) return `No team members yet; add one with: npm run team -- add --email … --password …`;
-      return members.map((member) => `${member.email}\t${member.name}\tadded ${member.createdAt.toISOString()}`).join("\n");
+      return members.map((member) => `${member.email}\t${member.name}\t${member.role}\tadded ${member.createdAt.toISOString()}`).join("\n");
     }
     case "remove": {
       const email = required(values.email, "email");
@@ -67,6 +74,11 @@ async function run(argv: string[]): Promise<string> {
       await setPassword(email, await password(values.password));
       return `Changed the password of ${email.trim().toLowerCase()} and signed them out everywhere`;
     }
+    case "role": {
+      const email = required(words[0] ?? values.email, "email");
+      const changed = await setTeamRole(email, required(words[1] ?? values.role, "role"));
+      return `${changed.email} is now ${changed.role}`;
+    }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : "Missing a command");
   }
@@ -77,7 +89,7 @@ function parseFlags(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
   });
 }
 

@@ -43,6 +43,12 @@ export default function PrivacyPage() {
         If your browser sends Global Privacy Control or Do-Not-Track, you still get the full demo, but what you do is only counted — it is
         never linked to you, your demo copy or where you came from.
       </p>
+      <h2>Who looks at your demo copy</h2>
+      <p>
+        Our team may look at this copy to help you: a team member can open a read-only view of your demo copy as it is — it cannot be
+        changed that way — and every such look is logged with who looked and when. If your browser sends Global Privacy Control or
+        Do-Not-Track, your copy is never shown to anyone.
+      </p>
       <h2>How long we keep it</h2>
       <ul>
         <li>

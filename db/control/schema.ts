@@ -78,8 +78,30 @@ export const shareLinks = sqliteTable(
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    /**
+     * Openings by browsers that sent GPC / Do-Not-Track: counted here, never linked to a visitor row, so the
+     * account shows them only as a number.
+     */
+    untrackedOpenings: integer("untracked_openings").notNull().default(0),
   },
   (table) => [index("share_links_account").on(table.accountId)],
+);
+
+/** Every time a team member looked over a prospect's shoulder (the read-only view of their sandbox). */
+export const shoulderViews = sqliteTable(
+  "shoulder_views",
+  {
+    id: text("id").primaryKey(),
+    visitorId: text("visitor_id")
+      .notNull()
+      .references(() => visitors.id, { onDelete: "cascade" }),
+    sandboxId: text("sandbox_id").notNull(),
+    /** Kept when the member is removed (their name is copied below), so the log still says who looked. */
+    viewerUserId: text("viewer_user_id").references(() => user.id, { onDelete: "set null" }),
+    viewerName: text("viewer_name").notNull(),
+    openedAt: createdAt(),
+  },
+  (table) => [index("shoulder_views_visitor").on(table.visitorId, table.openedAt)],
 );
 
 export const sandboxes = sqliteTable(
@@ -217,4 +239,6 @@ export type EventRow = typeof events.$inferSelect;
 export type NewEventRow = typeof events.$inferInsert;
 export type Account = typeof accounts.$inferSelect;
 export type ShareLink = typeof shareLinks.$inferSelect;
+export type ShoulderView = typeof shoulderViews.$inferSelect;
+export type TeamMemberRow = typeof user.$inferSelect;
 export type VisitorSession = typeof visitorSessions.$inferSelect;

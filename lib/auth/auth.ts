@@ -16,6 +16,9 @@ import { serverSecret } from "@/lib/server-secret";
 // about it is noise in every server start and CLI run.
 const deliberateWarnings = [/Base URL is not set/];
 
+/** How long a team session lives without being used (renewed while in use; see `session` below). */
+export const sessionLifetimeSeconds = 12 * 60 * 60;
+
 export type AuthSettings = {
   /** Force the sign-in rate limit on or off; left out, better-auth enforces it in production only. */
   enforceRateLimit?: boolean;
@@ -32,6 +35,15 @@ export function createAuth(settings: AuthSettings = {}) {
       disableSignUp: true,
       minPasswordLength: passwordLength.min,
       maxPasswordLength: passwordLength.max,
+    },
+    // A forgotten signed-in laptop should not stay a way into the workspace for a week (better-auth's
+    // default): a session lasts 12 h and is renewed, at most once an hour, while it is being used, so it
+    // ends after roughly half a working day without use.
+    session: { expiresIn: sessionLifetimeSeconds, updateAge: 60 * 60 },
+    user: {
+      // The column lives in db/control/schema.ts; declaring it here puts it on every session's user.
+      // Never settable through better-auth's own endpoints: roles change through lib/auth/team.ts only.
+      additionalFields: { role: { type: "string", required: false, defaultValue: "rep", input: false } },
     },
     // No base URL: the public address is whatever Host the browser used (see lib/auth/origins.ts).
     trustedOrigins: (request) => trustedOriginsFor(request),

@@ -1,5 +1,7 @@
 // The shape of a team member's credentials, defined once for the CLI, the library and the auth config.
 import { z } from "zod";
+import { roles } from "@/lib/auth/roles";
+import { hasControlCharacter } from "@/lib/text/control-characters";
 
 export const passwordLength = { min: 10, max: 128 } as const;
 
@@ -14,11 +16,26 @@ export const passwordSchema = z
   .min(passwordLength.min, { error: `The password is too short: use at least ${passwordLength.min} characters` })
   .max(passwordLength.max, { error: `The password is too long: use at most ${passwordLength.max} characters` });
 
+/** One line of text a person typed: trimmed, bounded, and refused (not silently cleaned) with control characters. */
+export function plainText(what: string, max: number) {
+  return z
+    .string({ error: `Give the ${what} as text` })
+    .trim()
+    .max(max, { error: `The ${what} is too long: use at most ${max} characters` })
+    .refine((value) => !hasControlCharacter(value), {
+      error: `The ${what} holds control characters (such as a line break); type it on one line`,
+    });
+}
+
+export const roleSchema = z.enum(roles, { error: `Choose a role: ${roles.join(", ")}` });
+
 export const newTeamMemberSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   // Shown in the sales pages; the part of the email before "@" is a fine default.
-  name: z.string().trim().max(100, { error: "The name is too long: use at most 100 characters" }).optional(),
+  name: plainText("name", 100).optional(),
+  /** Left out: "rep" — except for the very first member, who becomes admin (someone must manage the team). */
+  role: roleSchema.optional(),
 });
 
 export type NewTeamMember = z.input<typeof newTeamMemberSchema>;

@@ -1,34 +1,62 @@
-// The one check every /sales and /studio entry point makes: is this a signed-in team member?
-// The proxy only looks for a cookie; this verifies the session against the database.
+// The one guard every /sales and /studio page, server action and API goes through: is this a signed-in
+// team member, and may their role use this area (lib/auth/roles.ts)? The proxy only looks for a cookie;
+// this verifies the session against the database and reads the member's role from it.
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { auth, type TeamUser } from "@/lib/auth/auth";
 import { defaultAfterSignIn, requestedPathHeader, signInRequiredMessage, signInUrlFor } from "@/lib/auth/next-path";
+import { isRole, mayUse, type Permission, permissionLabels, type Role, whoMayUse } from "@/lib/auth/roles";
 import { jsonError } from "@/lib/http/responses";
 
-export type TeamSession = { user: TeamUser };
+export type TeamSession = { user: TeamUser & { role: Role } };
+
+async function sessionFrom(requestHeaders: Headers): Promise<TeamSession | null> {
+  const found = await auth().api.getSession({ headers: requestHeaders });
+  if (!found) return null;
+  // A role outside the list (a hand-edited row) grants nothing rather than everything.
+  const role = isRole(found.user.role) ? found.user.role : undefined;
+  if (!role) return null;
+  return { user: { ...found.user, role } };
+}
 
 /** The signed-in team member, or null; for pages that show something either way (the sign-in page). */
 export async function currentTeamMember(): Promise<TeamSession | null> {
-  const found = await auth().api.getSession({ headers: await headers() });
-  return found ? { user: found.user } : null;
+  return sessionFrom(await headers());
+}
+
+/** The message a refused member reads, in the API's `{error}` and on the refusal page alike. */
+export function roleRefusalMessage(role: Role, permission: Permission): string {
+  return `Your role (${role}) cannot use ${permissionLabels[permission]}: it is for ${whoMayUse(permission)}. Ask an admin to change your role.`;
 }
 
 /**
- * For server components and server actions. Redirects to the sign-in page (remembering `next`, or the
- * path the proxy recorded) when there is no valid session.
+ * For server components and server actions. No valid session → the sign-in page (remembering `next`, or
+ * the path the proxy recorded); a role that may not use `permission` → Next's forbidden() (403), which
+ * renders app/forbidden.tsx saying why.
  */
-export async function requireTeamMember(options: { next?: string } = {}): Promise<TeamSession> {
+export async function requireRole(permission: Permission, options: { next?: string } = {}): Promise<TeamSession> {
   const requestHeaders = await headers();
-  const found = await auth().api.getSession({ headers: requestHeaders });
-  if (!found) redirect(signInUrlFor(options.next ?? requestHeaders.get(requestedPathHeader) ?? defaultAfterSignIn));
-  return { user: found.user };
+  const member = await sessionFrom(requestHeaders);
+  if (!member) redirect(signInUrlFor(options.next ?? requestHeaders.get(requestedPathHeader) ?? defaultAfterSignIn));
+  if (!mayUse(member.user.role, permission)) forbidden();
+  return member;
 }
 
-/** For route handlers: the team member, or a 401 JSON response to return as is. */
-export async function teamMemberOrUnauthorized(request: Request): Promise<TeamSession | Response> {
-  const found = await auth().api.getSession({ headers: request.headers });
-  if (!found) return jsonError(401, signInRequiredMessage);
-  return { user: found.user };
+/** For route handlers: the member, or a 401 / 403 JSON `{error}` response to return as is. */
+export async function roleOrRefusal(request: Request, permission: Permission): Promise<TeamSession | Response> {
+  const member = await sessionFrom(request.headers);
+  if (!member) return jsonError(401, signInRequiredMessage);
+  if (!mayUse(member.user.role, permission)) return jsonError(403, roleRefusalMessage(member.user.role, permission));
+  return member;
+}
+
+/** The sales workspace's guard (admins and reps), under the name its first pages use. */
+export function requireTeamMember(options: { next?: string } = {}): Promise<TeamSession> {
+  return requireRole("sales", options);
+}
+
+/** The sales API's guard (admins and reps), under the name its first route uses. */
+export function teamMemberOrUnauthorized(request: Request): Promise<TeamSession | Response> {
+  return roleOrRefusal(request, "sales");
 }

@@ -2,6 +2,7 @@
 // own sandbox for the demo is resumed (taking the link's persona), or a new one is made from today's template
 // when the client is within its provisioning rate; the answer says where to send the browser.
 import "server-only";
+import { attributeOpening, linkPersonalization, liveShareLink } from "@/lib/accounts/attribution";
 import { isRegisteredDemo } from "@/lib/demos/gallery";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { runtime } from "@/lib/runtime/runtime";
@@ -25,7 +26,10 @@ export function tryDemo(demoSlug: string, request: Pick<Request, "url" | "header
   if (!isRegisteredDemo(demoSlug)) return { kind: "no-such-demo", location: missingDemoPath(demoSlug) };
   const url = new URL(request.url);
   const visitor = identifyVisitor(request);
-  const personalization = parsePersonalization(url.searchParams);
+  // A share link (?via=) brings its account, persona and company name; a dead or unknown one is ignored.
+  const link = liveShareLink(url.searchParams.get("via"));
+  const fromUrl = parsePersonalization(url.searchParams);
+  const personalization = link ? linkPersonalization(link, fromUrl) : fromUrl;
 
   const address = request.headers.get(clientIpHeaderName) ?? "unknown";
   const limiter = runtime().limiters.provision;
@@ -43,6 +47,9 @@ export function tryDemo(demoSlug: string, request: Pick<Request, "url" | "header
   });
   if (!sandbox) return { kind: "rate-limited", retryAfterSeconds: limiter.retryAfterSeconds(address) };
   if (!created) touchVisitor(visitor.visitorId, { client: visitor.client });
+  // After the visitor row exists; a link flood is provisioned like any other arrivals (rate limit, spares,
+  // live cap above), and its openings only count as people once they interact (lib/accounts/people.ts).
+  if (link) attributeOpening(link, { visitorId: visitor.visitorId, doNotTrack: visitor.doNotTrack, newSandbox: created });
 
   const renewed = parseRenewedReason(url.searchParams.get("renewed"));
   const secure = (request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")) === "https";

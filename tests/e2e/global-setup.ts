@@ -1,8 +1,8 @@
-// Adds the test rep through `npm run team`, exactly as an admin would, into the e2e data directory.
+// Adds the test team through `npm run team`, exactly as an admin would, into the e2e data directory.
 import { execFileSync } from "node:child_process";
-import { rep } from "./team";
+import { admin, marketer, rep } from "./team";
 
-export default function globalSetup(): void {
+function addMember(member: { email: string; password: string; name: string }, role: string): void {
   execFileSync(
     process.execPath,
     [
@@ -13,15 +13,20 @@ export default function globalSetup(): void {
       "scripts/team.ts",
       "add",
       "--email",
-      rep.email,
+      member.email,
       "--password",
-      rep.password,
+      member.password,
       "--name",
-      "Riley Rep",
+      member.name,
+      "--role",
+      role,
     ],
-    {
-      env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
-      stdio: "inherit",
-    },
+    { env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR }, stdio: "inherit" },
   );
+}
+
+export default function globalSetup(): void {
+  addMember(admin, "admin");
+  addMember(rep, "rep");
+  addMember(marketer, "marketer");
 }

@@ -38,6 +38,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
           <span className="demo-badge" title="Your own copy: changes stay in this browser's sandbox">
             Demo copy
           </span>
+          <span className="demo-badge-note">Our team may look at this copy to help you.</span>
         </div>
         <nav aria-label="Product" className="product-nav">
           <ProductMenu>

@@ -16,6 +16,10 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <Link href="/sales" className="sales-brand">
           Openhouse <span>Sales</span>
         </Link>
+        <nav aria-label="Workspace" className="sales-nav">
+          <Link href="/sales">Visitors</Link> <Link href="/sales/accounts">Accounts</Link> <Link href="/sales/links">Share links</Link>{" "}
+          <Link href="/sales/team">Team</Link>
+        </nav>
         <span className="sales-account">
           <span className="muted">Signed in as {user.email}</span>
           <SignOutButton />

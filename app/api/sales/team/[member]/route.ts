@@ -1,0 +1,31 @@
+// PATCH /api/sales/team/<id> {role} — change a member's role; DELETE — remove them. Admins only, and never
+// the team's last admin.
+import { answer, readJsonBody } from "@/lib/accounts/api-io";
+import { changeTeamRole, removeTeamMemberById } from "@/lib/auth/team";
+import { roleOrRefusal } from "@/lib/auth/team-session";
+import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
+
+type Context = { params: Promise<{ member: string }> };
+
+export async function PATCH(request: Request, context: Context): Promise<Response> {
+  const admin = await roleOrRefusal(request, "team");
+  if (admin instanceof Response) return admin;
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const { member } = await context.params;
+  return answer(() => jsonOk({ member: changeTeamRole(member, (body.value as { role?: unknown }).role) }));
+}
+
+export async function DELETE(request: Request, context: Context): Promise<Response> {
+  const admin = await roleOrRefusal(request, "team");
+  if (admin instanceof Response) return admin;
+  const { member } = await context.params;
+  return answer(() => {
+    removeTeamMemberById(member);
+    return jsonOk({ removed: true });
+  });
+}
+
+export const GET = methodNotAllowed("PATCH", "DELETE");
+export const POST = GET;
+export const PUT = GET;

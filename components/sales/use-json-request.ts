@@ -1,0 +1,44 @@
+"use client";
+// Sends one JSON request to a workspace API and keeps what a form needs: pending, and the refusal's message
+// with the field it is about (the API's `{error, field}`), so the form shows it beside that field.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export type Refusal = { error: string; field?: string };
+
+export function useJsonRequest<Result>() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | undefined>();
+
+  async function send(method: string, url: string, body?: unknown): Promise<Result | undefined> {
+    setPending(true);
+    setRefusal(undefined);
+    try {
+      const response = await fetch(url, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: "same-origin",
+      });
+      const json = (await response.json().catch(() => ({}))) as Refusal & Result;
+      if (!response.ok) {
+        setRefusal({ error: json.error ?? `The server answered ${response.status}; try again`, field: json.field });
+        return undefined;
+      }
+      router.refresh();
+      return json;
+    } catch {
+      setRefusal({ error: "Could not reach the server; check your connection and try again" });
+      return undefined;
+    } finally {
+      setPending(false);
+    }
+  }
+
+  /** The message for `field`, when the last refusal was about it. */
+  const errorFor = (field: string) => (refusal?.field === field ? refusal.error : undefined);
+  /** A refusal about no field of this form. */
+  const generalError = (fields: readonly string[]) => (refusal && !fields.includes(refusal.field ?? "") ? refusal.error : undefined);
+  return { send, pending, refusal, errorFor, generalError };
+}
