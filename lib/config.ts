@@ -59,6 +59,12 @@ export function loadConfig(env: Env = process.env) {
     provisionRatePerMinute: integer(env, "PROVISION_RATE_PER_MINUTE", 30),
     /** Signal batches one client may send per minute before getting 429 (a page sends a few a minute). */
     signalsBatchesPerMinute: integer(env, "SIGNALS_BATCHES_PER_MINUTE", 600),
+    /** New "Talk to a human" conversations one client may start per hour. */
+    conversationsPerHour: integer(env, "CONVERSATIONS_PER_HOUR", 5),
+    /** Messages one client may send per hour, across their conversations. */
+    messagesPerHour: integer(env, "MESSAGES_PER_HOUR", 60),
+    /** Let webhooks reach loopback and private addresses (a local test receiver); off in production. */
+    webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",
     /** Days raw usage events are kept; older ones are folded into daily counts, then deleted. */
     retentionDays: integer(env, "RETENTION_DAYS", 180),
   };
