@@ -41,6 +41,8 @@ export function loadConfig(env: Env = process.env) {
     contactUrl: env.CONTACT_URL || "mailto:sales@openhouse.example?subject=Pipeline%20demo",
     /** Label for that link. */
     contactLabel: env.CONTACT_LABEL || "Email the sales team",
+    /** What the conversation panel says when nobody is online: when the team usually replies. */
+    teamReplyHours: env.TEAM_REPLY_HOURS || "We usually reply within a few hours, Monday to Friday.",
     /** Directory of demo scripts. */
     demosDir: path.resolve(/* turbopackIgnore: true */ env.DEMOS_DIR || "demos"),
     /** Days a sandbox may sit idle before garbage collection removes it (its owner then gets a fresh one). */

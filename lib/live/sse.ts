@@ -31,6 +31,7 @@ export function openSseStream(
   request: IncomingMessage,
   response: ServerResponse,
   start: (send: (message: LiveMessage) => void) => () => void,
+  onHeartbeat?: () => void,
 ): void {
   response.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
@@ -41,7 +42,10 @@ export function openSseStream(
   response.write(`retry: ${retryMs}\n\n`);
   let stop: (() => void) | undefined;
   let closed = false;
-  const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), heartbeatMs);
+  const heartbeat = setInterval(() => {
+    response.write(": keep-alive\n\n");
+    onHeartbeat?.();
+  }, heartbeatMs);
   heartbeat.unref();
   const close = () => {
     if (closed) return;
