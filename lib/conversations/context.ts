@@ -22,7 +22,10 @@ export type ConversationContext = {
 
 const builtLimit = 8;
 
-export function conversationContext(entry: Pick<InboxEntry, "visitorId" | "demoSlug" | "sandboxId" | "linked">, db: Pick<ControlDb, "select"> = controlDb()): ConversationContext {
+export function conversationContext(
+  entry: Pick<InboxEntry, "visitorId" | "demoSlug" | "sandboxId" | "linked">,
+  db: Pick<ControlDb, "select"> = controlDb(),
+): ConversationContext {
   if (!entry.linked) return { demo: entry.demoSlug, linked: false, built: [] };
   const visitor = db
     .select({ device: visitors.device, source: visitors.source, accountId: visitors.accountId, accountName: accounts.name })
@@ -30,7 +33,9 @@ export function conversationContext(entry: Pick<InboxEntry, "visitorId" | "demoS
     .leftJoin(accounts, eq(accounts.id, visitors.accountId))
     .where(eq(visitors.id, entry.visitorId))
     .get();
-  const sandbox = entry.sandboxId ? db.select({ personalization: sandboxes.personalization }).from(sandboxes).where(eq(sandboxes.id, entry.sandboxId)).get() : undefined;
+  const sandbox = entry.sandboxId
+    ? db.select({ personalization: sandboxes.personalization }).from(sandboxes).where(eq(sandboxes.id, entry.sandboxId)).get()
+    : undefined;
   const step = db
     .select({ stepId: events.stepId })
     .from(events)

@@ -47,7 +47,11 @@ export async function postConversationMessage(request: Request): Promise<Respons
   const visitorId = visitorOf(request);
   if (!visitorId) return jsonError(401, noVisitor);
   const parsed = await parseJsonBody(
-    { contentType: request.headers.get("content-type"), contentLength: request.headers.get("content-length"), chunks: request.body as AsyncIterable<Uint8Array> | null },
+    {
+      contentType: request.headers.get("content-type"),
+      contentLength: request.headers.get("content-length"),
+      chunks: request.body as AsyncIterable<Uint8Array> | null,
+    },
     postSchema,
     maxBodyBytes,
   );

@@ -29,7 +29,12 @@ export function isLiveStreamRequest(request: IncomingMessage): boolean {
 
 function refuse(response: ServerResponse, status: number, error: string, extra: Record<string, string> = {}): void {
   const body = JSON.stringify({ error });
-  response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "content-length": Buffer.byteLength(body), ...extra });
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "content-length": Buffer.byteLength(body),
+    ...extra,
+  });
   response.end(body);
 }
 
@@ -43,7 +48,11 @@ function webHeaders(request: IncomingMessage): Headers {
 }
 
 function openStreamsOf(visitorId: string): number {
-  return runtime().shared("live.visitorStreams", () => new Map<string, number>()).get(visitorId) ?? 0;
+  return (
+    runtime()
+      .shared("live.visitorStreams", () => new Map<string, number>())
+      .get(visitorId) ?? 0
+  );
 }
 
 function countStream(visitorId: string, change: 1 | -1): void {
@@ -56,13 +65,15 @@ function countStream(visitorId: string, change: 1 | -1): void {
 export async function serveLiveStream(request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== "GET") return refuse(response, 405, "This address only answers GET", { allow: "GET" });
   const url = new URL(request.url ?? "/", "http://localhost");
-  if (openLiveStreams() >= perProcess) return refuse(response, 503, "Too many live connections right now; retry shortly", { "retry-after": "5" });
+  if (openLiveStreams() >= perProcess)
+    return refuse(response, 503, "Too many live connections right now; retry shortly", { "retry-after": "5" });
   const lastEventId = lastEventIdOf(request, url);
 
   if (url.pathname === paths.visitor) {
     const visitorId = verifyVisitorCookie(cookieFromHeader(request.headers.cookie, visitorCookieName));
     if (!visitorId) return refuse(response, 401, "Open a demo first: the conversation belongs to your demo copy");
-    if (openStreamsOf(visitorId) >= perVisitor) return refuse(response, 429, "Too many open tabs for one conversation; close one", { "retry-after": "10" });
+    if (openStreamsOf(visitorId) >= perVisitor)
+      return refuse(response, 429, "Too many open tabs for one conversation; close one", { "retry-after": "10" });
     countStream(visitorId, 1);
     const topic: LiveTopic = `visitor:${visitorId}`;
     openSseStream(request, response, (send) => {
@@ -81,5 +92,10 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
   if (!role || !teamRoles.has(role)) return refuse(response, 403, "Your role does not take conversations; ask an admin");
   const userId = found.user.id;
   touchPresence(userId);
-  openSseStream(request, response, (send) => subscribeLive(["team"], lastEventId, send), () => touchPresence(userId));
+  openSseStream(
+    request,
+    response,
+    (send) => subscribeLive(["team"], lastEventId, send),
+    () => touchPresence(userId),
+  );
 }

@@ -43,7 +43,15 @@ export function watchSignalsOnce(now: Date = new Date()): number {
       storeLive(tx, live);
       for (const event of raised) {
         const who = event.visitor_id ? "A prospect" : "An anonymous prospect (Do-Not-Track)";
-        enqueueAlert(tx, { kind: "handraise", text: `${who} raised a hand in ${event.demo_slug ?? "a demo"}`, data: { visitorId: event.visitor_id, demo: event.demo_slug } }, now);
+        enqueueAlert(
+          tx,
+          {
+            kind: "handraise",
+            text: `${who} raised a hand in ${event.demo_slug ?? "a demo"}`,
+            data: { visitorId: event.visitor_id, demo: event.demo_slug },
+          },
+          now,
+        );
       }
     });
     announce();

@@ -1,8 +1,10 @@
 // Adds the test rep through `npm run team`, exactly as an admin would, into the e2e data directory.
 import { execFileSync } from "node:child_process";
-import { rep } from "./team";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { admin, rep } from "./team";
 
-export default function globalSetup(): void {
+function addMember(member: { email: string; password: string }, name: string): void {
   execFileSync(
     process.execPath,
     [
@@ -13,15 +15,27 @@ export default function globalSetup(): void {
       "scripts/team.ts",
       "add",
       "--email",
-      rep.email,
+      member.email,
       "--password",
-      rep.password,
+      member.password,
       "--name",
-      "Riley Rep",
+      name,
     ],
     {
       env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
       stdio: "inherit",
     },
   );
+}
+
+export default function globalSetup(): void {
+  addMember(rep, "Riley Rep");
+  addMember(admin, "Ada Admin");
+  const control = new Database(path.join(process.env.E2E_DATA_DIR ?? "", "control.sqlite"));
+  try {
+    control.prepare("update user set role = 'admin' where email = ?").run(admin.email);
+    control.prepare("update user set role = 'rep' where email = ?").run(rep.email);
+  } finally {
+    control.close();
+  }
 }

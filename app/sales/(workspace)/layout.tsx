@@ -16,6 +16,11 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <Link href="/sales" className="sales-brand">
           Openhouse <span>Sales</span>
         </Link>
+        <nav aria-label="Workspace" className="sales-nav">
+          <Link href="/sales/live">Live now</Link>
+          <Link href="/sales/conversations">Conversations</Link>
+          <Link href="/sales/webhooks">Webhooks</Link>
+        </nav>
         <span className="sales-account">
           <span className="muted">Signed in as {user.email}</span>
           <SignOutButton />

@@ -12,12 +12,25 @@ import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 beforeAll(() => {
   migrateControlDb();
-  controlDb().insert(webhooks).values({ id: newId(), url: "https://hooks.example/h", format: "slack", events: ["handraise"], secret: "s" }).run();
+  controlDb()
+    .insert(webhooks)
+    .values({ id: newId(), url: "https://hooks.example/h", format: "slack", events: ["handraise"], secret: "s" })
+    .run();
 });
 
 function ingest(visitorId: string, type: "handraise" | "step.viewed") {
   const prepared = prepareBatch(
-    { events: [{ id: uuidv7(), type, at: Date.now(), demo: "pipeline-basics", ...(type === "step.viewed" ? { step: "welcome", stepIndex: 0 } : {}) }] },
+    {
+      events: [
+        {
+          id: uuidv7(),
+          type,
+          at: Date.now(),
+          demo: "pipeline-basics",
+          ...(type === "step.viewed" ? { step: "welcome", stepIndex: 0 } : {}),
+        },
+      ],
+    },
     { visitorId, linkIdentity: true, now: new Date() },
   );
   writeBatches([prepared]);
