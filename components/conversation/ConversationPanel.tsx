@@ -47,20 +47,23 @@ export function ConversationPanel(props: ConversationPanelProps) {
           </>
         )}
       </p>
-      <ol className="talk-thread" role="log" aria-live="polite" aria-label="Conversation" data-testid="conversation-thread">
-        {conversation.messages.map((message) => (
-          <li key={message.id} className={`talk-message from-${message.author}`} data-author={message.author}>
-            <span className="talk-author">{message.author === "visitor" ? "You" : (message.authorName ?? "Our team")}</span>{" "}
-            <time dateTime={new Date(message.at).toISOString()}>{timeFormat.format(message.at)}</time>
-            {/* Plain text: React escapes it, and a link stays text that nothing fetches. */}
-            <p>{message.body}</p>
-          </li>
-        ))}
-      </ol>
+      <div role="log" aria-live="polite" aria-label="Conversation" data-testid="conversation-thread">
+        <ol className="talk-thread">
+          {conversation.messages.map((message) => (
+            <li key={message.id} className={`talk-message from-${message.author}`} data-author={message.author}>
+              <span className="talk-author">{message.author === "visitor" ? "You" : (message.authorName ?? "Our team")}</span>{" "}
+              <time dateTime={new Date(message.at).toISOString()}>{timeFormat.format(message.at)}</time>
+              {/* Plain text: React escapes it, and a link stays text that nothing fetches. */}
+              <p>{message.body}</p>
+            </li>
+          ))}
+        </ol>
+      </div>
       {conversation.teamTyping ? <p className="talk-typing">{conversation.teamTyping}</p> : null}
       <form className="talk-compose" onSubmit={submit}>
         <label htmlFor={fieldId}>Your question</label>
         <textarea
+          className="talk-input"
           id={fieldId}
           aria-describedby={hintId}
           value={draft}

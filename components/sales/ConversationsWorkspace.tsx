@@ -135,19 +135,22 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
       </nav>
       {thread ? (
         <section className="conversation-thread card" aria-label="Conversation">
-          <ol className="talk-thread" role="log" aria-live="polite" data-testid="team-thread">
-            {thread.messages.map((message) => (
-              <li key={message.id} className={`talk-message from-${message.author}`}>
-                <span className="talk-author">{message.author === "visitor" ? "Prospect" : (message.authorName ?? "Team")}</span>{" "}
-                <time dateTime={new Date(message.at).toISOString()}>{formatWhen(new Date(message.at))}</time>
-                <p>{message.body}</p>
-              </li>
-            ))}
-          </ol>
+          <div role="log" aria-live="polite" aria-label="Messages" data-testid="team-thread">
+            <ol className="talk-thread">
+              {thread.messages.map((message) => (
+                <li key={message.id} className={`talk-message from-${message.author}`}>
+                  <span className="talk-author">{message.author === "visitor" ? "Prospect" : (message.authorName ?? "Team")}</span>{" "}
+                  <time dateTime={new Date(message.at).toISOString()}>{formatWhen(new Date(message.at))}</time>
+                  <p>{message.body}</p>
+                </li>
+              ))}
+            </ol>
+          </div>
           {prospectTyping ? <p className="muted">The prospect is typing…</p> : null}
           <form onSubmit={reply} className="talk-compose">
             <label htmlFor="reply">Reply</label>
             <textarea
+              className="talk-input"
               id="reply"
               rows={3}
               maxLength={2000}
