@@ -2,12 +2,29 @@
 // stream costs ~4× less memory there and fans out ~3× faster (../shared/notes/sse.md).
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { runtime } from "@/lib/runtime/runtime";
 import type { LiveMessage } from "./hub";
 
 /** A comment line every so often keeps proxies from closing an idle stream. */
 const heartbeatMs = 25_000;
 /** How soon a dropped browser reconnects. */
 const retryMs = 3_000;
+
+/**
+ * Every open stream's heartbeat, run by one timer for the process rather than one per stream: a thousand
+ * streams then cost a thousand small closures, not a thousand timers.
+ */
+function heartbeats(): Set<() => void> {
+  return runtime().shared("live.heartbeats", () => {
+    const beats = new Set<() => void>();
+    const timer = setInterval(() => {
+      for (const beat of beats) beat();
+    }, heartbeatMs);
+    timer.unref();
+    runtime().onClose(() => clearInterval(timer));
+    return beats;
+  });
+}
 
 /** The Last-Event-ID a reconnecting EventSource sends (or `?lastEventId=` for a first load that knows it). */
 export function lastEventIdOf(request: IncomingMessage, url: URL): number | undefined {
@@ -42,15 +59,16 @@ export function openSseStream(
   response.write(`retry: ${retryMs}\n\n`);
   let stop: (() => void) | undefined;
   let closed = false;
-  const heartbeat = setInterval(() => {
+  const beats = heartbeats();
+  const beat = () => {
     response.write(": keep-alive\n\n");
     onHeartbeat?.();
-  }, heartbeatMs);
-  heartbeat.unref();
+  };
+  beats.add(beat);
   const close = () => {
     if (closed) return;
     closed = true;
-    clearInterval(heartbeat);
+    beats.delete(beat);
     stop?.();
   };
   request.on("close", close);
