@@ -47,6 +47,14 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // The whole suite provisions from one address; the per-client limit itself is unit-tested.
-    env: { PROVISION_RATE_PER_MINUTE: "300", PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    // The webhook test's receiver listens on loopback, which production refuses.
+    env: {
+      WEBHOOKS_ALLOW_PRIVATE: "1",
+      PROVISION_RATE_PER_MINUTE: "300",
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

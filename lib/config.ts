@@ -41,6 +41,8 @@ export function loadConfig(env: Env = process.env) {
     contactUrl: env.CONTACT_URL || "mailto:sales@openhouse.example?subject=Pipeline%20demo",
     /** Label for that link. */
     contactLabel: env.CONTACT_LABEL || "Email the sales team",
+    /** What the conversation panel says when nobody is online: when the team usually replies. */
+    teamReplyHours: env.TEAM_REPLY_HOURS || "We usually reply within a few hours, Monday to Friday.",
     /** Directory of demo scripts. */
     demosDir: path.resolve(/* turbopackIgnore: true */ env.DEMOS_DIR || "demos"),
     /** Days a sandbox may sit idle before garbage collection removes it (its owner then gets a fresh one). */
@@ -59,6 +61,12 @@ export function loadConfig(env: Env = process.env) {
     provisionRatePerMinute: integer(env, "PROVISION_RATE_PER_MINUTE", 30),
     /** Signal batches one client may send per minute before getting 429 (a page sends a few a minute). */
     signalsBatchesPerMinute: integer(env, "SIGNALS_BATCHES_PER_MINUTE", 600),
+    /** New "Talk to a human" conversations one client may start per hour. */
+    conversationsPerHour: integer(env, "CONVERSATIONS_PER_HOUR", 5),
+    /** Messages one client may send per hour, across their conversations. */
+    messagesPerHour: integer(env, "MESSAGES_PER_HOUR", 60),
+    /** Let webhooks reach loopback and private addresses (a local test receiver); off in production. */
+    webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",
     /** Days raw usage events are kept; older ones are folded into daily counts, then deleted. */
     retentionDays: integer(env, "RETENTION_DAYS", 180),
   };

@@ -1,13 +1,19 @@
 "use client";
-// "Talk to a human": always one click away, records a hand-raise, shows how to reach the team. No form.
-import { useId, useState } from "react";
+// "Talk to a human": always one click away, records a hand-raise, opens a conversation with the team. No form:
+// the prospect types a question, or books a time. Unread replies are marked on the button.
+import { useCallback, useId, useState } from "react";
+import { ConversationPanel } from "@/components/conversation/ConversationPanel";
 import { track } from "@/components/signals/tracker";
 import { useSandbox } from "./SandboxContext";
 
-export function TalkToHuman({ contactUrl, contactLabel }: { contactUrl: string; contactLabel: string }) {
+export type TalkToHumanProps = { hasThread: boolean; unread: number };
+
+export function TalkToHuman({ hasThread, unread: initialUnread }: TalkToHumanProps) {
   const [open, setOpen] = useState(false);
-  const { demoSlug } = useSandbox();
+  const [unread, setUnread] = useState(initialUnread);
+  const { demoSlug, sandboxId } = useSandbox();
   const panelId = useId();
+  const onUnread = useCallback((count: number) => setUnread(count), []);
   return (
     <div className="talk-to-human">
       <button
@@ -22,18 +28,25 @@ export function TalkToHuman({ contactUrl, contactLabel }: { contactUrl: string; 
         }}
       >
         Talk to a human
+        {unread > 0 && !open ? (
+          <span className="talk-unread" data-testid="talk-unread">
+            {" "}
+            <span aria-hidden="true">•</span>
+            <span className="visually-hidden">
+              ({unread} new {unread === 1 ? "reply" : "replies"})
+            </span>
+          </span>
+        ) : null}
       </button>
-      <section id={panelId} className="talk-panel card" hidden={!open} aria-label="Talk to a human">
-        <p>
-          <strong>Thanks — someone from our team will gladly help.</strong> Reach us directly; there is nothing to fill in.
-        </p>
-        <a className="button" href={contactUrl} target="_blank" rel="noopener noreferrer">
-          {contactLabel}
-        </a>
-        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-          Close
-        </button>
-      </section>
+      <ConversationPanel
+        id={panelId}
+        open={open}
+        onClose={() => setOpen(false)}
+        sandboxId={sandboxId}
+        hasThread={hasThread}
+        initialUnread={initialUnread}
+        onUnread={onUnread}
+      />
     </div>
   );
 }

@@ -136,7 +136,8 @@ export function createTracker(platform: TrackerPlatform, options: TrackerOptions
       try {
         const at = platform.now();
         outbox.add({ ...input, id: uuidV7(at, platform.randomBytes(10)), at });
-        schedule(outbox.read().length >= batchSize ? 0 : flushDelayMs);
+        // A hand-raise goes out at once: a rep is told of it within seconds (lib/live/signal-watch.ts).
+        schedule(outbox.read().length >= batchSize || input.type === "handraise" ? 0 : flushDelayMs);
       } catch {
         // Tracking must never break the product.
       }

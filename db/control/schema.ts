@@ -176,6 +176,118 @@ export const eventDailyCounts = sqliteTable(
   (table) => [primaryKey({ columns: [table.day, table.demoSlug, table.type, table.stepId] })],
 );
 
+/**
+ * A prospect's "Talk to a human" thread. It belongs to the visitor (their functional cookie), never to a
+ * name or an email. `linked` is false for a visitor who sent GPC / Do-Not-Track: the thread exists because
+ * they asked, but it is kept out of their journey and events.
+ */
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    visitorId: text("visitor_id").notNull(),
+    /** Where they were when they asked: demo and sandbox (the rep's context panel reads from these). */
+    demoSlug: text("demo_slug"),
+    sandboxId: text("sandbox_id"),
+    /** The rep who took it (first to reply, or the account's owner when they came through that rep's link). */
+    assigneeUserId: text("assignee_user_id").references(() => user.id, { onDelete: "set null" }),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    /** A rep muted the visitor: their messages are kept but nobody is alerted. */
+    muted: integer("muted", { mode: "boolean" }).notNull().default(false),
+    linked: integer("linked", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    lastMessageAt: integer("last_message_at", { mode: "timestamp_ms" }).notNull(),
+    /** Highest message id each side has read: unread replies are marked for the prospect, new questions for reps. */
+    visitorReadId: integer("visitor_read_id").notNull().default(0),
+    teamReadId: integer("team_read_id").notNull().default(0),
+  },
+  (table) => [index("conversations_visitor").on(table.visitorId), index("conversations_last_message").on(table.lastMessageAt)],
+);
+
+export const conversationMessages = sqliteTable(
+  "conversation_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    /** "visitor" or "team"; a team message names its author. */
+    author: text("author", { enum: ["visitor", "team"] }).notNull(),
+    authorUserId: text("author_user_id").references(() => user.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("conversation_messages_thread").on(table.conversationId, table.id)],
+);
+
+/**
+ * What live streams tell their readers, committed before anyone is told, so a reconnect with Last-Event-ID
+ * gets exactly what it missed. `topic` is "team" (every signed-in member) or "visitor:<id>" (one prospect).
+ */
+export const liveEvents = sqliteTable(
+  "live_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    topic: text("topic").notNull(),
+    type: text("type").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("live_events_topic").on(table.topic, table.id)],
+);
+
+/** When each team member's workspace was last active: "someone is here now" means within the last minute. */
+export const teamPresence = sqliteTable("team_presence", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** An admin's alert target: Slack-compatible or generic JSON, HMAC-signed with its own secret. */
+export const webhooks = sqliteTable("webhooks", {
+  id: text("id").primaryKey(),
+  url: text("url").notNull(),
+  format: text("format", { enum: ["slack", "json"] }).notNull(),
+  /** The alert kinds it receives (lib/webhooks/alert-kinds.ts). */
+  events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+  secret: text("secret").notNull(),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  createdByUserId: text("created_by_user_id").references(() => user.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * The durable outbox: an alert is written here in the same transaction as what caused it, then delivered
+ * by a worker with retries and backoff. Each attempt's outcome stays here as the delivery log.
+ */
+export const webhookOutbox = sqliteTable(
+  "webhook_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    webhookId: text("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [
+    index("webhook_outbox_due").on(table.status, table.nextAttemptAt),
+    index("webhook_outbox_hook").on(table.webhookId, table.id),
+  ],
+);
+
 // ---- better-auth tables (field list from its drizzle adapter; the generator needs Node 22) ----
 
 export const user = sqliteTable("user", {
@@ -241,4 +353,9 @@ export type Account = typeof accounts.$inferSelect;
 export type ShareLink = typeof shareLinks.$inferSelect;
 export type ShoulderView = typeof shoulderViews.$inferSelect;
 export type TeamMemberRow = typeof user.$inferSelect;
+export type Conversation = typeof conversations.$inferSelect;
+export type ConversationMessage = typeof conversationMessages.$inferSelect;
+export type LiveEvent = typeof liveEvents.$inferSelect;
+export type Webhook = typeof webhooks.$inferSelect;
+export type OutboxRow = typeof webhookOutbox.$inferSelect;
 export type VisitorSession = typeof visitorSessions.$inferSelect;

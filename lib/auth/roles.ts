@@ -14,6 +14,8 @@ export const permissions = {
   studio: ["admin", "marketer"],
   /** Adding, removing and changing team members. */
   team: ["admin"],
+  /** Alert webhooks: where the team's alerts go, and their signing secrets. */
+  webhooks: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -22,6 +24,7 @@ export const permissionLabels: Record<Permission, string> = {
   sales: "the sales workspace",
   studio: "the demo studio",
   team: "team management",
+  webhooks: "webhook settings",
 };
 
 export function isRole(value: unknown): value is Role {
@@ -42,6 +45,7 @@ export function whoMayUse(permission: Permission): string {
 /** The area a path belongs to, for telling a refused member what they tried to open. */
 export function permissionForPath(pathname: string): Permission {
   if (/^\/(api\/)?sales\/team(\/|$)/.test(pathname)) return "team";
+  if (/^\/(api\/)?sales\/webhooks(\/|$)/.test(pathname)) return "webhooks";
   if (/^\/(api\/)?studio(\/|$)/.test(pathname)) return "studio";
   return "sales";
 }

@@ -35,13 +35,16 @@ export type RateLimiter = {
   retryAfterSeconds(address: string, nowMs?: number): number;
 };
 
-/** A token bucket per client: `perMinute` tokens, refilled continuously; bounded to `maxClients` entries. */
-export function createRateLimiter(perMinute: number, maxClients = 50_000): RateLimiter {
-  // A bucket untouched for a minute is full again, so dropping it (TTL) loses nothing.
-  const buckets = new LRUCache<string, Bucket>({ max: maxClients, ttl: 60_000 });
+/**
+ * A token bucket per client: `perMinute` tokens per `windowMs` (a minute unless given), refilled
+ * continuously; bounded to `maxClients` entries.
+ */
+export function createRateLimiter(perMinute: number, maxClients = 50_000, windowMs = 60_000): RateLimiter {
+  // A bucket untouched for a whole window is full again, so dropping it (TTL) loses nothing.
+  const buckets = new LRUCache<string, Bucket>({ max: maxClients, ttl: windowMs });
   // Random per limiter: the hashes cannot be joined with anything else, nor with another run.
   const salt = crypto.randomBytes(16);
-  const refillPerMs = perMinute / 60_000;
+  const refillPerMs = perMinute / windowMs;
 
   function current(key: string, nowMs: number): Bucket {
     const bucket = buckets.get(key) ?? { tokens: perMinute, updatedAt: nowMs };

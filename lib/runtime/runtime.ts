@@ -27,7 +27,7 @@ export type Runtime = {
   readonly spares: { pools: Map<string, string[]>; refilling: Set<string> };
   /** Per template file its size, and per demo the day's template file (names only, never parsed fixtures). */
   readonly templates: { sizes: Map<string, number>; files: Map<string, { day: string; file: string }> };
-  readonly limiters: { provision: RateLimiter; signals: RateLimiter };
+  readonly limiters: { provision: RateLimiter; signals: RateLimiter; conversations: RateLimiter; messages: RateLimiter };
   /** Which Server Action requests have reached our code (lib/next-workarounds/action-decode-failures.ts). */
   readonly actionContexts: AsyncLocalStorage<ActionContext>;
   /** The server secret, once read or generated (lib/server-secret.ts). */
@@ -69,6 +69,8 @@ export function createRuntime(config: Config): Runtime {
     limiters: {
       provision: createRateLimiter(config.provisionRatePerMinute),
       signals: createRateLimiter(config.signalsBatchesPerMinute),
+      conversations: createRateLimiter(config.conversationsPerHour, 50_000, 60 * 60_000),
+      messages: createRateLimiter(config.messagesPerHour, 50_000, 60 * 60_000),
     },
     actionContexts: new AsyncLocalStorage<ActionContext>(),
     shared<T>(name: string, make: () => T): T {

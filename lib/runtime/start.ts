@@ -4,10 +4,13 @@ import "server-only";
 import { migrateControlDb } from "@/db/client";
 import type { Config } from "@/lib/config";
 import { registerDemos, templateFor } from "@/lib/demos/registry";
+import { startLiveMaintenance } from "@/lib/live/maintenance";
+import { startSignalWatch } from "@/lib/live/signal-watch";
 import { startSandboxMaintenance } from "@/lib/sandbox/maintenance";
 import { fillSpares } from "@/lib/sandbox/spares";
 import { serverSecret } from "@/lib/server-secret";
 import { startSignalsMaintenance } from "@/lib/signals/maintenance";
+import { startOutboxWorker } from "@/lib/webhooks/deliver";
 import { installRuntime, type Runtime } from "./runtime";
 
 export type Started = {
@@ -42,6 +45,10 @@ export function startOpenhouse(options: StartOptions = {}): Started {
       // Expiry, caps and stray files; then the event store's retention purge and WAL checkpoints.
       runtime.onClose(startSandboxMaintenance());
       runtime.onClose(startSignalsMaintenance());
+      // Hand-raises and activity to the live streams; alerts out of the outbox; old live events pruned.
+      runtime.onClose(startSignalWatch());
+      runtime.onClose(startOutboxWorker());
+      runtime.onClose(startLiveMaintenance());
     }
     return { runtime, demoSlugs, stop: () => runtime.close() };
   } catch (error) {

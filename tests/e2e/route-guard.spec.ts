@@ -13,7 +13,15 @@ const areas = ["app/sales", "app/api/sales", "app/studio", "app/api/studio"];
 /** Pages anyone may open: the way in. */
 const publicPages = new Set(["/sales/sign-in"]);
 /** Handlers stricter than their area (team management): the role below the bar is a rep, not a marketer. */
-const adminOnly = new Set(["POST /api/sales/team", "PATCH /api/sales/team/[member]", "DELETE /api/sales/team/[member]"]);
+const adminOnly = new Set([
+  "POST /api/sales/team",
+  "PATCH /api/sales/team/[member]",
+  "DELETE /api/sales/team/[member]",
+  "GET /api/sales/webhooks",
+  "POST /api/sales/webhooks",
+  "PATCH /api/sales/webhooks/[webhook]",
+  "DELETE /api/sales/webhooks/[webhook]",
+]);
 const madeUpId = "AAAAAAAAAAAAAAAAAAAAAA";
 const forgedSession = { cookie: "better-auth.session_token=forged.session-token-value" };
 

@@ -8,8 +8,8 @@ import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
 import { SandboxProvider } from "@/components/pipeline/SandboxContext";
 import { TalkToHuman } from "@/components/pipeline/TalkToHuman";
 import { TourPlayer } from "@/components/tour/TourPlayer";
+import { visitorThread } from "@/lib/conversations/conversations";
 import { loadTourDemo } from "@/lib/demos/gallery";
-import { runtime } from "@/lib/runtime/runtime";
 import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { resetSandboxAction } from "./actions";
@@ -23,7 +23,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const persona = storedPersonalization(sandbox.personalization)?.persona;
   const demo = loadTourDemo(sandbox.demoSlug, persona, (await headers()).get("accept-language"));
   const base = `/s/${sandbox.id}`;
-  const { config } = runtime();
+  const thread = visitorThread(sandbox.visitorId);
   const workspace = workspaceFor(sandbox, db);
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
@@ -53,7 +53,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
           <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
             New deal
           </Link>
-          <TalkToHuman contactUrl={config.contactUrl} contactLabel={config.contactLabel} />
+          <TalkToHuman hasThread={thread !== null} unread={thread?.unread ?? 0} />
         </nav>
       </header>
       <main id="main" className="product-main">

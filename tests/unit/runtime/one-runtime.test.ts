@@ -63,7 +63,8 @@ describe("the runtime", () => {
     const started = copy.startOpenhouse({ maintenance: true });
     const id = started.runtime.id;
     expect(openFilesNamed("/control.sqlite")).toBe(1);
-    expect(vi.getTimerCount()).toBe(3); // sandbox upkeep, WAL checkpoints, retention purge
+    // sandbox upkeep, WAL checkpoints, retention purge, the live signal watch, the webhook outbox, live pruning
+    expect(vi.getTimerCount()).toBe(6);
     started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);

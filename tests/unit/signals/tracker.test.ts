@@ -137,7 +137,7 @@ describe("the browser tracker", () => {
     const tracker = createTracker(browser.platform);
     tracker.track({ type: "demo.viewed", demo: "pipeline" });
     tracker.track(viewed);
-    tracker.track({ type: "handraise", demo: "pipeline" });
+    tracker.track({ type: "step.completed", demo: "pipeline", step: "welcome", stepIndex: 0 });
 
     await browser.advance(1499);
     expect(browser.requests).toHaveLength(0);
@@ -148,9 +148,18 @@ describe("the browser tracker", () => {
     expect(request?.url).toBe("/api/signals");
     expect(request?.init).toMatchObject({ method: "POST", keepalive: true, headers: { "content-type": "application/json" } });
     expect(signalBatchSchema.safeParse(request?.batch).success).toBe(true);
-    expect(request?.batch.events.map((event) => event.type)).toEqual(["demo.viewed", "step.viewed", "handraise"]);
+    expect(request?.batch.events.map((event) => event.type)).toEqual(["demo.viewed", "step.viewed", "step.completed"]);
     expect(request?.batch.events.every((event) => event.at === start)).toBe(true);
     expect(new Set(request ? ids(request.batch) : []).size).toBe(3);
+  });
+
+  it("sends a hand-raise at once, with what was waiting, so a rep hears of it within seconds", async () => {
+    const browser = fakeBrowser();
+    const tracker = createTracker(browser.platform);
+    tracker.track({ type: "demo.viewed", demo: "pipeline" });
+    tracker.track({ type: "handraise", demo: "pipeline" });
+    await browser.advance(0);
+    expect(browser.requests.map((request) => request.batch.events.map((event) => event.type))).toEqual([["demo.viewed", "handraise"]]);
   });
 
   it("sends 50 events a request, and a full batch without waiting", async () => {

@@ -1,0 +1,16 @@
+// POST /api/sales/conversations/<id>/messages — a team member's reply (the first reply takes the conversation).
+import { roleOrRefusal } from "@/lib/auth/team-session";
+import { postReply } from "@/lib/conversations/team-api";
+import { methodNotAllowed } from "@/lib/http/responses";
+
+type Params = { params: Promise<{ conversation: string }> };
+
+export async function POST(request: Request, { params }: Params): Promise<Response> {
+  const member = await roleOrRefusal(request, "sales");
+  return member instanceof Response ? member : postReply(request, member, (await params).conversation);
+}
+
+export const GET = methodNotAllowed("POST");
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

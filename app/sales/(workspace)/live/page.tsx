@@ -1,0 +1,58 @@
+// Live now: who is in a demo at this moment. Updates itself from the team's live stream, no polling.
+import Link from "next/link";
+import { formatWhen } from "@/components/sales/format";
+import { LiveRefresh } from "@/components/sales/LiveRefresh";
+import { requireRole } from "@/lib/auth/team-session";
+import { liveNow } from "@/lib/live/live-now";
+
+export const dynamic = "force-dynamic";
+
+export default async function LiveNowPage() {
+  await requireRole("sales", { next: "/sales/live" });
+  const visitors = liveNow();
+  return (
+    <>
+      <h1>Live now</h1>
+      <p className="muted">People active in a demo in the last two minutes. This page updates by itself.</p>
+      <LiveRefresh on={["activity", "handraise", "conversation.message"]} />
+      {visitors.length === 0 ? (
+        <p className="card empty">Nobody is in a demo right now.</p>
+      ) : (
+        <div className="table-wrap card">
+          <table data-testid="live-now">
+            <caption className="visually-hidden">Visitors active in the last two minutes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Visitor</th>
+                <th scope="col">Demo</th>
+                <th scope="col">Tour step</th>
+                <th scope="col">Role</th>
+                <th scope="col">Account</th>
+                <th scope="col">Device</th>
+                <th scope="col">Last active</th>
+                <th scope="col">Conversation</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visitors.map((visitor) => (
+                <tr key={visitor.visitorId} data-visitor={visitor.visitorId}>
+                  <td>
+                    <Link href={`/sales/visitors/${visitor.visitorId}`}>{visitor.visitorId.slice(0, 8)}</Link>
+                    {visitor.handRaised ? <strong className="hand-raised"> · raised a hand</strong> : null}
+                  </td>
+                  <td>{visitor.demo ?? "—"}</td>
+                  <td>{visitor.step ?? "—"}</td>
+                  <td>{visitor.persona ?? "—"}</td>
+                  <td>{visitor.account ? <Link href={`/sales/accounts/${visitor.account.id}`}>{visitor.account.name}</Link> : "—"}</td>
+                  <td>{visitor.device ?? "—"}</td>
+                  <td>{formatWhen(new Date(visitor.lastAt))}</td>
+                  <td>{visitor.conversationId ? <Link href={`/sales/conversations?c=${visitor.conversationId}`}>Open</Link> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

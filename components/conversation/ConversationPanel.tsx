@@ -1,0 +1,96 @@
+"use client";
+// The "Talk to a human" panel: the prospect types a question, nothing else is asked. Says plainly whether
+// someone is here now, or when the team replies and where to book a time.
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { useConversation } from "./use-conversation";
+
+export type ConversationPanelProps = {
+  id: string;
+  open: boolean;
+  onClose: () => void;
+  sandboxId: string;
+  hasThread: boolean;
+  initialUnread: number;
+  onUnread: (count: number) => void;
+};
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+
+export function ConversationPanel(props: ConversationPanelProps) {
+  const conversation = useConversation(props);
+  const [draft, setDraft] = useState("");
+  const fieldId = useId();
+  const hintId = useId();
+  const { onUnread } = props;
+  useEffect(() => onUnread(conversation.unread), [onUnread, conversation.unread]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (await conversation.send(draft)) setDraft("");
+  };
+  const { team } = conversation;
+
+  return (
+    <section id={props.id} className="talk-panel card" hidden={!props.open} aria-label="Talk to a human" data-testid="conversation-panel">
+      <h2 className="talk-title">Talk to a human</h2>
+      <p className="talk-status" data-testid="team-status">
+        {team === undefined ? (
+          "…"
+        ) : team.online ? (
+          <strong>Someone is here now.</strong>
+        ) : (
+          <>
+            {team.replyHours}{" "}
+            <a href={team.bookingUrl} target="_blank" rel="noopener noreferrer" data-testid="booking-link">
+              {team.bookingLabel}
+            </a>
+          </>
+        )}
+      </p>
+      <div role="log" aria-live="polite" aria-label="Conversation" data-testid="conversation-thread">
+        <ol className="talk-thread">
+          {conversation.messages.map((message) => (
+            <li key={message.id} className={`talk-message from-${message.author}`} data-author={message.author}>
+              <span className="talk-author">{message.author === "visitor" ? "You" : (message.authorName ?? "Our team")}</span>{" "}
+              <time dateTime={new Date(message.at).toISOString()}>{timeFormat.format(message.at)}</time>
+              {/* Plain text: React escapes it, and a link stays text that nothing fetches. */}
+              <p>{message.body}</p>
+            </li>
+          ))}
+        </ol>
+      </div>
+      {conversation.teamTyping ? <p className="talk-typing">{conversation.teamTyping}</p> : null}
+      <form className="talk-compose" onSubmit={submit}>
+        <label htmlFor={fieldId}>Your question</label>
+        <textarea
+          className="talk-input"
+          id={fieldId}
+          aria-describedby={hintId}
+          value={draft}
+          maxLength={2000}
+          rows={3}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            conversation.typing();
+          }}
+        />
+        <p id={hintId} className="talk-hint">
+          No name or email needed. Your conversation stays with this browser.
+        </p>
+        {conversation.error ? (
+          <p className="error-text" role="alert">
+            {conversation.error}
+          </p>
+        ) : null}
+        <div className="talk-actions">
+          <button type="submit" className="button" disabled={conversation.sending || draft.trim() === ""}>
+            Send
+          </button>
+          <button type="button" className="button secondary" onClick={props.onClose}>
+            Close
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

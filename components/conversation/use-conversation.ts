@@ -1,0 +1,125 @@
+"use client";
+// The prospect's side of a conversation in the browser: the thread from GET /api/conversation, live replies
+// and typing from the visitor stream (EventSource resumes with Last-Event-ID by itself), sending, marking read.
+// The stream is opened only once there is a thread or the panel is open: a page view alone costs no socket.
+import { useCallback, useEffect, useRef, useState } from "react";
+
+export type PanelMessage = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
+export type TeamStatus = { online: boolean; replyHours: string; bookingUrl: string; bookingLabel: string };
+type Thread = { id: string; messages: PanelMessage[]; unread: number } | null;
+
+const typingShownMs = 4_000;
+const typingSentEveryMs = 3_000;
+
+export function useConversation(options: { open: boolean; hasThread: boolean; initialUnread: number; sandboxId: string }) {
+  const { open, sandboxId } = options;
+  const [messages, setMessages] = useState<PanelMessage[]>([]);
+  const [unread, setUnread] = useState(options.initialUnread);
+  const [team, setTeam] = useState<TeamStatus | undefined>();
+  const [teamTyping, setTeamTyping] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [sending, setSending] = useState(false);
+  const [hasThread, setHasThread] = useState(options.hasThread);
+  const openRef = useRef(open);
+  openRef.current = open;
+  const lastTypingSent = useRef(0);
+
+  const load = useCallback(async () => {
+    const response = await fetch("/api/conversation", { cache: "no-store" });
+    if (!response.ok) return;
+    const body = (await response.json()) as { thread: Thread; team: TeamStatus };
+    setTeam(body.team);
+    if (body.thread) {
+      setHasThread(true);
+      setMessages(body.thread.messages);
+      setUnread(body.thread.unread);
+    }
+  }, []);
+
+  const markRead = useCallback(() => {
+    setUnread(0);
+    void fetch("/api/conversation/read", { method: "POST" });
+  }, []);
+
+  useEffect(() => {
+    if (open) void load();
+  }, [open, load]);
+
+  useEffect(() => {
+    if (open && unread > 0) markRead();
+  }, [open, unread, markRead]);
+
+  useEffect(() => {
+    if (!open && !hasThread) return;
+    const source = new EventSource("/api/live/visitor");
+    let typingTimer: ReturnType<typeof setTimeout> | undefined;
+    source.addEventListener("message", (event) => {
+      const payload = JSON.parse((event as MessageEvent<string>).data) as {
+        messageId: number;
+        author: "visitor" | "team";
+        authorName?: string;
+        body: string;
+        at: number;
+      };
+      setMessages((current) =>
+        current.some((message) => message.id === payload.messageId)
+          ? current
+          : [
+              ...current,
+              { id: payload.messageId, author: payload.author, authorName: payload.authorName, body: payload.body, at: payload.at },
+            ],
+      );
+      if (payload.author === "team") {
+        setTeamTyping(undefined);
+        if (!openRef.current) setUnread((count) => count + 1);
+        else markRead();
+      }
+    });
+    source.addEventListener("typing", () => {
+      setTeamTyping("Someone from our team is typing…");
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => setTeamTyping(undefined), typingShownMs);
+    });
+    return () => {
+      clearTimeout(typingTimer);
+      source.close();
+    };
+  }, [open, hasThread, markRead]);
+
+  const send = useCallback(
+    async (body: string): Promise<boolean> => {
+      setSending(true);
+      setError(undefined);
+      try {
+        const response = await fetch("/api/conversation", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ body, sandbox: sandboxId }),
+        });
+        const answer = (await response.json()) as { thread?: Thread; team?: TeamStatus; error?: string };
+        if (!response.ok || !answer.thread) {
+          setError(answer.error ?? "Your message could not be sent; please try again");
+          return false;
+        }
+        setHasThread(true);
+        setMessages(answer.thread.messages);
+        if (answer.team) setTeam(answer.team);
+        return true;
+      } catch {
+        setError("You seem to be offline; your message was not sent");
+        return false;
+      } finally {
+        setSending(false);
+      }
+    },
+    [sandboxId],
+  );
+
+  const typing = useCallback(() => {
+    if (!hasThread || Date.now() - lastTypingSent.current < typingSentEveryMs) return;
+    lastTypingSent.current = Date.now();
+    void fetch("/api/conversation/typing", { method: "POST" });
+  }, [hasThread]);
+
+  return { messages, unread, team, teamTyping, error, sending, send, typing };
+}

@@ -1,0 +1,63 @@
+// What a rep sees beside a conversation: where the prospect is (demo, current step, persona), where they came
+// from (account or source), their device class, and what they built in the sandbox — all from usage signals,
+// nothing typed. A visitor who asked not to be tracked shows only the demo they asked from.
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { type ControlDb, controlDb } from "@/db/client";
+import { accounts, events, sandboxes, visitors } from "@/db/control/schema";
+import { describeAction } from "@/lib/insights/describe-action";
+import { storedPersonalization } from "@/lib/sandbox/personalization";
+import type { InboxEntry } from "./conversations";
+
+export type ConversationContext = {
+  demo: string | null;
+  linked: boolean;
+  currentStep?: string;
+  persona?: string;
+  account?: { id: string; name: string };
+  source?: Record<string, string>;
+  device?: string;
+  built: string[];
+};
+
+const builtLimit = 8;
+
+export function conversationContext(
+  entry: Pick<InboxEntry, "visitorId" | "demoSlug" | "sandboxId" | "linked">,
+  db: Pick<ControlDb, "select"> = controlDb(),
+): ConversationContext {
+  if (!entry.linked) return { demo: entry.demoSlug, linked: false, built: [] };
+  const visitor = db
+    .select({ device: visitors.device, source: visitors.source, accountId: visitors.accountId, accountName: accounts.name })
+    .from(visitors)
+    .leftJoin(accounts, eq(accounts.id, visitors.accountId))
+    .where(eq(visitors.id, entry.visitorId))
+    .get();
+  const sandbox = entry.sandboxId
+    ? db.select({ personalization: sandboxes.personalization }).from(sandboxes).where(eq(sandboxes.id, entry.sandboxId)).get()
+    : undefined;
+  const step = db
+    .select({ stepId: events.stepId })
+    .from(events)
+    .where(and(eq(events.visitorId, entry.visitorId), eq(events.type, "step.viewed")))
+    .orderBy(desc(events.occurredAt))
+    .get();
+  const actions = db
+    .select({ action: events.action, props: events.props })
+    .from(events)
+    .where(and(eq(events.visitorId, entry.visitorId), eq(events.type, "sandbox.action")))
+    .orderBy(desc(events.occurredAt))
+    .limit(builtLimit)
+    .all();
+  const persona = storedPersonalization(sandbox?.personalization)?.persona;
+  return {
+    demo: entry.demoSlug,
+    linked: true,
+    ...(step?.stepId ? { currentStep: step.stepId } : {}),
+    ...(persona ? { persona } : {}),
+    ...(visitor?.accountId && visitor.accountName ? { account: { id: visitor.accountId, name: visitor.accountName } } : {}),
+    ...(visitor?.source ? { source: visitor.source } : {}),
+    ...(visitor?.device ? { device: visitor.device } : {}),
+    built: actions.map((action) => describeAction(action.action, action.props ?? {})),
+  };
+}

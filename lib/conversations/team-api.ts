@@ -1,0 +1,66 @@
+// The team's side of conversations over HTTP, behind the one guard: the inbox, a thread with the prospect's
+// context, a reply, close / mute, "typing". Each route handler runs the guard itself and hands its member in.
+import "server-only";
+import { z } from "zod";
+import { parseJsonBody } from "@/lib/http/read-json-body";
+import { jsonError, jsonOk } from "@/lib/http/responses";
+import { publishEphemeral } from "@/lib/live/hub";
+import { isWellFormedId } from "@/lib/sandbox/ids";
+import { conversationContext } from "./context";
+import { postTeamMessage, teamInbox, teamThread, updateConversation } from "./conversations";
+import { maxMessageLength } from "./message-input";
+
+const maxBodyBytes = maxMessageLength * 6 + 512;
+const replySchema = z.object({ body: z.string({ error: "Type a reply first" }) }).strict();
+const changeSchema = z
+  .object({ status: z.enum(["open", "closed"]).optional(), muted: z.boolean().optional() })
+  .strict()
+  .refine((change) => change.status !== undefined || change.muted !== undefined, "Send status or muted");
+
+/** Who is answering: the guard's member, as the route handler got it from roleOrRefusal(request, "sales"). */
+export type Member = { user: { id: string } };
+
+const raw = (request: Request) => ({
+  contentType: request.headers.get("content-type"),
+  contentLength: request.headers.get("content-length"),
+  chunks: request.body as AsyncIterable<Uint8Array> | null,
+});
+
+function conversationId(value: string): string | undefined {
+  return isWellFormedId(value) ? value : undefined;
+}
+
+export function getInbox(): Response {
+  return jsonOk({ conversations: teamInbox() });
+}
+
+export function getThread(id: string): Response {
+  const thread = conversationId(id) ? teamThread(id) : undefined;
+  if (!thread) return jsonError(404, "No such conversation");
+  return jsonOk({ conversation: thread, context: conversationContext(thread) });
+}
+
+export async function postReply(request: Request, member: Member, id: string): Promise<Response> {
+  if (!conversationId(id)) return jsonError(404, "No such conversation");
+  const parsed = await parseJsonBody(raw(request), replySchema, maxBodyBytes);
+  if (!parsed.ok) return jsonError(parsed.status, parsed.error);
+  const result = postTeamMessage({ conversationId: id, userId: member.user.id, body: parsed.value.body });
+  if ("messageId" in result) return jsonOk({ messageId: result.messageId }, 201);
+  return jsonError(result.status, result.error);
+}
+
+export async function patchConversation(request: Request, member: Member, id: string): Promise<Response> {
+  if (!conversationId(id)) return jsonError(404, "No such conversation");
+  const parsed = await parseJsonBody(raw(request), changeSchema, 1024);
+  if (!parsed.ok) return jsonError(parsed.status, parsed.error);
+  const result = updateConversation(id, parsed.value);
+  return "ok" in result ? jsonOk({ ok: true }) : jsonError(result.status, result.error);
+}
+
+export async function teamTyping(request: Request, member: Member, id: string): Promise<Response> {
+  const thread = conversationId(id) ? teamThread(id) : undefined;
+  if (!thread) return jsonError(404, "No such conversation");
+  publishEphemeral(`visitor:${thread.visitorId}`, "typing", { who: "team" });
+  publishEphemeral("team", "typing", { conversationId: id, who: "team", userId: member.user.id });
+  return jsonOk({ ok: true });
+}

@@ -1,0 +1,88 @@
+// The prospect's side of a conversation over HTTP: read the thread (with whether anyone is here now), post a
+// message, mark replies read, say "typing". Known only by the visitor cookie; nothing else is asked.
+import "server-only";
+import { z } from "zod";
+import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { readCookie } from "@/lib/http/cookies";
+import { parseJsonBody } from "@/lib/http/read-json-body";
+import { jsonError, jsonOk } from "@/lib/http/responses";
+import { publishEphemeral } from "@/lib/live/hub";
+import { runtime } from "@/lib/runtime/runtime";
+import { findOwnedSandbox } from "@/lib/sandbox/access";
+import { classifyUserAgent } from "@/lib/visitors/client-class";
+import { honorsNoTracking } from "@/lib/visitors/privacy-choice";
+import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
+import { markReadByVisitor, postVisitorMessage, visitorThread } from "./conversations";
+import { maxMessageLength } from "./message-input";
+import { teamOnlineCount } from "./presence";
+
+const noVisitor = "Open a demo first: the conversation belongs to your demo copy";
+/** A message plus JSON quoting, with room to spare; anything larger is refused before it is read. */
+const maxBodyBytes = maxMessageLength * 6 + 512;
+
+const postSchema = z.object({ body: z.string({ error: "Type a message first" }), sandbox: z.string().max(64).optional() }).strict();
+
+function visitorOf(request: Request): string | undefined {
+  return verifyVisitorCookie(readCookie(request, visitorCookieName));
+}
+
+/** What the panel says about the team: someone is here now, or when they reply and where to book. */
+export function teamStatus(now: Date = new Date()) {
+  const { config } = runtime();
+  return {
+    online: teamOnlineCount(now) > 0,
+    replyHours: config.teamReplyHours,
+    bookingUrl: config.contactUrl,
+    bookingLabel: config.contactLabel,
+  };
+}
+
+export function getConversation(request: Request): Response {
+  const visitorId = visitorOf(request);
+  if (!visitorId) return jsonError(401, noVisitor);
+  return jsonOk({ thread: visitorThread(visitorId), team: teamStatus() });
+}
+
+export async function postConversationMessage(request: Request): Promise<Response> {
+  const visitorId = visitorOf(request);
+  if (!visitorId) return jsonError(401, noVisitor);
+  const parsed = await parseJsonBody(
+    {
+      contentType: request.headers.get("content-type"),
+      contentLength: request.headers.get("content-length"),
+      chunks: request.body as AsyncIterable<Uint8Array> | null,
+    },
+    postSchema,
+    maxBodyBytes,
+  );
+  if (!parsed.ok) return jsonError(parsed.status, parsed.error);
+  // The sandbox only says where they asked from; it must be theirs, else it is ignored.
+  const owned = parsed.value.sandbox ? findOwnedSandbox(parsed.value.sandbox, visitorId) : undefined;
+  const result = postVisitorMessage({
+    visitorId,
+    body: parsed.value.body,
+    sandboxId: owned?.sandbox.id,
+    demoSlug: owned?.sandbox.demoSlug,
+    clientAddress: request.headers.get(clientIpHeaderName) ?? "unknown",
+    bot: classifyUserAgent(request.headers.get("user-agent")).bot,
+    noTracking: honorsNoTracking(request.headers),
+  });
+  if ("thread" in result) return jsonOk({ thread: result.thread, team: teamStatus() }, 201);
+  return jsonError(result.status, result.error, result.retryAfterSeconds ? { "retry-after": String(result.retryAfterSeconds) } : {});
+}
+
+export function markConversationRead(request: Request): Response {
+  const visitorId = visitorOf(request);
+  if (!visitorId) return jsonError(401, noVisitor);
+  markReadByVisitor(visitorId);
+  return jsonOk({ ok: true });
+}
+
+export function visitorTyping(request: Request): Response {
+  const visitorId = visitorOf(request);
+  if (!visitorId) return jsonError(401, noVisitor);
+  const thread = visitorThread(visitorId);
+  if (!thread) return jsonError(404, "There is no conversation yet; send a message first");
+  publishEphemeral("team", "typing", { conversationId: thread.id, who: "visitor" });
+  return jsonOk({ ok: true });
+}

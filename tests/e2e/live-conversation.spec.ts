@@ -1,0 +1,176 @@
+// "Talk to a human", live: a prospect asks with nothing asked of them, a rep sees it at once with what the
+// prospect built, replies, and the reply appears in the product; the thread is there when they come back.
+// With nobody online the panel gives the booking link; a webhook receiver gets a signed hand-raise; strangers
+// read no conversation and no stream.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, type Page, test } from "@playwright/test";
+import { verifyDelivery } from "@/lib/webhooks/sign";
+import { createDeal, expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
+import { admin } from "./team";
+
+async function openPanel(page: Page) {
+  await page.getByRole("button", { name: "Talk to a human" }).click();
+  const panel = page.getByTestId("conversation-panel");
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+test.describe.configure({ mode: "serial" });
+
+// First in this file: no team stream has been open yet, so nobody counts as online.
+test("with nobody online, the panel says when the team replies and gives the booking link", async ({ page }) => {
+  await startDemo(page);
+  const panel = await openPanel(page);
+  await expect(panel.getByTestId("team-status")).toContainText("We usually reply");
+  await expect(panel.getByTestId("booking-link")).toHaveAttribute("href", /^mailto:/);
+  await expect(panel.getByLabel("Your question")).toBeVisible();
+  await expect(panel.getByText("No name or email needed.")).toBeVisible();
+  await expectNoAxeViolations(page, "[data-testid=conversation-panel]");
+});
+
+test("a prospect asks with no form; a rep sees it live with their context and replies; the thread is there when they come back", async ({
+  browser,
+}) => {
+  const prospectContext = await browser.newContext();
+  const prospect = await prospectContext.newPage();
+  await startDemo(prospect);
+  await createDeal(prospect, { title: "Initech expansion", company: "Initech", amount: "52000" });
+  await expect(prospect.getByRole("heading", { name: "Initech expansion" })).toBeVisible();
+
+  const { page: rep, context: repContext } = await openAsRep(browser, "/sales/conversations");
+  await expect(rep.getByRole("heading", { name: "Conversations" })).toBeVisible();
+
+  const panel = await openPanel(prospect);
+  await expect(panel.getByTestId("team-status")).toContainText("Someone is here now");
+  await panel.getByLabel("Your question").fill("Can Pipeline import from HubSpot? <b>not bold</b>");
+  await panel.getByRole("button", { name: "Send" }).click();
+  await expect(panel.getByTestId("conversation-thread")).toContainText("Can Pipeline import from HubSpot? <b>not bold</b>");
+
+  // Live: no reload on the rep's side.
+  const item = rep.getByTestId("inbox-item").filter({ hasText: "Can Pipeline import from HubSpot?" });
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(rep.getByTestId("team-thread")).toContainText("Can Pipeline import from HubSpot?");
+  const context = rep.getByTestId("conversation-context");
+  await expect(context).toContainText("pipeline-basics");
+  await expect(context.getByTestId("context-built")).toContainText("created deal ‘Initech expansion’ $52k");
+  await expectNoAxeViolations(rep);
+
+  // Typing shows on the prospect's side, then the reply arrives live.
+  await rep.getByLabel("Reply").pressSequentially("Yes — ", { delay: 20 });
+  await expect(panel.getByText("Someone from our team is typing…")).toBeVisible();
+  await rep.getByLabel("Reply").fill("Yes — from a CSV export. Want me to show you?");
+  await rep.getByRole("button", { name: "Send reply" }).click();
+  await expect(panel.getByTestId("conversation-thread")).toContainText("Yes — from a CSV export. Want me to show you?");
+  await expect(panel.getByTestId("conversation-thread")).toContainText("Riley");
+
+  // A second reply while the panel is closed is marked unread on the button.
+  await panel.getByRole("button", { name: "Close" }).click();
+  await rep.getByLabel("Reply").fill("I'm here until five.");
+  await rep.getByRole("button", { name: "Send reply" }).click();
+  await expect(prospect.getByTestId("talk-unread")).toBeVisible();
+
+  // The prospect closes the browser; back later with the same cookie, a new page finds the thread.
+  const state = await prospectContext.storageState();
+  const sandboxPath = new URL(prospect.url()).pathname;
+  await prospectContext.close();
+  const later = await browser.newContext({ storageState: state });
+  const again = await later.newPage();
+  await again.goto(sandboxPath);
+  await expect(again.getByTestId("talk-unread")).toBeVisible();
+  const reopened = await openPanel(again);
+  await expect(reopened.getByTestId("conversation-thread")).toContainText("Can Pipeline import from HubSpot?");
+  await expect(reopened.getByTestId("conversation-thread")).toContainText("I'm here until five.");
+  await later.close();
+  await repContext.close();
+});
+
+test("strangers read no conversation and no stream; a visitor reads only their own", async ({ browser, request }) => {
+  for (const path of [
+    "/api/live/team",
+    "/api/sales/conversations",
+    "/api/sales/conversations/AAAAAAAAAAAAAAAAAAAAAA",
+    "/api/sales/webhooks",
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(401);
+    expect(await response.json()).toHaveProperty("error");
+  }
+  expect((await request.get("/api/live/visitor")).status()).toBe(401);
+  expect((await request.get("/api/conversation")).status()).toBe(401);
+  const other = await browser.newContext();
+  const page = await other.newPage();
+  await startDemo(page);
+  const own = await page.request.get("/api/conversation");
+  expect(own.status()).toBe(200);
+  expect((await own.json()).thread).toBeNull();
+  // A bad message gets a clear 4xx, never a 500.
+  for (const [body, status] of [
+    ["not json", 400],
+    [JSON.stringify({ body: "   " }), 400],
+    [JSON.stringify({ body: "x".repeat(2001) }), 400],
+    [JSON.stringify({ body: "bell\u0007" }), 400],
+    [JSON.stringify({ body: "hi", extra: 1 }), 400],
+    ["x".repeat(20_000), 413],
+  ] as const) {
+    const response = await page.request.post("/api/conversation", { data: body, headers: { "content-type": "application/json" } });
+    expect(response.status(), body.slice(0, 30)).toBe(status);
+    expect(await response.json()).toHaveProperty("error");
+  }
+  await other.close();
+});
+
+test("an admin adds a webhook; a hand-raise reaches the receiver signed, within seconds", async ({ browser }) => {
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const receiver = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => {
+      body += chunk;
+    });
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/openhouse`;
+  try {
+    const adminContext = await browser.newContext();
+    const page = await adminContext.newPage();
+    await page.goto("/sales/webhooks");
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
+    await page.getByLabel("Address").fill("not an address");
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    await expect(page.getByText("That is not a web address")).toBeVisible();
+    await page.getByLabel("Address").fill(url);
+    await page.getByLabel("Generic JSON").check();
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    const secret = (await page.getByTestId("webhook-secret").locator("code").first().textContent()) ?? "";
+    expect(secret).toMatch(/^whsec_/);
+    await expectNoAxeViolations(page);
+
+    const prospect = await browser.newPage();
+    await startDemo(prospect);
+    await prospect.getByRole("button", { name: "Talk to a human" }).click();
+    await expect
+      .poll(() => received.filter((delivery) => delivery.headers["openhouse-event"] === "handraise").length, { timeout: 5_000 })
+      .toBe(1);
+    const delivery = received.find((candidate) => candidate.headers["openhouse-event"] === "handraise");
+    expect(JSON.parse(delivery?.body ?? "{}")).toMatchObject({
+      kind: "handraise",
+      text: expect.stringContaining("raised a hand in pipeline-basics"),
+    });
+    expect(verifyDelivery(secret, String(delivery?.headers["openhouse-signature"]), delivery?.body ?? "")).toBe(true);
+    await page.reload();
+    await expect(page.getByTestId("deliveries").locator("tr[data-status=delivered]").first()).toContainText("Delivered (200)");
+    await prospect.close();
+    await adminContext.close();
+  } finally {
+    receiver.closeAllConnections();
+    receiver.close();
+  }
+});

@@ -1,0 +1,168 @@
+// The conversation rules: no form, one thread per visitor, the first rep to reply takes it (or the account's
+// owner, for a share-link visitor), rate limits with a friendly message, no conversation for known bots,
+// GPC/DNT threads kept unlinked, alerts only when they should fire, and the prospect told of every reply.
+import { beforeAll, describe, expect, it } from "vitest";
+import { controlDb, migrateControlDb } from "@/db/client";
+import { accounts, user, webhookOutbox, webhooks } from "@/db/control/schema";
+import { postTeamMessage, postVisitorMessage, teamInbox, updateConversation, visitorThread } from "@/lib/conversations/conversations";
+import { messageBodySchema } from "@/lib/conversations/message-input";
+import { touchPresence } from "@/lib/conversations/presence";
+import { type LiveMessage, subscribeLive } from "@/lib/live/hub";
+import { installRuntime } from "@/lib/runtime/runtime";
+import { newId } from "@/lib/sandbox/ids";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
+
+const desktop = { browser: "Firefox", os: "Linux", device: "desktop" as const, bot: false };
+
+function member(name: string): string {
+  const id = newId();
+  const now = new Date();
+  controlDb()
+    .insert(user)
+    .values({ id, name, email: `${id}@team.example`, createdAt: now, updatedAt: now })
+    .run();
+  return id;
+}
+
+function visitor(options: { bot?: boolean; accountId?: string } = {}): string {
+  const id = newId();
+  touchVisitor(id, { client: { ...desktop, bot: options.bot ?? false } });
+  if (options.accountId) controlDb().$client.prepare("update visitors set account_id = ? where id = ?").run(options.accountId, id);
+  return id;
+}
+
+let address = 0;
+const post = (visitorId: string, body: string, extra: Partial<Parameters<typeof postVisitorMessage>[0]> = {}) =>
+  postVisitorMessage({ visitorId, body, clientAddress: `203.0.113.${++address % 250}`, bot: false, noTracking: false, ...extra });
+
+const alerts = (kind: string) =>
+  controlDb()
+    .select()
+    .from(webhookOutbox)
+    .all()
+    .filter((row) => row.kind === kind);
+
+beforeAll(() => {
+  installRuntime({ conversationsPerHour: 2, messagesPerHour: 4 });
+  migrateControlDb();
+  controlDb()
+    .insert(webhooks)
+    .values({
+      id: newId(),
+      url: "https://hooks.example/x",
+      format: "json",
+      events: ["conversation.started", "message.unanswered"],
+      secret: "s",
+    })
+    .run();
+});
+
+describe("a prospect's conversation", () => {
+  it("starts with a question and nothing else, and is theirs when they come back", () => {
+    const prospect = visitor();
+    const result = post(prospect, "  Does it work with Salesforce?  ");
+    expect(result).toHaveProperty("thread");
+    const thread = visitorThread(prospect);
+    expect(thread?.messages).toEqual([expect.objectContaining({ author: "visitor", body: "Does it work with Salesforce?" })]);
+    post(prospect, "And HubSpot?");
+    expect(visitorThread(prospect)?.messages).toHaveLength(2);
+    expect(visitorThread(prospect)?.id).toBe(thread?.id);
+    expect(visitorThread(visitor())).toBeNull();
+  });
+
+  it("the first rep to reply takes it; another rep is told who has it; the prospect sees the reply as unread", () => {
+    const riley = member("Riley Rep");
+    const sam = member("Sam Seller");
+    const prospect = visitor();
+    const started = post(prospect, "Hi, pricing?");
+    if (!("thread" in started)) throw new Error(started.error);
+    const heard: LiveMessage[] = [];
+    const stop = subscribeLive([`visitor:${prospect}`], undefined, (message) => heard.push(message));
+    expect(postTeamMessage({ conversationId: started.thread.id, userId: riley, body: "Happy to help!" })).toHaveProperty("messageId");
+    const refused = postTeamMessage({ conversationId: started.thread.id, userId: sam, body: "Me too" });
+    stop();
+    expect(refused).toEqual({ status: 409, error: "Riley Rep is handling this conversation" });
+    expect(heard).toEqual([
+      expect.objectContaining({ type: "message", payload: expect.objectContaining({ body: "Happy to help!", authorName: "Riley" }) }),
+    ]);
+    const thread = visitorThread(prospect);
+    expect(thread?.unread).toBe(1);
+    expect(thread?.messages.at(-1)).toMatchObject({ author: "team", authorName: "Riley", body: "Happy to help!" });
+    expect(teamInbox().find((entry) => entry.id === started.thread.id)).toMatchObject({ assigneeName: "Riley Rep", unanswered: false });
+  });
+
+  it("goes to the account's owner when the visitor came through that rep's share link", () => {
+    const owner = member("Olivia Owner");
+    const accountId = newId();
+    controlDb().insert(accounts).values({ id: accountId, name: "Globex", ownerUserId: owner }).run();
+    const started = post(visitor({ accountId }), "Can I see the forecast with my data?");
+    if (!("thread" in started)) throw new Error(started.error);
+    expect(teamInbox().find((entry) => entry.id === started.thread.id)?.assigneeUserId).toBe(owner);
+    expect(postTeamMessage({ conversationId: started.thread.id, userId: member("Other Rep"), body: "hi" })).toMatchObject({ status: 409 });
+  });
+
+  it("refuses known bots, with a reason", () => {
+    expect(post(visitor({ bot: true }), "hello")).toMatchObject({ status: 403 });
+    expect(post(visitor(), "hello", { bot: true })).toMatchObject({ status: 403 });
+  });
+
+  it("limits new conversations and messages per client per hour, with a friendly 429", () => {
+    const clientAddress = "198.51.100.7";
+    const ask = (visitorId: string, body: string) => postVisitorMessage({ visitorId, body, clientAddress, bot: false, noTracking: false });
+    const one = visitor();
+    expect(ask(one, "1")).toHaveProperty("thread");
+    expect(ask(visitor(), "2")).toHaveProperty("thread");
+    const third = ask(visitor(), "3");
+    expect(third).toMatchObject({ status: 429 });
+    expect((third as { error: string }).error).toMatch(/try again in \d+ minutes?/);
+    expect(ask(one, "4")).toHaveProperty("thread");
+    expect(ask(one, "5")).toHaveProperty("thread");
+    expect(ask(one, "6")).toMatchObject({ status: 429, error: expect.stringContaining("messages") });
+  });
+
+  it("keeps a GPC / Do-Not-Track visitor's thread unlinked", () => {
+    const prospect = visitor();
+    const started = post(prospect, "Private question", { noTracking: true });
+    if (!("thread" in started)) throw new Error(started.error);
+    expect(teamInbox().find((entry) => entry.id === started.thread.id)?.linked).toBe(false);
+  });
+
+  it("alerts on a new conversation, and on a message while nobody is online, but not for a muted visitor", () => {
+    const startedBefore = alerts("conversation.started").length;
+    const unansweredBefore = alerts("message.unanswered").length;
+    const prospect = visitor();
+    const started = post(prospect, "Anyone there?");
+    if (!("thread" in started)) throw new Error(started.error);
+    expect(alerts("conversation.started")).toHaveLength(startedBefore + 1);
+    expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
+
+    touchPresence(member("Online Rep"));
+    post(prospect, "Still there?");
+    expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
+
+    updateConversation(started.thread.id, { muted: true });
+    controlDb().$client.prepare("delete from team_presence").run();
+    post(prospect, "spam");
+    expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
+  });
+
+  it("a closed conversation reopens when the prospect writes again", () => {
+    const prospect = visitor();
+    const started = post(prospect, "Question");
+    if (!("thread" in started)) throw new Error(started.error);
+    updateConversation(started.thread.id, { status: "closed" });
+    expect(visitorThread(prospect)?.status).toBe("closed");
+    post(prospect, "One more");
+    expect(visitorThread(prospect)?.status).toBe("open");
+  });
+});
+
+describe("a message's text", () => {
+  it("is trimmed plain text within limits, without control characters", () => {
+    expect(messageBodySchema.parse(" hi\r\nthere ")).toBe("hi\nthere");
+    expect(messageBodySchema.safeParse("   ").error?.issues[0]?.message).toBe("Type a message first");
+    expect(messageBodySchema.safeParse("x".repeat(2001)).success).toBe(false);
+    expect(messageBodySchema.safeParse("bell\u0007").error?.issues[0]?.message).toMatch(/control characters/);
+    expect(messageBodySchema.parse("<script>alert(1)</script>")).toBe("<script>alert(1)</script>");
+  });
+});

@@ -1,0 +1,93 @@
+// Live events are committed before any stream hears of them, and a reconnect with Last-Event-ID gets exactly
+// what it missed, in order, once — including events published while it was away.
+import { beforeAll, describe, expect, it } from "vitest";
+import { controlDb, migrateControlDb } from "@/db/client";
+import { type LiveMessage, openLiveStreams, publishEphemeral, publishLive, subscribeLive } from "@/lib/live/hub";
+import { sseFrame } from "@/lib/live/sse";
+
+beforeAll(() => migrateControlDb());
+
+const storedCount = () => (controlDb().$client.prepare("select count(*) as n from live_events").get() as { n: number }).n;
+
+describe("the live hub", () => {
+  it("stores an event before delivering it, and only to streams of its topic", () => {
+    const team: LiveMessage[] = [];
+    const other: LiveMessage[] = [];
+    let storedWhenDelivered = -1;
+    const stopTeam = subscribeLive(["team"], undefined, (message) => {
+      storedWhenDelivered = storedCount();
+      team.push(message);
+    });
+    const stopOther = subscribeLive(["visitor:someone-else"], undefined, (message) => other.push(message));
+    const before = storedCount();
+    publishLive([{ topic: "team", type: "handraise", payload: { visitor: "v1" } }]);
+    expect(team).toHaveLength(1);
+    expect(team[0]).toMatchObject({ topic: "team", type: "handraise", payload: { visitor: "v1" } });
+    expect(team[0]?.id).toBeGreaterThan(0);
+    expect(storedWhenDelivered).toBe(before + 1);
+    expect(other).toHaveLength(0);
+    stopTeam();
+    stopOther();
+    expect(openLiveStreams()).toBe(0);
+  });
+
+  it("replays what a reconnect missed after its Last-Event-ID, exactly once, then goes live", () => {
+    const first: LiveMessage[] = [];
+    const stop = subscribeLive(["visitor:v2"], undefined, (message) => first.push(message));
+    publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 1 } }]);
+    stop();
+    const lastSeen = first.at(-1)?.id ?? 0;
+    // Published while the visitor's connection was down, one for someone else between them.
+    publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 2 } }]);
+    publishLive([{ topic: "visitor:v3", type: "message", payload: { n: 99 } }]);
+    publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 3 } }]);
+
+    const again: LiveMessage[] = [];
+    const stopAgain = subscribeLive(["visitor:v2"], lastSeen, (message) => again.push(message));
+    publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 4 } }]);
+    stopAgain();
+    expect(again.map((message) => message.payload.n)).toEqual([2, 3, 4]);
+    const ids = again.map((message) => message.id ?? 0);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("a reconnect that is up to date replays nothing", () => {
+    const seen: LiveMessage[] = [];
+    const stop = subscribeLive(["team"], undefined, (message) => seen.push(message));
+    publishLive([{ topic: "team", type: "x", payload: {} }]);
+    stop();
+    const replayed: LiveMessage[] = [];
+    subscribeLive(["team"], seen.at(-1)?.id, (message) => replayed.push(message))();
+    expect(replayed).toEqual([]);
+  });
+
+  it("ephemeral events (typing) are delivered but never stored or replayed", () => {
+    const live: LiveMessage[] = [];
+    const before = storedCount();
+    const stop = subscribeLive(["visitor:v4"], undefined, (message) => live.push(message));
+    publishEphemeral("visitor:v4", "typing", { who: "team" });
+    stop();
+    expect(live).toEqual([{ topic: "visitor:v4", type: "typing", payload: { who: "team" } }]);
+    expect(storedCount()).toBe(before);
+    expect(sseFrame(live[0] as LiveMessage)).toBe('event: typing\ndata: {"who":"team"}\n\n');
+  });
+
+  it("a stream that throws does not starve the others", () => {
+    const good: LiveMessage[] = [];
+    const stopBad = subscribeLive(["team"], undefined, () => {
+      throw new Error("socket gone");
+    });
+    const stopGood = subscribeLive(["team"], undefined, (message) => good.push(message));
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      publishLive([{ topic: "team", type: "y", payload: {} }]);
+    } finally {
+      console.error = quiet;
+    }
+    stopBad();
+    stopGood();
+    expect(good).toHaveLength(1);
+  });
+});

@@ -1,0 +1,59 @@
+// A hand-raise reaches the team's live stream and the webhook outbox from the stored signal, without the
+// ingest path knowing: the watch reads what arrived since its last look, once.
+import { v7 as uuidv7 } from "uuid";
+import { beforeAll, describe, expect, it } from "vitest";
+import { controlDb, migrateControlDb } from "@/db/client";
+import { webhookOutbox, webhooks } from "@/db/control/schema";
+import { type LiveMessage, subscribeLive } from "@/lib/live/hub";
+import { watchSignalsOnce } from "@/lib/live/signal-watch";
+import { newId } from "@/lib/sandbox/ids";
+import { prepareBatch, writeBatches } from "@/lib/signals/ingest";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
+
+beforeAll(() => {
+  migrateControlDb();
+  controlDb()
+    .insert(webhooks)
+    .values({ id: newId(), url: "https://hooks.example/h", format: "slack", events: ["handraise"], secret: "s" })
+    .run();
+});
+
+function ingest(visitorId: string, type: "handraise" | "step.viewed") {
+  const prepared = prepareBatch(
+    {
+      events: [
+        {
+          id: uuidv7(),
+          type,
+          at: Date.now(),
+          demo: "pipeline-basics",
+          ...(type === "step.viewed" ? { step: "welcome", stepIndex: 0 } : {}),
+        },
+      ],
+    },
+    { visitorId, linkIdentity: true, now: new Date() },
+  );
+  writeBatches([prepared]);
+}
+
+describe("watching signals", () => {
+  it("announces each hand-raise once to the team and queues its alert; other events only as activity", () => {
+    watchSignalsOnce(); // sets the watermark at what is stored now
+    const visitorId = newId();
+    touchVisitor(visitorId, { client: { browser: "Firefox", os: "Linux", device: "desktop", bot: false } });
+    const heard: LiveMessage[] = [];
+    const stop = subscribeLive(["team"], undefined, (message) => heard.push(message));
+    ingest(visitorId, "step.viewed");
+    ingest(visitorId, "handraise");
+    expect(watchSignalsOnce()).toBe(2);
+    expect(watchSignalsOnce()).toBe(0);
+    stop();
+    expect(heard.filter((message) => message.type === "handraise")).toEqual([
+      expect.objectContaining({ id: expect.any(Number), payload: expect.objectContaining({ visitorId, demo: "pipeline-basics" }) }),
+    ]);
+    expect(heard.find((message) => message.type === "activity")?.payload.visitors).toEqual([visitorId]);
+    const queued = controlDb().select().from(webhookOutbox).all();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]?.payload.text).toBe("A prospect raised a hand in pipeline-basics");
+  });
+});
