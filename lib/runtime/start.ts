@@ -4,6 +4,7 @@ import "server-only";
 import { migrateControlDb } from "@/db/client";
 import type { Config } from "@/lib/config";
 import { registerDemos, templateFor } from "@/lib/demos/registry";
+import { startInsightsFold } from "@/lib/insights/fold";
 import { startSandboxMaintenance } from "@/lib/sandbox/maintenance";
 import { fillSpares } from "@/lib/sandbox/spares";
 import { serverSecret } from "@/lib/server-secret";
@@ -42,6 +43,8 @@ export function startOpenhouse(options: StartOptions = {}): Started {
       // Expiry, caps and stray files; then the event store's retention purge and WAL checkpoints.
       runtime.onClose(startSandboxMaintenance());
       runtime.onClose(startSignalsMaintenance());
+      // The rep pages' aggregates, folded from new events between requests, never inside ingest.
+      runtime.onClose(startInsightsFold());
     }
     return { runtime, demoSlugs, stop: () => runtime.close() };
   } catch (error) {

@@ -16,6 +16,11 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <Link href="/sales" className="sales-brand">
           Openhouse <span>Sales</span>
         </Link>
+        <nav aria-label="Workspace" className="sales-nav">
+          <Link href="/sales">Hot list</Link>
+          <Link href="/sales/visitors">Visitors</Link>
+          <Link href="/sales/funnels">Funnels</Link>
+        </nav>
         <span className="sales-account">
           <span className="muted">Signed in as {user.email}</span>
           <SignOutButton />
