@@ -3,7 +3,7 @@
 import type { FunnelStage } from "@/lib/insights/funnels";
 
 const rowHeight = 30;
-const labelWidth = 260;
+const labelWidth = 300;
 const barWidth = 420;
 
 export function FunnelChart({ title, stages }: { title: string; stages: FunnelStage[] }) {
@@ -22,7 +22,7 @@ export function FunnelChart({ title, stages }: { title: string; stages: FunnelSt
           return (
             <g key={stage.key}>
               <text x={labelWidth - 8} y={y + 18} textAnchor="end" fontSize="13" fill="#1f2937">
-                {stage.label.length > 38 ? `${stage.label.slice(0, 37)}…` : stage.label}
+                {stage.label.length > 36 ? `${stage.label.slice(0, 35)}…` : stage.label}
               </text>
               <rect x={labelWidth} y={y + 4} width={Math.max(width, 1)} height={rowHeight - 10} fill="#1e3a8a" className="funnel-bar" />
               <text x={labelWidth + Math.max(width, 1) + 6} y={y + 18} fontSize="13" fill="#1f2937">

@@ -65,6 +65,11 @@ function prepare(sqlite: Database.Database) {
       `insert into account_activity (account_id, people, ${columns.join(", ")}, raw_score, rank_key) values (?, ?, ${placeholders}, ?, ?)
        on conflict(account_id) do update set people = excluded.people, ${updates}`,
     ),
+    visitorBot: sqlite.prepare<[string], { bot: number }>("select bot from visitors where id = ?"),
+    visitorEventsBefore: sqlite.prepare<[string, number], Omit<EventRow, "position" | "bot">>(
+      `select visitor_id as visitorId, sandbox_id as sandboxId, demo_slug as demoSlug, type, step_id as stepId, action, props,
+              occurred_at as occurredAt from events where visitor_id = ? and rowid < ? order by occurred_at`,
+    ),
     sandboxPersona: sqlite.prepare<[string], { personalization: string | null }>("select personalization from sandboxes where id = ?"),
     mark: sqlite.prepare("insert or ignore into funnel_marks (visitor_id, demo_slug, stage) values (?, ?, ?)"),
     count: sqlite.prepare(
@@ -102,6 +107,42 @@ function parsedProps(props: string | null): Record<string, unknown> {
 const localeOf = (props: Record<string, unknown>) =>
   typeof props.locale === "string" && localePattern.test(props.locale) ? props.locale : "";
 
+/** A visitor funnels and the hot list count: an event not marked automated, or an interaction. */
+const isPerson = (counters: Counters) => counters.humanEvents > 0 || counters.interactions > 0;
+
+/** Marks the funnel stages events reach, once per visitor, with the persona of the sandbox they happened in. */
+function funnelMarker(statements: Statements) {
+  const personas = new Map<string, string>();
+  const bots = new Map<string, boolean>();
+  const personaOf = (sandboxId: string | null) => {
+    if (!sandboxId) return "";
+    let persona = personas.get(sandboxId);
+    if (persona === undefined) {
+      const stored = statements.sandboxPersona.get(sandboxId)?.personalization;
+      persona = storedPersonalization(stored ? JSON.parse(stored) : null)?.persona ?? "";
+      personas.set(sandboxId, persona);
+    }
+    return persona;
+  };
+  return {
+    knownBot(visitorId: string) {
+      let bot = bots.get(visitorId);
+      if (bot === undefined) {
+        bot = statements.visitorBot.get(visitorId)?.bot === 1;
+        bots.set(visitorId, bot);
+      }
+      return bot;
+    },
+    mark(row: Omit<EventRow, "position" | "bot">) {
+      if (!row.visitorId || !row.demoSlug) return;
+      const props = parsedProps(row.props);
+      const stage = funnelStageOf(row.type, row.stepId, props.option);
+      if (stage && statements.mark.run(row.visitorId, row.demoSlug, stage).changes > 0)
+        statements.count.run(row.demoSlug, personaOf(row.sandboxId), localeOf(props), stage);
+    },
+  };
+}
+
 /** Folds up to `limit` events past the watermark in one transaction; returns how many it read. */
 function foldChunk(statements: Statements, sqlite: Database.Database, limit: number): number {
   return sqlite.transaction(() => {
@@ -116,7 +157,7 @@ function foldChunk(statements: Statements, sqlite: Database.Database, limit: num
       return 0;
     }
     const touched = new Map<string, Counters>();
-    const personas = new Map<string, string>();
+    const funnel = funnelMarker(statements);
     for (const row of rows) {
       if (!row.visitorId) continue; // not linked: the visitor asked not to be tracked
       let counters = touched.get(row.visitorId);
@@ -124,18 +165,12 @@ function foldChunk(statements: Statements, sqlite: Database.Database, limit: num
         counters = statements.visitorRow.get(row.visitorId) ?? emptyCounters(row.occurredAt);
         touched.set(row.visitorId, counters);
       }
+      const wasPerson = isPerson(counters);
       applyEvent(counters, { type: row.type, action: row.action, occurredAt: row.occurredAt, bot: row.bot === 1 });
-      const props = row.demoSlug && row.bot === 0 ? parsedProps(row.props) : {};
-      const stage = row.demoSlug && row.bot === 0 ? funnelStageOf(row.type, row.stepId, props.option) : undefined;
-      if (stage && row.demoSlug && statements.mark.run(row.visitorId, row.demoSlug, stage).changes > 0) {
-        let persona = row.sandboxId ? personas.get(row.sandboxId) : "";
-        if (persona === undefined && row.sandboxId) {
-          const stored = statements.sandboxPersona.get(row.sandboxId)?.personalization;
-          persona = storedPersonalization(stored ? JSON.parse(stored) : null)?.persona ?? "";
-          personas.set(row.sandboxId, persona);
-        }
-        statements.count.run(row.demoSlug, persona ?? "", localeOf(props), stage);
-      }
+      if (!isPerson(counters) || funnel.knownBot(row.visitorId)) continue;
+      // An automated browser's events count in funnels from the moment it interacts, its earlier ones included.
+      if (!wasPerson) for (const earlier of statements.visitorEventsBefore.all(row.visitorId, row.position)) funnel.mark(earlier);
+      funnel.mark(row);
     }
     const accounts = new Set<string>();
     for (const [visitorId, counters] of touched) {

@@ -179,7 +179,7 @@ describe("a demo's funnel", () => {
     const before = demoFunnel(demo);
     const count = (funnel: typeof before, key: string) =>
       [...(funnel?.stages ?? []), ...(funnel?.outcomes ?? [])].find((stage) => stage.key === key)?.visitors ?? 0;
-    // Four visitors: A opens only; B starts and sees two steps; C (leader, de) finishes and raises a hand
+    // Hand-checked: A opens only; B starts and sees two steps; C (leader, de) finishes and raises a hand
     // twice (counted once); D sees a step twice (counted once) and clicks the CTA.
     visitor([{ type: "demo.viewed" }]);
     visitor([
@@ -207,6 +207,9 @@ describe("a demo's funnel", () => {
       { type: "step.viewed", step: "welcome" },
       { type: "cta.clicked" },
     ]);
+    // An automated browser counts once it interacts, from its first event; a scanner that never does is not counted.
+    visitor([{ type: "demo.viewed" }, { type: "tour.started" }, { type: "step.completed", step: "welcome" }], { webdriver: true });
+    visitor([{ type: "demo.viewed" }, { type: "step.viewed", step: "welcome" }], { webdriver: true });
     const after = demoFunnel(demo);
     const added = (key: string) => count(after, key) - count(before, key);
     expect({
@@ -217,7 +220,7 @@ describe("a demo's funnel", () => {
       finished: added("finished"),
       handraise: added("handraise"),
       cta: added("cta"),
-    }).toEqual({ viewed: 4, started: 3, welcome: 3, board: 2, finished: 1, handraise: 1, cta: 1 });
+    }).toEqual({ viewed: 5, started: 4, welcome: 3, board: 2, finished: 1, handraise: 1, cta: 1 });
     const leader = after?.byPersona.find((split) => split.label === "Sales leader");
     expect(leader?.stages.find((stage) => stage.key === "finished")?.visitors).toBeGreaterThanOrEqual(1);
     expect(after?.byLocale.find((split) => split.label === "de")?.stages[0]?.visitors).toBe(1);
