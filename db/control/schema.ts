@@ -191,7 +191,11 @@ const activityCounters = () => ({
 export const visitorActivity = sqliteTable(
   "visitor_activity",
   { visitorId: text("visitor_id").primaryKey(), ...activityCounters() },
-  (table) => [index("visitor_activity_rank").on(table.rankKey)],
+  // The second index walks only hand-raisers, so the "raised a hand" filter never passes over everyone else.
+  (table) => [
+    index("visitor_activity_rank").on(table.rankKey),
+    index("visitor_activity_raised_rank").on(table.rankKey).where(sql`handraises > 0`),
+  ],
 );
 
 export const accountActivity = sqliteTable(
@@ -202,7 +206,10 @@ export const accountActivity = sqliteTable(
     people: integer("people").notNull().default(0),
     ...activityCounters(),
   },
-  (table) => [index("account_activity_rank").on(table.rankKey)],
+  (table) => [
+    index("account_activity_rank").on(table.rankKey),
+    index("account_activity_raised_rank").on(table.rankKey).where(sql`handraises > 0`),
+  ],
 );
 
 /** Which funnel stages a visitor has reached per demo, so each visitor counts once per stage. */

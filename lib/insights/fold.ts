@@ -219,22 +219,31 @@ export function catchUpInsights(options: { maxEvents?: number; chunk?: number } 
 }
 
 const foldEveryMs = 2_000;
-const chunksPerTick = 5;
-const eventsPerChunk = 1_000;
+const chunksPerTick = 20;
+const eventsPerChunk = 500;
+/** More new events than this since the last tick (1,000/s) means ingest is busy: the tick stands aside. */
+const busyArrivals = 2_000;
 
 /**
- * The background fold: every 2 s, up to five chunks of 1,000 events, yielding to the event loop between
- * chunks so ingest's group commits are never queued behind more than one chunk (~5 ms). Returns its stop.
+ * The background fold: every 2 s, up to twenty chunks of 500 events, yielding to the event loop between
+ * chunks so a group commit never waits behind more than one chunk (~10 ms). While ingest is busy the tick
+ * folds nothing — folding costs about as much per event as storing it, so keeping up during a flood would
+ * halve ingest — and a page that is read meanwhile folds its own tail. Returns its stop.
  */
-export function startInsightsFold(): () => void {
+export function startInsightsFold(db: ControlDb = controlDb()): () => void {
   let stopped = false;
   let running = false;
+  let lastNewest: number | undefined;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
+      const newest = statementsFor(db.$client).newestPosition.get()?.position ?? 0;
+      const busy = lastNewest !== undefined && newest - lastNewest > busyArrivals;
+      lastNewest = newest;
+      if (busy) return;
       for (let chunk = 0; chunk < chunksPerTick && !stopped; chunk++) {
-        if (catchUpInsights({ maxEvents: eventsPerChunk, chunk: eventsPerChunk }).folded < eventsPerChunk) break;
+        if (catchUpInsights({ maxEvents: eventsPerChunk, chunk: eventsPerChunk }, db).folded < eventsPerChunk) break;
         await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {

@@ -24,6 +24,7 @@ CREATE TABLE `account_activity` (
 );
 --> statement-breakpoint
 CREATE INDEX `account_activity_rank` ON `account_activity` (`rank_key`);--> statement-breakpoint
+CREATE INDEX `account_activity_raised_rank` ON `account_activity` (`rank_key`) WHERE handraises > 0;--> statement-breakpoint
 CREATE TABLE `fold_watermarks` (
 	`name` text PRIMARY KEY NOT NULL,
 	`position` integer NOT NULL
@@ -69,4 +70,5 @@ CREATE TABLE `visitor_activity` (
 	`rank_key` real DEFAULT -1000000000 NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `visitor_activity_rank` ON `visitor_activity` (`rank_key`);
+CREATE INDEX `visitor_activity_rank` ON `visitor_activity` (`rank_key`);--> statement-breakpoint
+CREATE INDEX `visitor_activity_raised_rank` ON `visitor_activity` (`rank_key`) WHERE handraises > 0;

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decayedScore, decayFactor, formatReasons, rankKey, rawScore, type ScoreInput, scoreReasons } from "@/lib/insights/score";
 import { halfLifeDays, scoreWeights } from "@/lib/insights/score-weights";
@@ -79,5 +80,24 @@ describe("decay", () => {
     );
     const byKey = [...people].sort((a, b) => rankKey(b.raw, b.lastAt) - rankKey(a.raw, a.lastAt));
     expect(byKey).toEqual(byScore);
+  });
+});
+
+describe("the weights' documentation", () => {
+  it("lists in the README every weight with its points and cap, in the weights file's order", () => {
+    const readme = fs.readFileSync("README.md", "utf8");
+    const table = readme.slice(readme.indexOf("| signal | points | cap |"));
+    const rows = table
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim().startsWith("|"))
+      .slice(0, Object.keys(scoreWeights).length)
+      .map((line) =>
+        line
+          .split("|")
+          .slice(2, 4)
+          .map((cell) => Number(cell.trim())),
+      );
+    expect(rows).toEqual(Object.values(scoreWeights).map((weight) => [weight.points, weight.cap]));
   });
 });
