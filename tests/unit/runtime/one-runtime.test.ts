@@ -63,7 +63,7 @@ describe("the runtime", () => {
     const started = copy.startOpenhouse({ maintenance: true });
     const id = started.runtime.id;
     expect(openFilesNamed("/control.sqlite")).toBe(1);
-    expect(vi.getTimerCount()).toBe(3); // sandbox upkeep, WAL checkpoints, retention purge
+    expect(vi.getTimerCount()).toBe(4); // sandbox upkeep, WAL checkpoints, retention purge, insights fold
     started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);
