@@ -1,7 +1,7 @@
 // The control plane: demos, visitors, their sandboxes, usage events and the team's auth tables.
 // Plain drizzle types only, so the same tables can move to PostgreSQL.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { DemoDefinition } from "@/lib/demos/demo-schema";
 
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -288,6 +288,94 @@ export const webhookOutbox = sqliteTable(
   ],
 );
 
+// ---- rep insights: aggregates folded from events in the background (lib/insights/fold.ts) ----
+
+/** The event-count columns every aggregate keeps; lib/insights/activity.ts says which event feeds which. */
+const activityCounters = () => ({
+  views: integer("views").notNull().default(0),
+  toursStarted: integer("tours_started").notNull().default(0),
+  steps: integer("steps").notNull().default(0),
+  toursFinished: integer("tours_finished").notNull().default(0),
+  dealsCreated: integer("deals_created").notNull().default(0),
+  stagesMoved: integer("stages_moved").notNull().default(0),
+  activitiesLogged: integer("activities_logged").notNull().default(0),
+  imports: integer("imports").notNull().default(0),
+  choices: integer("choices").notNull().default(0),
+  navigations: integer("navigations").notNull().default(0),
+  ctas: integer("ctas").notNull().default(0),
+  handraises: integer("handraises").notNull().default(0),
+  missingTargets: integer("missing_targets").notNull().default(0),
+  /** Events that only a person produces (lib/signals/signal-types.ts interactionTypes). */
+  interactions: integer("interactions").notNull().default(0),
+  /** Events not marked automated: a visitor with none and no interaction is a headless opening, not a person. */
+  humanEvents: integer("human_events").notNull().default(0),
+  firstAt: integer("first_at", { mode: "timestamp_ms" }).notNull(),
+  lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
+  /** The longest silence between two of their events: "back after 3 days". */
+  longestGapMs: integer("longest_gap_ms").notNull().default(0),
+  /** Undecayed points (lib/insights/score.ts); the page decays them from lastAt when it reads them. */
+  rawScore: real("raw_score").notNull().default(0),
+  /**
+   * log2(rawScore) + lastAt / half-life: orders exactly as the decayed score does at any instant, yet never
+   * changes with the clock, so an index on it makes the hot list a walk instead of a sort.
+   */
+  rankKey: real("rank_key").notNull().default(-1e9),
+});
+
+export const visitorActivity = sqliteTable(
+  "visitor_activity",
+  { visitorId: text("visitor_id").primaryKey(), ...activityCounters() },
+  // The second index walks only hand-raisers, so the "raised a hand" filter never passes over everyone else.
+  (table) => [
+    index("visitor_activity_rank").on(table.rankKey),
+    index("visitor_activity_raised_rank").on(table.rankKey).where(sql`handraises > 0`),
+  ],
+);
+
+export const accountActivity = sqliteTable(
+  "account_activity",
+  {
+    accountId: text("account_id").primaryKey(),
+    /** Its visitors who interacted: a mail scanner opening the link is not one of the buying committee. */
+    people: integer("people").notNull().default(0),
+    ...activityCounters(),
+  },
+  (table) => [
+    index("account_activity_rank").on(table.rankKey),
+    index("account_activity_raised_rank").on(table.rankKey).where(sql`handraises > 0`),
+  ],
+);
+
+/** Which funnel stages a visitor has reached per demo, so each visitor counts once per stage. */
+export const funnelMarks = sqliteTable(
+  "funnel_marks",
+  {
+    visitorId: text("visitor_id").notNull(),
+    demoSlug: text("demo_slug").notNull(),
+    stage: text("stage").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.visitorId, table.demoSlug, table.stage] })],
+);
+
+/** Visitors who reached each stage, per demo, persona path and locale: a funnel page reads only these. */
+export const funnelCounts = sqliteTable(
+  "funnel_counts",
+  {
+    demoSlug: text("demo_slug").notNull(),
+    persona: text("persona").notNull().default(""),
+    locale: text("locale").notNull().default(""),
+    stage: text("stage").notNull(),
+    visitors: integer("visitors").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.demoSlug, table.stage, table.persona, table.locale] })],
+);
+
+/** How far each fold has read the events table (by rowid: the order rows were inserted). */
+export const foldWatermarks = sqliteTable("fold_watermarks", {
+  name: text("name").primaryKey(),
+  position: integer("position").notNull(),
+});
+
 // ---- better-auth tables (field list from its drizzle adapter; the generator needs Node 22) ----
 
 export const user = sqliteTable("user", {
@@ -359,3 +447,5 @@ export type LiveEvent = typeof liveEvents.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;
 export type OutboxRow = typeof webhookOutbox.$inferSelect;
 export type VisitorSession = typeof visitorSessions.$inferSelect;
+export type VisitorActivity = typeof visitorActivity.$inferSelect;
+export type AccountActivity = typeof accountActivity.$inferSelect;

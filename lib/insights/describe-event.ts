@@ -1,9 +1,17 @@
-// Turns a stored event into the sentence a rep reads in a journey.
+// Turns a stored event into the sentence a rep reads in a journey. Step titles come from the demo file when
+// the caller has them (`stepTitle`), so a choice reads "answered ‘What do you review first?’ → Forecast".
 import "server-only";
 import type { EventRow } from "@/db/control/schema";
 import { describeAction } from "./describe-action";
 
-export function describeEvent(event: Pick<EventRow, "type" | "stepId" | "stepIndex" | "action" | "demoSlug" | "props">): string {
+type Described = Pick<EventRow, "type" | "stepId" | "stepIndex" | "action" | "demoSlug" | "props">;
+
+const prop = (event: Described, name: string): string | undefined => {
+  const value = event.props?.[name];
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+};
+
+export function describeEvent(event: Described, stepTitle?: (demo: string, stepId: string) => string | undefined): string {
   const step = event.stepId ? `“${event.stepId}”${event.stepIndex !== null ? ` (step ${event.stepIndex + 1})` : ""}` : "";
   switch (event.type) {
     case "demo.viewed":
@@ -22,6 +30,17 @@ export function describeEvent(event: Pick<EventRow, "type" | "stepId" | "stepInd
       return `In the product: ${describeAction(event.action, event.props ?? {})}`;
     case "handraise":
       return "Raised a hand: asked to talk to a human";
+    case "tour.choice": {
+      const question = event.demoSlug && event.stepId ? stepTitle?.(event.demoSlug, event.stepId) : undefined;
+      const answer = prop(event, "label") ?? prop(event, "option") ?? "an option";
+      return question ? `Answered ‘${question}’ → ${answer}` : `Answered a question → ${answer}`;
+    }
+    case "tour.navigated":
+      return `The tour took them to ${prop(event, "route") ?? "another page"}`;
+    case "cta.clicked":
+      return `Followed the call to action${prop(event, "url") ? ` to ${prop(event, "url")}` : ""}`;
+    case "step.target_missing":
+      return `Tour step ${step || "?"} could not find its target${prop(event, "viewport") ? ` (${prop(event, "viewport")})` : ""}`;
     default:
       return event.type;
   }

@@ -30,7 +30,7 @@ type DemosTried = Map<string, { persona?: PersonaId; steps: number }>;
  * Per visitor, each demo they tried with the persona of their latest sandbox for it, and how many tour steps
  * that persona's branch has. One query for the whole page, not one per visitor.
  */
-function demosTried(visitorIds: string[], db: ControlDb) {
+export function demosTried(visitorIds: string[], db: ControlDb) {
   const definitions = new Map(
     db
       .select({ slug: demos.slug, definition: demos.definition })
@@ -122,17 +122,4 @@ export function listVisitors(options: { limit?: number; includeBots?: boolean } 
       bot: row.bot,
     };
   });
-}
-
-/** One visitor's journey: every event in the order it happened. */
-export function visitorJourney(visitorId: string, db: ControlDb = controlDb()) {
-  const visitor = db.select().from(visitors).where(eq(visitors.id, visitorId)).get();
-  // Someone who asked not to be tracked has no journey to show, not even an empty one.
-  if (!visitor || visitor.doNotTrack) return undefined;
-  const timeline = db.select().from(events).where(eq(events.visitorId, visitorId)).orderBy(asc(events.occurredAt), asc(events.id)).all();
-  const tried = [...(demosTried([visitorId], db).get(visitorId)?.entries() ?? [])].map(([demo, { persona }]) => ({
-    demo,
-    persona: persona ? personaLabels[persona] : undefined,
-  }));
-  return { visitor, timeline, tried };
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { migrateControlDb } from "@/db/client";
 import type { Config } from "@/lib/config";
 import { registerDemos, templateFor } from "@/lib/demos/registry";
+import { startInsightsFold } from "@/lib/insights/fold";
 import { startLiveMaintenance } from "@/lib/live/maintenance";
 import { startSignalWatch } from "@/lib/live/signal-watch";
 import { startSandboxMaintenance } from "@/lib/sandbox/maintenance";
@@ -49,6 +50,8 @@ export function startOpenhouse(options: StartOptions = {}): Started {
       runtime.onClose(startSignalWatch());
       runtime.onClose(startOutboxWorker());
       runtime.onClose(startLiveMaintenance());
+      // The rep pages' aggregates, folded from new events between requests, never inside ingest.
+      runtime.onClose(startInsightsFold());
     }
     return { runtime, demoSlugs, stop: () => runtime.close() };
   } catch (error) {

@@ -363,12 +363,19 @@ const pageRoutes: [string, string, More][] = [
   ["the forecast", "{sandbox}/forecast", owner],
   ["the contact import", "{sandbox}/import", owner],
   ["the sign-in page", "/sales/sign-in", {}],
-  ["the visitors list", "/sales", asRep],
+  ["the hot list", "/sales", asRep],
+  ["the visitors list", "/sales/visitors", asRep],
+  ["the funnels", "/sales/funnels", asRep],
+  ["a demo's funnel", "/sales/funnels/pipeline-basics", asRep],
+  ["an account's journey", "/sales/accounts/any/journey", asRep],
   ["a visitor's journey", `/sales/visitors/${anyId}`, asRep],
 ];
 const apiRoutes: [string, string, More, string[]][] = [
   ["the signals API", "/api/signals", {}, ["GET", "PUT", "PATCH", "DELETE"]],
   ["the visitors API", "/api/sales/visitors", asRep, ["POST", "PUT", "PATCH", "DELETE"]],
+  ["the hot list API", "/api/sales/hot-list", asRep, ["POST", "PUT", "PATCH", "DELETE"]],
+  ["the visitors CSV", "/api/sales/export/visitors.csv", asRep, ["POST", "PUT", "PATCH", "DELETE"]],
+  ["the accounts CSV", "/api/sales/export/accounts.csv", asRep, ["POST", "PUT", "PATCH", "DELETE"]],
   ["the session API", "/api/auth/get-session", {}, ["PUT", "PATCH", "DELETE"]],
   ["the sign-in API", "/api/auth/sign-in/email", {}, ["PUT", "PATCH", "DELETE"]],
 ];
@@ -397,7 +404,7 @@ const theSalesArea: Probe[] = [
   person("a rep opens a 5,000-character visitor id", `/sales/visitors/${long(5000, "A")}`, 404, notFound, asRep),
   person("a rep opens a visitor id with a NUL byte and an emoji", "/sales/visitors/%00%F0%9F%98%80", 404, notFound, asRep),
   person("a rep opens a visitor id that is not UTF-8", "/sales/visitors/%ff", 400, brokenAddress, asRep),
-  person("a rep sends junk ?bots=", "/sales?bots=%ff&bots=1&bots[]=0", 200, "Visitors", asRep),
+  person("a rep sends junk ?bots=", "/sales/visitors?bots=%ff&bots=1&bots[]=0", 200, "Visitors", asRep),
   person(
     "a link sends the sign-in page a junk ?next=",
     "/sales/sign-in?next=%ff&next=//evil.example&next=javascript:alert(1)",

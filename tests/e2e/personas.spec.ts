@@ -43,7 +43,8 @@ test("a visitor tries the demo as a sales leader, switches to account executive,
   await expect(popover(page).getByRole("heading", { name: "Where to coach this week" })).toHaveCount(0);
 
   const visitorId = await visitorIdOf(context);
-  const { page: repPage, context: repContext } = await openAsRep(browser);
+  // The visitor list, newest first (the hot list is /sales itself: tests/e2e/sales-hot-list.spec.ts).
+  const { page: repPage, context: repContext } = await openAsRep(browser, "/sales/visitors");
   const row = repPage.getByTestId("visitor-row").filter({ hasText: `Visitor ${visitorId.slice(0, 6)}` });
   await expect(row.getByTestId("persona")).toHaveText("as Account executive");
   await expect(row.getByTestId("steps")).toContainText("of 8");

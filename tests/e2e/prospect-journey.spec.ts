@@ -63,7 +63,8 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
   // Leaving the page sends the last batch with sendBeacon.
   await page.goto("/");
 
-  const { page: repPage, context: repContext } = await openAsRep(browser);
+  // The visitor list, newest first (the hot list is /sales itself: tests/e2e/sales-hot-list.spec.ts).
+  const { page: repPage, context: repContext } = await openAsRep(browser, "/sales/visitors");
   const row = repPage.getByTestId("visitor-row").filter({ hasText: `Visitor ${visitorId.slice(0, 6)}` });
   await expect(async () => {
     await repPage.reload();

@@ -27,7 +27,7 @@ test("a browser sending Global Privacy Control gets the full demo but is not tra
   await page.goto("about:blank");
 
   // The sandbox works for them, but reps see no such visitor: no row, no journey.
-  const { page: repPage } = await openAsRep(browser, "/sales");
+  const { page: repPage } = await openAsRep(browser, "/sales/visitors");
   await expect(repPage.getByRole("heading", { name: "Visitors" })).toBeVisible();
   await expect(repPage.getByTestId("visitor-row").filter({ hasText: `Visitor ${visitorId.slice(0, 6)}` })).toHaveCount(0);
   const journey = await repPage.goto(`/sales/visitors/${visitorId}`);

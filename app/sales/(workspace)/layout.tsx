@@ -17,8 +17,9 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           Openhouse <span>Sales</span>
         </Link>
         <nav aria-label="Workspace" className="sales-nav">
-          <Link href="/sales">Visitors</Link> <Link href="/sales/live">Live now</Link>{" "}
-          <Link href="/sales/conversations">Conversations</Link> <Link href="/sales/accounts">Accounts</Link>{" "}
+          <Link href="/sales">Hot list</Link> <Link href="/sales/live">Live now</Link>{" "}
+          <Link href="/sales/conversations">Conversations</Link> <Link href="/sales/visitors">Visitors</Link>{" "}
+          <Link href="/sales/accounts">Accounts</Link> <Link href="/sales/funnels">Funnels</Link>{" "}
           <Link href="/sales/links">Share links</Link> <Link href="/sales/team">Team</Link> <Link href="/sales/webhooks">Webhooks</Link>
         </nav>
         <span className="sales-account">

@@ -1,70 +1,97 @@
-// Who explored what: every visitor, newest activity first.
+// The hot list, the page a rep opens every morning: accounts and anonymous visitors ranked by a score that
+// shows its reasons. Filters live in the URL.
+
 import Link from "next/link";
 import { formatWhen } from "@/components/sales/format";
+import { HotListFilterForm } from "@/components/sales/HotListFilterForm";
+import { ScoreReasons } from "@/components/sales/ScoreReasons";
+import { ScrollRegion } from "@/components/sales/ScrollRegion";
 import { requireTeamMember } from "@/lib/auth/team-session";
-import { listVisitors } from "@/lib/insights/visitors";
+import { listGalleryDemos } from "@/lib/demos/gallery";
+import { hotList } from "@/lib/insights/hot-list";
+import { filtersQuery, parseHotListFilters } from "@/lib/insights/hot-list-filters";
+import { searchParamsOf } from "@/lib/insights/search-params";
 
-export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string }> }) {
-  await requireTeamMember({ next: "/sales" });
-  const includeBots = (await searchParams).bots === "1";
-  const visitors = listVisitors({ includeBots });
+export default async function HotListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user } = await requireTeamMember({ next: "/sales" });
+  const parsed = parseHotListFilters(searchParamsOf(await searchParams));
+  const result = parsed.ok ? hotList(parsed.filters, { userId: user.id }) : parsed;
+  const demos = listGalleryDemos().map((demo) => ({ slug: demo.slug, title: demo.title }));
+  const query = parsed.ok ? filtersQuery(parsed.filters) : "";
   return (
     <>
-      <h1>Visitors</h1>
+      <h1>Hot list</h1>
       <p className="muted">
-        Everything here comes from what people did in their demo — nobody filled in a form.{" "}
-        {includeBots ? (
-          <Link href="/sales">Hide bots and headless browsers</Link>
-        ) : (
-          <Link href="/sales?bots=1">Show bots and headless browsers</Link>
-        )}
+        Accounts and anonymous visitors ranked by what they did in their demo — nobody filled in a form. Scores halve after a week of
+        silence. <Link href="/sales/visitors">Every visitor, newest first</Link>
       </p>
-      {visitors.length === 0 ? (
-        <p className="card empty">No one has tried a demo yet. Share a “Try it” link and they will show up here.</p>
-      ) : (
-        <div className="table-wrap card">
-          <table className="visitors-table">
-            <caption className="visually-hidden">Visitors, newest activity first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Visitor</th>
-                <th scope="col">Demo</th>
-                <th scope="col">First seen</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Tour steps</th>
-                <th scope="col">Sandbox actions</th>
-                <th scope="col">Hand raised</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visitors.map((visitor) => (
-                <tr key={visitor.id} data-testid="visitor-row">
-                  <td>
-                    <Link href={`/sales/visitors/${visitor.id}`}>Visitor {visitor.id.slice(0, 6)}</Link>
-                    {visitor.bot ? <span className="bot-badge"> bot</span> : null}
-                    {visitor.source?.referrer ? <span className="muted"> via {visitor.source.referrer}</span> : null}
-                    {visitor.client ? <div className="muted visitor-client">{visitor.client}</div> : null}
-                  </td>
-                  <td>
-                    {visitor.demos.join(", ") || "—"}
-                    {visitor.personas.length > 0 ? (
-                      <div className="muted visitor-persona" data-testid="persona">
-                        as {visitor.personas.join(", ")}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{formatWhen(visitor.firstSeenAt)}</td>
-                  <td>{formatWhen(visitor.lastSeenAt)}</td>
-                  <td data-testid="steps">
-                    {visitor.stepsCompleted} of {visitor.stepsTotal}
-                  </td>
-                  <td data-testid="actions">{visitor.sandboxActions}</td>
-                  <td data-testid="handraise">{visitor.handRaised ? <strong className="hand-raised">Yes</strong> : "No"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <HotListFilterForm filters={parsed.ok ? parsed.filters : {}} demos={demos} />
+      {!result.ok ? (
+        <div className="card notice" role="alert" data-testid="filter-error">
+          <p>
+            These filters could not be applied — {result.error}. <Link href="/sales">Clear the filters</Link>
+          </p>
         </div>
+      ) : (
+        <>
+          {result.list.pending > 0 ? (
+            <p className="notice">{result.list.pending.toLocaleString("en")} recent events are still being counted; reload in a moment.</p>
+          ) : null}
+          <p>
+            Download as CSV: <a href="/api/sales/export/accounts.csv">accounts</a> · <a href="/api/sales/export/visitors.csv">visitors</a>
+            {" · "}
+            <a href={`/api/sales/hot-list${query}`}>this list as JSON</a>
+          </p>
+          {result.list.entries.length === 0 ? (
+            <p className="card empty">Nobody matches yet. Share a “Try it” link, or widen the filters.</p>
+          ) : (
+            <ScrollRegion label="Hot list">
+              <table className="visitors-table hot-table">
+                <caption className="visually-hidden">Accounts and visitors, highest score first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Who</th>
+                    <th scope="col">Score and why</th>
+                    <th scope="col">Last active</th>
+                    <th scope="col">Hand raised</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.list.entries.map((entry) => (
+                    <tr key={`${entry.kind}-${entry.id}`} data-testid="hot-row" data-kind={entry.kind}>
+                      <td>
+                        {entry.kind === "account" ? (
+                          <>
+                            <Link href={`/sales/accounts/${entry.id}`}>{entry.name}</Link>
+                            <div className="muted visitor-client">
+                              {entry.people} {entry.people === 1 ? "person" : "people"}
+                              {entry.domain ? ` · ${entry.domain}` : ""} · <Link href={`/sales/accounts/${entry.id}/journey`}>journey</Link>
+                            </div>
+                          </>
+                        ) : (
+                          <>
+                            <Link href={`/sales/visitors/${entry.id}`}>Visitor {entry.id.slice(0, 6)}</Link>
+                            {entry.source?.referrer ? <span className="muted"> via {entry.source.referrer}</span> : null}
+                            <div className="muted visitor-client">
+                              {[entry.client, entry.demos.join(", "), entry.personas.length ? `as ${entry.personas.join(", ")}` : ""]
+                                .filter(Boolean)
+                                .join(" · ")}
+                            </div>
+                          </>
+                        )}
+                      </td>
+                      <td className="reasons-cell">
+                        <ScoreReasons score={entry.score} reasons={entry.reasons} />
+                      </td>
+                      <td>{formatWhen(entry.lastAt)}</td>
+                      <td data-testid="handraise">{entry.handRaised ? <strong className="hand-raised">Yes</strong> : "No"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+        </>
       )}
     </>
   );

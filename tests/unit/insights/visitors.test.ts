@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateControlDb } from "@/db/client";
 import { registerDemos } from "@/lib/demos/registry";
-import { listVisitors, visitorJourney } from "@/lib/insights/visitors";
+import { visitorJourney } from "@/lib/insights/journey";
+import { listVisitors } from "@/lib/insights/visitors";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { newId } from "@/lib/sandbox/ids";
 import { provisionSandbox } from "@/lib/sandbox/provision";
@@ -60,7 +61,7 @@ describe("what reps see of the role a visitor chose", () => {
 
     expect(summaryOf(leader)).toMatchObject({ demos: ["pipeline-basics"], personas: ["Sales leader"], stepsTotal: 8 });
     expect(summaryOf(plain)).toMatchObject({ demos: ["pipeline-basics"], personas: [], stepsTotal: 7 });
-    expect(visitorJourney(leader)?.tried).toEqual([{ demo: "pipeline-basics", persona: "Sales leader" }]);
+    expect(visitorJourney(leader)?.person?.tried).toEqual([{ demo: "pipeline-basics", persona: "Sales leader" }]);
   });
 
   it("follows a switch of role, and never shows more steps done than the branch has", () => {

@@ -63,8 +63,8 @@ describe("the runtime", () => {
     const started = copy.startOpenhouse({ maintenance: true });
     const id = started.runtime.id;
     expect(openFilesNamed("/control.sqlite")).toBe(1);
-    // sandbox upkeep, WAL checkpoints, retention purge, the live signal watch, the webhook outbox, live pruning
-    expect(vi.getTimerCount()).toBe(6);
+    // sandbox upkeep, WAL checkpoints, retention purge, insights fold, live signal watch, webhook outbox, live pruning
+    expect(vi.getTimerCount()).toBe(7);
     started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);

@@ -1,10 +1,11 @@
-// One visitor's journey, as a timeline of what they did.
+// One visitor's journey: where they came from, their score and why, and each visit as a timeline.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatExact, formatWhen } from "@/components/sales/format";
+import { formatWhen } from "@/components/sales/format";
+import { JourneyVisits } from "@/components/sales/JourneyVisits";
+import { ScoreReasons } from "@/components/sales/ScoreReasons";
 import { requireTeamMember } from "@/lib/auth/team-session";
-import { describeEvent } from "@/lib/insights/describe-event";
-import { visitorJourney } from "@/lib/insights/visitors";
+import { visitorJourney } from "@/lib/insights/journey";
 import { isWellFormedId } from "@/lib/sandbox/ids";
 
 export default async function VisitorPage({ params }: { params: Promise<{ visitor: string }> }) {
@@ -12,35 +13,40 @@ export default async function VisitorPage({ params }: { params: Promise<{ visito
   await requireTeamMember({ next: `/sales/visitors/${encodeURIComponent(visitorId)}` });
   const journey = isWellFormedId(visitorId) ? visitorJourney(visitorId) : undefined;
   if (!journey) notFound();
-  const { visitor, timeline, tried } = journey;
+  const { visitor, person, account, score, visits, truncated } = journey;
   return (
     <>
       <p>
-        <Link href="/sales">← All visitors</Link>
+        <Link href="/sales">← Hot list</Link>
       </p>
       <h1>Visitor {visitor.id.slice(0, 6)}</h1>
       <p className="muted">
         First seen {formatWhen(visitor.createdAt)} · last seen {formatWhen(visitor.lastSeenAt)}
         {visitor.source ? ` · arrived from ${Object.values(visitor.source).join(", ")}` : ""}
       </p>
-      {tried.length > 0 ? (
-        <p data-testid="tried">Tried {tried.map(({ demo, persona }) => (persona ? `${demo} as ${persona}` : demo)).join(", ")}</p>
+      <dl className="facts card" data-testid="visitor-facts">
+        <dt>Score</dt>
+        <dd>{score ? <ScoreReasons score={score.score} reasons={score.reasons} /> : "not scored yet"}</dd>
+        {account ? (
+          <>
+            <dt>Account</dt>
+            <dd>
+              <Link href={`/sales/accounts/${account.id}`}>{account.name}</Link>
+            </dd>
+          </>
+        ) : null}
+        <dt>Source</dt>
+        <dd>{person?.source.length ? person.source.join(" · ") : "direct (no referrer, no campaign)"}</dd>
+        <dt>Device</dt>
+        <dd>{person?.client || "unknown"}</dd>
+        <dt>Locale</dt>
+        <dd>{person?.locales.length ? person.locales.join(", ") : "not reported"}</dd>
+      </dl>
+      {person?.tried.length ? (
+        <p data-testid="tried">Tried {person.tried.map(({ demo, persona }) => (persona ? `${demo} as ${persona}` : demo)).join(", ")}</p>
       ) : null}
       <h2>Journey</h2>
-      {timeline.length === 0 ? <p className="muted">No activity recorded yet.</p> : null}
-      <ol className="timeline" aria-label="Journey">
-        {timeline.map((event) => (
-          <li
-            key={event.id}
-            className={`timeline-item type-${event.type.replace(".", "-")}`}
-            data-testid="journey-event"
-            data-type={event.type}
-          >
-            <time dateTime={event.occurredAt.toISOString()}>{formatExact(event.occurredAt)}</time>
-            <span>{describeEvent(event)}</span>
-          </li>
-        ))}
-      </ol>
+      <JourneyVisits visits={visits} truncated={truncated} />
     </>
   );
 }

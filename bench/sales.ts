@@ -1,0 +1,159 @@
+// `npm run bench:sales`: how long a rep waits for the workspace as the event store grows. Seeds a synthetic
+// history (100k events, then 1M: 100k visitors, 2k accounts, 500 share links) into fresh data directories,
+// folds it into the aggregates, starts the real server, signs in and times over HTTP the hot list, an
+// account's journey, a visitor's journey, a funnel and the CSV export; prints 1M / 100k ratios and the
+// server's RSS growth while it streams the CSV.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { percentile, startServer } from "./measure";
+import { type SeedShape, seedSalesHistory } from "./sales-seed";
+
+const progress = (message: string) => process.stderr.write(`bench:sales: ${message}\n`);
+const port = Number(process.env.BENCH_PORT || 3291);
+const base = `http://localhost:${port}`;
+const runs = 20;
+const member = { email: "bench@openhouse.test", password: "a long bench passphrase", name: "Bench" };
+
+const shapes: [string, SeedShape][] = [
+  ["100k events", { events: 100_000, visitors: 10_000, accounts: 200, shareLinks: 50 }],
+  ["1M events", { events: 1_000_000, visitors: 100_000, accounts: 2_000, shareLinks: 500 }],
+];
+
+const { installRuntime } = await import("../lib/runtime/runtime");
+const { controlDb, migrateControlDb, closeControlDb } = await import("../db/client");
+const { registerDemos } = await import("../lib/demos/registry");
+const { catchUpInsights } = await import("../lib/insights/fold");
+const { addTeamMember } = await import("../lib/auth/team");
+
+async function prepare(shape: SeedShape) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-sales-"));
+  const runtime = installRuntime({ dataDir });
+  migrateControlDb();
+  registerDemos();
+  const sqlite = controlDb().$client;
+  let started = performance.now();
+  progress(`seeding ${shape.events.toLocaleString("en")} events, ${shape.visitors.toLocaleString("en")} visitors…`);
+  const seeded = seedSalesHistory(sqlite, shape, progress);
+  const seedMs = performance.now() - started;
+  sqlite.exec("analyze");
+  started = performance.now();
+  catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY, chunk: 20_000 });
+  const foldMs = performance.now() - started;
+  progress(`seeded in ${(seedMs / 1000).toFixed(1)} s, folded in ${(foldMs / 1000).toFixed(1)} s`);
+  await addTeamMember(member);
+  // Start the server on a checkpointed file, as a long-running one would be: otherwise its first checkpoint
+  // copies the seeding's whole write-ahead log (about a gigabyte) while it is being timed.
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  closeControlDb();
+  runtime.close();
+  return { dataDir, seeded, seedMs, foldMs };
+}
+
+async function signIn(): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: member.email, password: member.password }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
+  if (!response.ok || !cookie) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return cookie;
+}
+
+async function time(url: string, cookie: string) {
+  const samples: number[] = [];
+  for (let run = -2; run < runs; run++) {
+    const started = performance.now();
+    const response = await fetch(`${base}${url}`, { headers: { cookie }, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    if (run >= 0) samples.push(performance.now() - started);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+/** Streams the CSV once while sampling the server's RSS every 10 ms: the peak growth over the idle RSS. */
+async function csvMemory(pid: number, cookie: string) {
+  const before = rssOf(pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssOf(pid));
+  }, 10);
+  const response = await fetch(`${base}/api/sales/export/visitors.csv`, { headers: { cookie } });
+  const reader = response.body?.getReader();
+  let bytes = 0;
+  let lines = 0;
+  for (;;) {
+    const chunk = await reader?.read();
+    if (!chunk || chunk.done) break;
+    bytes += chunk.value.length;
+    for (const byte of chunk.value) if (byte === 10) lines++;
+  }
+  clearInterval(sampler);
+  return { before, growth: peak - before, bytes, rows: lines - 1 };
+}
+
+type Result = {
+  label: string;
+  pages: Record<string, { p50: number; p95: number }>;
+  csv: Awaited<ReturnType<typeof csvMemory>>;
+  seedMs: number;
+  foldMs: number;
+};
+const results: Result[] = [];
+for (const [label, shape] of shapes) {
+  const { dataDir, seeded, seedMs, foldMs } = await prepare(shape);
+  progress(`starting the server on ${dataDir}…`);
+  const server = await startServer({ DATA_DIR: dataDir, PORT: String(port) });
+  try {
+    const cookie = await signIn();
+    const pages: Result["pages"] = {};
+    const urls: [string, string][] = [
+      ["hot list", "/sales"],
+      ["hot list, filtered (hand raised, leader)", "/sales?hand=1&persona=leader"],
+      ["account journey", `/sales/accounts/${seeded.accountId}/journey`],
+      ["visitor journey", `/sales/visitors/${seeded.visitorId}`],
+      ["funnel", "/sales/funnels/pipeline-basics"],
+      ["hot list JSON", "/api/sales/hot-list"],
+      ["CSV export (every visitor)", "/api/sales/export/visitors.csv"],
+    ];
+    for (const [name, url] of urls) {
+      progress(`timing ${name} (${runs} requests)…`);
+      pages[name] = await time(url, cookie);
+    }
+    const csv = await csvMemory(server.child.pid ?? 0, cookie);
+    results.push({ label, pages, csv, seedMs, foldMs });
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const [small, large] = results;
+const ms = (value: number | undefined) => `${(value ?? Number.NaN).toFixed(1)} ms`;
+console.log(`
+Rep workspace over HTTP (p50 / p95 over ${runs} requests, signed in, production server, loopback)
+
+| page | ${small?.label} | ${large?.label} | 1M / 100k (p95) |
+| --- | --- | --- | --- |
+${Object.keys(large?.pages ?? {})
+  .map((name) => {
+    const a = small?.pages[name];
+    const b = large?.pages[name];
+    return `| ${name} | ${ms(a?.p50)} / ${ms(a?.p95)} | ${ms(b?.p50)} / ${ms(b?.p95)} | ${((b?.p95 ?? 0) / (a?.p95 ?? 1)).toFixed(2)}× |`;
+  })
+  .join("\n")}
+
+${results
+  .map(
+    (result) =>
+      `- ${result.label}: seeded in ${(result.seedMs / 1000).toFixed(1)} s, folded into the aggregates in ${(result.foldMs / 1000).toFixed(1)} s; CSV of ${result.csv.rows.toLocaleString("en")} rows (${(result.csv.bytes / 1e6).toFixed(1)} MB) streamed with server RSS ${result.csv.before.toFixed(0)} MB → +${result.csv.growth.toFixed(1)} MB at peak`,
+  )
+  .join("\n")}
+`);
