@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { formatWhen } from "@/components/sales/format";
 import { HotListFilterForm } from "@/components/sales/HotListFilterForm";
+import { LiveRefresh } from "@/components/sales/LiveRefresh";
 import { ScoreReasons } from "@/components/sales/ScoreReasons";
 import { ScrollRegion } from "@/components/sales/ScrollRegion";
 import { requireTeamMember } from "@/lib/auth/team-session";
@@ -21,6 +22,8 @@ export default async function HotListPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Hot list</h1>
+      {/* A hand-raise or a new conversation re-ranks the list within seconds, without polling. */}
+      <LiveRefresh on={["handraise", "conversation.message"]} />
       <p className="muted">
         Accounts and anonymous visitors ranked by what they did in their demo — nobody filled in a form. Scores halve after a week of
         silence. <Link href="/sales/visitors">Every visitor, newest first</Link>

@@ -1,6 +1,8 @@
 // One account: its people in order of first visit (Visitor 1, 2, 3 …), what each did, its links, its owner.
+
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AccountScore } from "@/components/sales/AccountScore";
 import { formatWhen } from "@/components/sales/format";
 import { OwnerForm } from "@/components/sales/OwnerForm";
 import { accountDetail, possibleOwners } from "@/lib/accounts/accounts";
@@ -20,8 +22,10 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       <h1>{account.name}</h1>
       <p className="muted">
         {account.domain ? `${account.domain} · ` : ""}
-        {people.length} {people.length === 1 ? "person" : "people"} · {links.length} {links.length === 1 ? "link" : "links"}
+        {people.length} {people.length === 1 ? "person" : "people"} · {links.length} {links.length === 1 ? "link" : "links"} ·{" "}
+        <Link href={`/sales/accounts/${encodeURIComponent(account.id)}/journey`}>Journey of everyone</Link>
       </p>
+      <AccountScore accountId={account.id} />
       {user.role === "admin" ? (
         <OwnerForm
           accountId={account.id}

@@ -23,6 +23,12 @@ export default async function VisitorPage({ params }: { params: Promise<{ visito
       <p className="muted">
         First seen {formatWhen(visitor.createdAt)} · last seen {formatWhen(visitor.lastSeenAt)}
         {visitor.source ? ` · arrived from ${Object.values(visitor.source).join(", ")}` : ""}
+        {visitor.doNotTrack ? null : (
+          <>
+            {" · "}
+            <Link href={`/sales/visitors/${encodeURIComponent(visitor.id)}/sandbox`}>See their sandbox as it is now (read-only)</Link>
+          </>
+        )}
       </p>
       <dl className="facts card" data-testid="visitor-facts">
         <dt>Score</dt>
