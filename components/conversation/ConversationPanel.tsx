@@ -3,6 +3,7 @@
 // someone is here now, or when the team replies and where to book a time.
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useConversation } from "./use-conversation";
+import "./conversation.css";
 
 export type ConversationPanelProps = {
   id: string;

@@ -4,6 +4,7 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { formatWhen } from "./format";
 import { useTeamStream } from "./use-team-stream";
+import "@/components/conversation/conversation.css";
 
 export type InboxItem = {
   id: string;
