@@ -46,8 +46,11 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
   await expect(page.getByRole("dialog", { name: "A human, when you want one" })).toBeVisible();
   await page.getByRole("button", { name: "Talk to a human" }).click();
   const contact = page.getByRole("region", { name: "Talk to a human" });
-  await expect(contact.getByRole("link")).toHaveAttribute("href", /^mailto:|^https?:/);
-  await expect(contact.locator("input, textarea, select")).toHaveCount(0);
+  // Nothing is asked of them: one box for their own question, and a way to book a time when nobody is online.
+  await expect(contact.getByTestId("team-status")).toBeVisible();
+  await expect(contact.getByLabel("Your question")).toBeVisible();
+  await expect(contact.getByText("No name or email needed.")).toBeVisible();
+  await expect(contact.locator("input, select")).toHaveCount(0);
   await contact.getByRole("button", { name: "Close" }).click();
   await expect(tour.getByRole("link", { name: /Talk to our team/ })).toHaveAttribute("href", /^mailto:|^https?:/);
   await tour.getByRole("button", { name: "Keep exploring" }).click();

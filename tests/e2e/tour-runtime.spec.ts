@@ -69,7 +69,7 @@ test("a late target: the tour says it is looking, then takes the popover to the 
   await expect(page.getByTestId("tour-looking")).toHaveCount(0);
   await expect(overlay(page)).toHaveCount(1);
   // The step change was announced politely for screen readers.
-  await expect(page.locator(".tour-live[aria-live=polite]")).toHaveText("Step 2 of 6: Every deal, by stage.");
+  await expect(page.locator(".tour-live[aria-live=polite]")).toHaveText("Step 2 of 7: Every deal, by stage.");
 });
 
 test("a target that never appears: 'Can't find this? Skip ahead' skips the step and step.target_missing is stored", async ({ page }) => {
