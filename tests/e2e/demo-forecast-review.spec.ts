@@ -113,8 +113,8 @@ test("the owners path at 360×640, arriving on the forecast by the product's own
   await expect
     .poll(described)
     .toEqual([
-      'tour.navigated open-forecast {"route":"forecast"}',
-      'tour.choice first-look {"option":"owners","label":"My team, owner by owner"}',
-      'tour.navigated open-board {"route":"board"}',
+      'tour.navigated open-forecast {"locale":"en","route":"forecast"}',
+      'tour.choice first-look {"locale":"en","option":"owners","label":"My team, owner by owner"}',
+      'tour.navigated open-board {"locale":"en","route":"board"}',
     ]);
 });
