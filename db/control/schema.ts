@@ -2,6 +2,7 @@
 // Plain drizzle types only, so the same tables can move to PostgreSQL.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { CheckedPath, CheckFailure } from "@/lib/demos/check-run-schema";
 import type { DemoDefinition } from "@/lib/demos/demo-schema";
 
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -18,6 +19,25 @@ export const demos = sqliteTable("demos", {
   position: integer("position").notNull().default(0),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * One demo's result from one `npm run demos:check` browser walk (lib/demos/check-runs.ts); the studio shows
+ * the latest per demo. `baseUrl` is the Openhouse that was walked (a local build, or production via --base).
+ */
+export const demoCheckRuns = sqliteTable(
+  "demo_check_runs",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    baseUrl: text("base_url").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    paths: text("paths", { mode: "json" }).$type<CheckedPath[]>().notNull(),
+    failures: text("failures", { mode: "json" }).$type<CheckFailure[]>().notNull(),
+  },
+  (table) => [index("demo_check_runs_slug").on(table.slug, table.checkedAt)],
+);
 
 /** An anonymous visitor, known only by the id in their first-party cookie. */
 export const visitors = sqliteTable(
