@@ -26,27 +26,39 @@ export function sheetScrollDelta(target: { top: number; bottom: number }, sheetT
 }
 
 /**
- * Scrolls target above the sheet, and again whenever the sheet changes height (another step's text).
- * The page gets extra room at its end as tall as the sheet, so even its last element can scroll above it.
+ * While the sheet is up, the page gets room at its end as tall as the sheet, so every part of it can scroll
+ * above the sheet: the step's target, or — while a step waits for the visitor to act and its target is not on
+ * the page yet — the form they have to fill in. Without it, a control near the page's end stays under the sheet.
  */
-export function keepAboveSheet(target: Element, sheet: HTMLElement): () => void {
+export function reserveSheetRoom(sheet: HTMLElement): () => void {
   const root = document.documentElement;
   root.classList.add("tour-sheet-open");
+  const measure = () => root.style.setProperty("--tour-sheet-room", `${window.innerHeight - sheet.getBoundingClientRect().top}px`);
+  // Also fires once at the start; again whenever the sheet changes height (another step's text).
+  const resized = new ResizeObserver(measure);
+  resized.observe(sheet);
+  return () => {
+    resized.disconnect();
+    root.classList.remove("tour-sheet-open");
+    root.style.removeProperty("--tour-sheet-room");
+  };
+}
+
+/** Scrolls target above the sheet, and again whenever the sheet changes height (another step's text). */
+export function keepAboveSheet(target: Element, sheet: HTMLElement): () => void {
+  const releaseRoom = reserveSheetRoom(sheet);
   const place = () => {
     const sheetTop = sheet.getBoundingClientRect().top;
-    root.style.setProperty("--tour-sheet-room", `${window.innerHeight - sheetTop}px`);
     // Inner scroll containers (a wide board, a table) first; the page itself is adjusted below.
     target.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
     const delta = sheetScrollDelta(target.getBoundingClientRect(), sheetTop);
     // An absolute destination, so a second call during a smooth scroll aims at the same spot.
     if (delta !== 0) window.scrollTo({ top: window.scrollY + delta, behavior: scrollBehavior() });
   };
-  // Also fires once at the start.
   const resized = new ResizeObserver(place);
   resized.observe(sheet);
   return () => {
     resized.disconnect();
-    root.classList.remove("tour-sheet-open");
-    root.style.removeProperty("--tour-sheet-room");
+    releaseRoom();
   };
 }

@@ -4,7 +4,7 @@ import { usePathname } from "next/navigation";
 // (or, on a phone, keeps the target above the bottom sheet), and says when the target is late or missing.
 // Re-runs on every route change because the tour outlives App Router navigations.
 import { type RefObject, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { isSmallScreen, keepAboveSheet, smallScreenQuery } from "./bottom-sheet";
+import { isSmallScreen, keepAboveSheet, reserveSheetRoom, smallScreenQuery } from "./bottom-sheet";
 import type { TargetSpec } from "./find-target";
 import { showOverlay } from "./overlay";
 import { type AnchoredSide, anchorPopover, type PopoverMode } from "./position";
@@ -78,11 +78,16 @@ export function useStepPlacement(
     const show = (mode: PopoverMode, status: TargetStatus, target: HTMLElement | null = null) => setPlacement({ mode, status, target });
     if (!anchor && !role) {
       show(small ? "sheet" : "centered", "none");
-      return showOverlay(null);
+      const stopOverlay = showOverlay(null);
+      const releaseRoom = small ? reserveSheetRoom(popover) : undefined;
+      return () => {
+        stopOverlay();
+        releaseRoom?.();
+      };
     }
     if (engaged) {
       show(small ? "sheet" : "docked", "none");
-      return;
+      return small ? reserveSheetRoom(popover) : undefined;
     }
     const spec: TargetSpec = anchor ? { target: anchor } : { locate: { role: role ?? "", name: name ?? "" } };
     let detach: (() => void) | undefined;
@@ -94,6 +99,8 @@ export function useStepPlacement(
         if (lookup.status !== "found") {
           // Never a highlight on nothing: the overlay went with detach().
           show(fallback, lookup.status);
+          // The visitor may have to work in the page meanwhile: all of it must scroll clear of the sheet.
+          if (small) detach = reserveSheetRoom(popover);
           if (lookup.status === "missing" && !missingReported.current) {
             missingReported.current = true;
             latestOnMissing.current?.();

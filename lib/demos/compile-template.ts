@@ -12,7 +12,7 @@ import * as sandboxSchema from "@/db/sandbox/schema";
 import { runtime } from "@/lib/runtime/runtime";
 import type { Fixture } from "./fixture-schema";
 import type { LoadedDemo } from "./load-demo";
-import { daysBetween, isoDay, shiftIso } from "./shift-dates";
+import { shiftIso, storyDay, storyShiftDays } from "./shift-dates";
 
 /** Changes whenever the sandbox schema's migrations change, so old templates are rebuilt. */
 function sandboxSchemaHash(): string {
@@ -29,17 +29,25 @@ function sandboxSchemaHash(): string {
   });
 }
 
-export function templateFileName(demo: LoadedDemo, today: Date): string {
-  const key = crypto.createHash("sha256").update(demo.fixtureHash).update(sandboxSchemaHash()).digest("hex").slice(0, 12);
-  return `${demo.slug}-${key}-${isoDay(today).replaceAll("-", "")}.sqlite`;
+/** How far this fixture's story moves for a sandbox made at `now` (lib/demos/shift-dates.ts). */
+export function fixtureShiftDays(fixture: Fixture, now: Date): number {
+  const timestamps = [...fixture.deals.map((deal) => deal.createdAt), ...fixture.activities.map((activity) => activity.at)];
+  return storyShiftDays(fixture.anchorDate, timestamps, now);
 }
 
-function seed(file: string, fixture: Fixture, today: Date): void {
+// Named for the day the story is set on, not the calendar day: early in a day it may still be yesterday's.
+export function templateFileName(demo: LoadedDemo, now: Date): string {
+  const key = crypto.createHash("sha256").update(demo.fixtureHash).update(sandboxSchemaHash()).digest("hex").slice(0, 12);
+  const day = storyDay(demo.fixture.anchorDate, fixtureShiftDays(demo.fixture, now));
+  return `${demo.slug}-${key}-${day.replaceAll("-", "")}.sqlite`;
+}
+
+function seed(file: string, fixture: Fixture, now: Date): void {
   const sqlite = new Database(file);
   try {
     const db = drizzle(sqlite, { schema: sandboxSchema });
     migrate(db, { migrationsFolder: migrationsFolder.sandbox() });
-    const days = daysBetween(fixture.anchorDate, today);
+    const days = fixtureShiftDays(fixture, now);
     const idOf = (list: { key: string }[], key: string) => list.findIndex((row) => row.key === key) + 1;
     db.transaction((tx) => {
       tx.insert(sandboxSchema.settings)
@@ -108,18 +116,18 @@ function seed(file: string, fixture: Fixture, today: Date): void {
 }
 
 /**
- * Returns the path of today's template for a demo, compiling it if needed. Written under a temporary
+ * Returns the path of the template for a sandbox made now for a demo, compiling it if needed. Written under a temporary
  * name and renamed, so a crash or a concurrent compile never leaves a half-written template.
  */
-export function ensureTemplate(demo: LoadedDemo, today = new Date()): string {
+export function ensureTemplate(demo: LoadedDemo, now = new Date()): string {
   const dir = runtime().paths.templates;
-  const name = templateFileName(demo, today);
+  const name = templateFileName(demo, now);
   const file = path.join(dir, name);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(dir, { recursive: true });
   const temporary = path.join(dir, `.${name}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
   try {
-    seed(temporary, demo.fixture, today);
+    seed(temporary, demo.fixture, now);
     fs.renameSync(temporary, file);
   } finally {
     fs.rmSync(temporary, { force: true });

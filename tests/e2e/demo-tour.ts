@@ -55,3 +55,20 @@ export async function expectPopoverInViewport(page: Page): Promise<void> {
   expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 1);
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 1);
 }
+
+/**
+ * A person on a phone scrolls to the end of the page to reach a control near it: the control must then be
+ * above the bottom sheet, whatever the step shows (its target, or "Looking for …").
+ */
+export async function expectReachableAboveSheet(page: Page, locator: Locator): Promise<void> {
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }));
+  await expect
+    .poll(() =>
+      locator.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return hit !== null && (hit === element || element.contains(hit));
+      }),
+    )
+    .toBe(true);
+}

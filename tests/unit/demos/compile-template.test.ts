@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { ensureTemplate } from "@/lib/demos/compile-template";
+import { ensureTemplate, fixtureShiftDays } from "@/lib/demos/compile-template";
 import { loadDemo } from "@/lib/demos/load-demo";
 import { daysBetween, shiftIso } from "@/lib/demos/shift-dates";
 
@@ -22,7 +22,7 @@ describe("fixture → template", () => {
   });
 
   it("shifts dates so the story is as fresh on the day a visitor comes as on the anchor day", () => {
-    const today = new Date("2026-03-10T08:00:00Z");
+    const today = new Date("2026-03-10T12:00:00Z");
     const file = ensureTemplate(demo, today);
     const db = new Database(file, { readonly: true });
     const renewal = db.prepare("select close_date as closeDate from deals where title = ?").get("Northwind annual renewal") as {
@@ -33,11 +33,28 @@ describe("fixture → template", () => {
     expect(renewal.closeDate).toBe("2026-03-17");
   });
 
+  it("sets the story on yesterday while something the fixture says happened today still lies ahead", () => {
+    // pipeline-basics logs an email at 09:10 and a call at 10:30 on its anchor day.
+    expect(fixtureShiftDays(demo.fixture, new Date("2026-03-10T08:00:00Z"))).toBe(53);
+    expect(fixtureShiftDays(demo.fixture, new Date("2026-03-10T10:29:59Z"))).toBe(53);
+    expect(fixtureShiftDays(demo.fixture, new Date("2026-03-10T10:30:00Z"))).toBe(54);
+    const early = new Database(ensureTemplate(demo, new Date("2026-03-10T08:00:00Z")), { readonly: true });
+    const latest = early.prepare("select max(occurred_at) as at from activities where occurred_at <= '2026-03-10T23:59:59Z'").get() as {
+      at: string;
+    };
+    const renewal = early.prepare("select close_date as closeDate from deals where title = ?").get("Northwind annual renewal") as {
+      closeDate: string;
+    };
+    early.close();
+    expect(latest.at < "2026-03-10T08:00:00Z").toBe(true);
+    expect(renewal.closeDate).toBe("2026-03-16"); // the whole story moved, so its intervals hold
+  });
+
   it("reuses a compiled template and replaces yesterday's", () => {
-    const monday = ensureTemplate(demo, new Date("2026-03-09T10:00:00Z"));
+    const monday = ensureTemplate(demo, new Date("2026-03-09T11:00:00Z"));
     const again = ensureTemplate(demo, new Date("2026-03-09T23:00:00Z"));
     expect(again).toBe(monday);
-    const tuesday = ensureTemplate(demo, new Date("2026-03-10T10:00:00Z"));
+    const tuesday = ensureTemplate(demo, new Date("2026-03-10T11:00:00Z"));
     expect(tuesday).not.toBe(monday);
     expect(fs.existsSync(monday)).toBe(false);
   });
