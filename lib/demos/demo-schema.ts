@@ -172,6 +172,15 @@ export const stepSchema = z
       })
       .default("bottom")
       .describe("Which side of its target the popover sits on."),
+    targetWaitSeconds: z
+      .number({ error: "targetWaitSeconds is a whole number of seconds, like 60" })
+      .int("targetWaitSeconds is a whole number of seconds, like 60")
+      .min(1, "targetWaitSeconds is at least 1")
+      .max(600, "targetWaitSeconds is at most 600 (ten minutes)")
+      .optional()
+      .describe(
+        "How long the tour looks for the target before offering to skip ahead and reporting it missing (default 6). Give more when the target appears only after the visitor's own work, such as an upload.",
+      ),
     navigate: route.optional().describe("Take the visitor to this product page; the step completes when they are there."),
     waitFor: waitForSchema
       .optional()

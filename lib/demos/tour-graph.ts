@@ -254,6 +254,8 @@ export type TourStep = {
   locate?: { role: string; name: string };
   /** "center" for a step with nothing to stand beside. */
   placement: DemoStep["placement"] | "center";
+  /** How long to look for the target before "Can't find this? Skip ahead" (components/tour/target.ts). */
+  timeoutMs?: number;
   waitFor?: { action: SandboxActionKind; where?: Record<string, string | number> };
   navigate?: { route: PipelineRoute; path: string; title: string };
   options?: { label: string; path: string; step: string }[];
@@ -294,6 +296,7 @@ export function compileTour(definition: DemoDefinition, options: CompileOptions)
     };
     if (step.target) compiled.target = step.target;
     if (step.locate) compiled.locate = { role: step.locate.role, name: read(step.locate.name) };
+    if (step.targetWaitSeconds && (step.target || step.locate)) compiled.timeoutMs = step.targetWaitSeconds * 1000;
     if (step.waitFor) {
       const { action, where } = waitForParts(step.waitFor);
       compiled.waitFor = Object.keys(where).length > 0 ? { action, where } : { action };

@@ -102,9 +102,15 @@ test("a broken file gets a clear message and the tour keeps waiting for a real i
   await expectStep(page, "Import the good rows");
   await expectPopoverInViewport(page);
 
+  // A late target: the step is up before its button exists, says what it looks for, and goes to the button
+  // when the visitor's own upload brings it, keeping it above the sheet.
+  await expect(page.getByTestId("tour-looking")).toContainText("Import 5 contacts");
   await page.getByLabel("CSV file").setInputFiles(sampleFile);
   await page.getByRole("button", { name: "Upload and match columns" }).click();
   await page.getByRole("button", { name: "Check the rows" }).click();
+  await expect(page.getByTestId("tour-looking")).toBeHidden();
+  await expect(page.getByTestId("tour-target-missing")).toBeHidden();
+  await expectReachableAboveSheet(page, page.getByRole("button", { name: "Import 5 contacts" }), { scrollToEnd: false });
   await page.getByRole("button", { name: "Import 5 contacts" }).click();
   await expectStep(page, "Find the people you imported");
   expect(serverErrors).toEqual([]);

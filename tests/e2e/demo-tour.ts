@@ -57,11 +57,13 @@ export async function expectPopoverInViewport(page: Page): Promise<void> {
 }
 
 /**
- * A person on a phone scrolls to the end of the page to reach a control near it: the control must then be
- * above the bottom sheet, whatever the step shows (its target, or "Looking for …").
+ * On a phone, a control is clear of the bottom sheet: a step's found target at once (the sheet scrolls it
+ * above itself), any other control once the visitor scrolls to the end of the page (`scrollToEnd`).
  */
-export async function expectReachableAboveSheet(page: Page, locator: Locator): Promise<void> {
-  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }));
+export async function expectReachableAboveSheet(page: Page, locator: Locator, options: { scrollToEnd?: boolean } = {}): Promise<void> {
+  if (options.scrollToEnd ?? true) {
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }));
+  }
   await expect
     .poll(() =>
       locator.evaluate((element) => {

@@ -51,6 +51,21 @@ const choiceDemo = demo(
 );
 
 describe("the demo format", () => {
+  it("gives a step a longer look for its target when the demo asks, in whole seconds", () => {
+    const text = demo(
+      "steps:",
+      "  - { id: wait, title: Wait, body: Upload first., target: import-errors, targetWaitSeconds: 90 }",
+      "  - { id: end, kind: cta, title: End, body: Talk to us. }",
+    );
+    const loaded = loadDemo("graph", demoFolder("graph", { "demo.yaml": text }));
+    const tour = compileTour(loaded.definition, { slug: "graph", locale: "en", contactUrl: "https://contact.example" });
+    expect(tour.steps.find((step) => step.id === "wait")?.timeoutMs).toBe(90_000);
+    expect(tour.steps.find((step) => step.id === "end")?.timeoutMs).toBeUndefined();
+    expect(messages(text.replace("targetWaitSeconds: 90", "targetWaitSeconds: 1.5"))).toEqual([
+      expect.stringMatching(/^8: .*targetWaitSeconds is a whole number of seconds, like 60/),
+    ]);
+  });
+
   it("accepts every step kind, and compiles each path with the step after each step", () => {
     const loaded = loadDemo("graph", demoFolder("graph", { "demo.yaml": choiceDemo }));
     const tour = compileTour(loaded.definition, { slug: "graph", locale: "en", contactUrl: "https://contact.example" });
