@@ -2,9 +2,19 @@
 // a wait-for-action step whose field must match (moved to Qualified, not just moved), a reload mid-tour that
 // resumes at the same step, a navigate step back to the board, the CTA at the end, and a 360×640 run.
 import { expect, test } from "@playwright/test";
-import { expectPopoverInViewport, expectStep, popover, pressByKeyboard, pressTourButton, tabTo, tryDemo } from "./demo-tour";
+import {
+  expectPopoverInViewport,
+  expectStep,
+  popover,
+  pressByKeyboard,
+  pressTourButton,
+  recordStepStates,
+  tabTo,
+  tryDemo,
+} from "./demo-tour";
 
 test("the whole tour by keyboard: real actions, a field match, a reload that resumes, a navigate step, the CTA", async ({ page }) => {
+  const stepStates = await recordStepStates(page);
   const sandbox = await tryDemo(page, "Pipeline basics");
   await expectStep(page, "Welcome to Pipeline");
   await expect(popover(page)).toContainText("Step 1 of 7");
@@ -28,6 +38,12 @@ test("the whole tour by keyboard: real actions, a field match, a reload that res
   await pressByKeyboard(page, page.getByRole("button", { name: "Create deal" }));
   await page.waitForURL(/\/deals\/\d+$/);
   await expectStep(page, "Move it forward");
+  // A late target: the step comes with the deal, before the deal's page (and its stage control) is there;
+  // the card says it is looking, then goes to the control when the page arrives.
+  await expect(popover(page)).toHaveAttribute("data-mode", "anchored");
+  const states = await stepStates();
+  expect(states.indexOf("move-stage:docked:looking")).toBeGreaterThan(-1);
+  expect(states.indexOf("move-stage:anchored")).toBeGreaterThan(states.indexOf("move-stage:docked:looking"));
 
   // A reload mid-tour comes back on the same step.
   await page.reload();

@@ -74,3 +74,27 @@ export async function expectReachableAboveSheet(page: Page, locator: Locator, op
     )
     .toBe(true);
 }
+
+/**
+ * Records, from the page's first script on, each state the step card shows: `<step>:<mode>` and `:looking`
+ * while it says it is looking for its target. A late target shows as a step seen looking, then placed.
+ */
+export async function recordStepStates(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __stepStates: string[] }).__stepStates = seen;
+    const note = () => {
+      const card = document.querySelector<HTMLElement>("[data-testid=tour-popover]");
+      if (!card) return;
+      const state = `${card.dataset.step}:${card.dataset.mode}${card.querySelector("[data-testid=tour-looking]") ? ":looking" : ""}`;
+      if (seen.at(-1) !== state) seen.push(state);
+    };
+    new MutationObserver(note).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["data-mode", "data-step"],
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __stepStates: string[] }).__stepStates);
+}
