@@ -8,10 +8,26 @@ import { auth, type TeamUser } from "@/lib/auth/auth";
 import { defaultAfterSignIn, requestedPathHeader, signInRequiredMessage, signInUrlFor } from "@/lib/auth/next-path";
 import { isRole, mayUse, type Permission, permissionLabels, type Role, whoMayUse } from "@/lib/auth/roles";
 import { jsonError } from "@/lib/http/responses";
+import { timed } from "@/lib/http/server-timing";
+import { runtime } from "@/lib/runtime/runtime";
 
 export type TeamSession = { user: TeamUser & { role: Role } };
 
-async function sessionFrom(requestHeaders: Headers): Promise<TeamSession | null> {
+/**
+ * One lookup per request: a page and its layout render in parallel and both run the guard, and Next hands
+ * both the same request headers object. Keyed weakly by that object, so an entry lives as long as its request.
+ */
+function sessionFrom(requestHeaders: Headers): Promise<TeamSession | null> {
+  const lookups = runtime().shared("auth.session-lookups", () => new WeakMap<Headers, Promise<TeamSession | null>>());
+  let lookup = lookups.get(requestHeaders);
+  if (!lookup) {
+    lookup = timed("session", () => lookUpSession(requestHeaders));
+    lookups.set(requestHeaders, lookup);
+  }
+  return lookup;
+}
+
+async function lookUpSession(requestHeaders: Headers): Promise<TeamSession | null> {
   const found = await auth().api.getSession({ headers: requestHeaders });
   if (!found) return null;
   // A role outside the list (a hand-edited row) grants nothing rather than everything.
