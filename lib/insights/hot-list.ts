@@ -2,12 +2,13 @@
 // Both lists walk a rank index of their filter's facet (see rankKey in score.ts, hot-list-facets.ts) and stop
 // at a page, so the cost does not grow with the event store nor with how few people a filter matches.
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import {
   type AccountActivity,
   accountActivity,
   accounts,
+  demos,
   hotListFacets,
   type VisitorActivity,
   visitorActivity,
@@ -145,6 +146,11 @@ export function hotVisitors(filters: HotListFilters, options: { limit?: number; 
       ...scored(activity, 0, now),
     };
   });
+}
+
+/** The demos the filter offers, by slug and title (no definitions parsed: the page needs nothing else). */
+export function demoChoices(db: ControlDb = controlDb()): { slug: string; title: string }[] {
+  return db.select({ slug: demos.slug, title: demos.title }).from(demos).orderBy(asc(demos.position), asc(demos.title)).all();
 }
 
 export type HotListResult = { ok: true; list: HotList } | { ok: false; error: string };
