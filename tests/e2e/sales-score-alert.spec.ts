@@ -1,31 +1,18 @@
 // "Score threshold crossed": a prospect's own actions push their score over the threshold, and a local
 // receiver gets one signed `score.crossed` alert saying who, the score, its reasons and the journey's link.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { alertThreshold } from "@/lib/insights/score-weights";
 import { verifyDelivery } from "@/lib/webhooks/sign";
 import { createDeal, startDemo, visitorIdOf } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { admin } from "./team";
+import { startReceiver } from "./webhook-receiver";
 
 test("a prospect whose actions push the score over the threshold sends one signed score.crossed alert", async ({ browser, baseURL }) => {
-  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-  const receiver = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => {
-      body += chunk;
-    });
-    request.on("end", () => {
-      received.push({ headers: request.headers, body });
-      response.writeHead(200).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const { url, received, close } = await startReceiver("/hooks/score");
   const adminContext = await contextAs(browser, baseURL ?? "", admin);
   const prospect = await browser.newContext();
   try {
-    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/score`;
     const added = await adminContext.request.post("/api/sales/webhooks", { data: { url, format: "json", events: ["score.crossed"] } });
     expect(added.status(), await added.text()).toBe(201);
     const { id, secret } = (await added.json()) as { id: string; secret: string };
@@ -78,7 +65,6 @@ test("a prospect whose actions push the score over the threshold sends one signe
   } finally {
     await prospect.close();
     await adminContext.close();
-    receiver.closeAllConnections();
-    receiver.close();
+    close();
   }
 });
