@@ -64,16 +64,47 @@ async function signIn(): Promise<string> {
   return cookie;
 }
 
-async function time(url: string, cookie: string) {
-  const samples: number[] = [];
+/** The server's own account of a response (lib/http/server-timing.ts): `total` and each named part, in ms. */
+function serverTiming(response: Response): Record<string, number> {
+  const parts: Record<string, number> = {};
+  for (const entry of (response.headers.get("server-timing") ?? "").split(",")) {
+    const [name, ...params] = entry.trim().split(";");
+    const duration = params.find((param) => param.startsWith("dur="));
+    if (name && duration) parts[name] = Number(duration.slice(4));
+  }
+  return parts;
+}
+
+type Timing = { p50: number; p95: number; serverP50: number; serverP95: number; parts: Record<string, number> };
+
+/**
+ * Wall time (what the rep waits, loopback included) and server time (request in → headers out, as the server
+ * measured it; a page without Suspense sends its headers after its whole render) per request; `parts` are the
+ * median of each named part, where the time went.
+ */
+async function time(url: string, cookie: string): Promise<Timing> {
+  const wall: number[] = [];
+  const server: number[] = [];
+  const parts = new Map<string, number[]>();
   for (let run = -2; run < runs; run++) {
     const started = performance.now();
     const response = await fetch(`${base}${url}`, { headers: { cookie }, redirect: "manual" });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-    if (run >= 0) samples.push(performance.now() - started);
+    if (run < 0) continue;
+    wall.push(performance.now() - started);
+    const { total, ...named } = serverTiming(response);
+    if (total === undefined) throw new Error(`${url} sent no Server-Timing total`);
+    server.push(total);
+    for (const [name, ms] of Object.entries(named)) parts.set(name, [...(parts.get(name) ?? []), ms]);
   }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  return {
+    p50: percentile(wall, 50),
+    p95: percentile(wall, 95),
+    serverP50: percentile(server, 50),
+    serverP95: percentile(server, 95),
+    parts: Object.fromEntries([...parts].map(([name, samples]) => [name, percentile(samples, 50)])),
+  };
 }
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
@@ -101,7 +132,7 @@ async function csvMemory(pid: number, cookie: string) {
 
 type Result = {
   label: string;
-  pages: Record<string, { p50: number; p95: number }>;
+  pages: Record<string, Timing>;
   csv: Awaited<ReturnType<typeof csvMemory>>;
   seedMs: number;
   foldMs: number;
@@ -117,6 +148,7 @@ for (const [label, shape] of shapes) {
     const urls: [string, string][] = [
       ["hot list", "/sales"],
       ["hot list, filtered (hand raised, leader)", "/sales?hand=1&persona=leader"],
+      ["hot list, filtered (anonymous, rep, this demo)", "/sales?who=anonymous&persona=rep&demo=pipeline-basics"],
       ["account journey", `/sales/accounts/${seeded.accountId}/journey`],
       ["visitor journey", `/sales/visitors/${seeded.visitorId}`],
       ["funnel", "/sales/funnels/pipeline-basics"],
@@ -136,17 +168,27 @@ for (const [label, shape] of shapes) {
 }
 
 const [small, large] = results;
-const ms = (value: number | undefined) => `${(value ?? Number.NaN).toFixed(1)} ms`;
+const ms = (value: number | undefined) => `${(value ?? Number.NaN).toFixed(1)}`;
+const ratio = (a: number | undefined, b: number | undefined) => `${((b ?? Number.NaN) / (a ?? Number.NaN)).toFixed(2)}×`;
+const partsOf = (timing: Timing | undefined) =>
+  Object.entries(timing?.parts ?? {})
+    .map(([name, value]) => `${name} ${value.toFixed(1)}`)
+    .join(", ") || "—";
 console.log(`
-Rep workspace over HTTP (p50 / p95 over ${runs} requests, signed in, production server, loopback)
+Rep workspace over HTTP (p50 / p95 over ${runs} requests in ms, signed in, production server, loopback).
+Server time is the server's Server-Timing total (request in → headers out); parts are medians at 1M.
+Load average when done: ${os
+  .loadavg()
+  .map((load) => load.toFixed(2))
+  .join(", ")} on ${os.cpus().length} cores.
 
-| page | ${small?.label} | ${large?.label} | 1M / 100k (p95) |
-| --- | --- | --- | --- |
+| page | server, ${small?.label} | server, ${large?.label} | 1M / 100k (server p95) | wall, ${small?.label} | wall, ${large?.label} | parts at 1M (p50) |
+| --- | --- | --- | --- | --- | --- | --- |
 ${Object.keys(large?.pages ?? {})
   .map((name) => {
     const a = small?.pages[name];
     const b = large?.pages[name];
-    return `| ${name} | ${ms(a?.p50)} / ${ms(a?.p95)} | ${ms(b?.p50)} / ${ms(b?.p95)} | ${((b?.p95 ?? 0) / (a?.p95 ?? 1)).toFixed(2)}× |`;
+    return `| ${name} | ${ms(a?.serverP50)} / ${ms(a?.serverP95)} | ${ms(b?.serverP50)} / ${ms(b?.serverP95)} | ${ratio(a?.serverP95, b?.serverP95)} | ${ms(a?.p50)} / ${ms(a?.p95)} | ${ms(b?.p50)} / ${ms(b?.p95)} | ${partsOf(b)} |`;
   })
   .join("\n")}
 

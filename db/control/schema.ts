@@ -366,6 +366,31 @@ export const accountActivity = sqliteTable(
   ],
 );
 
+/**
+ * The hot list's entries once per filter they match — `facet` is "" (any), "demo:<slug>", "persona:<id>" or
+ * "demo:<slug>+persona:<id>" — so every filter combination is one walk of one index range, however few
+ * people it matches: walking all ranked people for a rare persona grew with history (bench:sales). Holds only
+ * who the list shows (accounts with people; anonymous, untracked-not-asked, person visitors); the fold
+ * rewrites an entry's rows whenever it rewrites the entry's aggregate, rank key included.
+ */
+export const hotListFacets = sqliteTable(
+  "hot_list_facets",
+  {
+    facet: text("facet").notNull(),
+    kind: text("kind", { enum: ["account", "visitor"] }).notNull(),
+    entityId: text("entity_id").notNull(),
+    rankKey: real("rank_key").notNull(),
+    handRaised: integer("hand_raised", { mode: "boolean" }).notNull(),
+    firstAt: integer("first_at", { mode: "timestamp_ms" }).notNull(),
+    lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.kind, table.entityId, table.facet] }),
+    index("hot_list_facets_rank").on(table.facet, table.kind, table.rankKey),
+    index("hot_list_facets_raised_rank").on(table.facet, table.kind, table.rankKey).where(sql`hand_raised = 1`),
+  ],
+);
+
 /** Which funnel stages a visitor has reached per demo, so each visitor counts once per stage. */
 export const funnelMarks = sqliteTable(
   "funnel_marks",

@@ -8,11 +8,28 @@ import { auth, type TeamUser } from "@/lib/auth/auth";
 import { defaultAfterSignIn, requestedPathHeader, signInRequiredMessage, signInUrlFor } from "@/lib/auth/next-path";
 import { isRole, mayUse, type Permission, permissionLabels, type Role, whoMayUse } from "@/lib/auth/roles";
 import { jsonError } from "@/lib/http/responses";
+import { timed } from "@/lib/http/server-timing";
+import { runtime } from "@/lib/runtime/runtime";
 
 export type TeamSession = { user: TeamUser & { role: Role } };
 
+/**
+ * One lookup per page render: a page and its layout render in parallel and both run the guard, and Next hands
+ * both the same request headers object (headers()). Keyed weakly by that object, so an entry lives as long as
+ * its request. Route handlers look up afresh (sessionFrom): they run the guard once.
+ */
+function renderSession(requestHeaders: Headers): Promise<TeamSession | null> {
+  const lookups = runtime().shared("auth.session-lookups", () => new WeakMap<Headers, Promise<TeamSession | null>>());
+  let lookup = lookups.get(requestHeaders);
+  if (!lookup) {
+    lookup = sessionFrom(requestHeaders);
+    lookups.set(requestHeaders, lookup);
+  }
+  return lookup;
+}
+
 async function sessionFrom(requestHeaders: Headers): Promise<TeamSession | null> {
-  const found = await auth().api.getSession({ headers: requestHeaders });
+  const found = await timed("session", () => auth().api.getSession({ headers: requestHeaders }));
   if (!found) return null;
   // A role outside the list (a hand-edited row) grants nothing rather than everything.
   const role = isRole(found.user.role) ? found.user.role : undefined;
@@ -22,7 +39,7 @@ async function sessionFrom(requestHeaders: Headers): Promise<TeamSession | null>
 
 /** The signed-in team member, or null; for pages that show something either way (the sign-in page). */
 export async function currentTeamMember(): Promise<TeamSession | null> {
-  return sessionFrom(await headers());
+  return renderSession(await headers());
 }
 
 /** The message a refused member reads, in the API's `{error}` and on the refusal page alike. */
@@ -37,7 +54,7 @@ export function roleRefusalMessage(role: Role, permission: Permission): string {
  */
 export async function requireRole(permission: Permission, options: { next?: string } = {}): Promise<TeamSession> {
   const requestHeaders = await headers();
-  const member = await sessionFrom(requestHeaders);
+  const member = await renderSession(requestHeaders);
   if (!member) redirect(signInUrlFor(options.next ?? requestHeaders.get(requestedPathHeader) ?? defaultAfterSignIn));
   if (!mayUse(member.user.role, permission)) forbidden();
   return member;

@@ -9,6 +9,8 @@ import { runtime } from "@/lib/runtime/runtime";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
 import { applyEvent, type Counters, counterNames, emptyCounters, scoreColumns } from "./activity";
 import { funnelStageOf } from "./funnel-stages";
+import { refreshAccountFacets, refreshVisitorFacets } from "./hot-list-facets";
+import { crossedThreshold, enqueueScoreCrossed, type ScoreState } from "./score-alerts";
 
 type EventRow = {
   position: number;
@@ -55,6 +57,9 @@ function prepare(sqlite: Database.Database) {
        on conflict(visitor_id) do update set ${updates}`,
     ),
     accountOf: sqlite.prepare<[string], { accountId: string | null }>("select account_id as accountId from visitors where id = ?"),
+    accountScore: sqlite.prepare<[string], { rawScore: number; lastAt: number }>(
+      "select raw_score as rawScore, last_at as lastAt from account_activity where account_id = ?",
+    ),
     accountTotals: sqlite.prepare<[string], Counters & { people: number }>(
       `select count(*) as people, min(a.first_at) as firstAt, max(a.last_at) as lastAt, max(a.longest_gap_ms) as longestGapMs,
               ${counterNames.map((name, index) => `sum(a.${columns[index + 3]}) as ${name}`).join(", ")}
@@ -144,7 +149,8 @@ function funnelMarker(statements: Statements) {
 }
 
 /** Folds up to `limit` events past the watermark in one transaction; returns how many it read. */
-function foldChunk(statements: Statements, sqlite: Database.Database, limit: number): number {
+function foldChunk(statements: Statements, db: ControlDb, limit: number, now: number): number {
+  const sqlite = db.$client;
   return sqlite.transaction(() => {
     const stored = statements.watermark.get(watermarkName)?.position ?? 0;
     let from = stored;
@@ -157,12 +163,16 @@ function foldChunk(statements: Statements, sqlite: Database.Database, limit: num
       return 0;
     }
     const touched = new Map<string, Counters>();
+    // Each visitor's score before this chunk, to tell when it crosses the alert threshold.
+    const before = new Map<string, ScoreState>();
     const funnel = funnelMarker(statements);
     for (const row of rows) {
       if (!row.visitorId) continue; // not linked: the visitor asked not to be tracked
       let counters = touched.get(row.visitorId);
       if (!counters) {
-        counters = statements.visitorRow.get(row.visitorId) ?? emptyCounters(row.occurredAt);
+        const stored = statements.visitorRow.get(row.visitorId);
+        if (stored) before.set(row.visitorId, { rawScore: scoreColumns(stored).rawScore, lastAt: stored.lastAt });
+        counters = stored ?? emptyCounters(row.occurredAt);
         touched.set(row.visitorId, counters);
       }
       const wasPerson = isPerson(counters);
@@ -176,41 +186,65 @@ function foldChunk(statements: Statements, sqlite: Database.Database, limit: num
     for (const [visitorId, counters] of touched) {
       const score = scoreColumns(counters);
       statements.upsertVisitor.run(visitorId, ...values(counters), score.rawScore, score.rankKey);
+      const entry = {
+        id: visitorId,
+        rankKey: score.rankKey,
+        handRaised: counters.handraises > 0,
+        firstAt: counters.firstAt,
+        lastAt: counters.lastAt,
+      };
+      const listed = refreshVisitorFacets(sqlite, entry, isPerson(counters));
+      // Alerts follow the list: an anonymous visitor alerts as themselves, one in an account as the account.
+      if (listed && crossedThreshold(before.get(visitorId), { rawScore: score.rawScore, lastAt: counters.lastAt }, now))
+        enqueueScoreCrossed(db, { kind: "visitor", id: visitorId, counters, colleagues: 0 }, now);
       const accountId = statements.accountOf.get(visitorId)?.accountId;
       if (accountId) accounts.add(accountId);
     }
-    for (const accountId of accounts) refreshAccount(statements, accountId);
+    for (const accountId of accounts) refreshAccount(statements, db, accountId, now);
     statements.setWatermark.run(watermarkName, rows.at(-1)?.position ?? from);
     return rows.length;
   })();
 }
 
-function refreshAccount(statements: Statements, accountId: string): void {
+function refreshAccount(statements: Statements, db: ControlDb, accountId: string, now: number): void {
   const totals = statements.accountTotals.get(accountId);
   if (!totals || totals.people === 0 || totals.firstAt === null) {
     statements.upsertAccount.run(accountId, 0, ...values(emptyCounters(0)), 0, -1e9);
+    refreshAccountFacets(db.$client, { id: accountId, rankKey: -1e9, handRaised: false, firstAt: 0, lastAt: 0 }, 0);
     return;
   }
-  const score = scoreColumns(totals, totals.people - 1);
+  const previous = statements.accountScore.get(accountId);
+  const colleagues = totals.people - 1;
+  const score = scoreColumns(totals, colleagues);
   statements.upsertAccount.run(accountId, totals.people, ...values(totals), score.rawScore, score.rankKey);
+  const entry = {
+    id: accountId,
+    rankKey: score.rankKey,
+    handRaised: totals.handraises > 0,
+    firstAt: totals.firstAt,
+    lastAt: totals.lastAt,
+  };
+  refreshAccountFacets(db.$client, entry, totals.people);
+  if (crossedThreshold(previous, { rawScore: score.rawScore, lastAt: totals.lastAt }, now))
+    enqueueScoreCrossed(db, { kind: "account", id: accountId, counters: totals, colleagues }, now);
 }
 
 /** Re-reads an account's people into its aggregate (a visitor joined it without a new event of theirs). */
-export function refreshAccountActivity(accountId: string, db: ControlDb = controlDb()): void {
-  refreshAccount(statementsFor(db.$client), accountId);
+export function refreshAccountActivity(accountId: string, db: ControlDb = controlDb(), now: number = Date.now()): void {
+  refreshAccount(statementsFor(db.$client), db, accountId, now);
 }
 
 /**
  * Folds what the background has not reached yet, up to `maxEvents`, and says how many are still waiting
  * (after a flood larger than that, a page shows the note instead of making one reader wait for all of it).
  */
-export function catchUpInsights(options: { maxEvents?: number; chunk?: number } = {}, db: ControlDb = controlDb()) {
+export function catchUpInsights(options: { maxEvents?: number; chunk?: number; now?: number } = {}, db: ControlDb = controlDb()) {
   const { maxEvents = 20_000, chunk = 2_000 } = options;
   const sqlite = db.$client;
   const statements = statementsFor(sqlite);
   let folded = 0;
   while (folded < maxEvents) {
-    const read = foldChunk(statements, sqlite, Math.min(chunk, maxEvents - folded));
+    const read = foldChunk(statements, db, Math.min(chunk, maxEvents - folded), options.now ?? Date.now());
     folded += read;
     if (read === 0) return { folded, pending: 0 };
   }

@@ -1,21 +1,24 @@
 // The rep's morning page: accounts and anonymous visitors ranked by their decayed score, with the reasons.
-// Both lists walk their rank index (see rankKey in score.ts) and stop at a page, so the cost does not grow
-// with the event store; filters only add cheap conditions on each row they pass.
+// Both lists walk a rank index of their filter's facet (see rankKey in score.ts, hot-list-facets.ts) and stop
+// at a page, so the cost does not grow with the event store nor with how few people a filter matches.
 import "server-only";
-import { and, eq, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import {
   type AccountActivity,
   accountActivity,
   accounts,
-  sandboxes,
+  demos,
+  hotListFacets,
   type VisitorActivity,
   visitorActivity,
   visitors,
 } from "@/db/control/schema";
 import { isRegisteredDemo } from "@/lib/demos/gallery";
 import { personaLabels } from "@/lib/demos/personas";
+import { timed } from "@/lib/http/server-timing";
 import { catchUpInsights } from "./fold";
+import { facetFor } from "./hot-list-facets";
 import { filterWindow, type HotListFilters } from "./hot-list-filters";
 import { decayedScore, type Reason, scoreReasons } from "./score";
 import { demosTried } from "./visitors";
@@ -44,9 +47,10 @@ export type HotList = { entries: HotEntry[]; pending: number };
 const defaultLimit = 50;
 
 /*
- * Each list is two queries: the ranked ids, written in SQL so that the walk is pinned to the rank index
- * (INDEXED BY, CROSS JOIN keeps it the outer loop) — with statistics, SQLite would rather walk visitors by
- * account, every anonymous one, and sort them: 700 ms at 1M events in bench:sales — then the page's rows by id.
+ * Each list is two queries: the ranked ids, one walk of hot_list_facets' rank index for the filter's facet
+ * and kind (a rare persona costs as much as no filter), then the page's rows by id. Written in SQL so the
+ * walk is pinned to the index (INDEXED BY): with statistics SQLite would rather walk people by account and
+ * sort them, 700 ms at 1M events in bench:sales.
  */
 const ids = (ranked: { id: string }[]) => (ranked.length > 0 ? ranked.map((row) => row.id) : [""]);
 
@@ -67,23 +71,22 @@ function scored(row: AccountActivity | VisitorActivity, colleagues: number, now:
   };
 }
 
-/** A sandbox of the visitor matching the demo / persona filters (the index on visitor and demo serves it). */
-function triedCondition(visitorId: SQL, filters: HotListFilters): SQL | undefined {
-  if (!filters.demo && !filters.persona) return undefined;
-  const conditions = [sql`${sandboxes.visitorId} = ${visitorId}`];
-  if (filters.demo) conditions.push(sql`${sandboxes.demoSlug} = ${filters.demo}`);
-  if (filters.persona) conditions.push(sql`json_extract(${sandboxes.personalization}, '$.persona') = ${filters.persona}`);
-  return sql`exists (select 1 from ${sandboxes} where ${sql.join(conditions, sql` and `)})`;
-}
-
-function activeIn(table: typeof accountActivity | typeof visitorActivity, filters: HotListFilters): SQL[] {
+/** The ids of the best-ranked entries of `kind` matching the filters; `ownerUserId` keeps one rep's accounts. */
+function rankedIds(kind: "account" | "visitor", filters: HotListFilters, limit: number, db: ControlDb, ownerUserId?: string) {
   const { fromMs, toMs } = filterWindow(filters);
-  const conditions: SQL[] = [];
-  if (fromMs !== undefined) conditions.push(sql`${table.lastAt} >= ${fromMs}`);
-  if (toMs !== undefined) conditions.push(sql`${table.firstAt} < ${toMs}`);
-  // A literal 0, not a bound parameter: only then may SQLite use the partial index of hand-raisers.
-  if (filters.hand) conditions.push(sql`${table.handraises} > 0`);
-  return conditions;
+  const conditions = [sql`${hotListFacets.facet} = ${facetFor(filters)}`, sql`${hotListFacets.kind} = ${kind}`];
+  // A literal 1, not a bound parameter: only then may SQLite use the partial index of hand-raisers.
+  if (filters.hand) conditions.push(sql`${hotListFacets.handRaised} = 1`);
+  if (fromMs !== undefined) conditions.push(sql`${hotListFacets.lastAt} >= ${fromMs}`);
+  if (toMs !== undefined) conditions.push(sql`${hotListFacets.firstAt} < ${toMs}`);
+  if (ownerUserId !== undefined)
+    conditions.push(
+      sql`exists (select 1 from ${accounts} where ${accounts.id} = ${hotListFacets.entityId} and ${accounts.ownerUserId} = ${ownerUserId})`,
+    );
+  return db.all<{ id: string }>(
+    sql`select ${hotListFacets.entityId} as id from ${hotListFacets} indexed by ${sql.raw(filters.hand ? "hot_list_facets_raised_rank" : "hot_list_facets_rank")}
+        where ${sql.join(conditions, sql` and `)} order by ${hotListFacets.rankKey} desc limit ${limit}`,
+  );
 }
 
 export function hotAccounts(
@@ -92,18 +95,7 @@ export function hotAccounts(
   db: ControlDb,
 ): HotAccount[] {
   const now = options.now ?? Date.now();
-  const tried = triedCondition(sql`v.id`, filters);
-  const conditions = and(
-    gt(accountActivity.people, 0),
-    ...activeIn(accountActivity, filters),
-    filters.mine ? eq(accounts.ownerUserId, options.userId ?? "") : undefined,
-    tried ? sql`exists (select 1 from ${visitors} v where v.account_id = ${accounts.id} and ${tried})` : undefined,
-  );
-  const ranked = db.all<{ id: string }>(
-    sql`select ${accountActivity.accountId} as id from ${accountActivity} indexed by ${sql.raw(filters.hand ? "account_activity_raised_rank" : "account_activity_rank")}
-        cross join ${accounts} on ${accounts.id} = ${accountActivity.accountId}
-        where ${conditions} order by ${accountActivity.rankKey} desc limit ${options.limit ?? defaultLimit}`,
-  );
+  const ranked = rankedIds("account", filters, options.limit ?? defaultLimit, db, filters.mine ? (options.userId ?? "") : undefined);
   const rows = inRankOrder(
     ranked,
     db
@@ -127,20 +119,7 @@ export function hotAccounts(
 
 export function hotVisitors(filters: HotListFilters, options: { limit?: number; now?: number }, db: ControlDb): HotVisitor[] {
   const now = options.now ?? Date.now();
-  const conditions = and(
-    isNull(visitors.accountId),
-    eq(visitors.bot, false),
-    eq(visitors.doNotTrack, false),
-    // An automated browser that never interacted is an opening, not a person (as the visitor list decides).
-    or(gt(visitorActivity.humanEvents, 0), gt(visitorActivity.interactions, 0)),
-    ...activeIn(visitorActivity, filters),
-    triedCondition(sql`${visitors.id}`, filters),
-  );
-  const ranked = db.all<{ id: string }>(
-    sql`select ${visitorActivity.visitorId} as id from ${visitorActivity} indexed by ${sql.raw(filters.hand ? "visitor_activity_raised_rank" : "visitor_activity_rank")}
-        cross join ${visitors} on ${visitors.id} = ${visitorActivity.visitorId}
-        where ${conditions} order by ${visitorActivity.rankKey} desc limit ${options.limit ?? defaultLimit}`,
-  );
+  const ranked = rankedIds("visitor", filters, options.limit ?? defaultLimit, db);
   const rows = inRankOrder(
     ranked,
     db
@@ -169,6 +148,11 @@ export function hotVisitors(filters: HotListFilters, options: { limit?: number; 
   });
 }
 
+/** The demos the filter offers, by slug and title (no definitions parsed: the page needs nothing else). */
+export function demoChoices(db: ControlDb = controlDb()): { slug: string; title: string }[] {
+  return db.select({ slug: demos.slug, title: demos.title }).from(demos).orderBy(asc(demos.position), asc(demos.title)).all();
+}
+
 export type HotListResult = { ok: true; list: HotList } | { ok: false; error: string };
 
 /**
@@ -181,11 +165,11 @@ export function hotList(
   db: ControlDb = controlDb(),
 ): HotListResult {
   if (filters.demo && !isRegisteredDemo(filters.demo)) return { ok: false, error: `demo: there is no demo named “${filters.demo}”` };
-  const { pending } = catchUpInsights({}, db);
+  const { pending } = timed("fold", () => catchUpInsights({}, db));
   const limit = options.limit ?? defaultLimit;
   const wanted = filters.mine ? "accounts" : filters.who;
-  const accountRows = wanted === "anonymous" ? [] : hotAccounts(filters, { ...options, limit }, db);
-  const visitorRows = wanted === "accounts" ? [] : hotVisitors(filters, { ...options, limit }, db);
+  const accountRows = wanted === "anonymous" ? [] : timed("accounts", () => hotAccounts(filters, { ...options, limit }, db));
+  const visitorRows = wanted === "accounts" ? [] : timed("visitors", () => hotVisitors(filters, { ...options, limit }, db));
   const entries = [...accountRows, ...visitorRows].sort((a, b) => b.rankKey - a.rankKey).slice(0, limit);
   return { ok: true, list: { entries, pending } };
 }

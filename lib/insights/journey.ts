@@ -6,6 +6,7 @@ import { type ControlDb, controlDb } from "@/db/client";
 import { accountActivity, accounts, demos, events, shareLinks, type Visitor, visitorActivity, visitors } from "@/db/control/schema";
 import { textIn } from "@/lib/demos/locale";
 import { personaLabels } from "@/lib/demos/personas";
+import { runtime } from "@/lib/runtime/runtime";
 import { describeEvent } from "./describe-event";
 import { catchUpInsights } from "./fold";
 import { decayedScore, type Reason, scoreReasons } from "./score";
@@ -27,12 +28,28 @@ export type Person = {
 
 type StepTitles = (demo: string, stepId: string) => string | undefined;
 
+/**
+ * Step titles of every registered demo. Parsing each definition on every journey cost more than the journey's
+ * query, so they are kept per process and made again only when a demo's source hash changes.
+ */
 function stepTitles(db: ControlDb): StepTitles {
-  const titles = new Map<string, string>();
-  for (const row of db.select({ slug: demos.slug, definition: demos.definition }).from(demos).all()) {
-    const fallback = row.definition.locales?.[0] ?? "en";
-    for (const step of row.definition.steps) titles.set(`${row.slug}:${step.id}`, textIn(step.title, fallback, fallback));
+  const version = db
+    .select({ slug: demos.slug, hash: demos.sourceHash })
+    .from(demos)
+    .all()
+    .map((row) => `${row.slug}@${row.hash}`)
+    .join(" ");
+  const cache = runtime().shared("insights.step-titles", () => ({ version: "", titles: new Map<string, string>() }));
+  if (cache.version !== version || cache.titles.size === 0) {
+    const titles = new Map<string, string>();
+    for (const row of db.select({ slug: demos.slug, definition: demos.definition }).from(demos).all()) {
+      const fallback = row.definition.locales?.[0] ?? "en";
+      for (const step of row.definition.steps) titles.set(`${row.slug}:${step.id}`, textIn(step.title, fallback, fallback));
+    }
+    cache.version = version;
+    cache.titles = titles;
   }
+  const { titles } = cache;
   return (demo, stepId) => titles.get(`${demo}:${stepId}`);
 }
 

@@ -5,6 +5,13 @@
 /** The score halves after this many days of silence: last week's hand-raise still counts, last quarter's barely. */
 export const halfLifeDays = 7;
 
+/**
+ * A visitor's or account's score rising to at least this sends one "score.crossed" webhook alert
+ * (lib/insights/score-alerts.ts); it alerts again only after the score has decayed below and risen back.
+ * 60 is about a finished tour with a deal and a step or two, or any hand-raise with a little more.
+ */
+export const alertThreshold = 60;
+
 /** A silence at least this long before coming back earns the "back after N days" reason. */
 export const returnAfterDays = 1;
 

@@ -6,6 +6,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientAddress, clientIpHeaderName } from "@/lib/http/client-ip";
+import { withServerTiming } from "@/lib/http/server-timing";
 import { isLiveStreamRequest, serveLiveStream } from "@/lib/live/node-streams";
 import { handleGuardingServerActions } from "@/lib/next-workarounds/action-decode-failures";
 import { pageMethodRefusal } from "@/lib/next-workarounds/page-methods";
@@ -40,6 +41,7 @@ export function frontDoor(next: RequestHandler): RequestHandler {
       });
       return;
     }
-    handleGuardingServerActions(request, response, () => next(request, response));
+    // Next's responses carry Server-Timing (lib/http/server-timing.ts); the lean paths above keep their speed.
+    withServerTiming(response, () => handleGuardingServerActions(request, response, () => next(request, response)));
   };
 }

@@ -91,6 +91,10 @@ test("bad filters get a page that says what to fix, and the JSON API a 400 with 
     expect(api.status(), what).toBe(400);
     expect(((await api.json()) as { error: string }).error, what).toMatch(says);
   }
+  // Empty values are no filter at all (a form submitted with blanks), on the page and in the API alike.
+  expect((await rep.goto("/sales?demo=&from=&to=&who=&hand=&persona=&mine="))?.status()).toBe(200);
+  await expect(rep.getByTestId("filter-error")).toHaveCount(0);
+  expect((await rep.request.get("/api/sales/hot-list?demo=&from=&persona=")).status()).toBe(200);
   // Unknown parameters and repeated ones are not errors: the first value counts.
   expect((await rep.goto("/sales?utm_source=x&hand=1&hand=%ff"))?.status()).toBe(200);
   await expect(rep.getByTestId("filter-error")).toHaveCount(0);

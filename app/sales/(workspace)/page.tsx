@@ -8,8 +8,7 @@ import { LiveRefresh } from "@/components/sales/LiveRefresh";
 import { ScoreReasons } from "@/components/sales/ScoreReasons";
 import { ScrollRegion } from "@/components/sales/ScrollRegion";
 import { requireTeamMember } from "@/lib/auth/team-session";
-import { listGalleryDemos } from "@/lib/demos/gallery";
-import { hotList } from "@/lib/insights/hot-list";
+import { demoChoices, hotList } from "@/lib/insights/hot-list";
 import { filtersQuery, parseHotListFilters } from "@/lib/insights/hot-list-filters";
 import { searchParamsOf } from "@/lib/insights/search-params";
 
@@ -17,7 +16,7 @@ export default async function HotListPage({ searchParams }: { searchParams: Prom
   const { user } = await requireTeamMember({ next: "/sales" });
   const parsed = parseHotListFilters(searchParamsOf(await searchParams));
   const result = parsed.ok ? hotList(parsed.filters, { userId: user.id }) : parsed;
-  const demos = listGalleryDemos().map((demo) => ({ slug: demo.slug, title: demo.title }));
+  const demos = demoChoices();
   const query = parsed.ok ? filtersQuery(parsed.filters) : "";
   return (
     <>
