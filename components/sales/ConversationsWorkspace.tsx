@@ -2,6 +2,7 @@
 // The team's conversations: the inbox, one thread with the prospect's context beside it, a reply box. New
 // messages and typing arrive live; replies are plain POSTs.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import type { ConversationContext } from "@/lib/conversations/context";
 import { formatWhen } from "./format";
 import { useTeamStream } from "./use-team-stream";
 import "@/components/conversation/conversation.css";
@@ -18,16 +19,8 @@ export type InboxItem = {
   demoSlug: string | null;
 };
 type Message = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
-type Context = {
-  demo: string | null;
-  linked: boolean;
-  currentStep?: string;
-  persona?: string;
-  account?: { id: string; name: string };
-  source?: Record<string, string>;
-  device?: string;
-  built: string[];
-};
+/** The same shape the API serialises (lib/conversations/context.ts); a type import, so no server code ships. */
+type Context = ConversationContext;
 type Thread = InboxItem & { messages: Message[]; visitorId: string };
 
 const typingSentEveryMs = 3_000;
@@ -67,7 +60,10 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
         void loadThread(String(payload.conversationId));
       } else if (!selected) setSelected(String(payload.conversationId));
     },
-    "conversation.updated": () => void loadInbox(),
+    "conversation.updated": (payload) => {
+      void loadInbox();
+      if (payload.conversationId === selected) void loadThread(String(payload.conversationId));
+    },
     typing: (payload) => {
       if (payload.who !== "visitor" || payload.conversationId !== selected) return;
       setProspectTyping(true);
@@ -123,6 +119,7 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
                     <strong>{item.demoSlug ?? "A demo"}</strong>
                     {item.unanswered && item.status === "open" ? <span className="badge">Waiting</span> : null}
                     {item.status === "closed" ? <span className="badge muted">Closed</span> : null}
+                    {item.muted ? <span className="badge muted">Muted</span> : null}
                   </span>
                   <span className="inbox-excerpt">{item.lastMessage}</span>
                   <span className="muted">
@@ -148,6 +145,13 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
             </ol>
           </div>
           {prospectTyping ? <p className="muted">The prospect is typing…</p> : null}
+          {thread.muted ? (
+            <p className="muted" data-testid="muted-note">
+              Muted: this visitor's new messages are refused, and their panel says the conversation is paused.
+            </p>
+          ) : thread.status === "closed" ? (
+            <p className="muted">Closed: the prospect's panel says so; if they write again it reopens here.</p>
+          ) : null}
           <form onSubmit={reply} className="talk-compose">
             <label htmlFor="reply">Reply</label>
             <textarea
@@ -208,6 +212,12 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
               <>
                 <dt>Role chosen</dt>
                 <dd>{context.persona}</dd>
+              </>
+            ) : null}
+            {context.locale ? (
+              <>
+                <dt>Locale</dt>
+                <dd>{context.locale}</dd>
               </>
             ) : null}
             {context.account ? (
