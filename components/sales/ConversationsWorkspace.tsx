@@ -75,9 +75,11 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
     },
     () => {
       // Connected (or back): catch up on what arrived between the server render and now.
+      setConnected(true);
       void loadInbox();
       if (selected) void loadThread(selected);
     },
+    () => setConnected(false),
   );
 
   const reply = async (event: FormEvent<HTMLFormElement>) => {

@@ -21,7 +21,7 @@ export default async function LiveNowPage() {
         <p className="card empty">Nobody is in a demo right now.</p>
       ) : (
         <ScrollRegion label="Visitors active now">
-          <table data-testid="live-now">
+          <table className="visitors-table" data-testid="live-now">
             <caption className="visually-hidden">Visitors active in the last two minutes</caption>
             <thead>
               <tr>
