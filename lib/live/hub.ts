@@ -125,8 +125,8 @@ export function subscribeLive(topics: readonly LiveTopic[], lastEventId: number 
     }
   }
   for (const topic of topics) {
-    let streams = state.byTopic.get(topic);
-    if (!streams) state.byTopic.set(topic, (streams = new Set()));
+    const streams = state.byTopic.get(topic) ?? new Set<Deliver>();
+    if (streams.size === 0) state.byTopic.set(topic, streams);
     streams.add(deliver);
   }
   state.open += 1;
