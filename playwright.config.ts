@@ -51,6 +51,8 @@ export default defineConfig({
     env: {
       WEBHOOKS_ALLOW_PRIVATE: "1",
       PROVISION_RATE_PER_MINUTE: "300",
+      // Likewise every conversation the suite starts comes from that one address (the limit is unit-tested).
+      CONVERSATIONS_PER_HOUR: "100",
       PORT: String(port),
       DATA_DIR: dataDir,
       NODE_ENV: "production",

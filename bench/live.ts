@@ -92,11 +92,15 @@ async function fanOutLatencies(streams: Stream[], post: (marker: string) => Prom
   return samples;
 }
 
+// Ports of their own (BENCH_PORT moves both), so a bench never meets someone else's server.
+const ceilingPort = Number(process.env.BENCH_PORT || 3351);
+const port = ceilingPort + 1;
+
 // ---- the ceiling ----
 console.log(`bench:live: ceiling — plain node:http SSE + better-sqlite3 commit, ${total} streams…`);
 const ceiling: ChildProcess = spawn(
   process.execPath,
-  ["--import", "tsx", "bench/live-baseline-server.ts", "3196", path.join(root, "ceiling.sqlite")],
+  ["--import", "tsx", "bench/live-baseline-server.ts", String(ceilingPort), path.join(root, "ceiling.sqlite")],
   {
     stdio: ["ignore", "pipe", "inherit"],
   },
@@ -104,11 +108,11 @@ const ceiling: ChildProcess = spawn(
 await new Promise<void>((resolve) => ceiling.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve()));
 await settle();
 const ceilingIdle = rssMb(ceiling.pid ?? 0);
-const ceilingStreams = await openMany(total, () => openStream("http://127.0.0.1:3196/"));
+const ceilingStreams = await openMany(total, () => openStream(`http://127.0.0.1:${ceilingPort}/`));
 await settle();
 const ceilingOpen = rssMb(ceiling.pid ?? 0);
 const ceilingLatency = await fanOutLatencies(ceilingStreams, async (marker) => {
-  await fetch("http://127.0.0.1:3196/", { method: "POST", body: JSON.stringify({ body: marker }) });
+  await fetch(`http://127.0.0.1:${ceilingPort}/`, { method: "POST", body: JSON.stringify({ body: marker }) });
 });
 for (const stream of ceilingStreams) stream.close();
 ceiling.kill();
@@ -130,7 +134,6 @@ control.prepare("update user set role = 'admin' where email = ?").run(email);
 control.close();
 
 console.log("bench:live: starting the production server (builds first if sources changed)…");
-const port = 3195;
 const base = `http://127.0.0.1:${port}`;
 const product = await startServer({
   PORT: String(port),
@@ -167,6 +170,8 @@ console.log(`bench:live: opening ${prospectsWithStreams} prospect and ${total - 
 const prospectStreams = await openMany(prospectsWithStreams, (index) =>
   openStream(`${base}/api/live/visitor`, { cookie: prospects[index]?.cookie ?? "" }),
 );
+await settle();
+const productProspectsOpen = rssMb(product.child.pid ?? 0);
 const repStreams = await openMany(total - prospectsWithStreams, () => openStream(`${base}/api/live/team`, { cookie: repCookie }));
 await settle();
 const productOpen = rssMb(product.child.pid ?? 0);
@@ -237,6 +242,11 @@ console.log("");
 console.log(`RSS per 1,000 streams: ${(productPer1000 / ceilingPer1000).toFixed(2)}× the ceiling (target ≤ 1.5×)`);
 console.log(
   `message p99: ${ms(percentile(messageLatency, 99))} (target ≤ 100 ms), ${(percentile(messageLatency, 99) / percentile(ceilingLatency, 99)).toFixed(2)}× the ceiling's`,
+);
+// Where it goes: the prospects' streams (a cookie check) and the reps' (a session read) measured apart.
+const perStream = (mb: number, streams: number) => ((mb / streams) * 1000).toFixed(1);
+console.log(
+  `RSS per 1,000 streams, by kind: prospect ${perStream(productProspectsOpen - productIdle, prospectsWithStreams)} MB, rep ${perStream(productOpen - productProspectsOpen, total - prospectsWithStreams)} MB`,
 );
 console.log(
   `hand-raise → webhook received: p50 ${ms(percentile(webhookLatency, 50))}, p99 ${ms(percentile(webhookLatency, 99))} (target ≤ 5 s)`,

@@ -1,6 +1,8 @@
 "use client";
 // The "Talk to a human" panel: the prospect types a question, nothing else is asked. Says plainly whether
-// someone is here now, or when the team replies and where to book a time.
+// someone is here now, or when the team replies and where to book a time. When the team closed the conversation
+// it says so and the prospect may simply write again (that reopens it); when the team paused it, the message
+// box gives way to the booking link, so nobody types into a void.
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useConversation } from "./use-conversation";
 import "./conversation.css";
@@ -61,37 +63,62 @@ export function ConversationPanel(props: ConversationPanelProps) {
         </ol>
       </div>
       {conversation.teamTyping ? <p className="talk-typing">{conversation.teamTyping}</p> : null}
-      <form className="talk-compose" onSubmit={submit}>
-        <label htmlFor={fieldId}>Your question</label>
-        <textarea
-          className="talk-input"
-          id={fieldId}
-          aria-describedby={hintId}
-          value={draft}
-          maxLength={2000}
-          rows={3}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            conversation.typing();
-          }}
-        />
-        <p id={hintId} className="talk-hint">
-          No name or email needed. Your conversation stays with this browser.
+      {conversation.paused ? (
+        <p className="talk-notice" data-testid="conversation-notice">
+          Our team has paused this conversation, so new messages are not sent. To reach us:{" "}
+          {team ? (
+            <a href={team.bookingUrl} target="_blank" rel="noopener noreferrer">
+              {team.bookingLabel}
+            </a>
+          ) : (
+            "book a time"
+          )}
+          .
         </p>
-        {conversation.error ? (
-          <p className="error-text" role="alert">
-            {conversation.error}
-          </p>
-        ) : null}
+      ) : conversation.status === "closed" ? (
+        <p className="talk-notice" data-testid="conversation-notice">
+          Our team closed this conversation. Write again any time and it reopens; your messages stay here.
+        </p>
+      ) : null}
+      {conversation.paused ? (
         <div className="talk-actions">
-          <button type="submit" className="button" disabled={conversation.sending || draft.trim() === ""}>
-            Send
-          </button>
           <button type="button" className="button secondary" onClick={props.onClose}>
             Close
           </button>
         </div>
-      </form>
+      ) : (
+        <form className="talk-compose" onSubmit={submit}>
+          <label htmlFor={fieldId}>Your question</label>
+          <textarea
+            className="talk-input"
+            id={fieldId}
+            aria-describedby={hintId}
+            value={draft}
+            maxLength={2000}
+            rows={3}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              conversation.typing();
+            }}
+          />
+          <p id={hintId} className="talk-hint">
+            No name or email needed. Your conversation stays with this browser.
+          </p>
+          {conversation.error ? (
+            <p className="error-text" role="alert">
+              {conversation.error}
+            </p>
+          ) : null}
+          <div className="talk-actions">
+            <button type="submit" className="button" disabled={conversation.sending || draft.trim() === ""}>
+              Send
+            </button>
+            <button type="button" className="button secondary" onClick={props.onClose}>
+              Close
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 // The prospect's side of a conversation in the browser: the thread from GET /api/conversation, live replies
-// and typing from the visitor stream (EventSource resumes with Last-Event-ID by itself), sending, marking read.
+// and typing from the visitor stream (EventSource resumes with Last-Event-ID by itself), sending, marking read,
+// and whether the team closed the conversation (they may write again) or paused it (they are told, not ignored).
 // The stream is opened only once there is a thread or the panel is open: a page view alone costs no socket.
 import { useCallback, useEffect, useRef, useState } from "react";
 
 export type PanelMessage = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
 export type TeamStatus = { online: boolean; replyHours: string; bookingUrl: string; bookingLabel: string };
-type Thread = { id: string; messages: PanelMessage[]; unread: number } | null;
+type Thread = { id: string; status: "open" | "closed"; paused: boolean; messages: PanelMessage[]; unread: number } | null;
 
 const typingShownMs = 4_000;
 const typingSentEveryMs = 3_000;
@@ -20,6 +21,8 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
   const [error, setError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
   const [hasThread, setHasThread] = useState(options.hasThread);
+  const [status, setStatus] = useState<"open" | "closed">("open");
+  const [paused, setPaused] = useState(false);
   const openRef = useRef(open);
   openRef.current = open;
   const lastTypingSent = useRef(0);
@@ -33,6 +36,8 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
       setHasThread(true);
       setMessages(body.thread.messages);
       setUnread(body.thread.unread);
+      setStatus(body.thread.status);
+      setPaused(body.thread.paused);
     }
   }, []);
 
@@ -75,6 +80,11 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
         else markRead();
       }
     });
+    source.addEventListener("conversation.status", (event) => {
+      const payload = JSON.parse((event as MessageEvent<string>).data) as { status: "open" | "closed"; paused: boolean };
+      setStatus(payload.status);
+      setPaused(payload.paused);
+    });
     source.addEventListener("typing", () => {
       setTeamTyping("Someone from our team is typing…");
       clearTimeout(typingTimer);
@@ -99,10 +109,13 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
         const answer = (await response.json()) as { thread?: Thread; team?: TeamStatus; error?: string };
         if (!response.ok || !answer.thread) {
           setError(answer.error ?? "Your message could not be sent; please try again");
+          // Refused because the team paused it meanwhile: show that state, not only the error.
+          if (response.status === 403) void load();
           return false;
         }
         setHasThread(true);
         setMessages(answer.thread.messages);
+        setStatus(answer.thread.status);
         if (answer.team) setTeam(answer.team);
         return true;
       } catch {
@@ -112,7 +125,7 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
         setSending(false);
       }
     },
-    [sandboxId],
+    [sandboxId, load],
   );
 
   const typing = useCallback(() => {
@@ -121,5 +134,5 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
     void fetch("/api/conversation/typing", { method: "POST" });
   }, [hasThread]);
 
-  return { messages, unread, team, teamTyping, error, sending, send, typing };
+  return { messages, unread, team, teamTyping, error, sending, send, typing, status, paused };
 }

@@ -2,6 +2,7 @@
 // The team's conversations: the inbox, one thread with the prospect's context beside it, a reply box. New
 // messages and typing arrive live; replies are plain POSTs.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import type { ConversationContext } from "@/lib/conversations/context";
 import { formatWhen } from "./format";
 import { useTeamStream } from "./use-team-stream";
 import "@/components/conversation/conversation.css";
@@ -18,16 +19,8 @@ export type InboxItem = {
   demoSlug: string | null;
 };
 type Message = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
-type Context = {
-  demo: string | null;
-  linked: boolean;
-  currentStep?: string;
-  persona?: string;
-  account?: { id: string; name: string };
-  source?: Record<string, string>;
-  device?: string;
-  built: string[];
-};
+/** The same shape the API serialises (lib/conversations/context.ts); a type import, so no server code ships. */
+type Context = ConversationContext;
 type Thread = InboxItem & { messages: Message[]; visitorId: string };
 
 const typingSentEveryMs = 3_000;
@@ -40,6 +33,7 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [prospectTyping, setProspectTyping] = useState(false);
+  const [connected, setConnected] = useState(false);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastTypingSent = useRef(0);
 
@@ -59,22 +53,34 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
     if (selected) void loadThread(selected);
   }, [selected, loadThread]);
 
-  useTeamStream({
-    "conversation.message": (payload) => {
+  useTeamStream(
+    {
+      "conversation.message": (payload) => {
+        void loadInbox();
+        if (payload.conversationId === selected) {
+          setProspectTyping(false);
+          void loadThread(String(payload.conversationId));
+        } else if (!selected) setSelected(String(payload.conversationId));
+      },
+      "conversation.updated": (payload) => {
+        void loadInbox();
+        if (payload.conversationId === selected) void loadThread(String(payload.conversationId));
+      },
+      typing: (payload) => {
+        if (payload.who !== "visitor" || payload.conversationId !== selected) return;
+        setProspectTyping(true);
+        clearTimeout(typingTimer.current);
+        typingTimer.current = setTimeout(() => setProspectTyping(false), 4_000);
+      },
+    },
+    () => {
+      // Connected (or back): catch up on what arrived between the server render and now.
+      setConnected(true);
       void loadInbox();
-      if (payload.conversationId === selected) {
-        setProspectTyping(false);
-        void loadThread(String(payload.conversationId));
-      } else if (!selected) setSelected(String(payload.conversationId));
+      if (selected) void loadThread(selected);
     },
-    "conversation.updated": () => void loadInbox(),
-    typing: (payload) => {
-      if (payload.who !== "visitor" || payload.conversationId !== selected) return;
-      setProspectTyping(true);
-      clearTimeout(typingTimer.current);
-      typingTimer.current = setTimeout(() => setProspectTyping(false), 4_000);
-    },
-  });
+    () => setConnected(false),
+  );
 
   const reply = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -104,149 +110,168 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   };
 
   return (
-    <div className="conversations">
-      <nav aria-label="Conversations" className="conversations-inbox card">
-        {inbox.length === 0 ? (
-          <p className="empty">No conversations yet. When a prospect asks a question in a demo, it appears here at once.</p>
-        ) : (
-          <ul>
-            {inbox.map((item) => (
-              <li key={item.id}>
-                <button
-                  type="button"
-                  className={`inbox-item${item.id === selected ? " selected" : ""}`}
-                  aria-current={item.id === selected ? "true" : undefined}
-                  onClick={() => setSelected(item.id)}
-                  data-testid="inbox-item"
-                >
-                  <span className="inbox-line">
-                    <strong>{item.demoSlug ?? "A demo"}</strong>
-                    {item.unanswered && item.status === "open" ? <span className="badge">Waiting</span> : null}
-                    {item.status === "closed" ? <span className="badge muted">Closed</span> : null}
-                  </span>
-                  <span className="inbox-excerpt">{item.lastMessage}</span>
-                  <span className="muted">
-                    {formatWhen(new Date(item.lastMessageAt))} · {item.assigneeName ? `with ${item.assigneeName}` : "unclaimed"}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </nav>
-      {thread ? (
-        <section className="conversation-thread card" aria-label="Conversation">
-          <div role="log" aria-live="polite" aria-label="Messages" data-testid="team-thread">
-            <ol className="talk-thread">
-              {thread.messages.map((message) => (
-                <li key={message.id} className={`talk-message from-${message.author}`}>
-                  <span className="talk-author">{message.author === "visitor" ? "Prospect" : (message.authorName ?? "Team")}</span>{" "}
-                  <time dateTime={new Date(message.at).toISOString()}>{formatWhen(new Date(message.at))}</time>
-                  <p>{message.body}</p>
+    <>
+      <p className="muted" role="status" data-testid="live-status">
+        {connected ? "Live: new messages and typing appear here as they happen." : "Connecting to live updates…"}
+      </p>
+      <div className="conversations">
+        <nav aria-label="Conversations" className="conversations-inbox card">
+          {inbox.length === 0 ? (
+            <p className="empty">No conversations yet. When a prospect asks a question in a demo, it appears here at once.</p>
+          ) : (
+            <ul>
+              {inbox.map((item) => (
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    className={`inbox-item${item.id === selected ? " selected" : ""}`}
+                    aria-current={item.id === selected ? "true" : undefined}
+                    onClick={() => setSelected(item.id)}
+                    data-testid="inbox-item"
+                  >
+                    <span className="inbox-line">
+                      <strong>{item.demoSlug ?? "A demo"}</strong>
+                      {item.unanswered && item.status === "open" ? <span className="badge">Waiting</span> : null}
+                      {item.status === "closed" ? <span className="badge muted">Closed</span> : null}
+                      {item.muted ? <span className="badge muted">Muted</span> : null}
+                    </span>
+                    <span className="inbox-excerpt">{item.lastMessage}</span>
+                    <span className="muted">
+                      {formatWhen(new Date(item.lastMessageAt))} · {item.assigneeName ? `with ${item.assigneeName}` : "unclaimed"}
+                    </span>
+                  </button>
                 </li>
               ))}
-            </ol>
-          </div>
-          {prospectTyping ? <p className="muted">The prospect is typing…</p> : null}
-          <form onSubmit={reply} className="talk-compose">
-            <label htmlFor="reply">Reply</label>
-            <textarea
-              className="talk-input"
-              id="reply"
-              rows={3}
-              maxLength={2000}
-              value={draft}
-              onChange={(event) => {
-                setDraft(event.target.value);
-                if (selected && Date.now() - lastTypingSent.current > typingSentEveryMs) {
-                  lastTypingSent.current = Date.now();
-                  void fetch(`/api/sales/conversations/${encodeURIComponent(selected)}/typing`, { method: "POST" });
-                }
-              }}
-            />
-            {error ? (
-              <p role="alert" className="error-text">
-                {error}
+            </ul>
+          )}
+        </nav>
+        {thread ? (
+          <section className="conversation-thread card" aria-label="Conversation">
+            <div role="log" aria-live="polite" aria-label="Messages" data-testid="team-thread">
+              <ol className="talk-thread">
+                {thread.messages.map((message) => (
+                  <li key={message.id} className={`talk-message from-${message.author}`}>
+                    <span className="talk-author">{message.author === "visitor" ? "Prospect" : (message.authorName ?? "Team")}</span>{" "}
+                    <time dateTime={new Date(message.at).toISOString()}>{formatWhen(new Date(message.at))}</time>
+                    <p>{message.body}</p>
+                  </li>
+                ))}
+              </ol>
+            </div>
+            {prospectTyping ? <p className="muted">The prospect is typing…</p> : null}
+            {thread.muted ? (
+              <p className="muted" data-testid="muted-note">
+                Muted: this visitor's new messages are refused, and their panel says the conversation is paused.
+              </p>
+            ) : thread.status === "closed" ? (
+              <p className="muted">Closed: the prospect's panel says so; if they write again it reopens here.</p>
+            ) : null}
+            <form onSubmit={reply} className="talk-compose">
+              <label htmlFor="reply">Reply</label>
+              <textarea
+                className="talk-input"
+                id="reply"
+                rows={3}
+                maxLength={2000}
+                value={draft}
+                onChange={(event) => {
+                  setDraft(event.target.value);
+                  if (selected && Date.now() - lastTypingSent.current > typingSentEveryMs) {
+                    lastTypingSent.current = Date.now();
+                    void fetch(`/api/sales/conversations/${encodeURIComponent(selected)}/typing`, { method: "POST" });
+                  }
+                }}
+              />
+              {error ? (
+                <p role="alert" className="error-text">
+                  {error}
+                </p>
+              ) : null}
+              <div className="talk-actions">
+                <button type="submit" className="button" disabled={draft.trim() === ""}>
+                  Send reply
+                </button>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => change({ status: thread.status === "open" ? "closed" : "open" })}
+                >
+                  {thread.status === "open" ? "Close conversation" : "Reopen"}
+                </button>
+                <button type="button" className="button secondary" onClick={() => change({ muted: !thread.muted })}>
+                  {thread.muted ? "Unmute visitor" : "Mute visitor"}
+                </button>
+              </div>
+            </form>
+          </section>
+        ) : null}
+        {context ? (
+          <aside className="conversation-context card" aria-label="About this prospect" data-testid="conversation-context">
+            <h2>About this prospect</h2>
+            {!context.linked ? (
+              <p className="muted">
+                They asked not to be tracked (Global Privacy Control / Do-Not-Track): only the demo they asked from is known.
               </p>
             ) : null}
-            <div className="talk-actions">
-              <button type="submit" className="button" disabled={draft.trim() === ""}>
-                Send reply
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => change({ status: thread.status === "open" ? "closed" : "open" })}
-              >
-                {thread.status === "open" ? "Close conversation" : "Reopen"}
-              </button>
-              <button type="button" className="button secondary" onClick={() => change({ muted: !thread.muted })}>
-                {thread.muted ? "Unmute visitor" : "Mute visitor"}
-              </button>
-            </div>
-          </form>
-        </section>
-      ) : null}
-      {context ? (
-        <aside className="conversation-context card" aria-label="About this prospect" data-testid="conversation-context">
-          <h2>About this prospect</h2>
-          {!context.linked ? (
-            <p className="muted">
-              They asked not to be tracked (Global Privacy Control / Do-Not-Track): only the demo they asked from is known.
-            </p>
-          ) : null}
-          <dl>
-            <dt>Demo</dt>
-            <dd>{context.demo ?? "—"}</dd>
-            {context.currentStep ? (
+            <dl>
+              <dt>Demo</dt>
+              <dd>{context.demo ?? "—"}</dd>
+              {context.currentStep ? (
+                <>
+                  <dt>Tour step</dt>
+                  <dd>{context.currentStep}</dd>
+                </>
+              ) : null}
+              {context.persona ? (
+                <>
+                  <dt>Role chosen</dt>
+                  <dd>{context.persona}</dd>
+                </>
+              ) : null}
+              {context.locale ? (
+                <>
+                  <dt>Locale</dt>
+                  <dd>{context.locale}</dd>
+                </>
+              ) : null}
+              {context.account ? (
+                <>
+                  <dt>Account</dt>
+                  <dd>
+                    <a href={`/sales/accounts/${encodeURIComponent(context.account.id)}`}>{context.account.name}</a>
+                  </dd>
+                </>
+              ) : context.source ? (
+                <>
+                  <dt>Came from</dt>
+                  <dd>
+                    {Object.entries(context.source)
+                      .map(([key, value]) => `${key}: ${value}`)
+                      .join(", ")}
+                  </dd>
+                </>
+              ) : null}
+              {context.device ? (
+                <>
+                  <dt>Device</dt>
+                  <dd>{context.device}</dd>
+                </>
+              ) : null}
+            </dl>
+            {context.built.length > 0 ? (
               <>
-                <dt>Tour step</dt>
-                <dd>{context.currentStep}</dd>
+                <h3>What they did in the sandbox</h3>
+                <ul data-testid="context-built">
+                  {context.built.map((sentence, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: sentences repeat; their order is their identity
+                    <li key={index}>{sentence}</li>
+                  ))}
+                </ul>
               </>
             ) : null}
-            {context.persona ? (
-              <>
-                <dt>Role chosen</dt>
-                <dd>{context.persona}</dd>
-              </>
-            ) : null}
-            {context.account ? (
-              <>
-                <dt>Account</dt>
-                <dd>
-                  <a href={`/sales/accounts/${encodeURIComponent(context.account.id)}`}>{context.account.name}</a>
-                </dd>
-              </>
-            ) : context.source ? (
-              <>
-                <dt>Came from</dt>
-                <dd>
-                  {Object.entries(context.source)
-                    .map(([key, value]) => `${key}: ${value}`)
-                    .join(", ")}
-                </dd>
-              </>
-            ) : null}
-            {context.device ? (
-              <>
-                <dt>Device</dt>
-                <dd>{context.device}</dd>
-              </>
-            ) : null}
-          </dl>
-          {context.built.length > 0 ? (
-            <>
-              <h3>What they did in the sandbox</h3>
-              <ul data-testid="context-built">
-                {context.built.map((sentence, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: sentences repeat; their order is their identity
-                  <li key={index}>{sentence}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </aside>
-      ) : null}
-    </div>
+          </aside>
+        ) : null}
+      </div>
+    </>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 // Keeps a server-rendered page current without polling: the team stream says something happened (a hand-raise,
-// a message, activity), and the page re-renders on the server, at most once a second.
+// a message, activity), and the page re-renders on the server, at most once a second. It also re-renders once
+// the stream is open: what happened between the server render and the connection (activity is not stored, so
+// not replayed) would otherwise wait for the next event.
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { useTeamStream } from "./use-team-stream";
@@ -20,6 +22,6 @@ export function LiveRefresh({ on }: { on: string[] }) {
       router.refresh();
     }, wait);
   };
-  useTeamStream(Object.fromEntries(on.map((type) => [type, refresh])));
+  useTeamStream(Object.fromEntries(on.map((type) => [type, refresh])), refresh);
   return null;
 }

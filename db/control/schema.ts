@@ -214,7 +214,7 @@ export const conversations = sqliteTable(
     status: text("status", { enum: ["open", "closed"] })
       .notNull()
       .default("open"),
-    /** A rep muted the visitor: their messages are kept but nobody is alerted. */
+    /** A rep muted the visitor: their new messages are refused with a polite reason (not stored, nobody told). */
     muted: integer("muted", { mode: "boolean" }).notNull().default(false),
     linked: integer("linked", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),

@@ -20,6 +20,8 @@ export type ThreadMessage = { id: number; author: "visitor" | "team"; authorName
 export type Thread = {
   id: string;
   status: Conversation["status"];
+  /** A rep muted this visitor: the panel says so and offers the booking link instead of a message box. */
+  paused: boolean;
   messages: ThreadMessage[];
   /** Replies the prospect has not seen yet. */
   unread: number;
@@ -67,7 +69,7 @@ export function visitorThread(visitorId: string, db: Pick<ControlDb, "select"> =
   if (!conversation) return null;
   const messages = messagesOf(conversation.id, db);
   const unread = messages.filter((message) => message.author === "team" && message.id > conversation.visitorReadId).length;
-  return { id: conversation.id, status: conversation.status, messages, unread };
+  return { id: conversation.id, status: conversation.status, paused: conversation.muted, messages, unread };
 }
 
 export type VisitorPost = {
@@ -98,6 +100,9 @@ export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb(
     .where(eq(visitors.id, post.visitorId))
     .get();
   if (visitor?.bot) return { status: 403, error: "Conversations are for people; this browser looks automated" };
+  // Muted: said plainly rather than swallowed, so nobody waits on a reply that cannot come. Nothing is
+  // stored (a muted sender is usually flooding) and no rep or receiver hears of it.
+  if (existing?.muted) return { status: 403, error: pausedMessage };
   if (!existing && !limiters.conversations.tryTake(post.clientAddress, now.getTime())) {
     return tooMany(limiters.conversations.retryAfterSeconds(post.clientAddress, now.getTime()), "new conversations");
   }
@@ -146,18 +151,20 @@ export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb(
     live.push({ topic: "team", type: "conversation.message", payload: { ...payload, author: "visitor" } });
     live.push({ topic: `visitor:${post.visitorId}`, type: "message", payload: { ...payload, author: "visitor" } });
     storeLive(tx, live);
-    if (!conversation.muted) {
-      const excerpt = body.data.length > 140 ? `${body.data.slice(0, 139)}…` : body.data;
-      if (started) enqueueAlert(tx, { kind: "conversation.started", text: `A prospect asked: “${excerpt}”`, data: payload }, now);
-      if (teamOnlineCount(now, tx) === 0) {
-        enqueueAlert(tx, { kind: "message.unanswered", text: `New message while nobody is online: “${excerpt}”`, data: payload }, now);
-      }
+    const excerpt = body.data.length > 140 ? `${body.data.slice(0, 139)}…` : body.data;
+    if (started) enqueueAlert(tx, { kind: "conversation.started", text: `A prospect asked: “${excerpt}”`, data: payload }, now);
+    if (teamOnlineCount(now, tx) === 0) {
+      enqueueAlert(tx, { kind: "message.unanswered", text: `New message while nobody is online: “${excerpt}”`, data: payload }, now);
     }
   });
   announce();
   const thread = visitorThread(post.visitorId, db);
   return thread ? { thread } : { status: 500, error: "The message was stored but could not be read back" };
 }
+
+/** What a muted visitor reads when they write; the panel shows the booking link beside it. */
+export const pausedMessage =
+  "Our team has paused this conversation, so new messages are not sent. To reach us, please book a time instead.";
 
 function tooMany(retryAfterSeconds: number, what: string): Refusal {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
@@ -218,16 +225,27 @@ export function postTeamMessage(post: TeamPost, db: ControlDb = controlDb()): { 
   return outcome;
 }
 
-/** Close a conversation or mute its visitor (their messages are kept, nobody is alerted). */
+/**
+ * Close a conversation or mute its visitor, and tell the prospect's panel at once. Closing is the team's
+ * bookkeeping ("done for now"): the prospect reads that it was closed and may write again, which reopens it.
+ * Muting stops their messages from being sent at all (postVisitorMessage refuses them, politely).
+ */
 export function updateConversation(
   conversationId: string,
   change: { status?: "open" | "closed"; muted?: boolean },
   db: ControlDb = controlDb(),
 ): { ok: true } | Refusal {
   const done = db.transaction((tx) => {
-    const updated = tx.update(conversations).set(change).where(eq(conversations.id, conversationId)).run().changes;
-    if (updated === 0) return false;
-    storeLive(tx, [{ topic: "team", type: "conversation.updated", payload: { conversationId, ...change } }]);
+    const updated = tx.update(conversations).set(change).where(eq(conversations.id, conversationId)).returning().get();
+    if (!updated) return false;
+    storeLive(tx, [
+      { topic: "team", type: "conversation.updated", payload: { conversationId, ...change } },
+      {
+        topic: `visitor:${updated.visitorId}`,
+        type: "conversation.status",
+        payload: { conversationId, status: updated.status, paused: updated.muted },
+      },
+    ]);
     return true;
   });
   if (!done) return { status: 404, error: "No such conversation" };

@@ -83,6 +83,8 @@ export function visitorTyping(request: Request): Response {
   if (!visitorId) return jsonError(401, noVisitor);
   const thread = visitorThread(visitorId);
   if (!thread) return jsonError(404, "There is no conversation yet; send a message first");
+  // A muted visitor's keystrokes reach nobody, like their messages.
+  if (thread.paused) return jsonOk({ ok: true });
   publishEphemeral("team", "typing", { conversationId: thread.id, who: "visitor" });
   return jsonOk({ ok: true });
 }

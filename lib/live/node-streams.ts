@@ -21,6 +21,8 @@ const paths = { visitor: "/api/live/visitor", team: "/api/live/team" } as const;
 const perVisitor = 6;
 /** Streams one process holds before answering "busy": each is a socket and a little memory. */
 const perProcess = 5_000;
+/** Well inside presence's 60 s window, so an open workspace never lapses. */
+const presenceEveryMs = 25_000;
 
 export function isLiveStreamRequest(request: IncomingMessage): boolean {
   const path = request.url?.split("?")[0];
@@ -38,13 +40,31 @@ function refuse(response: ServerResponse, status: number, error: string, extra: 
   response.end(body);
 }
 
-function webHeaders(request: IncomingMessage): Headers {
+/**
+ * What reading a session needs: its cookie, and the host its base URL is taken from (lib/auth/origins.ts).
+ * Copying every header into a web Headers was garbage per stream for nothing.
+ */
+const sessionHeaderNames = ["cookie", "host", "x-forwarded-host", "x-forwarded-proto"] as const;
+function sessionHeaders(request: IncomingMessage): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
+  for (const name of sessionHeaderNames) {
+    const value = request.headers[name];
     if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) headers.set(name, value.join(", "));
   }
   return headers;
+}
+
+/** Members with a team stream open, and how many each: presence is touched once per member per beat. */
+function membersStreaming(): Map<string, number> {
+  return runtime().shared("live.membersStreaming", () => {
+    const members = new Map<string, number>();
+    const timer = setInterval(() => {
+      for (const userId of members.keys()) touchPresence(userId);
+    }, presenceEveryMs);
+    timer.unref();
+    runtime().onClose(() => clearInterval(timer));
+    return members;
+  });
 }
 
 function openStreamsOf(visitorId: string): number {
@@ -76,7 +96,7 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
       return refuse(response, 429, "Too many open tabs for one conversation; close one", { "retry-after": "10" });
     countStream(visitorId, 1);
     const topic: LiveTopic = `visitor:${visitorId}`;
-    openSseStream(request, response, (send) => {
+    openSseStream(response, (send) => {
       const stop = subscribeLive([topic], lastEventId, send);
       return () => {
         stop();
@@ -86,17 +106,22 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
     return;
   }
 
-  const found = await auth().api.getSession({ headers: webHeaders(request) });
+  const found = await auth().api.getSession({ headers: sessionHeaders(request) });
   if (!found) return refuse(response, 401, signInRequiredMessage);
   const role = controlDb().select({ role: user.role }).from(user).where(eq(user.id, found.user.id)).get()?.role;
   // The same table as every /sales page and API (lib/auth/roles.ts).
   if (!mayUse(role, "sales")) return refuse(response, 403, "Your role does not work in the sales workspace; ask an admin");
   const userId = found.user.id;
   touchPresence(userId);
-  openSseStream(
-    request,
-    response,
-    (send) => subscribeLive(["team"], lastEventId, send),
-    () => touchPresence(userId),
-  );
+  const members = membersStreaming();
+  members.set(userId, (members.get(userId) ?? 0) + 1);
+  openSseStream(response, (send) => {
+    const stop = subscribeLive(["team"], lastEventId, send);
+    return () => {
+      stop();
+      const left = (members.get(userId) ?? 1) - 1;
+      if (left <= 0) members.delete(userId);
+      else members.set(userId, left);
+    };
+  });
 }

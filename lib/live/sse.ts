@@ -3,7 +3,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { runtime } from "@/lib/runtime/runtime";
-import type { LiveMessage } from "./hub";
+import type { Deliver } from "./hub";
 
 /** A comment line every so often keeps proxies from closing an idle stream. */
 const heartbeatMs = 25_000;
@@ -11,18 +11,18 @@ const heartbeatMs = 25_000;
 const retryMs = 3_000;
 
 /**
- * Every open stream's heartbeat, run by one timer for the process rather than one per stream: a thousand
- * streams then cost a thousand small closures, not a thousand timers.
+ * Every open stream's response, beaten by one timer for the process rather than one timer (or one closure) per
+ * stream. Presence, which only the team's streams keep, is touched per member, not per stream (node-streams.ts).
  */
-function heartbeats(): Set<() => void> {
+function heartbeats(): Set<ServerResponse> {
   return runtime().shared("live.heartbeats", () => {
-    const beats = new Set<() => void>();
+    const open = new Set<ServerResponse>();
     const timer = setInterval(() => {
-      for (const beat of beats) beat();
+      for (const response of open) response.write(": keep-alive\n\n");
     }, heartbeatMs);
     timer.unref();
     runtime().onClose(() => clearInterval(timer));
-    return beats;
+    return open;
   });
 }
 
@@ -33,23 +33,14 @@ export function lastEventIdOf(request: IncomingMessage, url: URL): number | unde
   return Number(raw);
 }
 
-/** One event in the wire format: `id:` only for stored events, so an ephemeral one never moves the cursor. */
-export function sseFrame(message: Pick<LiveMessage, "id" | "type" | "payload">): string {
-  const id = message.id === undefined ? "" : `id: ${message.id}\n`;
-  // JSON has no raw newlines, so one data line holds it.
-  return `${id}event: ${message.type}\ndata: ${JSON.stringify(message.payload)}\n\n`;
-}
+export { sseFrame } from "./hub";
 
 /**
- * Opens the stream, hands `start` a `send`, and calls the cleanup `start` returns when the client goes
- * away. The first frames (a replay) may be written by `start` itself.
+ * Opens the stream, hands `start` a `send`, and calls the cleanup `start` returns when the client goes away.
+ * The first frames (a replay) may be written by `start` itself. Per stream this holds one `send` closure, one
+ * `close` listener and a place in two sets: what a held socket costs beyond Node's own is kept that small.
  */
-export function openSseStream(
-  request: IncomingMessage,
-  response: ServerResponse,
-  start: (send: (message: LiveMessage) => void) => () => void,
-  onHeartbeat?: () => void,
-): void {
+export function openSseStream(response: ServerResponse, start: (send: Deliver) => () => void): void {
   response.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache, no-transform",
@@ -57,25 +48,18 @@ export function openSseStream(
     "x-accel-buffering": "no",
   });
   response.write(`retry: ${retryMs}\n\n`);
-  let stop: (() => void) | undefined;
-  let closed = false;
   const beats = heartbeats();
-  const beat = () => {
-    response.write(": keep-alive\n\n");
-    onHeartbeat?.();
-  };
-  beats.add(beat);
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    beats.delete(beat);
+  beats.add(response);
+  let stop: (() => void) | undefined;
+  // The response closes with its socket, whichever side ends it: one listener is enough.
+  response.once("close", () => {
+    beats.delete(response);
     stop?.();
-  };
-  request.on("close", close);
-  response.on("close", close);
-  response.on("error", close);
-  stop = start((message) => {
-    if (!closed) response.write(sseFrame(message));
+    stop = undefined;
   });
-  if (closed) stop();
+  const unsubscribe = start((_message, frame) => {
+    if (!response.destroyed) response.write(frame);
+  });
+  if (response.destroyed) unsubscribe();
+  else stop = unsubscribe;
 }

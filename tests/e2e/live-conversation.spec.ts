@@ -1,13 +1,68 @@
 // "Talk to a human", live: a prospect asks with nothing asked of them, a rep sees it at once with what the
 // prospect built, replies, and the reply appears in the product; the thread is there when they come back.
-// With nobody online the panel gives the booking link; a webhook receiver gets a signed hand-raise; strangers
-// read no conversation and no stream.
+// With nobody online the panel gives the booking link and a receiver hears "new message while nobody is
+// online"; a webhook receiver gets a signed hand-raise, and one that fails, then stalls, then comes back gets it
+// once; strangers read no conversation and no stream, and write to none.
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, type Page, test } from "@playwright/test";
+import os from "node:os";
+import path from "node:path";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { verifyDelivery } from "@/lib/webhooks/sign";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
 import { admin } from "./team";
+
+/** A receiver on loopback that records what it gets and answers as `answer` says (by attempt number). */
+async function startReceiver(
+  answer: (attempt: number, response: http.ServerResponse) => void = (_, response) => response.writeHead(200).end("ok"),
+) {
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const receiver = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => {
+      body += chunk;
+    });
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      answer(received.length, response);
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  return {
+    received,
+    url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/openhouse`,
+    stop: () => {
+      receiver.closeAllConnections();
+      receiver.close();
+    },
+  };
+}
+
+// Kept in a file for the same reason as the rep's (helpers.ts): sign-in is rate-limited per client.
+const adminSessionFile = path.join(os.tmpdir(), `${path.basename(process.env.E2E_DATA_DIR ?? "openhouse-e2e")}-admin-session.json`);
+
+/**
+ * An admin's context signed in over the API, with no workspace page open: no team stream, so nobody counts
+ * as online because of it.
+ */
+async function adminByApi(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
+  if (fs.existsSync(adminSessionFile)) return browser.newContext({ baseURL, storageState: adminSessionFile });
+  const context = await browser.newContext({ baseURL });
+  const signIn = await context.request.post("/api/auth/sign-in/email", {
+    data: { email: admin.email, password: admin.password },
+    headers: { origin: baseURL ?? "" },
+  });
+  expect(signIn.status()).toBe(200);
+  await context.storageState({ path: adminSessionFile });
+  return context;
+}
+
+async function addWebhook(context: BrowserContext, url: string, events: string[]): Promise<{ id: string; secret: string }> {
+  const saved = await context.request.post("/api/sales/webhooks", { data: { url, format: "json", events } });
+  expect(saved.status(), await saved.text()).toBe(201);
+  return (await saved.json()) as { id: string; secret: string };
+}
 
 async function openPanel(page: Page) {
   await page.getByRole("button", { name: "Talk to a human" }).click();
@@ -29,6 +84,36 @@ test("with nobody online, the panel says when the team replies and gives the boo
   await expectNoAxeViolations(page, "[data-testid=conversation-panel]");
 });
 
+// Still nobody online (the admin signs in over the API and opens no workspace page).
+test("a message while nobody is online reaches the webhook receiver, signed", async ({ browser, baseURL }) => {
+  const receiver = await startReceiver();
+  const adminContext = await adminByApi(browser, baseURL);
+  const hook = await addWebhook(adminContext, receiver.url, ["message.unanswered"]);
+  try {
+    const prospectContext = await browser.newContext();
+    const prospect = await prospectContext.newPage();
+    await startDemo(prospect);
+    const panel = await openPanel(prospect);
+    await expect(panel.getByTestId("team-status")).toContainText("We usually reply");
+    await panel.getByLabel("Your question").fill("Is anyone there at night?");
+    await panel.getByRole("button", { name: "Send" }).click();
+    await expect(panel.getByTestId("conversation-thread")).toContainText("Is anyone there at night?");
+    await expect.poll(() => receiver.received.length, { timeout: 5_000 }).toBe(1);
+    const [delivery] = receiver.received;
+    expect(delivery?.headers["openhouse-event"]).toBe("message.unanswered");
+    expect(JSON.parse(delivery?.body ?? "{}")).toMatchObject({
+      kind: "message.unanswered",
+      text: "New message while nobody is online: “Is anyone there at night?”",
+    });
+    expect(verifyDelivery(hook.secret, String(delivery?.headers["openhouse-signature"]), delivery?.body ?? "")).toBe(true);
+    await prospectContext.close();
+  } finally {
+    expect((await adminContext.request.delete(`/api/sales/webhooks/${hook.id}`)).status()).toBe(200);
+    await adminContext.close();
+    receiver.stop();
+  }
+});
+
 test("a prospect asks with no form; a rep sees it live with their context and replies; the thread is there when they come back", async ({
   browser,
 }) => {
@@ -41,6 +126,8 @@ test("a prospect asks with no form; a rep sees it live with their context and re
   const { page: rep, context: repContext } = await openAsRep(browser, "/sales/conversations");
   await expect(rep.getByRole("heading", { name: "Conversations" })).toBeVisible();
 
+  // The rep counts as online once their workspace's stream is open (after the page hydrates).
+  await expect(rep.getByTestId("live-status")).toHaveText(/^Live:/);
   const panel = await openPanel(prospect);
   await expect(panel.getByTestId("team-status")).toContainText("Someone is here now");
   await panel.getByLabel("Your question").fill("Can Pipeline import from HubSpot? <b>not bold</b>");
@@ -86,22 +173,37 @@ test("a prospect asks with no form; a rep sees it live with their context and re
   await repContext.close();
 });
 
-test("strangers read no conversation and no stream; a visitor reads only their own", async ({ browser, request }) => {
-  for (const path of [
-    "/api/live/team",
-    "/api/sales/conversations",
-    "/api/sales/conversations/AAAAAAAAAAAAAAAAAAAAAA",
-    "/api/sales/webhooks",
-  ]) {
-    const response = await request.get(path);
-    expect(response.status(), path).toBe(401);
+test("strangers read no conversation and no stream, and write to none; a visitor reads only their own", async ({ browser, request }) => {
+  const someConversation = "/api/sales/conversations/AAAAAAAAAAAAAAAAAAAAAA";
+  const teamRoutes = [
+    ["GET", "/api/live/team"],
+    ["GET", "/api/sales/conversations"],
+    ["GET", someConversation],
+    ["PATCH", someConversation],
+    ["POST", `${someConversation}/messages`],
+    ["POST", `${someConversation}/typing`],
+    ["GET", "/api/sales/webhooks"],
+  ] as const;
+  const visitorRoutes = [
+    ["GET", "/api/live/visitor"],
+    ["GET", "/api/conversation"],
+    ["POST", "/api/conversation"],
+    ["POST", "/api/conversation/read"],
+    ["POST", "/api/conversation/typing"],
+  ] as const;
+  for (const [method, path] of [...teamRoutes, ...visitorRoutes]) {
+    const response = await request.fetch(path, { method, data: method === "GET" ? undefined : { body: "hi", status: "closed" } });
+    expect(response.status(), `${method} ${path}`).toBe(401);
     expect(await response.json()).toHaveProperty("error");
   }
-  expect((await request.get("/api/live/visitor")).status()).toBe(401);
-  expect((await request.get("/api/conversation")).status()).toBe(401);
   const other = await browser.newContext();
   const page = await other.newPage();
   await startDemo(page);
+  // A prospect's cookie opens nothing of the team's.
+  for (const [method, path] of teamRoutes) {
+    const response = await page.request.fetch(path, { method, data: method === "GET" ? undefined : { body: "hi", status: "closed" } });
+    expect(response.status(), `visitor: ${method} ${path}`).toBe(401);
+  }
   const own = await page.request.get("/api/conversation");
   expect(own.status()).toBe(200);
   expect((await own.json()).thread).toBeNull();
@@ -172,5 +274,42 @@ test("an admin adds a webhook; a hand-raise reaches the receiver signed, within 
   } finally {
     receiver.closeAllConnections();
     receiver.close();
+  }
+});
+
+test("a receiver that fails, then stalls past the timeout, then comes back gets the hand-raise once, and the log says so", async ({
+  browser,
+  baseURL,
+}) => {
+  const receiver = await startReceiver((attempt, response) => {
+    if (attempt === 1) response.writeHead(503).end("down for maintenance");
+    else if (attempt === 2)
+      return; // accepts, then never answers: the worker must give up on its own
+    else response.writeHead(200).end("ok");
+  });
+  const adminContext = await adminByApi(browser, baseURL);
+  const hook = await addWebhook(adminContext, receiver.url, ["handraise"]);
+  try {
+    const prospect = await browser.newPage();
+    await startDemo(prospect);
+    await prospect.getByRole("button", { name: "Talk to a human" }).click();
+    // 503, a 2 s backoff, a 5 s timeout, a 4 s backoff, then 200: well inside the minute.
+    await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(3);
+    const ids = receiver.received.map((delivery) => delivery.headers["openhouse-delivery"]);
+    expect(new Set(ids).size).toBe(1);
+    for (const delivery of receiver.received) {
+      expect(verifyDelivery(hook.secret, String(delivery.headers["openhouse-signature"]), delivery.body)).toBe(true);
+    }
+    const page = await adminContext.newPage();
+    await page.goto("/sales/webhooks");
+    const row = page.getByTestId("deliveries").locator("tr").filter({ hasText: receiver.url });
+    await expect(row).toHaveAttribute("data-status", "delivered");
+    await expect(row).toContainText("Delivered (200)");
+    await expect(row.locator("td").last()).toHaveText("3");
+    await prospect.close();
+  } finally {
+    expect((await adminContext.request.delete(`/api/sales/webhooks/${hook.id}`)).status()).toBe(200);
+    await adminContext.close();
+    receiver.stop();
   }
 });

@@ -1,10 +1,18 @@
 // The conversation rules: no form, one thread per visitor, the first rep to reply takes it (or the account's
 // owner, for a share-link visitor), rate limits with a friendly message, no conversation for known bots,
-// GPC/DNT threads kept unlinked, alerts only when they should fire, and the prospect told of every reply.
+// GPC/DNT threads kept unlinked, alerts only when they should fire, the prospect told of every reply, of a
+// close (they may write again) and of a mute (their messages are refused with a reason, and reach nobody).
 import { beforeAll, describe, expect, it } from "vitest";
 import { controlDb, migrateControlDb } from "@/db/client";
 import { accounts, user, webhookOutbox, webhooks } from "@/db/control/schema";
-import { postTeamMessage, postVisitorMessage, teamInbox, updateConversation, visitorThread } from "@/lib/conversations/conversations";
+import {
+  pausedMessage,
+  postTeamMessage,
+  postVisitorMessage,
+  teamInbox,
+  updateConversation,
+  visitorThread,
+} from "@/lib/conversations/conversations";
 import { messageBodySchema } from "@/lib/conversations/message-input";
 import { touchPresence } from "@/lib/conversations/presence";
 import { type LiveMessage, subscribeLive } from "@/lib/live/hub";
@@ -127,7 +135,7 @@ describe("a prospect's conversation", () => {
     expect(teamInbox().find((entry) => entry.id === started.thread.id)?.linked).toBe(false);
   });
 
-  it("alerts on a new conversation, and on a message while nobody is online, but not for a muted visitor", () => {
+  it("alerts on a new conversation, and on a message while nobody is online", () => {
     const startedBefore = alerts("conversation.started").length;
     const unansweredBefore = alerts("message.unanswered").length;
     const prospect = visitor();
@@ -139,18 +147,51 @@ describe("a prospect's conversation", () => {
     touchPresence(member("Online Rep"));
     post(prospect, "Still there?");
     expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
-
-    updateConversation(started.thread.id, { muted: true });
     controlDb().$client.prepare("delete from team_presence").run();
-    post(prospect, "spam");
-    expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
   });
 
-  it("a closed conversation reopens when the prospect writes again", () => {
+  it("a muted visitor is told, politely, that nothing more is sent: no message stored, no rep or receiver told", () => {
+    const prospect = visitor();
+    const started = post(prospect, "Buy cheap watches");
+    if (!("thread" in started)) throw new Error(started.error);
+    const toPanel: LiveMessage[] = [];
+    const stopPanel = subscribeLive([`visitor:${prospect}`], undefined, (message) => toPanel.push(message));
+    updateConversation(started.thread.id, { muted: true });
+    stopPanel();
+    expect(toPanel).toEqual([
+      expect.objectContaining({
+        type: "conversation.status",
+        payload: { conversationId: started.thread.id, status: "open", paused: true },
+      }),
+    ]);
+    expect(visitorThread(prospect)?.paused).toBe(true);
+
+    const alertsBefore = alerts("message.unanswered").length;
+    const toTeam: LiveMessage[] = [];
+    const stopTeam = subscribeLive(["team"], undefined, (message) => toTeam.push(message));
+    const refused = post(prospect, "Buy cheap watches again");
+    stopTeam();
+    expect(refused).toEqual({ status: 403, error: pausedMessage });
+    expect(toTeam).toEqual([]);
+    expect(alerts("message.unanswered")).toHaveLength(alertsBefore);
+    expect(visitorThread(prospect)?.messages).toHaveLength(1);
+
+    updateConversation(started.thread.id, { muted: false });
+    expect(post(prospect, "Sorry, a real question")).toHaveProperty("thread");
+    expect(visitorThread(prospect)).toMatchObject({ paused: false, messages: [expect.anything(), expect.anything()] });
+  });
+
+  it("a closed conversation tells the prospect's panel, and reopens when the prospect writes again", () => {
     const prospect = visitor();
     const started = post(prospect, "Question");
     if (!("thread" in started)) throw new Error(started.error);
+    const toPanel: LiveMessage[] = [];
+    const stop = subscribeLive([`visitor:${prospect}`], undefined, (message) => toPanel.push(message));
     updateConversation(started.thread.id, { status: "closed" });
+    stop();
+    expect(toPanel).toEqual([
+      expect.objectContaining({ type: "conversation.status", payload: expect.objectContaining({ status: "closed" }) }),
+    ]);
     expect(visitorThread(prospect)?.status).toBe("closed");
     post(prospect, "One more");
     expect(visitorThread(prospect)?.status).toBe("open");

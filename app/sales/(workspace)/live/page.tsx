@@ -2,8 +2,10 @@
 import Link from "next/link";
 import { formatWhen } from "@/components/sales/format";
 import { LiveRefresh } from "@/components/sales/LiveRefresh";
+import { ScrollRegion } from "@/components/sales/ScrollRegion";
 import { requireRole } from "@/lib/auth/team-session";
 import { liveNow } from "@/lib/live/live-now";
+import "@/components/conversation/conversation.css";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +16,12 @@ export default async function LiveNowPage() {
     <>
       <h1>Live now</h1>
       <p className="muted">People active in a demo in the last two minutes. This page updates by itself.</p>
-      <LiveRefresh on={["activity", "handraise", "conversation.message"]} />
+      <LiveRefresh on={["activity", "handraise", "conversation.message", "conversation.updated"]} />
       {visitors.length === 0 ? (
         <p className="card empty">Nobody is in a demo right now.</p>
       ) : (
-        <div className="table-wrap card">
-          <table data-testid="live-now">
+        <ScrollRegion label="Visitors active now">
+          <table className="visitors-table" data-testid="live-now">
             <caption className="visually-hidden">Visitors active in the last two minutes</caption>
             <thead>
               <tr>
@@ -27,8 +29,10 @@ export default async function LiveNowPage() {
                 <th scope="col">Demo</th>
                 <th scope="col">Tour step</th>
                 <th scope="col">Role</th>
-                <th scope="col">Account</th>
+                <th scope="col">Locale</th>
+                <th scope="col">Account or source</th>
                 <th scope="col">Device</th>
+                <th scope="col">Built in the sandbox</th>
                 <th scope="col">Last active</th>
                 <th scope="col">Conversation</th>
               </tr>
@@ -43,15 +47,38 @@ export default async function LiveNowPage() {
                   <td>{visitor.demo ?? "—"}</td>
                   <td>{visitor.step ?? "—"}</td>
                   <td>{visitor.persona ?? "—"}</td>
-                  <td>{visitor.account ? <Link href={`/sales/accounts/${visitor.account.id}`}>{visitor.account.name}</Link> : "—"}</td>
+                  <td>{visitor.locale ?? "—"}</td>
+                  <td>
+                    {visitor.account ? (
+                      <Link href={`/sales/accounts/${visitor.account.id}`}>{visitor.account.name}</Link>
+                    ) : visitor.source ? (
+                      Object.entries(visitor.source)
+                        .map(([key, value]) => `${key}: ${value}`)
+                        .join(", ")
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td>{visitor.device ?? "—"}</td>
+                  <td data-testid="live-built">
+                    {visitor.built.length === 0 ? (
+                      "—"
+                    ) : (
+                      <ul className="live-built">
+                        {visitor.built.map((sentence, index) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: sentences repeat; their order is their identity
+                          <li key={index}>{sentence}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                   <td>{formatWhen(new Date(visitor.lastAt))}</td>
                   <td>{visitor.conversationId ? <Link href={`/sales/conversations?c=${visitor.conversationId}`}>Open</Link> : "—"}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
