@@ -290,7 +290,10 @@ function checkStepFields(step: DemoStep, at: PropertyKey[], offered: DemoDefinit
   // do: is what the visitor does at a step before it moves on (on a waitFor step, the action it waits for); a
   // choice, cta or navigate step moves on by the tour's own buttons, so there is nothing for a recipe to do.
   if (step.do && (kind === "choice" || kind === "cta" || step.navigate))
-    issue(["do"], `do: is what the visitor does at a step before it moves on; a ${step.navigate ? "navigate" : kind} step moves on by its own button, so remove do:`);
+    issue(
+      ["do"],
+      `do: is what the visitor does at a step before it moves on; a ${step.navigate ? "navigate" : kind} step moves on by its own button, so remove do:`,
+    );
   if (step.waitFor) checkWhere(step.waitFor, [...at, "waitFor"], ctx);
   step.personas?.forEach((stepPersona, index) => {
     if (!offered?.includes(stepPersona)) {

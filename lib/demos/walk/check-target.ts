@@ -13,7 +13,7 @@ type Seen = { ok: true } | { ok: false; why: "hidden" | "outside" | "covered" | 
 
 /** Runs in the page: the geometry and the hit test, in one round trip. */
 function inspect(element: Element, popover: Element | null): Seen {
-  const describe = (node: Element) => {
+  const label = (node: Element) => {
     const tour = node.getAttribute("data-tour");
     const classes = [...node.classList].slice(0, 2).join(".");
     return `<${node.tagName.toLowerCase()}${tour ? ` data-tour="${tour}"` : ""}${classes ? ` class="${classes.replace(".", " ")}"` : ""}>`;
@@ -64,7 +64,7 @@ function inspect(element: Element, popover: Element | null): Seen {
   return {
     ok: false,
     why: "covered",
-    detail: hit ? `${describe(hit)} is over its centre (${Math.round(x)}, ${Math.round(y)})` : "nothing is hit at its centre",
+    detail: hit ? `${label(hit)} is over its centre (${Math.round(x)}, ${Math.round(y)})` : "nothing is hit at its centre",
   };
 }
 

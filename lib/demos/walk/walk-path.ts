@@ -115,7 +115,7 @@ async function checkCta(page: Page, step: TourStep, walk: { demo: WalkedDemo; ba
     const buttons = await popoverOf(page, step.id).getByRole("button").allInnerTexts();
     throw fail(`no call-to-action link in the step; its buttons: ${buttons.map((text) => `“${text.trim()}”`).join(", ")}`);
   }
-  const [href, text, visible] = [await link.getAttribute("href"), (await link.innerText()).trim(), await link.isVisible()];
+  const [href, text, visible] = [await link.getAttribute("href"), ((await link.textContent()) ?? "").trim(), await link.isVisible()];
   if (!visible) throw fail("the link is there but not visible");
   if (href !== url) throw fail(`it links to ${href}`);
   if (!text.startsWith(want?.label ?? "")) throw fail(`it reads “${text}”`);

@@ -45,7 +45,7 @@ export function walkPaths(slug: string, definition: DemoDefinition): WalkPath[] 
       const earlier = byRoute.get(route);
       if (earlier) {
         // The same steps for another persona: one walk, named for both.
-        earlier.name = earlier.name.replace(/^([^›]+?)( › |$)/, `$1 = ${who}$2`);
+        earlier.name = earlier.name.replace(/^([^›]+?)( › |$)/, `$1 / ${who}$2`);
         continue;
       }
       byRoute.set(route, { name: [who, ...answers].join(" › ").slice(0, 200), persona, locale, steps });

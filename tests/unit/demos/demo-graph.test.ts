@@ -131,7 +131,9 @@ describe("the demo format", () => {
     );
     expect(() => loadDemo("graph", demoFolder("graph", { "demo.yaml": withoutWait }))).not.toThrow();
     const onNavigate = choiceDemo.replace("navigate: forecast }", "navigate: forecast, do: [ { click: forecast-chart } ] }");
-    expect(messages(onNavigate)[0]).toMatch(/paths\.finale\[0\]\.do: do: is what the visitor does at a step before it moves on; a navigate step/);
+    expect(messages(onNavigate)[0]).toMatch(
+      /paths\.finale\[0\]\.do: do: is what the visitor does at a step before it moves on; a navigate step/,
+    );
   });
 
   it("names an unknown route with the routes a tour can go to", () => {
