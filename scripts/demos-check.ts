@@ -6,13 +6,15 @@
 //   --static      the file checks only, no browser
 //   --base URL    walk a running Openhouse (a deployment) instead of starting one
 //   --demo SLUG   only this demo (repeatable)
+//   --viewport V  only desktop or phone (repeatable)
 //   --no-record   do not record the walk in DATA_DIR's control database (CI)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-const usage = "usage: npm run demos:check -- [--static] [--base URL] [--demo SLUG]… [--no-record] [--anchors]";
+const usage =
+  "usage: npm run demos:check -- [--static] [--base URL] [--demo SLUG]… [--viewport desktop|phone]… [--no-record] [--anchors]";
 let args: ReturnType<typeof parse>;
 function parse() {
   return parseArgs({
@@ -22,6 +24,7 @@ function parse() {
       base: { type: "string" },
       demo: { type: "string", multiple: true },
       "no-record": { type: "boolean" },
+      viewport: { type: "string", multiple: true },
     },
     strict: true,
     allowPositionals: false,
@@ -43,6 +46,14 @@ if (args.anchors) {
 }
 if (args.base !== undefined && !/^https?:\/\/[^\s/]+/.test(args.base)) {
   console.error(`✗ --base is the address of a running Openhouse, like https://demo.example.com (got "${args.base}")`);
+  process.exit(2);
+}
+
+const { viewportClasses } = await import("@/lib/demos/check-run-schema");
+const screens = (args.viewport ?? [...viewportClasses]) as (typeof viewportClasses)[number][];
+const badScreen = screens.find((screen) => !(viewportClasses as readonly string[]).includes(screen));
+if (badScreen) {
+  console.error(`✗ --viewport ${badScreen}: the viewports are ${viewportClasses.join(" and ")}`);
   process.exit(2);
 }
 
@@ -98,11 +109,12 @@ if (ok && !args.static) {
   const baseUrl = args.base ?? server?.baseUrl ?? "";
   let runs: Awaited<ReturnType<typeof walkDemos>> = [];
   try {
-    console.log(`walking every path at desktop (1280×800) and phone (360×640) against ${baseUrl} …`);
+    console.log(`walking every path at ${screens.join(" and ")} against ${baseUrl} …`);
     runs = await walkDemos(valid, {
       baseUrl,
       demosDir: config.demosDir,
       screenshotsDir: path.resolve("test-results", "demos"),
+      viewports: screens,
       parallel: 2,
       chromiumPath: config.chromiumPath,
       log: (line) => console.log(line),

@@ -52,7 +52,7 @@ export async function performRecipe(
       await control.waitFor({ state: "visible", timeout: controlMs });
     } catch {
       const where = new URL(page.url()).pathname;
-      return { index, expected: doing ?? verb, found: `no visible ${what} on ${where}${await namesOfRole(page, named)}` };
+      return { index, expected: doing ?? verb, found: `${what} is not on ${where}${await namesOfRole(page, named)}` };
     }
     try {
       if (verb === "click") await clickOrPress(control);

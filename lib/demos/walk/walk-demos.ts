@@ -3,7 +3,7 @@
 import "server-only";
 import path from "node:path";
 import { chromium } from "playwright";
-import { type CheckRun, viewportClasses } from "@/lib/demos/check-run-schema";
+import type { CheckRun, viewportClasses } from "@/lib/demos/check-run-schema";
 import { describeOutcome } from "./report";
 import { stepLocator } from "./step-location";
 import { type PathOutcome, type WalkedDemo, walkPath } from "./walk-path";
@@ -12,6 +12,7 @@ import { walkPaths } from "./walk-paths";
 export type WalkOptions = {
   baseUrl: string;
   demosDir: string;
+  viewports: readonly (typeof viewportClasses)[number][];
   screenshotsDir: string;
   /** Pages walked at once. */
   parallel: number;
@@ -32,8 +33,8 @@ export async function walkDemos(demos: Pick<WalkedDemo, "slug" | "definition">[]
         locateStep: stepLocator(options.demosDir, demo.slug, demo.definition),
       };
       const paths = walkPaths(demo.slug, demo.definition);
-      options.log(`${demo.slug}: ${paths.length} path(s) × ${viewportClasses.length} viewports`);
-      return paths.flatMap((route) => viewportClasses.map((viewport) => ({ demo: walked, route, viewport })));
+      options.log(`${demo.slug}: ${paths.length} path(s) × ${options.viewports.length} viewport(s)`);
+      return paths.flatMap((route) => options.viewports.map((viewport) => ({ demo: walked, route, viewport })));
     });
     const outcomes = new Map<string, PathOutcome[]>(demos.map((demo) => [demo.slug, []]));
     const started = new Map<string, number>();
