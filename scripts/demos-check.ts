@@ -13,8 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-const usage =
-  "usage: npm run demos:check -- [--static] [--base URL] [--demo SLUG]… [--viewport desktop|phone]… [--no-record] [--anchors]";
+const usage = "usage: npm run demos:check -- [--static] [--base URL] [--demo SLUG]… [--viewport desktop|phone]… [--no-record] [--anchors]";
 let args: ReturnType<typeof parse>;
 function parse() {
   return parseArgs({

@@ -1,6 +1,7 @@
 // A small HTTP proxy in front of the real server that rewrites what it serves (HTML, the RSC payloads of
 // client navigations, CSS, JavaScript) the way a product change would: the demos:check spec uses it to break
-// the product under a demo without a hook in the product.
+// the product under a demo without a hook in the product. Rewrites should keep each string's length: an RSC
+// payload's text rows are prefixed with their byte length, and a longer row breaks the page.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -12,7 +13,8 @@ const textTypes = /text\/html|text\/x-component|text\/css|javascript/;
 export async function startRewritingProxy(upstream: string, rewrite: Rewrite): Promise<{ url: string; close: () => Promise<void> }> {
   const target = new URL(upstream);
   const server = http.createServer((request, response) => {
-    const headers = { ...request.headers, host: target.host, "accept-encoding": "identity" };
+    // The Host header stays the browser's: Next refuses a server action whose Origin is not the host it was sent to.
+    const headers = { ...request.headers, "accept-encoding": "identity" };
     const forwarded = http.request(
       { hostname: target.hostname, port: target.port, path: request.url, method: request.method, headers },
       (answer) => {

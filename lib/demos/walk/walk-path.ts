@@ -112,8 +112,10 @@ async function checkCta(page: Page, step: TourStep, walk: { demo: WalkedDemo; ba
   const link = popoverOf(page, step.id).locator("a.tour-cta");
   const fail = (found: string) => new StepFailed({ stepId: step.id, location: walk.demo.locateStep(step.id, ["kind"]), expected, found });
   if ((await link.count()) === 0) {
-    const buttons = await popoverOf(page, step.id).getByRole("button").allInnerTexts();
-    throw fail(`no call-to-action link in the step; its buttons: ${buttons.map((text) => `“${text.trim()}”`).join(", ")}`);
+    const buttons = await popoverOf(page, step.id)
+      .getByRole("button")
+      .evaluateAll((elements) => elements.map((element) => (element.getAttribute("aria-label") ?? element.textContent ?? "").trim()));
+    throw fail(`no call-to-action link in the step; its buttons: ${buttons.map((text) => `“${text}”`).join(", ")}`);
   }
   const [href, text, visible] = [await link.getAttribute("href"), ((await link.textContent()) ?? "").trim(), await link.isVisible()];
   if (!visible) throw fail("the link is there but not visible");
