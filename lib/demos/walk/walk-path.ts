@@ -199,7 +199,13 @@ export async function walkPath(
   await context.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
   const page = await context.newPage();
   const sources = new Map(allSteps(demo.definition).map(({ step }) => [step.id, step]));
-  const walk: StepWalk & { baseUrl: string; sandbox: string } = { demo, locale: walkPath.locale, viewport, baseUrl: settings.baseUrl, sandbox: "" };
+  const walk: StepWalk & { baseUrl: string; sandbox: string } = {
+    demo,
+    locale: walkPath.locale,
+    viewport,
+    baseUrl: settings.baseUrl,
+    sandbox: "",
+  };
   let checkedSteps = 0;
   try {
     const first = walkPath.steps[0]?.step;
