@@ -43,6 +43,8 @@ export function loadConfig(env: Env = process.env) {
     contactLabel: env.CONTACT_LABEL || "Email the sales team",
     /** What the conversation panel says when nobody is online: when the team usually replies. */
     teamReplyHours: env.TEAM_REPLY_HOURS || "We usually reply within a few hours, Monday to Friday.",
+    /** The Chromium that tests and demos:check's browser walk drive (Debian's; Playwright's download is never used). */
+    chromiumPath: env.CHROMIUM_PATH || "/usr/bin/chromium",
     /** Directory of demo scripts. */
     demosDir: path.resolve(/* turbopackIgnore: true */ env.DEMOS_DIR || "demos"),
     /** Days a sandbox may sit idle before garbage collection removes it (its owner then gets a fresh one). */

@@ -190,7 +190,9 @@ export const stepSchema = z
       .min(1)
       .max(12)
       .optional()
-      .describe("How a checker performs this waitFor step: click, fill … with, select … option, upload … file."),
+      .describe(
+        "What the visitor does at this step before it moves on, as demos:check performs it (a waitFor step's action): click, fill … with, select … option, upload … file.",
+      ),
     options: z
       .array(z.object({ label: localized(z.string().min(1).max(60)), path: pathName }).strict())
       .min(2)
@@ -294,7 +296,13 @@ function checkStepFields(step: DemoStep, at: PropertyKey[], offered: DemoDefinit
     }
   }
   if (step.navigate && step.waitFor) issue(["waitFor"], "a step either navigates or waits for an action; split it in two");
-  if (step.do && !step.waitFor) issue(["do"], "do: is the recipe for a waitFor step; add waitFor: or remove do:");
+  // do: is what the visitor does at a step before it moves on (on a waitFor step, the action it waits for); a
+  // choice, cta or navigate step moves on by the tour's own buttons, so there is nothing for a recipe to do.
+  if (step.do && (kind === "choice" || kind === "cta" || step.navigate))
+    issue(
+      ["do"],
+      `do: is what the visitor does at a step before it moves on; a ${step.navigate ? "navigate" : kind} step moves on by its own button, so remove do:`,
+    );
   if (step.waitFor) checkWhere(step.waitFor, [...at, "waitFor"], ctx);
   step.personas?.forEach((stepPersona, index) => {
     if (!offered?.includes(stepPersona)) {

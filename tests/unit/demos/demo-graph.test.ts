@@ -139,11 +139,16 @@ describe("the demo format", () => {
     expect(missing?.message).toMatch(/paths\.finale\[1\]\.do\[2\]\.file: no file "people\.csv" beside demo\.yaml/);
     expect(() => loadDemo("graph", demoFolder("graph", { "demo.yaml": upload, "people.csv": "Name,Company\nAna,Acme\n" }))).not.toThrow();
 
+    // A popover without waitFor may carry what the visitor does before pressing Next; a navigate step may not.
     const withoutWait = choiceDemo.replace(
       "{ id: chart, title: Chart, body: Bars., target: forecast-chart }",
       "{ id: chart, title: Chart, body: Bars., target: forecast-chart, do: [ { click: forecast-chart } ] }",
     );
-    expect(messages(withoutWait)[0]).toMatch(/paths\.numbers\[0\]\.do: do: is the recipe for a waitFor step/);
+    expect(() => loadDemo("graph", demoFolder("graph", { "demo.yaml": withoutWait }))).not.toThrow();
+    const onNavigate = choiceDemo.replace("navigate: forecast }", "navigate: forecast, do: [ { click: forecast-chart } ] }");
+    expect(messages(onNavigate)[0]).toMatch(
+      /paths\.finale\[0\]\.do: do: is what the visitor does at a step before it moves on; a navigate step/,
+    );
   });
 
   it("names an unknown route with the routes a tour can go to", () => {

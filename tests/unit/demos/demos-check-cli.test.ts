@@ -5,13 +5,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function check(demosDir?: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/demos-check.ts"], {
+  return spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/demos-check.ts", "--static"], {
     env: { ...process.env, ...(demosDir ? { DEMOS_DIR: demosDir } : {}) },
     encoding: "utf8",
   });
 }
 
-describe("npm run demos:check", () => {
+// The file checks (--static); the browser walk is tests/e2e/demos-check.spec.ts and npm test's own run.
+describe("npm run demos:check -- --static", () => {
   it("passes the shipped demos", () => {
     const result = check();
     expect(result.stdout).toMatch(/✓ pipeline-basics: 7 steps/);
@@ -30,5 +31,15 @@ describe("npm run demos:check", () => {
     expect(result.stderr).toContain(
       `typo-demo/demo.yaml:${line}:13 — steps[2].target: unknown anchor "pipeline-totl" — did you mean "pipeline-total"?`,
     );
+  });
+
+  it("names a mistyped --demo with a did-you-mean, before any walk", () => {
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/demos-check.ts", "--demo", "pipeline-basic"],
+      { encoding: "utf8" },
+    );
+    expect(result.stderr).toContain('✗ --demo pipeline-basic: no such demo in demos/ — did you mean "pipeline-basics"?');
+    expect(result.status).toBe(2);
   });
 });
