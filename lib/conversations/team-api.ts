@@ -49,7 +49,7 @@ export async function postReply(request: Request, member: Member, id: string): P
   return jsonError(result.status, result.error);
 }
 
-export async function patchConversation(request: Request, member: Member, id: string): Promise<Response> {
+export async function patchConversation(request: Request, _member: Member, id: string): Promise<Response> {
   if (!conversationId(id)) return jsonError(404, "No such conversation");
   const parsed = await parseJsonBody(raw(request), changeSchema, 1024);
   if (!parsed.ok) return jsonError(parsed.status, parsed.error);
@@ -57,7 +57,7 @@ export async function patchConversation(request: Request, member: Member, id: st
   return "ok" in result ? jsonOk({ ok: true }) : jsonError(result.status, result.error);
 }
 
-export async function teamTyping(request: Request, member: Member, id: string): Promise<Response> {
+export async function teamTyping(_request: Request, member: Member, id: string): Promise<Response> {
   const thread = conversationId(id) ? teamThread(id) : undefined;
   if (!thread) return jsonError(404, "No such conversation");
   publishEphemeral(`visitor:${thread.visitorId}`, "typing", { who: "team" });

@@ -2,7 +2,7 @@
 // beside demo.yaml). The first item that cannot be done is the failure, at its own line in demo.yaml.
 import "server-only";
 import path from "node:path";
-import type { Locator, Page } from "playwright";
+import type { Page } from "playwright";
 import type { RecipeStep } from "@/lib/demos/demo-schema";
 import { describeNamed, locate, type Named, namesOfRole } from "./locate";
 
@@ -16,21 +16,6 @@ function verbOf(item: RecipeStep): { verb: string; named: Named } {
   if (item.fill !== undefined) return { verb: "fill", named: item.fill };
   if (item.select !== undefined) return { verb: "select", named: item.select };
   return { verb: "upload", named: item.upload as Named };
-}
-
-/**
- * A pointer click, else Enter on the control, as a keyboard visitor presses it. At 360×640, while a step's
- * target is missing, the phone sheet keeps page buttons from ever being "stable" for a pointer click (the open
- * defect in components/tour, noted on #9); the keyboard reaches the same control, so the walk goes on.
- */
-async function clickOrPress(control: Locator): Promise<void> {
-  try {
-    await control.click({ timeout: controlMs / 2 });
-  } catch (error) {
-    const log = error instanceof Error ? error.message : "";
-    if (!/not stable|intercepts pointer events|outside of the viewport/.test(log)) throw error;
-    await control.press("Enter", { timeout: controlMs / 2 });
-  }
 }
 
 export async function performRecipe(
@@ -55,7 +40,8 @@ export async function performRecipe(
       return { index, expected: doing ?? verb, found: `${what} is not on ${where}${await namesOfRole(page, named)}` };
     }
     try {
-      if (verb === "click") await clickOrPress(control);
+      // A pointer click, as a visitor clicks: a control under the phone sheet is a failure to report, not to work around.
+      if (verb === "click") await control.click({ timeout: controlMs });
       else if (verb === "fill") await control.fill(item.with ?? "", { timeout: controlMs });
       else if (verb === "select") await control.selectOption({ label: item.option ?? "" }, { timeout: controlMs });
       else {
