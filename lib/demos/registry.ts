@@ -47,12 +47,7 @@ export function saveDemos(loaded: LoadedDemo[], keep: string[], db: ControlDb = 
       tx.insert(demos).values(row).onConflictDoUpdate({ target: demos.slug, set: row }).run();
     }
     tx.delete(demos)
-      .where(
-        notInArray(
-          demos.slug,
-          [...loaded.map((demo) => demo.slug), ...keep],
-        ),
-      )
+      .where(notInArray(demos.slug, [...loaded.map((demo) => demo.slug), ...keep]))
       .run();
   });
 }

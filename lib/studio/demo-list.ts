@@ -76,7 +76,13 @@ export function studioDemoList(now = new Date(), db: ControlDb = controlDb()): S
       problems: onDisk ? onDisk.problems : [`${slug}: the folder demos/${slug}/ is gone; restart the server to unregister it`],
       check: checks.get(slug),
       funnel,
-      splits: row ? funnelSplits(slug, mainSteps.map((entry) => entry.step.id), db) : [],
+      splits: row
+        ? funnelSplits(
+            slug,
+            mainSteps.map((entry) => entry.step.id),
+            db,
+          )
+        : [],
       biggestDropOff: biggestDropOff(funnel),
       steps,
       flagged: steps.some((step) => step.jumped),

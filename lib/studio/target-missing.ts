@@ -3,7 +3,7 @@
 // events_time index (8 days of them at most); events marked automated (a bot's user agent, or a browser
 // driven by a tool, such as demos:check's own walk) are left out, as they are from the funnels.
 import "server-only";
-import { and, gte, inArray, isNotNull, eq, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { events } from "@/db/control/schema";
 import { type StepTargetMissing, targetMissingRule } from "./target-missing-rule";

@@ -50,7 +50,9 @@ it("keeps the last good version registered while a broken file shows its file:li
   expect(registeredTitle()).toBe("Pipeline, edited");
   const entry = studioDemoList().find((demo) => demo.slug === slug);
   expect(entry?.registered).toBe(true);
-  expect(entry?.problems).toContainEqual(expect.stringMatching(new RegExp(`${slug}/demo\\.yaml:${lineOf(broken, "tittle:")}:1 — .*did you mean "title"`)));
+  expect(entry?.problems).toContainEqual(
+    expect.stringMatching(new RegExp(`${slug}/demo\\.yaml:${lineOf(broken, "tittle:")}:1 — .*did you mean "title"`)),
+  );
 });
 
 it("stops watching when its cleanup runs", () => {

@@ -17,7 +17,16 @@ function store(slug: string, step: string, type: "step.viewed" | "step.target_mi
   for (let index = 0; index < count; index++)
     controlDb()
       .insert(events)
-      .values({ id: uuidv7(), visitorId: null, demoSlug: slug, type, stepId: step, occurredAt: hoursAgo(hours), receivedAt: hoursAgo(hours), bot })
+      .values({
+        id: uuidv7(),
+        visitorId: null,
+        demoSlug: slug,
+        type,
+        stepId: step,
+        occurredAt: hoursAgo(hours),
+        receivedAt: hoursAgo(hours),
+        bot,
+      })
       .run();
 }
 
@@ -32,7 +41,9 @@ describe("the jump rule", () => {
   });
 
   it("never flags fewer misses than the minimum, however high the rate", () => {
-    expect(hasTargetMissingJump(counts(targetMissingRule.minRecentMissing - 1, targetMissingRule.minRecentMissing - 1, 0, 100))).toBe(false);
+    expect(hasTargetMissingJump(counts(targetMissingRule.minRecentMissing - 1, targetMissingRule.minRecentMissing - 1, 0, 100))).toBe(
+      false,
+    );
   });
 
   it("does not flag a rate that was already as high the week before", () => {
@@ -75,7 +86,10 @@ describe("target-missing counts", () => {
 
   it("counts views and misses per step in the last 24 hours and in the 7 days before", () => {
     const counts = targetMissingCounts(now);
-    expect(counts.get("forecast-review")?.get("welcome")).toEqual({ recent: { views: 8, missing: 4 }, baseline: { views: 40, missing: 1 } });
+    expect(counts.get("forecast-review")?.get("welcome")).toEqual({
+      recent: { views: 8, missing: 4 },
+      baseline: { views: 40, missing: 1 },
+    });
     expect(counts.get("pipeline-basics")?.get("board")).toEqual({ recent: { views: 10, missing: 5 }, baseline: { views: 10, missing: 5 } });
   });
 
