@@ -1,6 +1,7 @@
 // One demo in the studio's list: its problems, last check, funnel by persona path and locale, where most
 // visitors leave, and the steps whose target went missing. The per-step tables are on the demo's own page.
 import Link from "next/link";
+import { mainPath } from "@/lib/demos/tour-graph";
 import type { StudioDemo } from "@/lib/studio/demo-list";
 import { describeRate } from "@/lib/studio/target-missing-rule";
 import { CheckStatus } from "./CheckStatus";
@@ -9,7 +10,10 @@ import { FunnelSplitTable } from "./FunnelSplitTable";
 
 export function DemoCard({ demo }: { demo: StudioDemo }) {
   const missed = demo.steps.filter((step) => step.counts.recent.missing + step.counts.baseline.missing > 0);
-  const steps = demo.funnel?.stages.filter((stage) => stage.key.startsWith("step:")) ?? [];
+  const columns = demo.steps.map((step, index) => ({
+    key: `${step.path}:${step.id}`,
+    label: `Step ${index + 1}: ${step.title}${step.path === mainPath ? "" : ` (path ${step.path})`}`,
+  }));
   const slug = encodeURIComponent(demo.slug);
   return (
     <section className="card studio-demo" aria-labelledby={`demo-${demo.slug}`} data-testid="studio-demo" data-slug={demo.slug}>
@@ -27,27 +31,31 @@ export function DemoCard({ demo }: { demo: StudioDemo }) {
       </p>
       <DemoProblems problems={demo.problems} registered={demo.registered} />
       <CheckStatus check={demo.check} />
-      {demo.splits.length > 0 ? <FunnelSplitTable title={demo.title} rows={demo.splits} steps={steps} /> : null}
-      <p data-testid="biggest-drop-off">
-        {demo.biggestDropOff
-          ? `Most visitors leave before “${demo.biggestDropOff.label}”: ${demo.biggestDropOff.dropOff} did not get there from the stage before.`
-          : "No drop-off yet: nobody has left part way."}
-      </p>
-      {missed.length > 0 ? (
+      {demo.splits.length > 0 ? <FunnelSplitTable title={demo.title} rows={demo.splits} steps={columns} /> : null}
+      {demo.registered ? (
         <>
-          <h3>Target missing</h3>
-          <ul data-testid="missed-steps">
-            {missed.map((step) => (
-              <li key={`${step.path}-${step.id}`} data-step={step.id}>
-                {step.jumped ? <strong className="flag">Jumped: </strong> : null}“{step.title}” ({step.id}):{" "}
-                {describeRate(step.counts.recent)} in the last 24 hours; {describeRate(step.counts.baseline)} in the 7 days before.
-              </li>
-            ))}
-          </ul>
+          <p data-testid="biggest-drop-off">
+            {demo.biggestDropOff
+              ? `Most visitors leave before “${demo.biggestDropOff.label}”: ${demo.biggestDropOff.dropOff} did not get there from the stage before.`
+              : "No drop-off yet: nobody has left part way."}
+          </p>
+          {missed.length > 0 ? (
+            <>
+              <h3>Target missing</h3>
+              <ul data-testid="missed-steps">
+                {missed.map((step) => (
+                  <li key={`${step.path}-${step.id}`} data-step={step.id}>
+                    {step.jumped ? <strong className="flag">Jumped: </strong> : null}“{step.title}” ({step.id}):{" "}
+                    {describeRate(step.counts.recent)} in the last 24 hours; {describeRate(step.counts.baseline)} in the 7 days before.
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="muted">No step’s target has gone missing in the last 8 days.</p>
+          )}
         </>
-      ) : (
-        <p className="muted">No step’s target has gone missing in the last 8 days.</p>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -6,7 +6,6 @@ import { demos } from "@/db/control/schema";
 import { latestCheckRuns, type RecordedCheckRun } from "@/lib/demos/check-runs";
 import { allSteps, type DemoDefinition } from "@/lib/demos/demo-schema";
 import { textIn } from "@/lib/demos/locale";
-import { mainPath } from "@/lib/demos/tour-graph";
 import { demoFunnel, type Funnel, type FunnelStage } from "@/lib/insights/funnels";
 import { readDemoFiles } from "./demo-files";
 import { type FunnelSplitRow, funnelSplits } from "./funnel-splits";
@@ -24,7 +23,7 @@ export type StudioDemo = {
   problems: string[];
   check?: RecordedCheckRun;
   funnel?: Funnel;
-  /** All visitors, each persona path, each locale. */
+  /** All visitors, each persona path, each locale; a column per step of every path, in `steps` order. */
   splits: FunnelSplitRow[];
   /** The stage the most visitors did not reach from the stage before it. */
   biggestDropOff?: FunnelStage;
@@ -67,7 +66,6 @@ export function studioDemoList(now = new Date(), db: ControlDb = controlDb()): S
     // The file as it is now when it loads; otherwise the version visitors still get.
     const definition = onDisk?.definition ?? row?.definition;
     const funnel = row ? demoFunnel(slug, db) : undefined;
-    const mainSteps = definition ? allSteps(definition).filter((entry) => entry.path === mainPath) : [];
     const steps = stepsOf(definition, missing.get(slug));
     return {
       slug,
@@ -79,7 +77,7 @@ export function studioDemoList(now = new Date(), db: ControlDb = controlDb()): S
       splits: row
         ? funnelSplits(
             slug,
-            mainSteps.map((entry) => entry.step.id),
+            steps.map((step) => step.id),
             db,
           )
         : [],

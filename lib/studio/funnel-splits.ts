@@ -13,7 +13,7 @@ export type FunnelSplitRow = {
   kind: "all" | "persona" | "locale";
   opened: number;
   started: number;
-  /** Visitors who saw each step of the main path, in order. */
+  /** Visitors who saw each step asked for, in order. */
   steps: number[];
   finished: number;
   cta: number;
@@ -22,7 +22,7 @@ export type FunnelSplitRow = {
 
 const personaName = (id: string) => (personaIds.includes(id as PersonaId) ? personaLabels[id as PersonaId] : "No role chosen");
 
-/** Rows: all visitors, then each persona path, then each locale, for the steps of the main path given. */
+/** Rows: all visitors, then each persona path, then each locale, with a count for each step id given. */
 export function funnelSplits(slug: string, stepIds: string[], db: ControlDb = controlDb()): FunnelSplitRow[] {
   const groups = new Map<string, { label: string; kind: FunnelSplitRow["kind"]; counts: Map<string, number> }>();
   const add = (key: string, label: string, kind: FunnelSplitRow["kind"], stage: string, visitors: number) => {

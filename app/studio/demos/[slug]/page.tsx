@@ -50,10 +50,12 @@ export default async function StudioDemoPage({ params }: { params: Promise<{ slu
           <FunnelTable caption="Funnel, all visitors" stages={funnel.stages} testId="funnel-table" />
           <FunnelTable caption="Outcomes, all visitors" stages={funnel.outcomes} testId="outcomes-table" />
           <h2>By persona path</h2>
+          {funnel.byPersona.length === 0 ? <p className="muted">No visitors yet.</p> : null}
           {funnel.byPersona.map((split) => (
             <FunnelTable key={split.label} caption={`Funnel, ${split.label}`} stages={split.stages} />
           ))}
           <h2>By locale</h2>
+          {funnel.byLocale.length === 0 ? <p className="muted">No visitors yet.</p> : null}
           {funnel.byLocale.map((split) => (
             <FunnelTable key={split.label} caption={`Funnel, locale ${split.label}`} stages={split.stages} />
           ))}
