@@ -42,6 +42,11 @@ export default async function Forbidden() {
         </p>
       ) : null}
       <p>{member?.user.role !== "marketer" && permission === "team" ? <Link href="/sales">Back to the sales workspace</Link> : null}</p>
+      {member && permission !== "studio" && mayUse(member.user.role, "studio") ? (
+        <p>
+          <Link href="/studio">Go to the demo studio</Link>
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -32,6 +32,12 @@ export async function serve({ dev, started }: ServeOptions): Promise<void> {
   const { config } = openhouse.runtime;
   step(`data directory ${config.dataDir}`);
   step(`${openhouse.demoSlugs.length} demo(s) registered: ${openhouse.demoSlugs.join(", ")}`);
+  if (dev) {
+    // Edits to demos/ are re-registered without a restart; the studio and the preview refresh themselves.
+    const { startDemoWatch } = await import("../lib/studio/demo-watch");
+    openhouse.runtime.onClose(startDemoWatch((version) => step(`demo files changed: demos re-registered (version ${version})`)));
+    step(`watching ${config.demosDir} for demo edits`);
+  }
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, port: config.port, hostname: config.host ?? "localhost" });

@@ -19,6 +19,15 @@ function fallbackText(text: LocalizedText, locales: string[]): string {
 export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
   const { demos: loaded, problems } = loadAllDemos();
   if (problems.length > 0) throw new DemoFileError(problems.flatMap((problem) => problem.problems));
+  saveDemos(loaded, [], db);
+  return loaded;
+}
+
+/**
+ * Compiles today's templates for `loaded` and upserts them; every other registered demo is deleted unless its
+ * slug is in `keep` (the dev reload keeps a demo whose files are broken right now at its last good version).
+ */
+export function saveDemos(loaded: LoadedDemo[], keep: string[], db: ControlDb = controlDb()): void {
   const now = new Date();
   db.transaction((tx) => {
     for (const demo of loaded) {
@@ -38,15 +47,9 @@ export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
       tx.insert(demos).values(row).onConflictDoUpdate({ target: demos.slug, set: row }).run();
     }
     tx.delete(demos)
-      .where(
-        notInArray(
-          demos.slug,
-          loaded.map((demo) => demo.slug),
-        ),
-      )
+      .where(notInArray(demos.slug, [...loaded.map((demo) => demo.slug), ...keep]))
       .run();
   });
-  return loaded;
 }
 
 /**

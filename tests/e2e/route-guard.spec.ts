@@ -1,10 +1,12 @@
 // Every team route goes through the one guard. This walks the sources for every page, route handler and
 // server action under /sales, /api/sales and /studio, and asks each over real HTTP as a stranger (with a
 // forged session cookie, so the proxy's cookie check lets it through to the guard) and as a role that may not
-// use it. A route added without the guard fails here; so does one this file cannot reach.
+// use it (a marketer for the sales workspace, a rep for the studio and team management). A route added without
+// the guard fails here; so does one this file cannot reach.
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { permissionForPath } from "../../lib/auth/roles";
 import { openAsRep } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { marketer } from "./team";
@@ -22,6 +24,8 @@ const adminOnly = new Set([
   "PATCH /api/sales/webhooks/[webhook]",
   "DELETE /api/sales/webhooks/[webhook]",
 ]);
+/** The studio is for marketers and admins: the role below its bar is a rep. */
+const isStudio = (route: string) => permissionForPath(route) === "studio";
 const madeUpId = "AAAAAAAAAAAAAAAAAAAAAA";
 const forgedSession = { cookie: "better-auth.session_token=forged.session-token-value" };
 
@@ -78,24 +82,42 @@ test("every page, handler and action file calls the guard itself", () => {
 
 test("the walk finds the workspace's pages, handlers and actions", () => {
   expect(pages).toEqual(
-    expect.arrayContaining(["/sales", "/sales/accounts", "/sales/links", "/sales/team", "/sales/visitors/[visitor]/sandbox"]),
+    expect.arrayContaining([
+      "/sales",
+      "/sales/accounts",
+      "/sales/links",
+      "/sales/team",
+      "/sales/visitors/[visitor]/sandbox",
+      "/studio",
+      "/studio/demos/[slug]",
+    ]),
   );
-  expect(handlers).toEqual(expect.arrayContaining(["GET /api/sales/visitors", "POST /api/sales/links", "DELETE /api/sales/team/[member]"]));
+  expect(handlers).toEqual(
+    expect.arrayContaining([
+      "GET /api/sales/visitors",
+      "POST /api/sales/links",
+      "DELETE /api/sales/team/[member]",
+      "GET /api/studio/demos",
+      "GET /api/studio/demo-version",
+    ]),
+  );
   expect(actionFiles.length).toBeGreaterThan(0);
 });
 
-test("every page refuses a stranger and a marketer", async ({ browser, baseURL, request }) => {
+test("every page refuses a stranger and a role that may not use it", async ({ browser, baseURL, request }) => {
   const marketerContext = await contextAs(browser, baseURL ?? "", marketer);
+  const { context: repContext } = await openAsRep(browser, "/sales");
   for (const route of pages.filter((candidate) => !publicPages.has(candidate))) {
     const url = urlOf(route);
     const stranger = await request.get(url, { headers: forgedSession, maxRedirects: 0 });
     expect(stranger.status(), `${route} as a stranger`).toBeGreaterThanOrEqual(300);
     expect(stranger.status(), `${route} as a stranger`).toBeLessThan(400);
     expect(stranger.headers().location ?? "", `${route} as a stranger`).toContain("/sales/sign-in");
-    const wrongRole = await marketerContext.request.get(url, { maxRedirects: 0 });
-    expect(wrongRole.status(), `${route} as a marketer`).toBe(403);
+    const wrong = isStudio(route) ? repContext : marketerContext;
+    const wrongRole = await wrong.request.get(url, { maxRedirects: 0 });
+    expect(wrongRole.status(), `${route} as ${isStudio(route) ? "a rep" : "a marketer"}`).toBe(403);
   }
-  await marketerContext.close();
+  await Promise.all([marketerContext.close(), repContext.close()]);
 });
 
 test("every handler refuses a stranger and a wrong role with a JSON error", async ({ browser, baseURL, request }) => {
@@ -107,16 +129,16 @@ test("every handler refuses a stranger and a wrong role with a JSON error", asyn
     const stranger = await send(request, method, url, forgedSession);
     expect(stranger.status(), `${handler} as a stranger`).toBe(401);
     expect(((await stranger.json()) as { error?: unknown }).error, handler).toEqual(expect.any(String));
-    const wrong = adminOnly.has(handler) ? repContext : marketerContext;
-    const refused = await send(wrong.request, method, url);
-    expect(refused.status(), `${handler} as ${adminOnly.has(handler) ? "a rep" : "a marketer"}`).toBe(403);
+    const byRep = adminOnly.has(handler) || isStudio(route);
+    const refused = await send((byRep ? repContext : marketerContext).request, method, url);
+    expect(refused.status(), `${handler} as ${byRep ? "a rep" : "a marketer"}`).toBe(403);
     expect(((await refused.json()) as { error?: unknown }).error, handler).toEqual(expect.any(String));
   }
   await marketerContext.close();
   await repContext.close();
 });
 
-test("every server action refuses a stranger and a marketer", async ({ browser, baseURL, request }) => {
+test("every server action refuses a stranger and a role that may not use it", async ({ browser, baseURL, request }) => {
   // Action ids come from the build's manifest, keyed by the file that defines them.
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
@@ -137,8 +159,10 @@ test("every server action refuses a stranger and a marketer", async ({ browser, 
       // Next answers an action's redirect() with 200 and the target in x-action-redirect.
       const sentTo = stranger.headers()["x-action-redirect"] ?? stranger.headers().location ?? "";
       expect(sentTo, `${entry.exportedName} as a stranger`).toContain("/sales/sign-in");
-      const refused = await marketerContext.request.post(url, { headers, data: JSON.stringify([madeUpId]), maxRedirects: 0 });
-      expect(refused.status(), `${entry.exportedName} as a marketer`).toBe(403);
+      const wrong = isStudio(url) ? (await openAsRep(browser, "/sales")).context : marketerContext;
+      const refused = await wrong.request.post(url, { headers, data: JSON.stringify([madeUpId]), maxRedirects: 0 });
+      expect(refused.status(), `${entry.exportedName} as ${isStudio(url) ? "a rep" : "a marketer"}`).toBe(403);
+      if (wrong !== marketerContext) await wrong.close();
     }
   }
   await marketerContext.close();

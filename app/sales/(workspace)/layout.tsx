@@ -2,7 +2,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SignOutButton } from "@/components/sales/SignOutButton";
+import { TeamHeader } from "@/components/sales/TeamHeader";
+import { mayUse } from "@/lib/auth/roles";
 import { requireTeamMember } from "@/lib/auth/team-session";
 import "@/components/sales/sales.css";
 
@@ -12,21 +13,17 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const { user } = await requireTeamMember();
   return (
     <>
-      <header className="sales-header">
-        <Link href="/sales" className="sales-brand">
-          Openhouse <span>Sales</span>
-        </Link>
-        <nav aria-label="Workspace" className="sales-nav">
-          <Link href="/sales">Hot list</Link> <Link href="/sales/live">Live now</Link>{" "}
-          <Link href="/sales/conversations">Conversations</Link> <Link href="/sales/visitors">Visitors</Link>{" "}
-          <Link href="/sales/accounts">Accounts</Link> <Link href="/sales/funnels">Funnels</Link>{" "}
-          <Link href="/sales/links">Share links</Link> <Link href="/sales/team">Team</Link> <Link href="/sales/webhooks">Webhooks</Link>
-        </nav>
-        <span className="sales-account">
-          <span className="muted">Signed in as {user.email}</span>
-          <SignOutButton />
-        </span>
-      </header>
+      <TeamHeader area="Sales" home="/sales" navLabel="Workspace" email={user.email}>
+        <Link href="/sales">Hot list</Link> <Link href="/sales/live">Live now</Link> <Link href="/sales/conversations">Conversations</Link>{" "}
+        <Link href="/sales/visitors">Visitors</Link> <Link href="/sales/accounts">Accounts</Link> <Link href="/sales/funnels">Funnels</Link>{" "}
+        <Link href="/sales/links">Share links</Link> <Link href="/sales/team">Team</Link> <Link href="/sales/webhooks">Webhooks</Link>
+        {mayUse(user.role, "studio") ? (
+          <>
+            {" "}
+            <Link href="/studio">Demo studio</Link>
+          </>
+        ) : null}
+      </TeamHeader>
       <main id="main" className="page sales-page">
         {children}
       </main>

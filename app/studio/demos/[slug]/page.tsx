@@ -1,0 +1,68 @@
+// One demo in the studio: problems, last check, the funnel (chart and the table with the same numbers), split
+// by persona path and locale, and every step's target-missing rates.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FunnelChart } from "@/components/sales/FunnelChart";
+import { FunnelTable } from "@/components/sales/FunnelTable";
+import { CheckStatus } from "@/components/studio/CheckStatus";
+import { DemoProblems } from "@/components/studio/DemoProblems";
+import { DemosChangedRefresh } from "@/components/studio/DemosChangedRefresh";
+import { TargetMissingTable } from "@/components/studio/TargetMissingTable";
+import { requireRole } from "@/lib/auth/team-session";
+import { slugPattern } from "@/lib/demos/slug";
+import { studioDemo } from "@/lib/studio/demo-list";
+import { demoVersion } from "@/lib/studio/demo-version";
+
+export const dynamic = "force-dynamic";
+
+export default async function StudioDemoPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  await requireRole("studio", { next: `/studio/demos/${encodeURIComponent(slug)}` });
+  const demo = slugPattern.test(slug) ? studioDemo(slug) : undefined;
+  if (!demo) notFound();
+  const version = demoVersion();
+  const { funnel } = demo;
+  return (
+    <>
+      <p>
+        <Link href="/studio">← All demos</Link>
+        {demo.registered ? (
+          <>
+            {" "}
+            · <Link href={`/studio/preview/${encodeURIComponent(demo.slug)}`}>Preview: {demo.title}</Link>
+          </>
+        ) : null}
+      </p>
+      <h1>{demo.title}</h1>
+      <DemosChangedRefresh version={version.version} watching={version.watching} />
+      <DemoProblems problems={demo.problems} registered={demo.registered} />
+      <h2>Last browser check</h2>
+      <CheckStatus check={demo.check} />
+      <h2>Target missing per step</h2>
+      <TargetMissingTable title={demo.title} steps={demo.steps} />
+      {funnel ? (
+        <>
+          <h2>Funnel</h2>
+          {funnel.pending > 0 ? (
+            <p className="notice">{funnel.pending.toLocaleString("en")} recent events are still being counted.</p>
+          ) : null}
+          <FunnelChart title={`${demo.title} funnel`} stages={funnel.stages} />
+          <FunnelTable caption="Funnel, all visitors" stages={funnel.stages} testId="funnel-table" />
+          <FunnelTable caption="Outcomes, all visitors" stages={funnel.outcomes} testId="outcomes-table" />
+          <h2>By persona path</h2>
+          {funnel.byPersona.length === 0 ? <p className="muted">No visitors yet.</p> : null}
+          {funnel.byPersona.map((split) => (
+            <FunnelTable key={split.label} caption={`Funnel, ${split.label}`} stages={split.stages} />
+          ))}
+          <h2>By locale</h2>
+          {funnel.byLocale.length === 0 ? <p className="muted">No visitors yet.</p> : null}
+          {funnel.byLocale.map((split) => (
+            <FunnelTable key={split.label} caption={`Funnel, locale ${split.label}`} stages={split.stages} />
+          ))}
+        </>
+      ) : (
+        <p>No funnel: visitors cannot open this demo until its files load.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+// Re-renders a studio page when the demo files changed (lib/studio/demo-version.ts has the contract). Polls
+// only where a watcher runs (`npm run dev`); under `npm start` it renders nothing and asks nothing.
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+
+const everyMs = 1_000;
+
+export function DemosChangedRefresh({ version, watching }: { version: number; watching: boolean }) {
+  const router = useRouter();
+  const rendered = useRef(version);
+  rendered.current = version;
+  useEffect(() => {
+    if (!watching) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      try {
+        const response = await fetch("/api/studio/demo-version", { cache: "no-store", credentials: "same-origin" });
+        if (!response.ok || stopped) return;
+        const body = (await response.json()) as { version?: unknown };
+        if (typeof body.version === "number" && body.version !== rendered.current) router.refresh();
+      } catch {
+        // The dev server restarting: the next tick asks again.
+      }
+    }, everyMs);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [watching, router]);
+  return watching ? (
+    <p className="muted studio-watching" role="status">
+      Watching demos/: edits show here as you save.
+    </p>
+  ) : null;
+}
