@@ -170,7 +170,10 @@ export const previewSandboxes = sqliteTable(
     /** The demo locale the preview shows; null: the demo's first. */
     locale: text("locale"),
   },
-  (table) => [index("preview_sandboxes_member_demo").on(table.memberId, table.demoSlug), index("preview_sandboxes_active").on(table.lastActiveAt)],
+  (table) => [
+    index("preview_sandboxes_member_demo").on(table.memberId, table.demoSlug),
+    index("preview_sandboxes_active").on(table.lastActiveAt),
+  ],
 );
 
 /** Append-only usage signals. The id is made by the browser (UUIDv7) so a retried batch is stored once. */

@@ -1,7 +1,7 @@
 // Every team route goes through the one guard. This walks the sources for every page, route handler and
 // server action under /sales, /api/sales and /studio, and asks each over real HTTP as a stranger (with a
 // forged session cookie, so the proxy's cookie check lets it through to the guard) and as a role that may not
-// use it. A route added without the guard fails here; so does one this file cannot reach.
+// use it (a marketer in /sales, a rep in /studio). A route added without the guard fails here; so does one this file cannot reach.
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
@@ -23,6 +23,8 @@ const adminOnly = new Set([
   "DELETE /api/sales/webhooks/[webhook]",
 ]);
 const madeUpId = "AAAAAAAAAAAAAAAAAAAAAA";
+/** The studio is for marketers and admins: there the role below the bar is a rep, everywhere else a marketer. */
+const isStudio = (route: string) => /^\/(api\/)?studio(\/|$)/.test(route);
 const forgedSession = { cookie: "better-auth.session_token=forged.session-token-value" };
 
 function walk(dir: string): string[] {
@@ -80,22 +82,32 @@ test("the walk finds the workspace's pages, handlers and actions", () => {
   expect(pages).toEqual(
     expect.arrayContaining(["/sales", "/sales/accounts", "/sales/links", "/sales/team", "/sales/visitors/[visitor]/sandbox"]),
   );
-  expect(handlers).toEqual(expect.arrayContaining(["GET /api/sales/visitors", "POST /api/sales/links", "DELETE /api/sales/team/[member]"]));
+  expect(handlers).toEqual(
+    expect.arrayContaining([
+      "GET /api/sales/visitors",
+      "POST /api/sales/links",
+      "DELETE /api/sales/team/[member]",
+      "PATCH /api/studio/preview/[sandbox]",
+    ]),
+  );
+  expect(pages).toEqual(expect.arrayContaining(["/studio/preview/[slug]"]));
   expect(actionFiles.length).toBeGreaterThan(0);
 });
 
-test("every page refuses a stranger and a marketer", async ({ browser, baseURL, request }) => {
+test("every page refuses a stranger and a role that may not use it", async ({ browser, baseURL, request }) => {
   const marketerContext = await contextAs(browser, baseURL ?? "", marketer);
+  const { context: repContext } = await openAsRep(browser, "/sales");
   for (const route of pages.filter((candidate) => !publicPages.has(candidate))) {
     const url = urlOf(route);
     const stranger = await request.get(url, { headers: forgedSession, maxRedirects: 0 });
     expect(stranger.status(), `${route} as a stranger`).toBeGreaterThanOrEqual(300);
     expect(stranger.status(), `${route} as a stranger`).toBeLessThan(400);
     expect(stranger.headers().location ?? "", `${route} as a stranger`).toContain("/sales/sign-in");
-    const wrongRole = await marketerContext.request.get(url, { maxRedirects: 0 });
-    expect(wrongRole.status(), `${route} as a marketer`).toBe(403);
+    const wrongRole = await (isStudio(route) ? repContext : marketerContext).request.get(url, { maxRedirects: 0 });
+    expect(wrongRole.status(), `${route} as ${isStudio(route) ? "a rep" : "a marketer"}`).toBe(403);
   }
   await marketerContext.close();
+  await repContext.close();
 });
 
 test("every handler refuses a stranger and a wrong role with a JSON error", async ({ browser, baseURL, request }) => {
@@ -107,9 +119,9 @@ test("every handler refuses a stranger and a wrong role with a JSON error", asyn
     const stranger = await send(request, method, url, forgedSession);
     expect(stranger.status(), `${handler} as a stranger`).toBe(401);
     expect(((await stranger.json()) as { error?: unknown }).error, handler).toEqual(expect.any(String));
-    const wrong = adminOnly.has(handler) ? repContext : marketerContext;
-    const refused = await send(wrong.request, method, url);
-    expect(refused.status(), `${handler} as ${adminOnly.has(handler) ? "a rep" : "a marketer"}`).toBe(403);
+    const byRep = adminOnly.has(handler) || isStudio(route);
+    const refused = await send((byRep ? repContext : marketerContext).request, method, url);
+    expect(refused.status(), `${handler} as ${byRep ? "a rep" : "a marketer"}`).toBe(403);
     expect(((await refused.json()) as { error?: unknown }).error, handler).toEqual(expect.any(String));
   }
   await marketerContext.close();
