@@ -57,12 +57,15 @@ function isHiddenFromNames(node: Element): boolean {
 /** Text of the content as assistive technology reads it: alt for images, aria-label over inner text. */
 function contentText(node: Node): string {
   if (node.nodeType === 3) return node.textContent ?? "";
-  if (!(node instanceof Element) || isHiddenFromNames(node)) return "";
-  const label = node.getAttribute("aria-label")?.trim();
+  // nodeType, not instanceof Element: the studio's picker reads a framed product's elements, from another realm.
+  if (node.nodeType !== 1) return "";
+  const element = node as Element;
+  if (isHiddenFromNames(element)) return "";
+  const label = element.getAttribute("aria-label")?.trim();
   if (label) return label;
-  if (node.localName === "img") return node.getAttribute("alt") ?? "";
+  if (element.localName === "img") return element.getAttribute("alt") ?? "";
   let text = "";
-  for (const child of node.childNodes) text += contentText(child);
+  for (const child of element.childNodes) text += contentText(child);
   return text;
 }
 

@@ -57,16 +57,27 @@ export function matchesTarget(element: Element, spec: TargetSpec): boolean {
   );
 }
 
+/** A selector for every element that could be what spec describes (matchesTarget decides), or null for none. */
+export function candidateSelector(spec: TargetSpec): string | null {
+  if (spec.target) return tourTargetSelector(spec.target);
+  if (!spec.locate) return null;
+  const implicit = implicitRoleSelectors[spec.locate.role];
+  return implicit ? `[role],${implicit}` : "[role]";
+}
+
 /** The first visible element the step points at, or null (none yet, or the step points at nothing). */
 export function findTarget(spec: TargetSpec, root: ParentNode = document): HTMLElement | null {
-  let selector: string;
-  if (spec.target) selector = tourTargetSelector(spec.target);
-  else if (spec.locate) {
-    const implicit = implicitRoleSelectors[spec.locate.role];
-    selector = implicit ? `[role],${implicit}` : "[role]";
-  } else return null;
+  const selector = candidateSelector(spec);
+  if (!selector) return null;
   for (const element of root.querySelectorAll<HTMLElement>(selector)) {
     if (matchesTarget(element, spec)) return element;
   }
   return null;
+}
+
+/** Every visible element the step points at: the studio's picker counts them (one is what a step needs). */
+export function findAllTargets(spec: TargetSpec, root: ParentNode = document): HTMLElement[] {
+  const selector = candidateSelector(spec);
+  if (!selector) return [];
+  return [...root.querySelectorAll<HTMLElement>(selector)].filter((element) => matchesTarget(element, spec));
 }

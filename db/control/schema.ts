@@ -149,6 +149,33 @@ export const sandboxes = sqliteTable(
   ],
 );
 
+/**
+ * A studio preview's throwaway sandbox: a copy of the demo's template like a prospect's, but opened by a team
+ * member, so it has no visitor row and writes no events (lib/studio/preview). Its file sits beside prospects'
+ * sandboxes; the sandbox GC collects it when idle (lib/sandbox/gc.ts). Persona and locale are the preview's own.
+ */
+export const previewSandboxes = sqliteTable(
+  "preview_sandboxes",
+  {
+    id: text("id").primaryKey(),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    demoSlug: text("demo_slug").notNull(),
+    template: text("template").notNull(),
+    createdAt: createdAt(),
+    lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
+    /** The same shape as a prospect's (lib/sandbox/personalization.ts), so the product reads both alike. */
+    personalization: text("personalization", { mode: "json" }).$type<Record<string, string>>(),
+    /** The demo locale the preview shows; null: the demo's first. */
+    locale: text("locale"),
+  },
+  (table) => [
+    index("preview_sandboxes_member_demo").on(table.memberId, table.demoSlug),
+    index("preview_sandboxes_active").on(table.lastActiveAt),
+  ],
+);
+
 /** Append-only usage signals. The id is made by the browser (UUIDv7) so a retried batch is stored once. */
 export const events = sqliteTable(
   "events",
@@ -480,6 +507,7 @@ export const verification = sqliteTable("verification", {
 export type Demo = typeof demos.$inferSelect;
 export type Visitor = typeof visitors.$inferSelect;
 export type Sandbox = typeof sandboxes.$inferSelect;
+export type PreviewSandbox = typeof previewSandboxes.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type NewEventRow = typeof events.$inferInsert;
 export type Account = typeof accounts.$inferSelect;

@@ -9,6 +9,7 @@ import { jsonError, jsonOk } from "@/lib/http/responses";
 import { publishEphemeral } from "@/lib/live/hub";
 import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
+import { isPreviewSandbox, previewConversationRefusal } from "@/lib/studio/preview/preview-sandboxes";
 import { classifyUserAgent } from "@/lib/visitors/client-class";
 import { honorsNoTracking } from "@/lib/visitors/privacy-choice";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
@@ -56,6 +57,8 @@ export async function postConversationMessage(request: Request): Promise<Respons
     maxBodyBytes,
   );
   if (!parsed.ok) return jsonError(parsed.status, parsed.error);
+  // A studio preview is a team member trying the demo: a message from it would land in /sales as a prospect's.
+  if (isPreviewSandbox(parsed.value.sandbox)) return jsonError(409, previewConversationRefusal);
   // The sandbox only says where they asked from; it must be theirs, else it is ignored.
   const owned = parsed.value.sandbox ? findOwnedSandbox(parsed.value.sandbox, visitorId) : undefined;
   const result = postVisitorMessage({

@@ -61,6 +61,8 @@ const sandboxPath = (sandboxId: string) => `/s/${sandboxId}`;
  * (it was not), so a failure here is logged and the answer goes out.
  */
 async function recordAction(owned: OwnedSandbox, action: RecordedAction): Promise<void> {
+  // A studio preview is nobody's visit: its writes are real in its sandbox, and recorded nowhere.
+  if (owned.kind === "preview") return;
   try {
     await recordSandboxAction(owned.sandbox, action);
   } catch (error) {

@@ -3,15 +3,24 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { controlDb } from "@/db/client";
-import { type Sandbox, sandboxes } from "@/db/control/schema";
+import { type PreviewSandbox, type Sandbox, sandboxes } from "@/db/control/schema";
 import { openSandbox, type SandboxDb, SandboxUnreadableError } from "./handles";
 import { isWellFormedId } from "./ids";
 import { type GoneReason, retireSandbox } from "./retire";
 
-export type OwnedSandbox = { sandbox: Sandbox; db: SandboxDb };
+/**
+ * A sandbox the caller may use: a visitor's own, or a team member's studio preview (lib/studio/preview), which
+ * has no visitor and records nothing. The product renders both alike; what it records depends on the kind.
+ */
+export type OwnedSandbox =
+  | { kind: "visitor"; sandbox: Sandbox; db: SandboxDb }
+  | { kind: "preview"; sandbox: PreviewSandbox; db: SandboxDb };
+
+/** A visitor's sandbox as lookupOwnedSandbox finds it. */
+export type VisitorSandbox = Extract<OwnedSandbox, { kind: "visitor" }>;
 
 /** What the owner of an id finds: their live sandbox, or a note that it is gone and why. */
-export type OwnedLookup = { state: "live"; owned: OwnedSandbox } | { state: "gone"; demoSlug: string; reason: GoneReason };
+export type OwnedLookup = { state: "live"; owned: VisitorSandbox } | { state: "gone"; demoSlug: string; reason: GoneReason };
 
 /** Using a sandbox keeps it alive (the idle TTL counts from here); at most one write per interval per sandbox. */
 const activityWriteIntervalMs = 10 * 60_000;
@@ -36,7 +45,7 @@ export function lookupOwnedSandbox(sandboxId: unknown, visitorId: string | undef
   if (!sandbox) return undefined;
   if (sandbox.status === "gone") return { state: "gone", demoSlug: sandbox.demoSlug, reason: sandbox.goneReason ?? "expired" };
   try {
-    const owned = { sandbox: markActive(sandbox), db: openSandbox(sandbox.id) };
+    const owned: VisitorSandbox = { kind: "visitor", sandbox: markActive(sandbox), db: openSandbox(sandbox.id) };
     return { state: "live", owned };
   } catch (error) {
     if (!(error instanceof SandboxUnreadableError)) throw error;
@@ -46,7 +55,7 @@ export function lookupOwnedSandbox(sandboxId: unknown, visitorId: string | undef
 }
 
 /** The caller's live sandbox, or undefined. */
-export function findOwnedSandbox(sandboxId: unknown, visitorId: string | undefined): OwnedSandbox | undefined {
+export function findOwnedSandbox(sandboxId: unknown, visitorId: string | undefined): VisitorSandbox | undefined {
   const found = lookupOwnedSandbox(sandboxId, visitorId);
   return found?.state === "live" ? found.owned : undefined;
 }

@@ -1,4 +1,5 @@
-// Garbage collection: idle sandboxes expire, old tombstones go, and files a crash left behind are swept.
+// Garbage collection: idle sandboxes and studio previews expire, old tombstones go, and files a crash left
+// behind are swept.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -6,6 +7,7 @@ import { and, eq, lt } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { sandboxes } from "@/db/control/schema";
 import { runtime } from "@/lib/runtime/runtime";
+import { collectIdlePreviews, previewSandboxIds } from "@/lib/studio/preview/preview-sandboxes";
 import { removeSandboxFiles } from "./files";
 import { isWellFormedId } from "./ids";
 import { retireSandboxes } from "./retire";
@@ -16,7 +18,7 @@ export const goneRowRetentionDays = 30;
 /** A temporary file older than this is not being written any more: provisioning takes milliseconds. */
 const strayFileAgeMs = 60_000;
 
-export type GarbageReport = { expired: number; tombstonesDeleted: number; strayFilesRemoved: number };
+export type GarbageReport = { expired: number; tombstonesDeleted: number; strayFilesRemoved: number; previewsCollected: number };
 
 function olderThan(file: string, cutoffMs: number): boolean {
   try {
@@ -40,7 +42,9 @@ function sweepStrayFiles(now: Date, db: ControlDb): number {
               .from(sandboxes)
               .where(eq(sandboxes.status, "live"))
               .all()
-              .map((row) => row.id),
+              .map((row) => row.id)
+              // Studio previews keep their files beside prospects' sandboxes; their rows live in their own table.
+              .concat(previewSandboxIds(db)),
           )
         : undefined;
     for (const name of names) {
@@ -73,5 +77,7 @@ export function collectGarbage(now: Date = new Date(), db: ControlDb = controlDb
     .where(and(eq(sandboxes.status, "gone"), lt(sandboxes.lastActiveAt, tombstoneCutoff)))
     .run().changes;
 
-  return { expired: expiredIds.length, tombstonesDeleted: tombstones, strayFilesRemoved: sweepStrayFiles(now, db) };
+  // Before the sweep, so a collected preview's files are not counted as strays.
+  const previewsCollected = collectIdlePreviews(now, db);
+  return { expired: expiredIds.length, tombstonesDeleted: tombstones, strayFilesRemoved: sweepStrayFiles(now, db), previewsCollected };
 }

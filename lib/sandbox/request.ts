@@ -2,6 +2,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { memberPreviewFromRequest } from "@/lib/studio/preview/preview-request";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { lookupOwnedSandbox, type OwnedSandbox } from "./access";
 import { renewalPath } from "./renewal";
@@ -14,10 +15,13 @@ export async function currentVisitorId(): Promise<string | undefined> {
 /**
  * The caller's sandbox, or a 404 page: a sandbox that is not yours does not exist for you.
  * Your own sandbox that has gone (expired, evicted, damaged) sends you on to a fresh one with a note.
+ * A studio preview is the signed-in member's own, by their team session; a visitor cookie never opens one.
  */
 export async function requireOwnSandbox(sandboxId: unknown): Promise<OwnedSandbox> {
   const found = lookupOwnedSandbox(sandboxId, await currentVisitorId());
-  if (!found) notFound();
-  if (found.state === "gone") redirect(renewalPath(found.demoSlug, found.reason));
-  return found.owned;
+  if (found?.state === "gone") redirect(renewalPath(found.demoSlug, found.reason));
+  if (found) return found.owned;
+  const preview = await memberPreviewFromRequest(sandboxId);
+  if (!preview) notFound();
+  return { kind: "preview", sandbox: preview.preview, db: preview.db };
 }

@@ -5,6 +5,8 @@ import { eq } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
 import { type Sandbox, sandboxes } from "@/db/control/schema";
 import { templateFor } from "@/lib/demos/registry";
+import { restartPreview } from "@/lib/studio/preview/preview-sandboxes";
+import type { OwnedSandbox } from "./access";
 import { copyTemplate } from "./copy-template";
 import { closeSandbox } from "./handles";
 
@@ -23,4 +25,10 @@ export function resetSandbox(sandbox: Sandbox, db: ControlDb = controlDb()): San
       .returning()
       .get() ?? { ...sandbox, template: path.basename(template), lastActiveAt: now }
   );
+}
+
+/** "Reset demo" for whichever sandbox the caller owns: a prospect's, or a member's studio preview. */
+export function resetOwnedSandbox(owned: OwnedSandbox): void {
+  if (owned.kind === "preview") restartPreview(owned.sandbox);
+  else resetSandbox(owned.sandbox);
 }

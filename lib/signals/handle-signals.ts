@@ -3,6 +3,7 @@
 import "server-only";
 import { parseJsonBody, type RawBody } from "@/lib/http/read-json-body";
 import { runtime } from "@/lib/runtime/runtime";
+import { isPreviewSandbox } from "@/lib/studio/preview/preview-sandboxes";
 import { classifyUserAgent } from "@/lib/visitors/client-class";
 import { verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
 import { maxBatchBytes, signalBatchSchema } from "./event-schema";
@@ -48,6 +49,11 @@ export async function handleSignals(request: SignalsRequest): Promise<SignalsRes
     return error(400, "The request body could not be read");
   }
   if (!body.ok) return error(body.status, body.error);
+  // A studio preview is nobody's visit: its tour runs as a prospect's, and what it reports is dropped here,
+  // so no funnel, score or list in /sales ever counts it. Accepted, so the tracker does not retry.
+  if (body.value.sandbox !== undefined && isPreviewSandbox(body.value.sandbox)) {
+    return { status: 202, body: { stored: 0 }, headers: noStore };
+  }
   try {
     const prepared = prepareBatch(body.value, {
       visitorId: verifyVisitorCookie(request.visitorCookie),

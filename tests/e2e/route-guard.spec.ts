@@ -27,6 +27,8 @@ const adminOnly = new Set([
 /** The studio is for marketers and admins: the role below its bar is a rep. */
 const isStudio = (route: string) => permissionForPath(route) === "studio";
 const madeUpId = "AAAAAAAAAAAAAAAAAAAAAA";
+/** The studio is for marketers and admins: there the role below the bar is a rep, everywhere else a marketer. */
+const isStudio = (route: string) => /^\/(api\/)?studio(\/|$)/.test(route);
 const forgedSession = { cookie: "better-auth.session_token=forged.session-token-value" };
 
 function walk(dir: string): string[] {
@@ -101,6 +103,8 @@ test("the walk finds the workspace's pages, handlers and actions", () => {
       "GET /api/studio/demo-version",
     ]),
   );
+  expect(handlers).toEqual(expect.arrayContaining(["PATCH /api/studio/preview/[sandbox]"]));
+  expect(pages).toEqual(expect.arrayContaining(["/studio/preview/[slug]"]));
   expect(actionFiles.length).toBeGreaterThan(0);
 });
 

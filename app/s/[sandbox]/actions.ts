@@ -10,7 +10,7 @@ import { moveStageInput, newDealInput } from "@/lib/pipeline/deal-input";
 import { sandboxAction, sandboxFormAction, sandboxUploadAction } from "@/lib/pipeline/form-action";
 import { importContactsWrite, mapColumnsWrite, remapColumnsWrite, stageUploadWrite } from "@/lib/pipeline/import-writes";
 import { createDealWrite, logActivityWrite, moveStageWrite } from "@/lib/pipeline/recorded-writes";
-import { resetSandbox } from "@/lib/sandbox/reset";
+import { resetOwnedSandbox } from "@/lib/sandbox/reset";
 
 export const createDealAction = sandboxFormAction(newDealInput, createDealWrite, { invalidMessage: "Please fix the highlighted fields" });
 
@@ -37,4 +37,4 @@ export const importContactsAction = sandboxFormAction(uploadInput, importContact
 export const discardContactImportAction = sandboxAction(({ db }) => discardContactImport(db));
 
 /** "Reset demo": the same sandbox back to today's template; the client then clears the tour and reloads. */
-export const resetSandboxAction = sandboxAction(({ sandbox }) => resetSandbox(sandbox));
+export const resetSandboxAction = sandboxAction(resetOwnedSandbox);

@@ -1,4 +1,5 @@
-// The sample product's frame: only for the visitor who owns this sandbox; carries the tour.
+// The sample product's frame: only for the visitor who owns this sandbox (or the member whose studio preview
+// it is); carries the tour.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -19,11 +20,15 @@ export const metadata: Metadata = { title: "Pipeline demo", robots: { index: fal
 
 export default async function SandboxLayout({ children, params }: { children: ReactNode; params: Promise<{ sandbox: string }> }) {
   const { sandbox: sandboxId } = await params;
-  const { sandbox, db } = await requireOwnSandbox(sandboxId);
+  const owned = await requireOwnSandbox(sandboxId);
+  const { sandbox, db } = owned;
   const persona = storedPersonalization(sandbox.personalization)?.persona;
-  const demo = loadTourDemo(sandbox.demoSlug, persona, (await headers()).get("accept-language"));
+  // A preview shows the locale the member picked in the studio, whatever their browser prefers.
+  const preview = owned.kind === "preview";
+  const locale = owned.kind === "preview" && owned.sandbox.locale ? owned.sandbox.locale : (await headers()).get("accept-language");
+  const demo = loadTourDemo(sandbox.demoSlug, persona, locale);
   const base = `/s/${sandbox.id}`;
-  const thread = visitorThread(sandbox.visitorId);
+  const thread = owned.kind === "visitor" ? visitorThread(owned.sandbox.visitorId) : null;
   const workspace = workspaceFor(sandbox, db);
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
@@ -35,10 +40,18 @@ export default async function SandboxLayout({ children, params }: { children: Re
           <span className="product-workspace" title={workspace}>
             {workspace}
           </span>
-          <span className="demo-badge" title="Your own copy: changes stay in this browser's sandbox">
-            Demo copy
-          </span>
-          <span className="demo-badge-note">Our team may look at this copy to help you.</span>
+          {preview ? (
+            <span className="demo-badge" title="A throwaway copy for the studio: nothing done here is recorded">
+              Studio preview
+            </span>
+          ) : (
+            <>
+              <span className="demo-badge" title="Your own copy: changes stay in this browser's sandbox">
+                Demo copy
+              </span>
+              <span className="demo-badge-note">Our team may look at this copy to help you.</span>
+            </>
+          )}
         </div>
         <nav aria-label="Product" className="product-nav">
           <ProductMenu>

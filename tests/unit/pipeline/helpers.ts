@@ -7,7 +7,7 @@ import { type ActionHost, sandboxActionsOn } from "@/lib/pipeline/form-action";
 import { createDealWrite, logActivityWrite, moveStageWrite } from "@/lib/pipeline/recorded-writes";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { provisionSandbox } from "@/lib/sandbox/provision";
-import { resetSandbox } from "@/lib/sandbox/reset";
+import { resetOwnedSandbox } from "@/lib/sandbox/reset";
 import { demoSlug, newVisitor } from "../sandbox/helpers";
 
 /** The product's actions as app/s/[sandbox]/actions.ts wires them, run against `host`. */
@@ -17,7 +17,7 @@ export function productActions(host: ActionHost) {
     createDeal: sandboxFormAction(newDealInput, createDealWrite, { invalidMessage: "Please fix the highlighted fields" }),
     moveStage: sandboxFormAction(moveStageInput, moveStageWrite),
     logActivity: sandboxFormAction(logActivityInput, logActivityWrite, { invalidMessage: "Please fix the highlighted fields" }),
-    reset: sandboxAction(({ sandbox }) => resetSandbox(sandbox)),
+    reset: sandboxAction(resetOwnedSandbox),
   };
 }
 
