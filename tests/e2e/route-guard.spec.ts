@@ -27,8 +27,6 @@ const adminOnly = new Set([
 /** The studio is for marketers and admins: the role below its bar is a rep. */
 const isStudio = (route: string) => permissionForPath(route) === "studio";
 const madeUpId = "AAAAAAAAAAAAAAAAAAAAAA";
-/** The studio is for marketers and admins: there the role below the bar is a rep, everywhere else a marketer. */
-const isStudio = (route: string) => /^\/(api\/)?studio(\/|$)/.test(route);
 const forgedSession = { cookie: "better-auth.session_token=forged.session-token-value" };
 
 function walk(dir: string): string[] {
