@@ -3,10 +3,6 @@
 // signed-in member of a role that works conversations, and keeps that member "online" while it is open.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { eq } from "drizzle-orm";
-import { controlDb } from "@/db/client";
-import { user } from "@/db/control/schema";
-import { auth } from "@/lib/auth/auth";
 import { signInRequiredMessage } from "@/lib/auth/next-path";
 import { mayUse } from "@/lib/auth/roles";
 import { touchPresence } from "@/lib/conversations/presence";
@@ -15,6 +11,7 @@ import { runtime } from "@/lib/runtime/runtime";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { type LiveTopic, openLiveStreams, subscribeLive } from "./hub";
 import { lastEventIdOf, openSseStream } from "./sse";
+import { streamMember } from "./stream-member";
 
 const paths = { visitor: "/api/live/visitor", team: "/api/live/team" } as const;
 /** Streams one visitor may hold (tabs); a page opens one. */
@@ -38,20 +35,6 @@ function refuse(response: ServerResponse, status: number, error: string, extra: 
     ...extra,
   });
   response.end(body);
-}
-
-/**
- * What reading a session needs: its cookie, and the host its base URL is taken from (lib/auth/origins.ts).
- * Copying every header into a web Headers was garbage per stream for nothing.
- */
-const sessionHeaderNames = ["cookie", "host", "x-forwarded-host", "x-forwarded-proto"] as const;
-function sessionHeaders(request: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const name of sessionHeaderNames) {
-    const value = request.headers[name];
-    if (typeof value === "string") headers.set(name, value);
-  }
-  return headers;
 }
 
 /** Members with a team stream open, and how many each: presence is touched once per member per beat. */
@@ -106,12 +89,11 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
     return;
   }
 
-  const found = await auth().api.getSession({ headers: sessionHeaders(request) });
-  if (!found) return refuse(response, 401, signInRequiredMessage);
-  const role = controlDb().select({ role: user.role }).from(user).where(eq(user.id, found.user.id)).get()?.role;
+  const member = await streamMember(request);
+  if (!member) return refuse(response, 401, signInRequiredMessage);
   // The same table as every /sales page and API (lib/auth/roles.ts).
-  if (!mayUse(role, "sales")) return refuse(response, 403, "Your role does not work in the sales workspace; ask an admin");
-  const userId = found.user.id;
+  if (!mayUse(member.role, "sales")) return refuse(response, 403, "Your role does not work in the sales workspace; ask an admin");
+  const { userId } = member;
   touchPresence(userId);
   const members = membersStreaming();
   members.set(userId, (members.get(userId) ?? 0) + 1);
