@@ -10,6 +10,8 @@ export interface StepActionsProps {
   step: TourStep;
   lang: string;
   canGoBack: boolean;
+  /** Shown before the tour is live (the server-rendered opening card): buttons announced and held as disabled. */
+  pending?: boolean;
   onNext: () => void;
   onBack: () => void;
   onSkip: () => void;
@@ -23,7 +25,7 @@ export function StepActions(props: StepActionsProps) {
   const words = tourWords(props.lang);
   const more = stepWords(props.lang);
   const back = props.canGoBack ? (
-    <button type="button" className="tour-button tour-button-secondary" onClick={props.onBack}>
+    <button type="button" aria-disabled={props.pending || undefined} className="tour-button tour-button-secondary" onClick={props.onBack}>
       {words.back}
     </button>
   ) : null;
@@ -34,7 +36,12 @@ export function StepActions(props: StepActionsProps) {
         <ul className="tour-options" aria-label={step.title}>
           {step.options?.map((option) => (
             <li key={option.path}>
-              <button type="button" className="tour-button tour-button-secondary tour-option" onClick={() => props.onChoose(option.path)}>
+              <button
+                type="button"
+                aria-disabled={props.pending || undefined}
+                className="tour-button tour-button-secondary tour-option"
+                onClick={() => props.onChoose(option.path)}
+              >
                 {option.label}
               </button>
             </li>
@@ -49,10 +56,16 @@ export function StepActions(props: StepActionsProps) {
   if (step.cta) {
     primary = (
       <>
-        <button type="button" className="tour-button tour-button-secondary" onClick={props.onNext}>
+        <button
+          type="button"
+          aria-disabled={props.pending || undefined}
+          className="tour-button tour-button-secondary"
+          onClick={props.onNext}
+        >
           {step.nextLabel ?? more.keepExploring}
         </button>
         <a
+          aria-disabled={props.pending || undefined}
           className="tour-button tour-button-primary tour-cta"
           href={step.cta.url}
           target="_blank"
@@ -65,19 +78,24 @@ export function StepActions(props: StepActionsProps) {
     );
   } else if (step.navigate) {
     primary = (
-      <button type="button" className="tour-button tour-button-primary" onClick={props.onNavigate}>
+      <button
+        type="button"
+        aria-disabled={props.pending || undefined}
+        className="tour-button tour-button-primary"
+        onClick={props.onNavigate}
+      >
         {step.nextLabel ?? more.goTo(step.navigate.title)}
       </button>
     );
   } else if (step.waitFor) {
     primary = (
-      <button type="button" className="tour-button tour-button-secondary" onClick={props.onSkip}>
+      <button type="button" aria-disabled={props.pending || undefined} className="tour-button tour-button-secondary" onClick={props.onSkip}>
         {words.skip}
       </button>
     );
   } else {
     primary = (
-      <button type="button" className="tour-button tour-button-primary" onClick={props.onNext}>
+      <button type="button" aria-disabled={props.pending || undefined} className="tour-button tour-button-primary" onClick={props.onNext}>
         {step.nextLabel ?? (step.next ? words.next : words.finish)}
       </button>
     );

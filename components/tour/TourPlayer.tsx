@@ -2,9 +2,10 @@
 // The guided tour of one demo, mounted once in a layout that persists across the sandbox's pages.
 // Starts itself for a new visitor, resumes where they left off, and never blocks the product.
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import type { TourDemo } from "@/lib/demos/demo-schema";
 import { tourCommandForKey } from "./keyboard";
+import { openingCardStep, resumingScript } from "./opening-card";
 import { StepActions } from "./StepActions";
 import { TargetMissing } from "./TargetMissing";
 import { TourPopover } from "./TourPopover";
@@ -21,8 +22,16 @@ export interface TourPlayerProps {
   sandboxId: string;
 }
 
+const subscribeNever = () => () => {};
+const notFromServer = () => false;
+const renderedOnServer = () => true;
+
 export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
-  const { state, dispatch } = useTour(demo, sandboxId);
+  const { state, dispatch, restored } = useTour(demo, sandboxId);
+  // Only a page rendered on the server shows the opening card before hydration; a tour mounted in the browser
+  // reads its progress first. Kept from the first render: hydration's snapshot is the server's.
+  const fromServer = useRef(useSyncExternalStore(subscribeNever, notFromServer, renderedOnServer)).current;
+  const opening = fromServer && !restored ? openingCardStep(demo) : undefined;
   const popoverRef = useRef<HTMLDivElement | null>(null);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const resumeRef = useRef<HTMLButtonElement | null>(null);
@@ -51,36 +60,76 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
   }, [active, dispatch]);
 
   if (step) {
+    // The same shape as the opening card's below (a slot, then the card), so going live keeps its element.
     return (
-      <TourPopover
-        lang={demo.locale}
-        step={step}
-        index={state.trail.length}
-        total={total}
-        mode={placement.mode}
-        onClose={() => dispatch({ type: "close" })}
-        popoverRef={popoverRef}
-        headingRef={headingRef}
-      >
-        <TargetMissing status={placement.status} lang={demo.locale} spec={step} onSkip={() => dispatch({ type: "skip" })} />
-        <StepActions
-          step={step}
+      <>
+        {null}
+        <TourPopover
           lang={demo.locale}
-          canGoBack={state.trail.length > 0}
-          onNext={() => dispatch({ type: "next" })}
-          onBack={() => dispatch({ type: "back" })}
-          onSkip={() => dispatch({ type: "skip" })}
-          onChoose={(path) => dispatch({ type: "choose", path })}
-          onCta={() => dispatch({ type: "ctaFollowed" })}
-          onNavigate={() => {
-            const to = step.navigate?.path;
-            if (!to) return;
-            // Already there (a reload on that page): nothing to navigate, the step is done.
-            if (productPath(pathname, sandboxId) === to) dispatch({ type: "arrived", path: to });
-            else router.push(to === "/" ? `/s/${sandboxId}` : `/s/${sandboxId}${to}`);
-          }}
-        />
-      </TourPopover>
+          step={step}
+          index={state.trail.length}
+          total={total}
+          mode={placement.mode}
+          onClose={() => dispatch({ type: "close" })}
+          popoverRef={popoverRef}
+          headingRef={headingRef}
+        >
+          <TargetMissing status={placement.status} lang={demo.locale} spec={step} onSkip={() => dispatch({ type: "skip" })} />
+          <StepActions
+            step={step}
+            lang={demo.locale}
+            canGoBack={state.trail.length > 0}
+            onNext={() => dispatch({ type: "next" })}
+            onBack={() => dispatch({ type: "back" })}
+            onSkip={() => dispatch({ type: "skip" })}
+            onChoose={(path) => dispatch({ type: "choose", path })}
+            onCta={() => dispatch({ type: "ctaFollowed" })}
+            onNavigate={() => {
+              const to = step.navigate?.path;
+              if (!to) return;
+              // Already there (a reload on that page): nothing to navigate, the step is done.
+              if (productPath(pathname, sandboxId) === to) dispatch({ type: "arrived", path: to });
+              else router.push(to === "/" ? `/s/${sandboxId}` : `/s/${sandboxId}${to}`);
+            }}
+          />
+        </TourPopover>
+      </>
+    );
+  }
+  if (opening) {
+    // The welcome card in the server's HTML, on screen with the page's first paint rather than after hydration
+    // and the tour's start. Its buttons are aria-disabled until then (a click before hydration would be lost),
+    // and a returning visitor's resumingScript hides it before it paints: they resume where they were instead.
+    return (
+      <>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours; the key is JSON-escaped */}
+        <script dangerouslySetInnerHTML={{ __html: resumingScript(sandboxId, demo) }} />
+        <TourPopover
+          lang={demo.locale}
+          step={opening}
+          index={0}
+          total={1 + opening.stepsLeft}
+          mode="centered"
+          prerendered
+          onClose={() => {}}
+          popoverRef={popoverRef}
+          headingRef={headingRef}
+        >
+          <TargetMissing status="none" lang={demo.locale} spec={opening} onSkip={() => {}} />
+          <StepActions
+            step={opening}
+            lang={demo.locale}
+            canGoBack={false}
+            pending
+            onNext={() => {}}
+            onBack={() => {}}
+            onSkip={() => {}}
+            onChoose={() => {}}
+            onCta={() => {}}
+            onNavigate={() => {}}
+          />
+        </TourPopover>
+      </>
     );
   }
   if (state.status !== "closed" && state.status !== "finished") return null;

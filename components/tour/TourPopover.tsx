@@ -14,6 +14,8 @@ export interface TourPopoverProps {
   mode: PopoverMode;
   onClose: () => void;
   popoverRef: RefObject<HTMLDivElement | null>;
+  /** The server-rendered opening card (TourPlayer): on screen, not yet live. Tests and the walk wait for the live one. */
+  prerendered?: boolean;
   headingRef: RefObject<HTMLHeadingElement | null>;
   /** Under the body, from the player: TargetMissing while the target is late, then the step's buttons
    * (StepActions), which depend on its kind. */
@@ -30,7 +32,8 @@ export function TourPopover(props: TourPopoverProps) {
     <div
       ref={props.popoverRef}
       className="tour-popover"
-      data-testid="tour-popover"
+      data-testid={props.prerendered ? "tour-popover-prerendered" : "tour-popover"}
+      data-prerendered={props.prerendered ? "" : undefined}
       data-mode={mode}
       data-step={step.id}
       lang={props.lang}
@@ -41,7 +44,13 @@ export function TourPopover(props: TourPopoverProps) {
     >
       <div className="tour-header">
         <p className="tour-progress">{words.progress(index + 1, total)}</p>
-        <button type="button" className="tour-close" aria-label={words.close} onClick={props.onClose}>
+        <button
+          type="button"
+          className="tour-close"
+          aria-disabled={props.prerendered || undefined}
+          aria-label={words.close}
+          onClick={props.onClose}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>

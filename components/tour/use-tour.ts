@@ -19,6 +19,8 @@ export function productPath(pathname: string, sandboxId: string): string | undef
 
 export function useTour(demo: TourDemo, sandboxId: string) {
   const [state, setState] = useState<TourState>(initialTourState);
+  // False until this browser's stored progress was read: before that the server-rendered opening card stands in.
+  const [restored, setRestored] = useState(false);
   // Transitions read the ref, not the render's state, so two actions in one tick both apply.
   const stateRef = useRef(state);
   const restoredFor = useRef<string | null>(null);
@@ -48,6 +50,8 @@ export function useTour(demo: TourDemo, sandboxId: string) {
     const stored = loadTourState(browserTourStorage(), sandboxId, tourProgressName(demo), demo);
     stateRef.current = stored;
     setState(stored);
+    setRestored(true);
+    delete document.documentElement.dataset.tourResuming;
     if (stored.status === "idle") dispatch({ type: "start" });
     else if (stored.status === "active") dispatch({ type: "resume" });
   }, [demo, sandboxId, dispatch]);
@@ -71,5 +75,5 @@ export function useTour(demo: TourDemo, sandboxId: string) {
     if (path) latestDispatch.current({ type: "arrived", path });
   }, [pathname, sandboxId]);
 
-  return { state, dispatch };
+  return { state, dispatch, restored };
 }

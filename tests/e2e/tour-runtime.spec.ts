@@ -291,3 +291,38 @@ test("findTarget by role and name agrees with Playwright's own accessible names 
   await expect(page.getByRole("region", { name: "Talk to a human" })).toHaveAttribute("data-found", "");
   expect(await mark("button", "Talk")).toBe(false);
 });
+
+test("the welcome card comes with the page's HTML, is held until the tour is live, and never shows to a returning visitor", async ({
+  browser,
+  page,
+}) => {
+  // A browser without JavaScript shows exactly what the server sent: the card, its buttons announced as disabled.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const served = await noScript.newPage();
+  await served.goto("/try/pipeline-basics");
+  const card = served.getByRole("dialog", { name: "Welcome to Pipeline" });
+  await expect(card).toBeVisible();
+  await expect(card.getByRole("button", { name: "Start the tour" })).toBeDisabled();
+  await expect(card.getByRole("button", { name: "Close tour" })).toBeDisabled();
+  await noScript.close();
+
+  // Live, the same card works; one step on, a reload resumes there without the welcome card ever displayed.
+  await startTour(page);
+  await next(page, "Start the tour");
+  const resumed = (await popover(page).getByRole("heading").first().textContent()) ?? "";
+  expect(resumed).not.toBe("Welcome to Pipeline");
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { openingCardsSeen: seen });
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll<HTMLElement>(".tour-popover[data-prerendered]")) {
+        seen.push(getComputedStyle(element).display);
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(popover(page).getByRole("heading").first()).toHaveText(resumed);
+  const seen = await page.evaluate(() => (window as unknown as { openingCardsSeen: string[] }).openingCardsSeen);
+  expect(seen.length, "the server sent the card, hidden").toBeGreaterThan(0);
+  expect(seen.every((display) => display === "none")).toBe(true);
+});
