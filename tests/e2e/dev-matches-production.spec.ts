@@ -1,11 +1,14 @@
 // `npm run dev` answers as `npm start` does: the same probes — wrong methods, undecodable paths, forged Server
 // Actions, hostile signals bodies — sent to the production server under test and to a development server
-// started here get the same status, the same content type and the same body.
-import { type ChildProcess, spawn } from "node:child_process";
+// started here get the same status, the same content type and the same body. And what only `npm run dev` does:
+// a saved demo file shows in the studio and its preview without a reload or a restart.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, expect, test } from "@playwright/test";
+import { signIn } from "./sign-in-as";
+import { marketer } from "./team";
 
 const productionPort = Number(process.env.E2E_PORT || 3111);
 const devPort = Number(process.env.E2E_DEV_PORT || productionPort + 1);
@@ -93,6 +96,10 @@ async function newDealActionId(browser: Browser, base: string): Promise<{ id: st
 let devServer: ChildProcess | undefined;
 let devLog = "";
 const devData = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-e2e-dev-"));
+// The dev server watches a copy of demos/, which the edit test saves into; the checkout's files stay as they are.
+const devDemos = path.join(devData, "demos");
+fs.cpSync("demos", devDemos, { recursive: true });
+const demoFile = path.join(devDemos, "pipeline-basics", "demo.yaml");
 
 test.describe("npm run dev and npm start", () => {
   test.describe.configure({ timeout: 300_000 });
@@ -105,8 +112,25 @@ test.describe("npm run dev and npm start", () => {
       NODE_ENV: "development" as const,
       PORT: String(devPort),
       DATA_DIR: devData,
+      DEMOS_DIR: devDemos,
       NEXT_TELEMETRY_DISABLED: "1",
     };
+    execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./scripts/server-only.mjs",
+        "scripts/team.ts",
+        "add",
+        "--email",
+        marketer.email,
+        "--password",
+        marketer.password,
+      ],
+      { env, stdio: "ignore" },
+    );
     devServer = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/dev.ts"], {
       env,
       stdio: "pipe",
@@ -153,5 +177,45 @@ test.describe("npm run dev and npm start", () => {
     }
     expect(answers[0]?.status).toBe(400);
     expect(answers[1]).toEqual(answers[0]);
+  });
+
+  test("(dev only) show a saved demo file in the studio and its preview without a reload or restart", async ({ browser }) => {
+    const original = fs.readFileSync(demoFile, "utf8");
+    const save = (text: string) => fs.writeFileSync(demoFile, text);
+    const context = await browser.newContext({ baseURL: development });
+    try {
+      await signIn(context.request, development, marketer);
+      const page = await context.newPage();
+      await page.goto("/studio", { timeout: 180_000 });
+      await expect(page.getByText("Watching demos/: edits show here as you save.")).toBeVisible({ timeout: 60_000 });
+      // A marker on the window: a reload would lose it, the studio's refresh keeps it.
+      await page.evaluate(() => Object.assign(window, { openhouseNoReload: true }));
+
+      // A typo: the studio lists it with its line and the fix, as soon as the file is saved.
+      save(original.replace("title: { en: Your pipeline in one number", "tittle: { en: Your pipeline in one number"));
+      const typoLine = original.split("\n").findIndex((line) => line.includes("title: { en: Your pipeline in one number")) + 1;
+      const problems = page.getByTestId("demo-problems");
+      await expect(problems).toContainText(`demo.yaml:${typoLine}:`, { timeout: 30_000 });
+      await expect(problems).toContainText('unknown field "tittle" — did you mean "title"?');
+      save(original);
+      await expect(problems).toHaveCount(0, { timeout: 30_000 });
+      expect(await page.evaluate(() => "openhouseNoReload" in window)).toBe(true);
+
+      // The preview shows the demo's words as they are saved, in the sandbox it already has.
+      await page.goto("/studio/preview/pipeline-basics", { timeout: 180_000 });
+      const product = page.frameLocator("iframe");
+      const tourTitle = product.getByTestId("tour-popover").getByRole("heading").first();
+      await expect(tourTitle).toHaveText("Welcome to Pipeline", { timeout: 120_000 });
+      const sandbox = await page.locator("iframe").getAttribute("src");
+      await page.evaluate(() => Object.assign(window, { openhouseNoReload: true }));
+      save(original.replace("title: { en: Welcome to Pipeline,", "title: { en: Welcome to your Pipeline,"));
+      await expect(tourTitle).toHaveText("Welcome to your Pipeline", { timeout: 30_000 });
+      await expect(page.getByRole("button", { name: /^Welcome to your Pipeline/ })).toBeVisible();
+      expect(await page.locator("iframe").getAttribute("src")).toBe(sandbox);
+      expect(await page.evaluate(() => "openhouseNoReload" in window)).toBe(true);
+    } finally {
+      save(original);
+      await context.close();
+    }
   });
 });
