@@ -2,11 +2,12 @@
 // Actions, hostile signals bodies — sent to the production server under test and to a development server
 // started here get the same status, the same content type and the same body. And what only `npm run dev` does:
 // a saved demo file shows in the studio and its preview without a reload or a restart.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, expect, test } from "@playwright/test";
+import { addMember } from "./global-setup";
 import { signIn } from "./sign-in-as";
 import { marketer } from "./team";
 
@@ -115,22 +116,7 @@ test.describe("npm run dev and npm start", () => {
       DEMOS_DIR: devDemos,
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    execFileSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--import",
-        "./scripts/server-only.mjs",
-        "scripts/team.ts",
-        "add",
-        "--email",
-        marketer.email,
-        "--password",
-        marketer.password,
-      ],
-      { env, stdio: "ignore" },
-    );
+    addMember(marketer, "marketer", devData);
     devServer = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/dev.ts"], {
       env,
       stdio: "pipe",

@@ -2,7 +2,12 @@
 import { execFileSync } from "node:child_process";
 import { admin, marketer, rep } from "./team";
 
-function addMember(member: { email: string; password: string; name: string }, role: string): void {
+/** `npm run team -- add` into a data directory (the suite's, unless another is named). */
+export function addMember(
+  member: { email: string; password: string; name: string },
+  role: string,
+  dataDir = process.env.E2E_DATA_DIR,
+): void {
   execFileSync(
     process.execPath,
     [
@@ -21,7 +26,7 @@ function addMember(member: { email: string; password: string; name: string }, ro
       "--role",
       role,
     ],
-    { env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR }, stdio: "inherit" },
+    { env: { ...process.env, DATA_DIR: dataDir }, stdio: "inherit" },
   );
 }
 
