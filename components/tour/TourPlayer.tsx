@@ -59,74 +59,51 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [active, dispatch]);
 
-  if (step) {
-    // The same shape as the opening card's below (a slot, then the card), so going live keeps its element.
+  // The live step, or before the tour has read its state the server-rendered welcome card (opening-card.ts): on
+  // screen with the page's first paint, its buttons aria-disabled until live (a click before hydration would be
+  // lost), hidden before it paints by resumingScript for a returning visitor, who resumes where they were. Both
+  // are one element, so going live keeps it.
+  const shown = step ?? opening;
+  if (shown) {
+    const live = step !== undefined;
+    const act = (action: Parameters<typeof dispatch>[0]) => () => {
+      if (live) dispatch(action);
+    };
     return (
       <>
-        {null}
+        {live ? null : (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours; the key is JSON-escaped
+          <script dangerouslySetInnerHTML={{ __html: resumingScript(sandboxId, demo) }} />
+        )}
         <TourPopover
           lang={demo.locale}
-          step={step}
+          step={shown}
           index={state.trail.length}
-          total={total}
-          mode={placement.mode}
-          onClose={() => dispatch({ type: "close" })}
+          total={live ? total : 1 + shown.stepsLeft}
+          mode={live ? placement.mode : "centered"}
+          prerendered={!live}
+          onClose={act({ type: "close" })}
           popoverRef={popoverRef}
           headingRef={headingRef}
         >
-          <TargetMissing status={placement.status} lang={demo.locale} spec={step} onSkip={() => dispatch({ type: "skip" })} />
+          <TargetMissing status={placement.status} lang={demo.locale} spec={shown} onSkip={act({ type: "skip" })} />
           <StepActions
-            step={step}
+            step={shown}
             lang={demo.locale}
             canGoBack={state.trail.length > 0}
-            onNext={() => dispatch({ type: "next" })}
-            onBack={() => dispatch({ type: "back" })}
-            onSkip={() => dispatch({ type: "skip" })}
-            onChoose={(path) => dispatch({ type: "choose", path })}
-            onCta={() => dispatch({ type: "ctaFollowed" })}
+            pending={!live}
+            onNext={act({ type: "next" })}
+            onBack={act({ type: "back" })}
+            onSkip={act({ type: "skip" })}
+            onChoose={(path) => act({ type: "choose", path })()}
+            onCta={act({ type: "ctaFollowed" })}
             onNavigate={() => {
-              const to = step.navigate?.path;
-              if (!to) return;
+              const to = shown.navigate?.path;
+              if (!live || !to) return;
               // Already there (a reload on that page): nothing to navigate, the step is done.
               if (productPath(pathname, sandboxId) === to) dispatch({ type: "arrived", path: to });
               else router.push(to === "/" ? `/s/${sandboxId}` : `/s/${sandboxId}${to}`);
             }}
-          />
-        </TourPopover>
-      </>
-    );
-  }
-  if (opening) {
-    // The welcome card in the server's HTML, on screen with the page's first paint rather than after hydration
-    // and the tour's start. Its buttons are aria-disabled until then (a click before hydration would be lost),
-    // and a returning visitor's resumingScript hides it before it paints: they resume where they were instead.
-    return (
-      <>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours; the key is JSON-escaped */}
-        <script dangerouslySetInnerHTML={{ __html: resumingScript(sandboxId, demo) }} />
-        <TourPopover
-          lang={demo.locale}
-          step={opening}
-          index={0}
-          total={1 + opening.stepsLeft}
-          mode="centered"
-          prerendered
-          onClose={() => {}}
-          popoverRef={popoverRef}
-          headingRef={headingRef}
-        >
-          <TargetMissing status="none" lang={demo.locale} spec={opening} onSkip={() => {}} />
-          <StepActions
-            step={opening}
-            lang={demo.locale}
-            canGoBack={false}
-            pending
-            onNext={() => {}}
-            onBack={() => {}}
-            onSkip={() => {}}
-            onChoose={() => {}}
-            onCta={() => {}}
-            onNavigate={() => {}}
           />
         </TourPopover>
       </>

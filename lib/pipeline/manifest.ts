@@ -2,10 +2,9 @@
 // it, with the detail each recorded action carries. The demo validator, the tour and the rep views read this,
 // so a team demos its own product by replacing lib/pipeline (this file and the pages it names).
 // Plain data, no zod or drizzle, so browser code may import it as well as the server.
-import { loggableActivityKinds, stages } from "./vocabulary";
+import { type DetailField, type PipelineActionKind, pipelineActionKinds, pipelineActions } from "./manifest-actions";
 
-/** A detail field's kind: free text, a number, or one of a fixed list of words. */
-export type DetailField = "text" | "number" | readonly string[];
+export type { DetailField };
 
 export const pipelineManifest = {
   product: "Pipeline",
@@ -48,14 +47,8 @@ export const pipelineManifest = {
     "import-mapping": { route: "import", about: "the column mapping, after an upload" },
     "import-errors": { route: "import", about: "the rows with problems, after mapping" },
   },
-  /** What a visitor can really do, recorded by the server when the write commits, with its detail's fields. */
-  actions: {
-    "deal.created": { detail: { deal: "text", amount: "number", stage: stages } },
-    "deal.stage_changed": { detail: { deal: "text", from: stages, to: stages } },
-    "deal.viewed": { detail: {} },
-    "activity.logged": { detail: { deal: "text", kind: loggableActivityKinds } },
-    "contacts.imported": { detail: { count: "number" } },
-  },
+  /** What a visitor can really do (manifest-actions.ts, its own module so the tour can load it alone). */
+  actions: pipelineActions,
 } as const satisfies {
   product: string;
   routes: Record<string, { path: string; title: string }>;
@@ -65,12 +58,12 @@ export const pipelineManifest = {
 
 export type PipelineRoute = keyof typeof pipelineManifest.routes;
 export type PipelineAnchor = keyof typeof pipelineManifest.anchors;
-export type PipelineActionKind = keyof typeof pipelineManifest.actions;
+export type { PipelineActionKind };
+export { pipelineActionKinds };
 
 export type PipelineActionDetail<Kind extends PipelineActionKind> = (typeof pipelineManifest.actions)[Kind]["detail"];
 
 export const pipelineRoutes = Object.keys(pipelineManifest.routes) as [PipelineRoute, ...PipelineRoute[]];
-export const pipelineActionKinds = Object.keys(pipelineManifest.actions) as [PipelineActionKind, ...PipelineActionKind[]];
 
 /** The detail fields an action carries, by name: what a tour's `waitFor.where` may match on. */
 export function actionDetailFields(kind: PipelineActionKind): Record<string, DetailField> {

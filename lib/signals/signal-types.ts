@@ -1,6 +1,6 @@
 // The names a usage signal can carry, as plain lists with no zod, so browser code can use them without
 // downloading a validator; lib/signals/event-schema.ts builds its enums from these.
-import { type PipelineActionKind, pipelineActionKinds } from "@/lib/pipeline/manifest";
+import { type PipelineActionKind, pipelineActionKinds } from "@/lib/pipeline/manifest-actions";
 
 export const signalTypes = [
   "demo.viewed",
