@@ -59,6 +59,9 @@ async function seeStep(page: Page, step: TourStep, fail: (found: string) => Fail
  * untouched page only the popover differs.
  */
 async function axeProblems(page: Page, scope: "page" | "popover"): Promise<string | undefined> {
+  // A page mid-refresh (a Server Action's re-render puts its metadata back) can be without a <title> for a moment:
+  // wait for one, briefly, and let axe judge a page that really has none.
+  if (scope === "page") await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => {});
   const builder = new AxeBuilder({ page }).withTags(axeTags);
   const results = await (scope === "page" ? builder : builder.include('[data-testid="tour-popover"]')).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
