@@ -1,7 +1,7 @@
 // Which element a step points at: its data-tour anchor, or the element with a role and accessible name
 // (`locate: { role, name }`, the name already in the visitor's language). Only visible elements count:
 // a popover beside something the visitor cannot see is worse than none.
-import { accessibleName, collapse, roleOf } from "./accessible-name";
+import { accessibleName, collapse, roleCandidates, roleOf } from "./accessible-name";
 
 /** The part of a step that says where it points; a step may carry either. */
 export interface TargetSpec {
@@ -9,41 +9,16 @@ export interface TargetSpec {
   locate?: { role: string; name: string };
 }
 
-/** The elements that can have each role without an explicit role attribute. */
-const implicitRoleSelectors: Record<string, string> = {
-  button: "button,input",
-  link: "a[href],area[href]",
-  heading: "h1,h2,h3,h4,h5,h6",
-  textbox: "input,textarea",
-  searchbox: "input",
-  combobox: "select,input[list]",
-  listbox: "select",
-  checkbox: "input",
-  radio: "input",
-  slider: "input",
-  spinbutton: "input",
-  navigation: "nav",
-  region: "section",
-  form: "form",
-  table: "table",
-  img: "img",
-};
-
 export function tourTargetSelector(anchor: string): string {
   return `[data-tour="${CSS.escape(anchor)}"]`;
 }
 
-/** Rendered and not hidden by CSS; checkVisibility where the browser has it, the computed styles otherwise. */
+/**
+ * Rendered and not hidden by CSS (checkVisibility, Baseline since 2024); where a browser lacks it, an element
+ * under display: none has no boxes. `hidden` first: cheap, and right even in a DOM without a user-agent stylesheet.
+ */
 export function isVisible(element: Element): boolean {
-  // `hidden` first: cheap, and right even where a DOM without a user-agent stylesheet runs this.
-  if (element.closest("[hidden]")) return false;
-  if (typeof element.checkVisibility === "function") return element.checkVisibility({ visibilityProperty: true });
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    const style = getComputedStyle(node);
-    if (style.display === "none") return false;
-    if (node === element && style.visibility === "hidden") return false;
-  }
-  return true;
+  return !element.closest("[hidden]") && (element.checkVisibility?.({ visibilityProperty: true }) ?? element.getClientRects().length > 0);
 }
 
 /** True when element is what spec describes (used to keep a found target while it still qualifies). */
@@ -60,9 +35,7 @@ export function matchesTarget(element: Element, spec: TargetSpec): boolean {
 /** A selector for every element that could be what spec describes (matchesTarget decides), or null for none. */
 export function candidateSelector(spec: TargetSpec): string | null {
   if (spec.target) return tourTargetSelector(spec.target);
-  if (!spec.locate) return null;
-  const implicit = implicitRoleSelectors[spec.locate.role];
-  return implicit ? `[role],${implicit}` : "[role]";
+  return spec.locate ? roleCandidates(spec.locate.role) : null;
 }
 
 /** The first visible element the step points at, or null (none yet, or the step points at nothing). */

@@ -24,7 +24,9 @@ describe("roles", () => {
       <input id="check" type="checkbox"><input id="radio" type="radio"><input id="hidden" type="hidden"><input id="listed" list="l">
       <nav id="nav"></nav><section id="section"></section><section id="named" aria-label="Totals"></section>
       <form id="form"></form><form id="named-form" aria-labelledby="heading"></form><table id="table"></table>
-      <img id="img" alt="Logo"><img id="decor" alt="">`);
+      <img id="img" alt="Logo"><img id="decor" alt="">
+      <select id="sized" size="4"><option>a</option></select><select id="one" size="1"><option>a</option></select>
+      <input id="search" type="search"><input id="listed-search" type="search" list="l"><input id="range" type="range">`);
     const roles = Object.fromEntries([...document.querySelectorAll("[id]")].map((element) => [element.id, roleOf(element)]));
     expect(roles).toEqual({
       explicit: "tab",
@@ -50,6 +52,11 @@ describe("roles", () => {
       table: "table",
       img: "img",
       decor: "presentation",
+      sized: "listbox",
+      one: "combobox",
+      search: "searchbox",
+      "listed-search": "combobox",
+      range: "slider",
     });
   });
 });
