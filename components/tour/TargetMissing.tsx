@@ -1,23 +1,21 @@
 "use client";
 // Inside the step card while its target is late or missing: a quiet "Looking for …", then a real way on.
-import type { TargetSpec } from "./find-target";
-import { targetWords } from "./target-words";
+import type { TourWords } from "@/lib/demos/tour-words";
 import type { TargetStatus } from "./use-step-placement";
 
 export interface TargetMissingProps {
   status: TargetStatus;
-  lang: string;
-  /** The step: a locator's name says what is being looked for. */
-  spec: TargetSpec;
+  words: TourWords;
+  /** A located step's own "Looking for “New deal”…" (lib/demos/tour-graph.ts). */
+  looking?: string;
   onSkip: () => void;
 }
 
-export function TargetMissing({ status, lang, spec, onSkip }: TargetMissingProps) {
-  const words = targetWords(lang);
+export function TargetMissing({ status, words, looking, onSkip }: TargetMissingProps) {
   if (status === "looking") {
     return (
       <p className="tour-looking" data-testid="tour-looking">
-        {words.looking(spec.locate?.name)}
+        {looking ?? words.looking}
       </p>
     );
   }

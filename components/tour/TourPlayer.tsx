@@ -5,7 +5,6 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import type { TourDemo } from "@/lib/demos/demo-schema";
 import { tourCommandForKey } from "./keyboard";
-import { openingCardStep, resumingScript } from "./opening-card";
 import { StepActions } from "./StepActions";
 import { TargetMissing } from "./TargetMissing";
 import { TourPopover } from "./TourPopover";
@@ -20,18 +19,21 @@ import "./tour.css";
 export interface TourPlayerProps {
   demo: TourDemo;
   sandboxId: string;
+  /** Set by the server when the first step is a plain welcome it may render before the tour is live: the inline
+   * script that hides that card for a returning visitor (opening-card.ts). */
+  openingScript?: string;
 }
 
 const subscribeNever = () => () => {};
 const notFromServer = () => false;
 const renderedOnServer = () => true;
 
-export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
+export function TourPlayer({ demo, sandboxId, openingScript }: TourPlayerProps) {
   const { state, dispatch, restored } = useTour(demo, sandboxId);
   // Only a page rendered on the server shows the opening card before hydration; a tour mounted in the browser
   // reads its progress first. Kept from the first render: hydration's snapshot is the server's.
   const fromServer = useRef(useSyncExternalStore(subscribeNever, notFromServer, renderedOnServer)).current;
-  const opening = fromServer && !restored ? openingCardStep(demo) : undefined;
+  const opening = fromServer && !restored && openingScript ? demo.steps.find((candidate) => candidate.id === demo.start) : undefined;
   const popoverRef = useRef<HTMLDivElement | null>(null);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const resumeRef = useRef<HTMLButtonElement | null>(null);
@@ -45,7 +47,7 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
   useTargetKeyboard(popoverRef, placement.target, Boolean(step?.waitFor));
   // "Step 3 of 8": the steps behind (the trail) and the longest way still ahead.
   const total = step ? state.trail.length + 1 + step.stepsLeft : 0;
-  useStepAnnouncement(demo.locale, step?.title, state.trail.length, total, placement.status);
+  useStepAnnouncement(demo.words, step?.title, state.trail.length, total, placement.status);
 
   useEffect(() => {
     if (!active) return;
@@ -59,7 +61,7 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [active, dispatch]);
 
-  // The live step, or before the tour has read its state the server-rendered welcome card (opening-card.ts): on
+  // The live step, or before the tour has read its state the server-rendered welcome card (openingScript): on
   // screen with the page's first paint, its buttons aria-disabled until live (a click before hydration would be
   // lost), hidden before it paints by resumingScript for a returning visitor, who resumes where they were. Both
   // are one element, so going live keeps it.
@@ -73,10 +75,11 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
       <>
         {live ? null : (
           // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours; the key is JSON-escaped
-          <script dangerouslySetInnerHTML={{ __html: resumingScript(sandboxId, demo) }} />
+          <script dangerouslySetInnerHTML={{ __html: openingScript ?? "" }} />
         )}
         <TourPopover
           lang={demo.locale}
+          words={demo.words}
           step={shown}
           index={state.trail.length}
           total={live ? total : 1 + shown.stepsLeft}
@@ -86,17 +89,13 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
           popoverRef={popoverRef}
           headingRef={headingRef}
         >
-          <TargetMissing status={placement.status} lang={demo.locale} spec={shown} onSkip={act({ type: "skip" })} />
+          <TargetMissing status={placement.status} words={demo.words} looking={shown.looking} onSkip={act({ type: "skip" })} />
           <StepActions
             step={shown}
-            lang={demo.locale}
+            words={demo.words}
             canGoBack={state.trail.length > 0}
             pending={!live}
-            onNext={act({ type: "next" })}
-            onBack={act({ type: "back" })}
-            onSkip={act({ type: "skip" })}
-            onChoose={(path) => act({ type: "choose", path })()}
-            onCta={act({ type: "ctaFollowed" })}
+            onAction={(action) => act(action)()}
             onNavigate={() => {
               const to = shown.navigate?.path;
               if (!live || !to) return;
@@ -112,7 +111,7 @@ export function TourPlayer({ demo, sandboxId }: TourPlayerProps) {
   if (state.status !== "closed" && state.status !== "finished") return null;
   return (
     <button ref={resumeRef} type="button" className="tour-resume" data-testid="tour-resume" onClick={() => dispatch({ type: "resume" })}>
-      {state.status === "finished" ? "Restart tour" : "Resume tour"}
+      {state.status === "finished" ? demo.words.restart : demo.words.resume}
     </button>
   );
 }

@@ -2,12 +2,14 @@
 // The step card: a non-modal dialog the visitor can read while still using the product behind it.
 import { type ReactNode, type RefObject, useId } from "react";
 import type { TourStep } from "@/lib/demos/demo-schema";
+import type { TourWords } from "@/lib/demos/tour-words";
 import type { PopoverMode } from "./position";
-import { tourWords } from "./tour-words";
+import { progressText } from "./progress-text";
 
 export interface TourPopoverProps {
   /** The language the step is written in, for screen readers' pronunciation (the page itself may be another). */
   lang: string;
+  words: TourWords;
   step: TourStep;
   index: number;
   total: number;
@@ -23,10 +25,9 @@ export interface TourPopoverProps {
 }
 
 export function TourPopover(props: TourPopoverProps) {
-  const { step, index, total, mode } = props;
+  const { step, index, total, mode, words } = props;
   const titleId = useId();
   const bodyId = useId();
-  const words = tourWords(props.lang);
 
   return (
     <div
@@ -43,7 +44,7 @@ export function TourPopover(props: TourPopoverProps) {
       aria-describedby={bodyId}
     >
       <div className="tour-header">
-        <p className="tour-progress">{words.progress(index + 1, total)}</p>
+        <p className="tour-progress">{progressText(words, index + 1, total)}</p>
         <button
           type="button"
           className="tour-close"

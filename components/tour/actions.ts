@@ -1,13 +1,15 @@
 // The one channel between the sample product and the tour: product code announces what the visitor
 // really did (as the server recorded it: kind and bounded detail), the tour player listens. A DOM event keeps
 // the two free of imports of each other's state.
-// Plain lists, not the zod schema: this runs in the browser, which never downloads a validation library.
-import { isSandboxActionKind, type SandboxActionKind } from "@/lib/signals/signal-types";
+// No validation library and no list of kinds: this runs in the browser, and a kind no step waits for moves nothing
+// (the engine matches kind and fields against the step's waitFor), so the listener only keeps the event's shape.
+import type { SandboxActionKind } from "@/lib/signals/signal-types";
 
 export const sandboxActionEventName = "openhouse:action";
 
 export interface SandboxActionDetail {
-  kind: SandboxActionKind;
+  /** A SandboxActionKind when the product sent it; any text from anything else on the page. */
+  kind: string;
   /** The recorded action's detail fields (deal, stage, count…), which a waitFor step may match. */
   detail: Record<string, string | number>;
 }
@@ -28,14 +30,14 @@ function plainDetail(value: unknown): Record<string, string | number> {
   );
 }
 
-/** Calls handler for each announced action; anything else dispatched under the same name is ignored. */
+/** Calls handler for each announced action; an event under the same name without a kind is ignored. */
 export function listenForSandboxActions(handler: (action: SandboxActionDetail) => void, target?: EventTarget): () => void {
   const channel = target ?? (typeof window === "undefined" ? undefined : window);
   if (!channel) return () => {};
   const onAction = (event: Event) => {
     const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
     const record = typeof detail === "object" && detail !== null ? (detail as Record<string, unknown>) : {};
-    if (isSandboxActionKind(record.kind)) handler({ kind: record.kind, detail: plainDetail(record.detail) });
+    if (typeof record.kind === "string") handler({ kind: record.kind, detail: plainDetail(record.detail) });
   };
   channel.addEventListener(sandboxActionEventName, onAction);
   return () => channel.removeEventListener(sandboxActionEventName, onAction);

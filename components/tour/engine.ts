@@ -21,8 +21,8 @@ export interface TourState {
 export type EngineStep = Pick<TourStep, "id" | "kind" | "waitFor" | "navigate" | "options" | "cta" | "next">;
 export type EngineTour = { start: string; steps: readonly EngineStep[] };
 
-/** A sandbox action as the server recorded it: its kind and bounded detail. */
-export type ObservedAction = { kind: SandboxActionKind; detail?: Record<string, string | number> };
+/** A sandbox action as the server recorded it: its kind (a SandboxActionKind from the product) and bounded detail. */
+export type ObservedAction = { kind: string; detail?: Record<string, string | number> };
 
 export type TourAction =
   | { type: "start" }
@@ -105,32 +105,34 @@ export function normalizeTourState(tour: EngineTour, state: TourState): TourStat
 
 const unchanged = (state: TourState): TourTransition => ({ state, signals: [] });
 
-function show(state: TourState, stepId: string, trail: string[], extra: TourSignal[] = []): TourTransition {
-  return {
-    state: { status: "active", stepId, trail, answers: state.answers },
-    signals: [...extra, { type: "step.viewed", stepId, position: trail.length }],
-  };
+/** A signal about the step on screen (or the one just left). */
+const about = (state: TourState, type: TourSignalType, extra?: Partial<TourSignal>): TourSignal => ({
+  type,
+  stepId: state.stepId,
+  position: state.trail.length,
+  ...extra,
+});
+
+function show(state: TourState, stepId: string, trail: string[], signals: TourSignal[] = []): TourTransition {
+  const shown: TourState = { status: "active", stepId, trail, answers: state.answers };
+  return { state: shown, signals: [...signals, about(shown, "step.viewed")] };
+}
+
+/** The tour leaves the screen (closed, or finished); signals say why. */
+function leave(state: TourState, status: "closed" | "finished", signals: TourSignal[]): TourTransition {
+  return { state: { ...state, status }, signals };
 }
 
 /** Completes the current step and moves on to `to` (its next, by default); no step after it finishes the tour. */
-function advance(tour: EngineTour, state: TourState, completed: Omit<TourSignal, "stepId" | "position">[], to?: string): TourTransition {
-  const step = stepOf(tour, state.stepId);
-  const position = state.trail.length;
-  const signals = completed.map((signal) => ({ ...signal, stepId: state.stepId, position }));
-  const target = to ?? step?.next;
-  if (!target || !stepOf(tour, target)) {
-    return {
-      state: { ...state, status: "finished" },
-      signals: [...signals, { type: "tour.finished", stepId: state.stepId, position }],
-    };
-  }
-  return show(state, target, [...state.trail, state.stepId], signals);
+function advance(tour: EngineTour, state: TourState, completed: TourSignal[], to = stepOf(tour, state.stepId)?.next): TourTransition {
+  if (!to || !stepOf(tour, to)) return leave(state, "finished", [...completed, about(state, "tour.finished")]);
+  return show(state, to, [...state.trail, state.stepId], completed);
 }
 
 function restart(tour: EngineTour, restarted: boolean): TourTransition {
   if (!stepOf(tour, tour.start)) return unchanged(initialTourState);
-  const started: TourSignal = { type: "tour.started", stepId: tour.start, position: 0, ...(restarted ? { restarted } : {}) };
-  return show({ ...initialTourState, answers: {} }, tour.start, [], [started]);
+  const started = { ...initialTourState, stepId: tour.start };
+  return show(started, tour.start, [], [about(started, "tour.started", restarted ? { restarted } : {})]);
 }
 
 export function transitionTour(tour: EngineTour, current: TourState, action: TourAction): TourTransition {
@@ -139,10 +141,11 @@ export function transitionTour(tour: EngineTour, current: TourState, action: Tou
   const active = state.status === "active";
   const step = stepOf(tour, state.stepId);
 
+  const done = (extra?: Partial<TourSignal>) => about(state, "step.completed", extra);
+
   switch (action.type) {
     case "start":
-      if (active) return unchanged(state);
-      return restart(tour, false);
+      return active ? unchanged(state) : restart(tour, false);
     case "resume":
       if (state.status === "idle") return restart(tour, false);
       if (state.status === "finished") return restart(tour, true);
@@ -150,17 +153,15 @@ export function transitionTour(tour: EngineTour, current: TourState, action: Tou
     case "next":
       if (!active || !step) return unchanged(state);
       if (step.waitFor) return { ...unchanged(state), blockedBy: step.waitFor.action };
-      if (step.navigate || step.kind === "choice") return unchanged(state);
-      return advance(tour, state, [{ type: "step.completed" }]);
+      return step.navigate || step.kind === "choice" ? unchanged(state) : advance(tour, state, [done()]);
     case "skip":
-      if (!active || !step || step.kind === "choice") return unchanged(state);
-      return advance(tour, state, [{ type: "step.completed", skipped: true }]);
+      return !active || !step || step.kind === "choice" ? unchanged(state) : advance(tour, state, [done({ skipped: true })]);
     case "actionObserved":
-      if (!active || !step || !actionMatches(step.waitFor, action.action)) return unchanged(state);
-      return advance(tour, state, [{ type: "step.completed", action: action.action.kind }]);
+      if (!active || !step?.waitFor || !actionMatches(step.waitFor, action.action)) return unchanged(state);
+      return advance(tour, state, [done({ action: step.waitFor.action })]);
     case "arrived":
-      if (!active || !step?.navigate || step.navigate.path !== action.path) return unchanged(state);
-      return advance(tour, state, [{ type: "tour.navigated", props: { route: step.navigate.route } }, { type: "step.completed" }]);
+      if (!active || step?.navigate?.path !== action.path) return unchanged(state);
+      return advance(tour, state, [about(state, "tour.navigated", { props: { route: step.navigate.route } }), done()]);
     case "choose": {
       const option = active ? step?.options?.find((candidate) => candidate.path === action.path) : undefined;
       if (!step || !option) return unchanged(state);
@@ -168,36 +169,24 @@ export function transitionTour(tour: EngineTour, current: TourState, action: Tou
       return advance(
         tour,
         answered,
-        [{ type: "tour.choice", props: { option: option.path, label: option.label } }, { type: "step.completed" }],
+        [about(state, "tour.choice", { props: { option: option.path, label: option.label } }), done()],
         option.step,
       );
     }
     case "ctaFollowed":
       if (!active || !step?.cta) return unchanged(state);
-      return {
-        state: { ...state, status: "finished" },
-        signals: [
-          { type: "cta.clicked", stepId: state.stepId, position: state.trail.length, props: { url: step.cta.url } },
-          { type: "step.completed", stepId: state.stepId, position: state.trail.length },
-          { type: "tour.finished", stepId: state.stepId, position: state.trail.length },
-        ],
-      };
+      return leave(state, "finished", [
+        about(state, "cta.clicked", { props: { url: step.cta.url } }),
+        done(),
+        about(state, "tour.finished"),
+      ]);
     case "back": {
       const previous = state.trail.at(-1);
-      if (!active || previous === undefined) return unchanged(state);
-      return show(state, previous, state.trail.slice(0, -1));
+      return !active || previous === undefined ? unchanged(state) : show(state, previous, state.trail.slice(0, -1));
     }
     case "close":
-      if (!active) return unchanged(state);
-      return {
-        state: { ...state, status: "closed" },
-        signals: [{ type: "tour.closed", stepId: state.stepId, position: state.trail.length }],
-      };
+      return active ? leave(state, "closed", [about(state, "tour.closed")]) : unchanged(state);
     case "finish":
-      if (!active) return unchanged(state);
-      return {
-        state: { ...state, status: "finished" },
-        signals: [{ type: "tour.finished", stepId: state.stepId, position: state.trail.length }],
-      };
+      return active ? leave(state, "finished", [about(state, "tour.finished")]) : unchanged(state);
   }
 }

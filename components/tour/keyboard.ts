@@ -3,19 +3,23 @@
 
 export type TourKeyCommand = "close" | "next" | "back";
 
-const typingSelector = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+const typingSelector = "input,textarea,select,[contenteditable=''],[contenteditable=true]";
 /** Composite widgets own their arrow keys (ARIA authoring practices). */
-const arrowOwnersSelector =
-  '[role="tablist"], [role="menu"], [role="menubar"], [role="listbox"], [role="radiogroup"], [role="slider"], [role="grid"], [role="tree"], [role="combobox"]';
+const arrowOwnersSelector = ["tablist", "menu", "menubar", "listbox", "radiogroup", "slider", "grid", "tree", "combobox"]
+  .map((role) => `[role=${role}]`)
+  .join();
 /** Esc belongs to the product's own modal when one is open. */
-const otherDialogSelector = '[aria-modal="true"], dialog[open]';
+const otherDialogSelector = "[aria-modal=true],dialog[open]";
+
+/** A field the visitor types in: the tour never takes its keys, nor pulls focus out of it. */
+export function isTyping(element: unknown): boolean {
+  return element instanceof HTMLElement && (element.matches(typingSelector) || element.isContentEditable);
+}
 
 export function tourCommandForKey(event: KeyboardEvent, popover: Element | null): TourKeyCommand | null {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   const target = event.target instanceof Element ? event.target : null;
-  if (target && (target.matches(typingSelector) || (target instanceof HTMLElement && target.isContentEditable))) {
-    return null;
-  }
+  if (isTyping(target)) return null;
   const insidePopover = Boolean(target && popover?.contains(target));
   if (event.key === "Escape") {
     return !insidePopover && target?.closest(otherDialogSelector) ? null : "close";

@@ -1,6 +1,7 @@
 // The tour's first card as the server renders it, before the browser has read the visitor's progress: only a
 // welcome that stands beside nothing qualifies (a card beside a target needs the page laid out to be placed),
-// and a returning visitor must never see it flash before their own step.
+// and a returning visitor must never see it flash before their own step. Run on the server only (the product's
+// layout), so none of it is in the tour's browser code.
 import type { TourDemo, TourStep } from "@/lib/demos/demo-schema";
 import { tourProgressName, tourStorageKey } from "./persistence";
 
@@ -20,4 +21,9 @@ export function openingCardStep(demo: Pick<TourDemo, "start" | "steps">): TourSt
 export function resumingScript(sandboxId: string, demo: Pick<TourDemo, "slug" | "persona">): string {
   const key = JSON.stringify(tourStorageKey(sandboxId, tourProgressName(demo))).replace(/</g, "\\u003c");
   return `try{if(localStorage.getItem(${key}))document.documentElement.dataset.tourResuming=""}catch(e){}`;
+}
+
+/** The inline script for the server-rendered welcome card, or undefined when the demo's first step is not one. */
+export function openingScript(sandboxId: string, demo: Pick<TourDemo, "slug" | "persona" | "start" | "steps">): string | undefined {
+  return openingCardStep(demo) ? resumingScript(sandboxId, demo) : undefined;
 }

@@ -7,21 +7,26 @@ export type TourStorage = Pick<Storage, "getItem" | "setItem">;
 
 /** Stored states carry this; index-based ones from before paths existed have none and start afresh. */
 const storedVersion = 2;
-const idPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** What a stored value must be to resume from; checked by hand, since zod is not shipped to the browser. */
-function storedTourState(value: unknown): TourState | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const { v, status, stepId, trail, answers } = value as Record<string, unknown>;
-  if (v !== storedVersion || !(tourStatuses as readonly unknown[]).includes(status)) return undefined;
-  if (typeof stepId !== "string" || (stepId !== "" && !idPattern.test(stepId))) return undefined;
-  if (!Array.isArray(trail) || trail.length > 200 || !trail.every((id) => typeof id === "string" && idPattern.test(id))) return undefined;
-  if (typeof answers !== "object" || answers === null || Array.isArray(answers)) return undefined;
-  const entries = Object.entries(answers);
-  if (entries.length > 40 || !entries.every(([key, path]) => idPattern.test(key) && typeof path === "string" && idPattern.test(path))) {
-    return undefined;
-  }
-  return { status: status as TourState["status"], stepId, trail: trail as string[], answers: Object.fromEntries(entries) };
+/**
+ * What a stored value must be to resume from; checked by hand, since zod is not shipped to the browser. Ids
+ * are checked against the tour itself (normalizeTourState drops a trail's unknown steps), so nothing the page
+ * did not put there can reach the state.
+ */
+function storedTourState(value: unknown, tour: EngineTour): TourState | undefined {
+  const { v, status, stepId, trail, answers } = (value ?? {}) as Record<string, unknown>;
+  const isStep = (id: unknown) => tour.steps.some((step) => step.id === id);
+  const valid =
+    v === storedVersion &&
+    tourStatuses.includes(status as TourState["status"]) &&
+    (stepId === "" || isStep(stepId)) &&
+    Array.isArray(trail) &&
+    trail.every((id) => typeof id === "string") &&
+    typeof answers === "object" &&
+    answers !== null &&
+    !Array.isArray(answers) &&
+    Object.entries(answers).every(([step, path]) => isStep(step) && typeof path === "string");
+  return valid ? normalizeTourState(tour, { status, stepId, trail, answers } as TourState) : undefined;
 }
 
 /** What progress is kept under: the demo, and the persona's branch when the visitor chose one. */
@@ -58,8 +63,7 @@ export function loadTourState(storage: TourStorage | undefined, sandboxId: strin
   try {
     const raw = storage?.getItem(tourStorageKey(sandboxId, progressName));
     if (!raw) return initialTourState;
-    const stored = storedTourState(JSON.parse(raw));
-    return stored ? normalizeTourState(tour, stored) : initialTourState;
+    return storedTourState(JSON.parse(raw), tour) ?? initialTourState;
   } catch {
     return initialTourState;
   }

@@ -2,11 +2,11 @@
 // Screen readers hear each step change (and a missing target) through one polite live region that lives as
 // long as the player, so it exists before its text changes — a region added with its text is not read.
 import { useEffect, useRef } from "react";
-import { targetWords } from "./target-words";
-import { tourWords } from "./tour-words";
+import type { TourWords } from "@/lib/demos/tour-words";
+import { progressText } from "./progress-text";
 import type { TargetStatus } from "./use-step-placement";
 
-export function useStepAnnouncement(lang: string, title: string | undefined, index: number, total: number, status: TargetStatus): void {
+export function useStepAnnouncement(words: TourWords, title: string | undefined, index: number, total: number, status: TargetStatus): void {
   const region = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -29,7 +29,7 @@ export function useStepAnnouncement(lang: string, title: string | undefined, ind
       live.textContent = "";
       return;
     }
-    const missing = status === "missing" ? ` ${targetWords(lang).missing}` : "";
-    live.textContent = `${tourWords(lang).progress(index + 1, total)}: ${title}.${missing}`;
-  }, [lang, title, index, total, status]);
+    const missing = status === "missing" ? ` ${words.missing}` : "";
+    live.textContent = `${progressText(words, index + 1, total)}: ${title}.${missing}`;
+  }, [words, title, index, total, status]);
 }

@@ -3,10 +3,7 @@
 // (or to the resume button) when the tour closes or finishes.
 import { type RefObject, useEffect, useRef } from "react";
 import type { TourState } from "./engine";
-
-function isTyping(element: Element | null): boolean {
-  return element instanceof HTMLElement && (element.matches("input, textarea, select") || element.isContentEditable);
-}
+import { isTyping } from "./keyboard";
 
 export function useTourFocus(
   state: TourState,

@@ -8,6 +8,7 @@ import type { DemoCta, DemoDefinition, DemoStep, StepKind, WaitFor } from "./dem
 import { type LocalizedText, textIn } from "./locale";
 import { type PersonaId, personaLabels, stepsForPersona } from "./personas";
 import { renderStepMarkdown } from "./step-markdown";
+import { defaultNextLabel, lookingForName, type TourWords, tourWords } from "./tour-words";
 
 /** The name of the path written under `steps:`, where every tour starts. */
 export const mainPath = "main";
@@ -262,13 +263,25 @@ export type TourStep = {
   cta?: { label: string; url: string };
   /** The step after this one; none: the tour ends here (a choice continues by its options). */
   next?: string;
-  nextLabel?: string;
+  /** The main button's label: the step's own, or Next / Finish / Go to … / Keep exploring in the locale. */
+  nextLabel: string;
+  /** A located step's "Looking for “New deal”…" while its target is late. */
+  looking?: string;
   /** The fewest steps after this one to the end: "Step 3 of 7" is the visitor's own count plus these. */
   stepsLeft: number;
 };
 
 /** What the browser needs to run a demo's tour: the steps this visitor's persona can meet, and the first. */
-export type TourDemo = { slug: string; title: string; locale: string; persona?: PersonaId; start: string; steps: TourStep[] };
+export type TourDemo = {
+  slug: string;
+  title: string;
+  locale: string;
+  persona?: PersonaId;
+  start: string;
+  steps: TourStep[];
+  /** The frame's words (buttons, progress) in the same locale as the steps. */
+  words: TourWords;
+};
 
 export type CompileOptions = { slug: string; persona?: PersonaId; locale: string; contactUrl: string };
 
@@ -293,9 +306,13 @@ export function compileTour(definition: DemoDefinition, options: CompileOptions)
       bodyHtml: renderStepMarkdown(read(step.body)).html,
       placement: step.target || step.locate ? step.placement : "center",
       stepsLeft: left.get(id) ?? 0,
+      nextLabel: "",
     };
     if (step.target) compiled.target = step.target;
-    if (step.locate) compiled.locate = { role: step.locate.role, name: read(step.locate.name) };
+    if (step.locate) {
+      compiled.locate = { role: step.locate.role, name: read(step.locate.name) };
+      compiled.looking = lookingForName(options.locale, compiled.locate.name);
+    }
     if (step.targetWaitSeconds && (step.target || step.locate)) compiled.timeoutMs = step.targetWaitSeconds * 1000;
     if (step.waitFor) {
       const { action, where } = waitForParts(step.waitFor);
@@ -315,7 +332,7 @@ export function compileTour(definition: DemoDefinition, options: CompileOptions)
     if (kind === "cta") compiled.cta = ctaOf(step.cta ?? definition.cta);
     const next = walk.next.get(id);
     if (next) compiled.next = next;
-    if (step.nextLabel) compiled.nextLabel = read(step.nextLabel);
+    compiled.nextLabel = step.nextLabel ? read(step.nextLabel) : defaultNextLabel(options.locale, compiled);
     return [compiled];
   });
   return {
@@ -325,5 +342,6 @@ export function compileTour(definition: DemoDefinition, options: CompileOptions)
     persona: options.persona,
     start: walk.start ?? "",
     steps,
+    words: tourWords(options.locale),
   };
 }

@@ -15,6 +15,11 @@ test("a German browser gets the German tour, with the tour's own buttons in Germ
   await expect(popover).toContainText("Schritt 2 von 7");
   await expect(popover.getByRole("button", { name: "Zurück" })).toBeVisible();
   await expectNoAxeViolations(page);
+  // Closing leaves the way back in the same language, and its name says what the × does.
+  await popover.getByRole("button", { name: "Tour schließen" }).click();
+  await expect(page.getByTestId("tour-resume")).toHaveText("Tour fortsetzen");
+  await page.getByTestId("tour-resume").click();
+  await expect(page.getByRole("dialog", { name: "Jeder Deal nach Phase" })).toBeVisible();
   await context.close();
 });
 

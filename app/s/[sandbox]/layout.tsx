@@ -8,6 +8,7 @@ import { ProductMenu } from "@/components/pipeline/ProductMenu";
 import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
 import { SandboxProvider } from "@/components/pipeline/SandboxContext";
 import { TalkToHuman } from "@/components/pipeline/TalkToHuman";
+import { openingScript } from "@/components/tour/opening-card";
 import { TourPlayer } from "@/components/tour/TourPlayer";
 import { visitorThread } from "@/lib/conversations/conversations";
 import { loadTourDemo } from "@/lib/demos/gallery";
@@ -72,7 +73,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
       <main id="main" className="product-main">
         {children}
       </main>
-      {demo ? <TourPlayer demo={demo} sandboxId={sandbox.id} /> : null}
+      {demo ? <TourPlayer demo={demo} sandboxId={sandbox.id} openingScript={openingScript(sandbox.id, demo)} /> : null}
     </SandboxProvider>
   );
 }

@@ -55,9 +55,19 @@ describe("preview step list", () => {
           bodyHtml: "",
           placement: "center",
           stepsLeft: 1,
+          nextLabel: "",
           options: [{ label: "Deals", path: "deals", step: "d1" }],
         },
-        { id: "d1", kind: "popover", title: "", bodyHtml: "", placement: "top", stepsLeft: 0, target: "forecast-chart" },
+        {
+          id: "d1",
+          kind: "popover",
+          title: "",
+          bodyHtml: "",
+          placement: "top",
+          stepsLeft: 0,
+          nextLabel: "Finish",
+          target: "forecast-chart",
+        },
       ],
     });
     expect(jumps.get("d1")).toEqual({ stepId: "d1", trail: ["pick"], answers: { pick: "deals" }, page: "/forecast" });

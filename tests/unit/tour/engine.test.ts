@@ -131,6 +131,9 @@ describe("tour engine", () => {
       { kind: "deal.stage_changed", detail: { deal: "Umbrella", from: "lead", to: "qualified" } },
       { kind: "deal.stage_changed", detail: {} },
       { kind: "deal.stage_changed" },
+      // Anything on the page may dispatch the event: a kind the product never sends moves nothing.
+      { kind: "deal.deleted", detail: { to: "negotiation" } },
+      { kind: "", detail: { to: "negotiation" } },
     ];
     for (const action of misses) {
       expect(run(waiting, { type: "actionObserved", action }).state, JSON.stringify(action)).toEqual(waiting);

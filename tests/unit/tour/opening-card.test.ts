@@ -5,7 +5,16 @@ import { openingCardStep, resumingScript } from "@/components/tour/opening-card"
 import { tourStorageKey } from "@/components/tour/persistence";
 import type { TourStep } from "@/lib/demos/demo-schema";
 
-const welcome: TourStep = { id: "welcome", kind: "modal", title: "Hi", bodyHtml: "", placement: "center", next: "two", stepsLeft: 1 };
+const welcome: TourStep = {
+  id: "welcome",
+  kind: "modal",
+  title: "Hi",
+  bodyHtml: "",
+  placement: "center",
+  next: "two",
+  stepsLeft: 1,
+  nextLabel: "Next",
+};
 const tour = (first: Partial<TourStep>) => ({ start: "welcome", steps: [{ ...welcome, ...first }] });
 
 describe("the opening card", () => {

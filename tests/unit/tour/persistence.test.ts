@@ -81,6 +81,7 @@ describe("tour persistence", () => {
       '{"v":2,"status":"active","stepId":"chart","trail":[1],"answers":{}}',
       '{"v":2,"status":"active","stepId":"chart","trail":[],"answers":[]}',
       '{"v":2,"status":"active","stepId":"chart","trail":[],"answers":{"ask":3}}',
+      '{"v":2,"status":"active","stepId":"chart","trail":[],"answers":{"gone":"months"}}',
       '{"v":2,"status":"active","stepId":"<script>","trail":[],"answers":{}}',
       '{"v":3,"status":"active","stepId":"chart","trail":[],"answers":{}}',
     ]) {
