@@ -24,7 +24,9 @@ if (cold) {
 }
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-"));
 console.log(`starting the server (${cold ? "cold: builds first" : "warm"}; fresh data directory)…`);
-const server = await startServer({ PORT: String(port), DATA_DIR: dataDir });
+// One browser makes three sandboxes a round: past ~10 rounds a minute that is over the per-client provisioning
+// limit (30 a minute, unit-tested on its own), which would turn the last rounds into refusals, not timings.
+const server = await startServer({ PORT: String(port), DATA_DIR: dataDir, PROVISION_RATE_PER_MINUTE: "600" });
 console.log(
   `npm start → ready: ${(server.readyMs / 1000).toFixed(1)} s (${server.built ? "including a production build" : "build current"}, fresh data directory)`,
 );
