@@ -41,8 +41,3 @@ export const sandboxActionKinds: readonly [PipelineActionKind, ...PipelineAction
 export type SignalType = (typeof signalTypes)[number];
 export type InteractionType = (typeof interactionTypes)[number];
 export type SandboxActionKind = PipelineActionKind;
-
-/** The zod-free check for code that receives a kind from the DOM (the tour's action channel). */
-export function isSandboxActionKind(value: unknown): value is SandboxActionKind {
-  return (sandboxActionKinds as readonly unknown[]).includes(value);
-}
