@@ -223,6 +223,32 @@ test("on a 360 px phone the header is one row and every control is reachable by 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
+test("at 320 and 360 px the header's brand and controls sit side by side, none under another", async ({ page }) => {
+  await startWithoutTour(page);
+  for (const width of [360, 320]) {
+    await page.setViewportSize({ width, height: 640 });
+    const controls = [
+      page.getByRole("link", { name: "Pipeline", exact: true }),
+      page.getByRole("button", { name: "Menu" }),
+      page.locator("[data-tour=new-deal-button]"),
+      page.getByRole("button", { name: "Talk to a human" }),
+    ];
+    let right = 0;
+    for (const control of controls) {
+      const box = await control.boundingBox();
+      expect(box, `${width} px`).not.toBeNull();
+      expect(box?.x ?? -1, `${width} px: ${await control.textContent()} starts after the control before it`).toBeGreaterThanOrEqual(right);
+      right = (box?.x ?? 0) + (box?.width ?? 0);
+    }
+    expect(right, `${width} px: the last control ends inside the screen`).toBeLessThanOrEqual(width);
+    // The brand shows its whole name: its text is not wider than its own box.
+    const logo = controls[0];
+    expect(await logo?.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+  await screenshot(page, "header-320");
+});
+
 test("at 1280×800 the deals board shows all six columns whole, with no sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await startWithoutTour(page);

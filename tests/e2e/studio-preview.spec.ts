@@ -65,6 +65,18 @@ test("opens the demo beside its steps, jumps to a step, and switches locale and 
   await expectNoAxeViolations(page);
 });
 
+test("on a 360 px phone the product gets the whole width, as a prospect's phone gives it", async () => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await expect(product.getByTestId("tour-popover")).toBeVisible();
+  const frame = await page.locator("iframe").boundingBox();
+  expect(frame?.x).toBe(0);
+  expect(frame?.width).toBe(360);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // So the product's own header fits as on a phone: its brand is not squeezed under its buttons.
+  const logo = product.getByRole("link", { name: "Pipeline", exact: true });
+  expect(await logo.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+});
+
 test("the picker answers a data-tour anchor, a role and name, and warns about an ambiguous one", async () => {
   await page.getByRole("button", { name: /^Welcome to Pipeline/ }).click();
   await expect(tourTitle()).toHaveText("Welcome to Pipeline");
