@@ -5,11 +5,11 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import type { TourDemo } from "@/lib/demos/demo-schema";
 import { tourCommandForKey } from "./keyboard";
+import { progressText } from "./progress-text";
 import { StepActions } from "./StepActions";
 import { TargetMissing } from "./TargetMissing";
 import { TourPopover } from "./TourPopover";
 import { reportTargetMissing } from "./target-signals";
-import { useStepAnnouncement } from "./use-step-announcement";
 import { useStepPlacement } from "./use-step-placement";
 import { useTargetKeyboard } from "./use-target-keyboard";
 import { productPath, useTour } from "./use-tour";
@@ -47,7 +47,16 @@ export function TourPlayer({ demo, sandboxId, openingScript }: TourPlayerProps) 
   useTargetKeyboard(popoverRef, placement.target, Boolean(step?.waitFor));
   // "Step 3 of 8": the steps behind (the trail) and the longest way still ahead.
   const total = step ? state.trail.length + 1 + step.stepsLeft : 0;
-  useStepAnnouncement(demo.words, step?.title, state.trail.length, total, placement.status);
+  // Screen readers hear each step (and a missing target) through one polite live region, rendered from the first
+  // paint on so it exists before its text changes: a region added together with its text is not read.
+  const announcement = step
+    ? `${progressText(demo.words, state.trail.length + 1, total)}: ${step.title}.${placement.status === "missing" ? ` ${demo.words.missing}` : ""}`
+    : "";
+  const region = (
+    <div className="tour-live" role="status" aria-live="polite">
+      {announcement}
+    </div>
+  );
 
   useEffect(() => {
     if (!active) return;
@@ -73,6 +82,7 @@ export function TourPlayer({ demo, sandboxId, openingScript }: TourPlayerProps) 
     };
     return (
       <>
+        {region}
         {live ? null : (
           // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours; the key is JSON-escaped
           <script dangerouslySetInnerHTML={{ __html: openingScript ?? "" }} />
@@ -108,10 +118,20 @@ export function TourPlayer({ demo, sandboxId, openingScript }: TourPlayerProps) 
       </>
     );
   }
-  if (state.status !== "closed" && state.status !== "finished") return null;
   return (
-    <button ref={resumeRef} type="button" className="tour-resume" data-testid="tour-resume" onClick={() => dispatch({ type: "resume" })}>
-      {state.status === "finished" ? demo.words.restart : demo.words.resume}
-    </button>
+    <>
+      {region}
+      {state.status !== "closed" && state.status !== "finished" ? null : (
+        <button
+          ref={resumeRef}
+          type="button"
+          className="tour-resume"
+          data-testid="tour-resume"
+          onClick={() => dispatch({ type: "resume" })}
+        >
+          {state.status === "finished" ? demo.words.restart : demo.words.resume}
+        </button>
+      )}
+    </>
   );
 }

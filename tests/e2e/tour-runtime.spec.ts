@@ -304,6 +304,8 @@ test("the welcome card comes with the page's HTML, is held until the tour is liv
   await expect(card).toBeVisible();
   await expect(card.getByRole("button", { name: "Start the tour" })).toBeDisabled();
   await expect(card.getByRole("button", { name: "Close tour" })).toBeDisabled();
+  // The live region is in the page from the start, empty: a region added together with its text is not read.
+  await expect(served.locator(".tour-live[role=status][aria-live=polite]")).toHaveText("");
   await noScript.close();
 
   // Live, the same card works; one step on, a reload resumes there without the welcome card ever displayed.
