@@ -134,7 +134,7 @@ test("a call to action that no longer renders fails at the cta step", async () =
     result,
     "human",
     positionOf(result.text, "    kind: cta", "    kind: ".length),
-    /no call-to-action link in the step; its buttons: .*“Finish”/,
+    /no call-to-action link in the step; its buttons: .*“Keep exploring”/,
   );
   expect(result.out).toMatch(/expected: the call to action “Talk to our team” linking to mailto:/);
 });
