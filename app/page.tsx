@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: { absolute: "Openhouse — try Pipeli
 export default async function GalleryPage({ searchParams }: { searchParams: Promise<{ missing?: string | string[] }> }) {
   await connection();
   const missing = shownMissingDemo((await searchParams).missing);
-  const demos = listGalleryDemos();
+  const demos = await listGalleryDemos();
   return (
     <main id="main" className="page">
       <section className="hero">

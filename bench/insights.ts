@@ -23,8 +23,8 @@ const sizes = [1_000, 10_000, 50_000];
 const eventsPerVisitor = 40;
 const runs = 30;
 
-migrateControlDb();
-registerDemos();
+await migrateControlDb();
+await registerDemos();
 const sqlite = controlDb().$client;
 
 /** Visitors with a realistic mix: people touring and acting, known bots, automated browsers, GPC visitors. */
@@ -107,7 +107,7 @@ for (const size of sizes) {
   seedUpTo(size, seeded);
   seeded = size;
   sqlite.exec("analyze");
-  const ours = listVisitors();
+  const ours = await listVisitors();
   const baseline = aggregateAll();
   // Same page, same order, same numbers: the speed-up must not change what a rep sees.
   const same =
@@ -130,5 +130,5 @@ Rep's visitor list, first page of 200 (p50 / p95 over ${runs} loads, in-process,
 | --- | --- | --- | --- | --- |
 ${results.join("\n")}
 `);
-closeControlDb();
+await closeControlDb();
 fs.rmSync(root, { recursive: true, force: true });

@@ -29,8 +29,8 @@ const { addTeamMember } = await import("../lib/auth/team");
 async function prepare(shape: SeedShape) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-sales-"));
   const runtime = installRuntime({ dataDir });
-  migrateControlDb();
-  registerDemos();
+  await migrateControlDb();
+  await registerDemos();
   const sqlite = controlDb().$client;
   let started = performance.now();
   progress(`seeding ${shape.events.toLocaleString("en")} events, ${shape.visitors.toLocaleString("en")} visitors…`);
@@ -38,15 +38,15 @@ async function prepare(shape: SeedShape) {
   const seedMs = performance.now() - started;
   sqlite.exec("analyze");
   started = performance.now();
-  catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY, chunk: 20_000 });
+  await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY, chunk: 20_000 });
   const foldMs = performance.now() - started;
   progress(`seeded in ${(seedMs / 1000).toFixed(1)} s, folded in ${(foldMs / 1000).toFixed(1)} s`);
   await addTeamMember(member);
   // Start the server on a checkpointed file, as a long-running one would be: otherwise its first checkpoint
   // copies the seeding's whole write-ahead log (about a gigabyte) while it is being timed.
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  closeControlDb();
-  runtime.close();
+  await closeControlDb();
+  await runtime.close();
   return { dataDir, seeded, seedMs, foldMs };
 }
 

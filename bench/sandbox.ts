@@ -39,12 +39,12 @@ const tables = ["settings", "companies", "contacts", "deals", "activities"];
 const httpSeconds = 10;
 const gcCount = 10_000;
 
-migrateControlDb();
+await migrateControlDb();
 const scratch = path.join(root, "scratch");
 fs.mkdirSync(scratch, { recursive: true });
 
 const visitors = Array.from({ length: 1_400 }, () => newId());
-for (const visitor of visitors) touchVisitor(visitor);
+for (const visitor of visitors) await touchVisitor(visitor);
 let nextVisitor = 0;
 
 const provision = (slug: string) => () =>
@@ -115,7 +115,7 @@ closeAllSandboxes();
 
 progress(`making ${gcCount.toLocaleString()} expired sandboxes, then collecting them…`);
 const oldVisitor = newId();
-touchVisitor(oldVisitor);
+await touchVisitor(oldVisitor);
 const longAgo = new Date(Date.now() - 30 * 86_400_000);
 const gcIds = Array.from({ length: gcCount }, () => newId());
 for (const id of gcIds) fs.copyFileSync(template, path.join(paths.sandboxes, `${id}.sqlite`));
@@ -124,9 +124,9 @@ controlDb().transaction((tx) => {
     tx.insert(sandboxes).values({ id, visitorId: oldVisitor, demoSlug: "pipeline-basics", template: "bench", lastActiveAt: longAgo }).run();
 });
 const gcStart = performance.now();
-const gc = collectGarbage(new Date());
+const gc = await collectGarbage(new Date());
 const gcMs = performance.now() - gcStart;
-closeControlDb();
+await closeControlDb();
 
 const http = await benchHttp(3191, path.join(root, "http"), path.join(root, "http", "sandboxes"), httpSeconds);
 

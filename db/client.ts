@@ -1,46 +1,38 @@
-// The control-plane database as drizzle sees it, and its migrations. The connection is the runtime's (one per
-// process, opened on first use: `next build` imports route modules before any data directory exists); each
-// copy of this module wraps it in drizzle once, which costs nothing and holds no connection of its own.
+// TRANSITIONAL: the synchronous SQLite handle of the old data layer, for modules not yet moved to db/store.ts.
+// It shares the store's one connection. Removed once every module queries through store().
 import "server-only";
-import path from "node:path";
 import type Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { runtime } from "@/lib/runtime/runtime";
+import { migrateControlPlane, migrationsFolder, store } from "./control-plane";
 import * as controlSchema from "./control/schema";
-import { openSqlite } from "./sqlite";
 
 export { openSqlite } from "./sqlite";
+export { migrationsFolder };
 
 export type ControlDb = BetterSQLite3Database<typeof controlSchema> & { $client: Database.Database };
 
-/** Migration folders resolve from the project root, which `npm start` and the tests run in. */
-export const migrationsFolder = {
-  control: () => path.join(process.cwd(), "db/control/migrations"),
-  sandbox: () => path.join(process.cwd(), "db/sandbox/migrations"),
-};
-
 const wrapped = new WeakMap<Database.Database, ControlDb>();
 
-/** The process-wide control-plane handle, opened on first use. */
 export function controlDb(): ControlDb {
-  const { control, paths } = runtime();
-  control.sqlite ??= openSqlite(paths.control, { synchronous: "FULL" });
-  let db = wrapped.get(control.sqlite);
+  store();
+  const sqlite = (runtime().control.store as { sqlite?: Database.Database } | undefined)?.sqlite;
+  if (!sqlite) throw new Error("This part of Openhouse does not run on PostgreSQL yet");
+  let db = wrapped.get(sqlite);
   if (!db) {
-    db = drizzle(control.sqlite, { schema: controlSchema });
-    wrapped.set(control.sqlite, db);
+    db = drizzle(sqlite, { schema: controlSchema });
+    wrapped.set(sqlite, db);
   }
   return db;
 }
 
-export function migrateControlDb(db: ControlDb = controlDb()): void {
-  migrate(db, { migrationsFolder: migrationsFolder.control() });
+export function migrateControlDb(): Promise<void> {
+  return migrateControlPlane();
 }
 
-/** Closes the connection (tests, CLIs, shutdown). The next controlDb() opens a new one. */
-export function closeControlDb(): void {
+export function closeControlDb(): Promise<void> {
   const { control } = runtime();
-  control.sqlite?.close();
-  control.sqlite = undefined;
+  const opened = control.store;
+  control.store = undefined;
+  return opened ? opened.close() : Promise.resolve();
 }

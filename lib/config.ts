@@ -20,6 +20,13 @@ function list(env: Env, name: string): string[] {
     .filter(Boolean);
 }
 
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error(`DATABASE_URL must be a postgres:// URL (leave it unset for embedded SQLite), got "${raw.split("@").at(-1)}"`);
+  return raw;
+}
+
 /** The settings, from the environment given (the process's by default). */
 export function loadConfig(env: Env = process.env) {
   return {
@@ -27,6 +34,13 @@ export function loadConfig(env: Env = process.env) {
     port: integer(env, "PORT", 3000),
     /** Interface to bind; empty means all interfaces, like `next start`. */
     host: env.HOST || undefined,
+    /**
+     * The control plane's database: unset for embedded SQLite under `dataDir` (control.sqlite), or a
+     * `postgres://` URL to run it on PostgreSQL 15+ (sandbox files stay SQLite under `dataDir` either way).
+     */
+    databaseUrl: databaseUrl(env),
+    /** Most connections one process opens to PostgreSQL (the pool's size). */
+    databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10),
     /** Where control.sqlite, templates, sandboxes and the generated secret live. */
     dataDir: path.resolve(/* turbopackIgnore: true */ env.DATA_DIR || "data"),
     /** Optional server secret (cookie signing, auth). Without it one is generated into the data dir on first start. */

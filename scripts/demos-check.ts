@@ -131,12 +131,12 @@ if (ok && !args.static) {
   if (!args["no-record"]) {
     // Into the workspace the studio shows (DATA_DIR, default ./data), not the walk's throwaway server.
     const workspace = installRuntime();
-    const { migrateControlDb } = await import("@/db/client");
+    const { migrateControlPlane } = await import("@/db/control-plane");
     const { recordCheckRun } = await import("@/lib/demos/check-runs");
-    migrateControlDb();
-    for (const run of runs) recordCheckRun(run);
+    await migrateControlPlane();
+    for (const run of runs) await recordCheckRun(run);
     console.log(`recorded in ${path.relative(process.cwd(), workspace.config.dataDir) || "."}/control.sqlite for the studio`);
-    workspace.close();
+    await workspace.close();
   }
 }
 process.exitCode = ok ? 0 : 1;

@@ -21,7 +21,7 @@ export async function serve({ dev, started }: ServeOptions): Promise<void> {
 
   let openhouse: Awaited<ReturnType<typeof startOpenhouse>>;
   try {
-    openhouse = startOpenhouse();
+    openhouse = await startOpenhouse();
   } catch (error) {
     if (error instanceof DemoFileError) {
       console.error(`openhouse: demo files have problems:\n${error.message}`);
@@ -52,8 +52,7 @@ export async function serve({ dev, started }: ServeOptions): Promise<void> {
   function shutdown(signal: string): void {
     step(`${signal}: shutting down`);
     server.close(() => {
-      openhouse.stop();
-      process.exit(0);
+      openhouse.stop().finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   }

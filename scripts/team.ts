@@ -1,7 +1,8 @@
 // `npm run team -- <add|list|remove|passwd|role> …`: manage the sales team's sign-ins from the server's shell.
 import { parseArgs } from "node:util";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { roles } from "@/lib/auth/roles";
+import { runtime } from "@/lib/runtime/runtime";
 import { addTeamMember, listTeamMembers, removeTeamMember, setPassword, setTeamRole, TeamError } from "@/lib/auth/team";
 
 const usage = `Usage:
@@ -26,7 +27,7 @@ async function firstLineOfStdin(): Promise<string> {
 }
 
 async function password(value: string | undefined): Promise<string> {
-  return value === "-" ? firstLineOfStdin() : required(value, "password");
+  return value === "-" ? await firstLineOfStdin() : required(value, "password");
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -48,7 +49,7 @@ async function run(argv: string[]): Promise<string> {
   const words = command === "role" ? rest.slice(0, 2) : [];
   const extra = rest.slice(words.length);
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}" (quote values that contain spaces)`);
-  migrateControlDb();
+  await migrateControlPlane();
   switch (command) {
     case "add": {
       const member = await addTeamMember({
@@ -102,5 +103,5 @@ try {
   else console.error(`team: failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  closeControlDb();
+  await runtime().close();
 }

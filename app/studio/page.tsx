@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function StudioPage() {
   await requireRole("studio", { next: "/studio" });
   const version = demoVersion();
-  const list = studioDemoList();
+  const list = await studioDemoList();
   const flagged = list.filter((demo) => demo.flagged);
   return (
     <>

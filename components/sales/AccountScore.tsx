@@ -2,8 +2,8 @@
 import { accountScore } from "@/lib/insights/journey";
 import { ScoreReasons } from "./ScoreReasons";
 
-export function AccountScore({ accountId }: { accountId: string }) {
-  const found = accountScore(accountId);
+export async function AccountScore({ accountId }: { accountId: string }) {
+  const found = await accountScore(accountId);
   if (!found) return <p className="muted">No score yet: nobody from this account has interacted with a demo.</p>;
   return (
     <p className="account-score" data-testid="account-score">

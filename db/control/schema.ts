@@ -5,7 +5,9 @@ import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm
 import type { CheckedPath, CheckFailure } from "@/lib/demos/check-run-schema";
 import type { DemoDefinition } from "@/lib/demos/demo-schema";
 
-const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+/** "Now" in epoch milliseconds, as a column default (db/dialects/postgres/schema.ts maps it to PostgreSQL's). */
+export const nowMsDefault = sql`(unixepoch('subsec') * 1000)`;
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMsDefault);
 
 /** A demo registered from demos/<slug>/ at start-up; `definition` is the validated demo.yaml as JSON. */
 export const demos = sqliteTable("demos", {
@@ -442,10 +444,13 @@ export const funnelCounts = sqliteTable(
   (table) => [primaryKey({ columns: [table.demoSlug, table.stage, table.persona, table.locale] })],
 );
 
-/** How far each fold has read the events table (by rowid: the order rows were inserted). */
+/**
+ * How far each fold has read the events table: the dialect's commit-order cursor of the last event read
+ * (SQLite: its rowid; PostgreSQL: its transaction id and sequence number — db/dialects/<dialect>/events-cursor.ts).
+ */
 export const foldWatermarks = sqliteTable("fold_watermarks", {
   name: text("name").primaryKey(),
-  position: integer("position").notNull(),
+  position: text("position").notNull(),
 });
 
 // ---- better-auth tables (field list from its drizzle adapter; the generator needs Node 22) ----
@@ -493,6 +498,14 @@ export const account = sqliteTable("account", {
   password: text("password"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** better-auth's sign-in rate limit, kept in the database so every app node counts the same attempts. */
+export const rateLimit = sqliteTable("rate_limit", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: integer("last_request").notNull(),
 });
 
 export const verification = sqliteTable("verification", {

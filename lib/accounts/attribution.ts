@@ -1,18 +1,17 @@
 // `/try/<demo>?via=<token>`: which account a visitor opening a share link belongs to. A link that is revoked,
 // expired, unknown or malformed changes nothing — the prospect still gets the demo, just unattributed.
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { type ShareLink, shareLinks, visitors } from "@/db/control/schema";
+import type { ShareLink } from "@/db/control/schema";
+import { attributeVisitor, countUntrackedOpening, shareLinkByToken } from "@/db/queries/accounts";
 import type { Personalization } from "@/lib/sandbox/personalization";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
 import { shareLinkState } from "./share-links";
 import { isWellFormedShareToken } from "./share-token";
 
 /** The live link a `via` parameter names, or undefined for anything else (never an error). */
-export function liveShareLink(via: string | null, now = new Date(), db: ControlDb = controlDb()): ShareLink | undefined {
+export async function liveShareLink(via: string | null, now = new Date()): Promise<ShareLink | undefined> {
   if (!isWellFormedShareToken(via)) return undefined;
-  const link = db.select().from(shareLinks).where(eq(shareLinks.token, via)).get();
+  const link = await shareLinkByToken(via);
   return link && shareLinkState(link, now) === "live" ? link : undefined;
 }
 
@@ -30,18 +29,10 @@ export type Opening = { visitorId: string; doNotTrack: boolean; newSandbox: bool
  * person of the same account and a colleague's later link does not steal them. A browser asking not to be
  * tracked is never linked: a new sandbox from it only adds to the link's untracked count.
  */
-export function attributeOpening(link: ShareLink, opening: Opening, db: ControlDb = controlDb()): void {
+export async function attributeOpening(link: ShareLink, opening: Opening): Promise<void> {
   if (opening.doNotTrack) {
-    if (opening.newSandbox) {
-      db.update(shareLinks)
-        .set({ untrackedOpenings: sql`${shareLinks.untrackedOpenings} + 1` })
-        .where(eq(shareLinks.token, link.token))
-        .run();
-    }
+    if (opening.newSandbox) await countUntrackedOpening(link.token);
     return;
   }
-  db.update(visitors)
-    .set({ accountId: link.accountId, shareLinkToken: link.token })
-    .where(and(eq(visitors.id, opening.visitorId), isNull(visitors.accountId)))
-    .run();
+  await attributeVisitor(opening.visitorId, link.accountId, link.token);
 }

@@ -4,8 +4,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { controlDb } from "@/db/client";
-import { account, session, user, verification } from "@/db/control/schema";
+import { adapterDatabase, store } from "@/db/control-plane";
 import { passwordLength } from "@/lib/auth/credentials";
 import { trustedOriginsFor } from "@/lib/auth/origins";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
@@ -25,10 +24,12 @@ export type AuthSettings = {
 };
 
 export function createAuth(settings: AuthSettings = {}) {
+  const { db, provider } = adapterDatabase();
+  const { user, session, account, verification, rateLimit } = store().t;
   return betterAuth({
     appName: "Openhouse",
     secret: serverSecret(),
-    database: drizzleAdapter(controlDb(), { provider: "sqlite", schema: { user, session, account, verification } }),
+    database: drizzleAdapter(db, { provider, schema: { user, session, account, verification, rateLimit } }),
     emailAndPassword: {
       enabled: true,
       // Team members are added from the CLI (lib/auth/team.ts); nobody signs themselves up.
@@ -47,7 +48,8 @@ export function createAuth(settings: AuthSettings = {}) {
     },
     // No base URL: the public address is whatever Host the browser used (see lib/auth/origins.ts).
     trustedOrigins: (request) => trustedOriginsFor(request),
-    rateLimit: { enabled: settings.enforceRateLimit },
+    // In the database, not in this process's memory: every app node on one database counts the same attempts.
+    rateLimit: { enabled: settings.enforceRateLimit, storage: "database" },
     advanced: {
       ipAddress: {
         // Any client can send x-forwarded-for and Next passes it through unchanged, so only the header

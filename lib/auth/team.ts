@@ -2,10 +2,14 @@
 // team page alike. Sign-up is disabled for the public, so members are written through better-auth's internal
 // adapter; roles are Openhouse's own column, changed with single statements that keep at least one admin.
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { controlDb } from "@/db/client";
-import { user } from "@/db/control/schema";
+import {
+  deleteMemberKeepingAnAdmin,
+  settleNewMemberRole,
+  teamMemberById,
+  teamMembersByEmail,
+  updateRoleKeepingAnAdmin,
+} from "@/db/queries/team";
 import { auth } from "@/lib/auth/auth";
 import { emailSchema, type NewTeamMember, newTeamMemberSchema, passwordSchema, roleSchema } from "@/lib/auth/credentials";
 import type { Role } from "@/lib/auth/roles";
@@ -44,8 +48,6 @@ async function context() {
   return auth().$context;
 }
 
-const summaryColumns = { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt };
-
 function notFound(what: string): TeamError {
   return new TeamError("not-found", `No team member has ${what}; see them with "npm run team -- list" or on the team page`);
 }
@@ -83,63 +85,42 @@ export async function addTeamMember(input: NewTeamMember | Record<string, unknow
     await ctx.internalAdapter.deleteUser(created.id);
     throw error;
   }
-  // The first member of an empty team becomes admin whatever was asked: otherwise nobody could manage it.
-  const db = controlDb();
-  db.update(user)
-    .set({ role: sql`case when (select count(*) from ${user}) = 1 then 'admin' else ${member.role ?? "rep"} end` })
-    .where(eq(user.id, created.id))
-    .run();
-  const row = db.select(summaryColumns).from(user).where(eq(user.id, created.id)).get();
+  await settleNewMemberRole(created.id, member.role ?? "rep");
+  const row = await teamMemberById(created.id);
   if (!row) throw notFound(`the email ${member.email}`);
   return row;
 }
 
-export async function listTeamMembers(): Promise<TeamMemberSummary[]> {
-  return controlDb().select(summaryColumns).from(user).orderBy(asc(user.email)).all();
+export function listTeamMembers(): Promise<TeamMemberSummary[]> {
+  return teamMembersByEmail();
 }
 
-export function findTeamMember(id: string): TeamMemberSummary | undefined {
-  return controlDb().select(summaryColumns).from(user).where(eq(user.id, id)).get();
+export function findTeamMember(id: string): Promise<TeamMemberSummary | undefined> {
+  return teamMemberById(id);
 }
-
-/** Another admin still exists besides `userId`: checked inside the same statement as the change. */
-const anotherAdminExists = (userId: string) =>
-  sql`exists (select 1 from ${user} as others where others.role = 'admin' and others.id != ${userId})`;
 
 function lastAdmin(doing: string): TeamError {
   return new TeamError("last-admin", `That is the team's only admin: make someone else admin before you ${doing}`, "role");
 }
 
 /** Changes a member's role; refuses to leave the team without an admin. */
-export function changeTeamRole(userId: string, role: Role | unknown): TeamMemberSummary {
+export async function changeTeamRole(userId: string, role: Role | unknown): Promise<TeamMemberSummary> {
   const parsedRole = parse(roleSchema, role);
-  const db = controlDb();
-  const existing = db.select(summaryColumns).from(user).where(eq(user.id, userId)).get();
+  const existing = await teamMemberById(userId);
   if (!existing) throw notFound("that id");
-  const changed = db
-    .update(user)
-    .set({ role: parsedRole, updatedAt: new Date() })
-    .where(and(eq(user.id, userId), parsedRole === "admin" ? undefined : sql`(${user.role} != 'admin' or ${anotherAdminExists(userId)})`))
-    .run();
-  if (changed.changes === 0) throw lastAdmin("change their role");
+  if (!(await updateRoleKeepingAnAdmin(userId, parsedRole))) throw lastAdmin("change their role");
   return { ...existing, role: parsedRole };
 }
 
 /** Removes the member, their password and every session they have open; never the last admin. */
-export function removeTeamMemberById(userId: string): void {
-  const db = controlDb();
-  if (!db.select({ id: user.id }).from(user).where(eq(user.id, userId)).get()) throw notFound("that id");
-  // session and account rows go with the user (ON DELETE CASCADE; foreign keys are on, see db/sqlite.ts).
-  const removed = db
-    .delete(user)
-    .where(and(eq(user.id, userId), sql`(${user.role} != 'admin' or ${anotherAdminExists(userId)})`))
-    .run();
-  if (removed.changes === 0) throw lastAdmin("remove them");
+export async function removeTeamMemberById(userId: string): Promise<void> {
+  if (!(await teamMemberById(userId))) throw notFound("that id");
+  if (!(await deleteMemberKeepingAnAdmin(userId))) throw lastAdmin("remove them");
 }
 
 export async function removeTeamMember(email: string): Promise<void> {
   const { user: found } = await findByEmail(parse(emailSchema, email));
-  removeTeamMemberById(found.id);
+  await removeTeamMemberById(found.id);
 }
 
 export async function setTeamRole(email: string, role: string): Promise<TeamMemberSummary> {

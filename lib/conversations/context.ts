@@ -3,9 +3,13 @@
 // sandbox — all from usage signals, nothing typed. A visitor who asked not to be tracked shows only the demo they
 // asked from: their thread is not linked to their events (conversations.linked), so none are read.
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { accounts, events, sandboxes, visitors } from "@/db/control/schema";
+import {
+  latestReportedLocale,
+  latestStepViewed,
+  newestSandboxActions,
+  visitorContextRow,
+} from "@/db/queries/conversations";
+import { sandboxById } from "@/db/queries/sandboxes";
 import { localePattern } from "@/lib/demos/locale";
 import { describeAction } from "@/lib/insights/describe-action";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
@@ -27,59 +31,34 @@ export type ConversationContext = {
 const builtLimit = 8;
 
 /** The newest sandbox actions of one visitor, newest first, as the sentences a rep reads. */
-export function builtInSandbox(visitorId: string, limit = builtLimit, db: Pick<ControlDb, "select"> = controlDb()): string[] {
-  return db
-    .select({ action: events.action, props: events.props })
-    .from(events)
-    .where(and(eq(events.visitorId, visitorId), eq(events.type, "sandbox.action")))
-    .orderBy(desc(events.occurredAt))
-    .limit(limit)
-    .all()
-    .map((action) => describeAction(action.action, action.props ?? {}));
+export async function builtInSandbox(visitorId: string, limit = builtLimit): Promise<string[]> {
+  return (await newestSandboxActions(visitorId, limit)).map((action) => describeAction(action.action, action.props ?? {}));
 }
 
 /** The locale the visitor's tour last reported (props.locale on its signals). */
-export function tourLocale(visitorId: string, db: Pick<ControlDb, "select"> = controlDb()): string | undefined {
-  const locale = db
-    .select({ locale: sql<string | null>`json_extract(${events.props}, '$.locale')` })
-    .from(events)
-    .where(and(eq(events.visitorId, visitorId), sql`json_extract(${events.props}, '$.locale') is not null`))
-    .orderBy(desc(events.occurredAt))
-    .get()?.locale;
+export async function tourLocale(visitorId: string): Promise<string | undefined> {
+  const locale = await latestReportedLocale(visitorId);
   return typeof locale === "string" && localePattern.test(locale) ? locale : undefined;
 }
 
-export function conversationContext(
+export async function conversationContext(
   entry: Pick<InboxEntry, "visitorId" | "demoSlug" | "sandboxId" | "linked">,
-  db: Pick<ControlDb, "select"> = controlDb(),
-): ConversationContext {
+): Promise<ConversationContext> {
   if (!entry.linked) return { demo: entry.demoSlug, linked: false, built: [] };
-  const visitor = db
-    .select({ device: visitors.device, source: visitors.source, accountId: visitors.accountId, accountName: accounts.name })
-    .from(visitors)
-    .leftJoin(accounts, eq(accounts.id, visitors.accountId))
-    .where(eq(visitors.id, entry.visitorId))
-    .get();
-  const sandbox = entry.sandboxId
-    ? db.select({ personalization: sandboxes.personalization }).from(sandboxes).where(eq(sandboxes.id, entry.sandboxId)).get()
-    : undefined;
-  const step = db
-    .select({ stepId: events.stepId })
-    .from(events)
-    .where(and(eq(events.visitorId, entry.visitorId), eq(events.type, "step.viewed")))
-    .orderBy(desc(events.occurredAt))
-    .get();
-  const locale = tourLocale(entry.visitorId, db);
+  const visitor = await visitorContextRow(entry.visitorId);
+  const sandbox = entry.sandboxId ? await sandboxById(entry.sandboxId) : undefined;
+  const stepId = await latestStepViewed(entry.visitorId);
+  const locale = await tourLocale(entry.visitorId);
   const persona = storedPersonalization(sandbox?.personalization)?.persona;
   return {
     demo: entry.demoSlug,
     linked: true,
-    ...(step?.stepId ? { currentStep: step.stepId } : {}),
+    ...(stepId ? { currentStep: stepId } : {}),
     ...(persona ? { persona } : {}),
     ...(locale ? { locale } : {}),
     ...(visitor?.accountId && visitor.accountName ? { account: { id: visitor.accountId, name: visitor.accountName } } : {}),
     ...(visitor?.source ? { source: visitor.source } : {}),
     ...(visitor?.device ? { device: visitor.device } : {}),
-    built: builtInSandbox(entry.visitorId, builtLimit, db),
+    built: await builtInSandbox(entry.visitorId, builtLimit),
   };
 }

@@ -3,9 +3,24 @@
 // write again. Every change commits together with the live events and alerts it causes; the streams are told
 // only after the commit (lib/live/hub.ts).
 import "server-only";
-import { desc, eq, type SQL, sql } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { accounts, type Conversation, conversationMessages, conversations, user, visitors } from "@/db/control/schema";
+import type { Conversation } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
+import { accountOwnerOf } from "@/db/queries/accounts";
+import {
+  conversationById,
+  conversationOfVisitor,
+  inboxRows,
+  insertConversation,
+  insertMessage,
+  markTeamReplied,
+  markVisitorWrote,
+  newestMessageId,
+  setVisitorReadId,
+  threadMessages,
+  updateConversationRow,
+} from "@/db/queries/conversations";
+import { memberName } from "@/db/queries/team";
+import { visitorById } from "@/db/queries/visitors";
 import { announce, type PendingLive, storeLive } from "@/lib/live/hub";
 import { runtime } from "@/lib/runtime/runtime";
 import { newId } from "@/lib/sandbox/ids";
@@ -30,22 +45,8 @@ export type Thread = {
 /** Most messages a thread shows; older ones stay stored. */
 const threadLimit = 200;
 
-function messagesOf(conversationId: string, db: Pick<ControlDb, "select">): ThreadMessage[] {
-  const rows = db
-    .select({
-      id: conversationMessages.id,
-      author: conversationMessages.author,
-      authorName: user.name,
-      body: conversationMessages.body,
-      at: conversationMessages.createdAt,
-    })
-    .from(conversationMessages)
-    .leftJoin(user, eq(user.id, conversationMessages.authorUserId))
-    .where(eq(conversationMessages.conversationId, conversationId))
-    .orderBy(desc(conversationMessages.id))
-    .limit(threadLimit)
-    .all();
-  return rows.reverse().map((row) => ({
+async function messagesOf(conversationId: string): Promise<ThreadMessage[]> {
+  return (await threadMessages(conversationId, threadLimit)).map((row) => ({
     id: row.id,
     author: row.author,
     ...(row.author === "team" ? { authorName: firstName(row.authorName) } : {}),
@@ -59,15 +60,11 @@ function firstName(name: string | null | undefined): string {
   return name?.trim().split(/\s+/)[0] || "Our team";
 }
 
-function conversationOf(visitorId: string, db: Pick<ControlDb, "select">): Conversation | undefined {
-  return db.select().from(conversations).where(eq(conversations.visitorId, visitorId)).orderBy(desc(conversations.createdAt)).get();
-}
-
 /** The visitor's thread, or null before they ever wrote. */
-export function visitorThread(visitorId: string, db: Pick<ControlDb, "select"> = controlDb()): Thread | null {
-  const conversation = conversationOf(visitorId, db);
+export async function visitorThread(visitorId: string): Promise<Thread | null> {
+  const conversation = await conversationOfVisitor(visitorId);
   if (!conversation) return null;
-  const messages = messagesOf(conversation.id, db);
+  const messages = await messagesOf(conversation.id);
   const unread = messages.filter((message) => message.author === "team" && message.id > conversation.visitorReadId).length;
   return { id: conversation.id, status: conversation.status, paused: conversation.muted, messages, unread };
 }
@@ -87,18 +84,14 @@ export type VisitorPost = {
 };
 
 /** A prospect writes; starts their conversation on the first message. */
-export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb()): { thread: Thread } | Refusal {
+export async function postVisitorMessage(post: VisitorPost): Promise<{ thread: Thread } | Refusal> {
   const now = post.now ?? new Date();
   const body = messageBodySchema.safeParse(post.body);
   if (!body.success) return { status: 400, error: body.error.issues[0]?.message ?? "Type a message first" };
   if (post.bot) return { status: 403, error: "Conversations are for people; this browser looks automated" };
   const { limiters } = runtime();
-  const existing = conversationOf(post.visitorId, db);
-  const visitor = db
-    .select({ bot: visitors.bot, accountId: visitors.accountId })
-    .from(visitors)
-    .where(eq(visitors.id, post.visitorId))
-    .get();
+  const existing = await conversationOfVisitor(post.visitorId);
+  const visitor = await visitorById(post.visitorId);
   if (visitor?.bot) return { status: 403, error: "Conversations are for people; this browser looks automated" };
   // Muted: said plainly rather than swallowed, so nobody waits on a reply that cannot come. Nothing is
   // stored (a muted sender is usually flooding) and no rep or receiver hears of it.
@@ -111,17 +104,16 @@ export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb(
   }
 
   const live: PendingLive[] = [];
-  db.transaction((tx) => {
+  await store().transaction(async (tx) => {
+    // Message and live-event ids in commit order: read markers and stream cursors compare them.
+    await tx.special.takeTurn("liveEvents");
     let conversation = existing;
     const started = !conversation;
     if (!conversation) {
       // Owner routing: a visitor who came through a rep's share link goes to the account's owner.
-      const owner = visitor?.accountId
-        ? tx.select({ owner: accounts.ownerUserId }).from(accounts).where(eq(accounts.id, visitor.accountId)).get()?.owner
-        : undefined;
-      conversation = tx
-        .insert(conversations)
-        .values({
+      const owner = visitor?.accountId ? await accountOwnerOf(visitor.accountId, tx) : undefined;
+      conversation = await insertConversation(
+        {
           id: newId(),
           visitorId: post.visitorId,
           demoSlug: post.demoSlug ?? null,
@@ -129,36 +121,30 @@ export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb(
           assigneeUserId: owner ?? null,
           linked: !post.noTracking,
           lastMessageAt: now,
-        })
-        .returning()
-        .get();
+        },
+        tx,
+      );
     }
-    const message = tx
-      .insert(conversationMessages)
-      .values({ conversationId: conversation.id, author: "visitor", body: body.data, createdAt: now })
-      .returning({ id: conversationMessages.id })
-      .get();
-    tx.update(conversations)
-      .set({
-        status: "open",
-        lastMessageAt: now,
-        visitorReadId: sql`max(${conversations.visitorReadId}, ${message.id})`,
-        ...(post.sandboxId ? { sandboxId: post.sandboxId, demoSlug: post.demoSlug ?? null } : {}),
-      })
-      .where(eq(conversations.id, conversation.id))
-      .run();
-    const payload = { conversationId: conversation.id, messageId: message.id, body: body.data, at: now.getTime(), started };
+    const messageId = await insertMessage({ conversationId: conversation.id, author: "visitor", body: body.data, createdAt: now }, tx);
+    await markVisitorWrote(
+      conversation.id,
+      messageId,
+      now,
+      post.sandboxId ? { sandboxId: post.sandboxId, demoSlug: post.demoSlug ?? null } : undefined,
+      tx,
+    );
+    const payload = { conversationId: conversation.id, messageId, body: body.data, at: now.getTime(), started };
     live.push({ topic: "team", type: "conversation.message", payload: { ...payload, author: "visitor" } });
     live.push({ topic: `visitor:${post.visitorId}`, type: "message", payload: { ...payload, author: "visitor" } });
-    storeLive(tx, live);
+    await storeLive(tx, live);
     const excerpt = body.data.length > 140 ? `${body.data.slice(0, 139)}…` : body.data;
-    if (started) enqueueAlert(tx, { kind: "conversation.started", text: `A prospect asked: “${excerpt}”`, data: payload }, now);
-    if (teamOnlineCount(now, tx) === 0) {
-      enqueueAlert(tx, { kind: "message.unanswered", text: `New message while nobody is online: “${excerpt}”`, data: payload }, now);
+    if (started) await enqueueAlert(tx, { kind: "conversation.started", text: `A prospect asked: “${excerpt}”`, data: payload }, now);
+    if ((await teamOnlineCount(now, tx)) === 0) {
+      await enqueueAlert(tx, { kind: "message.unanswered", text: `New message while nobody is online: “${excerpt}”`, data: payload }, now);
     }
   });
-  announce();
-  const thread = visitorThread(post.visitorId, db);
+  await announce();
+  const thread = await visitorThread(post.visitorId);
   return thread ? { thread } : { status: 500, error: "The message was stored but could not be read back" };
 }
 
@@ -176,15 +162,11 @@ function tooMany(retryAfterSeconds: number, what: string): Refusal {
 }
 
 /** The prospect has seen every reply up to now (their panel is open). */
-export function markReadByVisitor(visitorId: string, db: ControlDb = controlDb()): void {
-  const conversation = conversationOf(visitorId, db);
+export async function markReadByVisitor(visitorId: string): Promise<void> {
+  const conversation = await conversationOfVisitor(visitorId);
   if (!conversation) return;
-  const newest = db
-    .select({ id: sql<number>`max(${conversationMessages.id})` })
-    .from(conversationMessages)
-    .where(eq(conversationMessages.conversationId, conversation.id))
-    .get()?.id;
-  if (newest) db.update(conversations).set({ visitorReadId: newest }).where(eq(conversations.id, conversation.id)).run();
+  const newest = await newestMessageId(conversation.id);
+  if (newest) await setVisitorReadId(conversation.id, newest);
 }
 
 export type TeamPost = { conversationId: string; userId: string; body: string; now?: Date };
@@ -193,35 +175,32 @@ export type TeamPost = { conversationId: string; userId: string; body: string; n
  * A team member replies. The first to reply takes the conversation (unless it went to the account's owner);
  * after that only its assignee replies, so a prospect talks to one person.
  */
-export function postTeamMessage(post: TeamPost, db: ControlDb = controlDb()): { messageId: number } | Refusal {
+export async function postTeamMessage(post: TeamPost): Promise<{ messageId: number } | Refusal> {
   const now = post.now ?? new Date();
   const body = messageBodySchema.safeParse(post.body);
   if (!body.success) return { status: 400, error: body.error.issues[0]?.message ?? "Type a message first" };
   const live: PendingLive[] = [];
-  const outcome = db.transaction((tx): { messageId: number } | Refusal => {
-    const conversation = tx.select().from(conversations).where(eq(conversations.id, post.conversationId)).get();
+  const outcome = await store().transaction(async (tx): Promise<{ messageId: number } | Refusal> => {
+    await tx.special.takeTurn("liveEvents");
+    const conversation = await conversationById(post.conversationId, tx);
     if (!conversation) return { status: 404, error: "No such conversation" };
     if (conversation.assigneeUserId && conversation.assigneeUserId !== post.userId) {
-      const name = tx.select({ name: user.name }).from(user).where(eq(user.id, conversation.assigneeUserId)).get()?.name;
+      const name = await memberName(conversation.assigneeUserId, tx);
       return { status: 409, error: `${name ?? "Another team member"} is handling this conversation` };
     }
-    const message = tx
-      .insert(conversationMessages)
-      .values({ conversationId: conversation.id, author: "team", authorUserId: post.userId, body: body.data, createdAt: now })
-      .returning({ id: conversationMessages.id })
-      .get();
-    tx.update(conversations)
-      .set({ assigneeUserId: post.userId, status: "open", lastMessageAt: now, teamReadId: message.id })
-      .where(eq(conversations.id, conversation.id))
-      .run();
-    const authorName = firstName(tx.select({ name: user.name }).from(user).where(eq(user.id, post.userId)).get()?.name);
-    const payload = { conversationId: conversation.id, messageId: message.id, body: body.data, at: now.getTime(), author: "team" };
+    const messageId = await insertMessage(
+      { conversationId: conversation.id, author: "team", authorUserId: post.userId, body: body.data, createdAt: now },
+      tx,
+    );
+    await markTeamReplied(conversation.id, post.userId, messageId, now, tx);
+    const authorName = firstName(await memberName(post.userId, tx));
+    const payload = { conversationId: conversation.id, messageId, body: body.data, at: now.getTime(), author: "team" };
     live.push({ topic: "team", type: "conversation.message", payload: { ...payload, assigneeUserId: post.userId } });
     live.push({ topic: `visitor:${conversation.visitorId}`, type: "message", payload: { ...payload, authorName } });
-    storeLive(tx, live);
-    return { messageId: message.id };
+    await storeLive(tx, live);
+    return { messageId };
   });
-  if ("messageId" in outcome) announce();
+  if ("messageId" in outcome) await announce();
   return outcome;
 }
 
@@ -230,15 +209,14 @@ export function postTeamMessage(post: TeamPost, db: ControlDb = controlDb()): { 
  * bookkeeping ("done for now"): the prospect reads that it was closed and may write again, which reopens it.
  * Muting stops their messages from being sent at all (postVisitorMessage refuses them, politely).
  */
-export function updateConversation(
+export async function updateConversation(
   conversationId: string,
   change: { status?: "open" | "closed"; muted?: boolean },
-  db: ControlDb = controlDb(),
-): { ok: true } | Refusal {
-  const done = db.transaction((tx) => {
-    const updated = tx.update(conversations).set(change).where(eq(conversations.id, conversationId)).returning().get();
+): Promise<{ ok: true } | Refusal> {
+  const done = await store().transaction(async (tx) => {
+    const updated = await updateConversationRow(conversationId, change, tx);
     if (!updated) return false;
-    storeLive(tx, [
+    await storeLive(tx, [
       { topic: "team", type: "conversation.updated", payload: { conversationId, ...change } },
       {
         topic: `visitor:${updated.visitorId}`,
@@ -249,7 +227,7 @@ export function updateConversation(
     return true;
   });
   if (!done) return { status: 404, error: "No such conversation" };
-  announce();
+  await announce();
   return { ok: true };
 }
 
@@ -269,39 +247,18 @@ export type InboxEntry = {
 };
 
 /** The team's conversations, newest activity first. */
-export function teamInbox(
-  options: { status?: "open" | "closed"; limit?: number } = {},
-  db: Pick<ControlDb, "select"> = controlDb(),
-): InboxEntry[] {
-  return inboxRows(db, options.status ? eq(conversations.status, options.status) : undefined, options.limit ?? 100);
+export async function teamInbox(options: { status?: "open" | "closed"; limit?: number } = {}): Promise<InboxEntry[]> {
+  return (await inboxRows({ status: options.status }, options.limit ?? 100)).map(inboxEntry);
 }
 
 /** One conversation with its messages, for a team member. */
-export function teamThread(
-  conversationId: string,
-  db: Pick<ControlDb, "select"> = controlDb(),
-): (InboxEntry & { messages: ThreadMessage[] }) | undefined {
-  const [entry] = inboxRows(db, eq(conversations.id, conversationId), 1);
-  return entry ? { ...entry, messages: messagesOf(conversationId, db) } : undefined;
+export async function teamThread(conversationId: string): Promise<(InboxEntry & { messages: ThreadMessage[] }) | undefined> {
+  const [row] = await inboxRows({ id: conversationId }, 1);
+  return row ? { ...inboxEntry(row), messages: await messagesOf(conversationId) } : undefined;
 }
 
-function inboxRows(db: Pick<ControlDb, "select">, where: SQL | undefined, limit: number): InboxEntry[] {
-  const last = db
-    .select({ conversationId: conversationMessages.conversationId, id: sql<number>`max(${conversationMessages.id})`.as("last_id") })
-    .from(conversationMessages)
-    .groupBy(conversationMessages.conversationId)
-    .as("last");
-  const rows = db
-    .select({ conversation: conversations, assigneeName: user.name, body: conversationMessages.body, author: conversationMessages.author })
-    .from(conversations)
-    .innerJoin(last, eq(last.conversationId, conversations.id))
-    .innerJoin(conversationMessages, eq(conversationMessages.id, last.id))
-    .leftJoin(user, eq(user.id, conversations.assigneeUserId))
-    .where(where)
-    .orderBy(desc(conversations.lastMessageAt))
-    .limit(limit)
-    .all();
-  return rows.map(({ conversation, assigneeName, body, author }) => ({
+function inboxEntry({ conversation, assigneeName, body, author }: Awaited<ReturnType<typeof inboxRows>>[number]): InboxEntry {
+  return {
     id: conversation.id,
     visitorId: conversation.visitorId,
     demoSlug: conversation.demoSlug,
@@ -314,5 +271,5 @@ function inboxRows(db: Pick<ControlDb, "select">, where: SQL | undefined, limit:
     lastMessageAt: conversation.lastMessageAt.getTime(),
     lastMessage: body,
     unanswered: author === "visitor",
-  }));
+  };
 }

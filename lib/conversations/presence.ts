@@ -2,25 +2,16 @@
 // the last minute (an open workspace keeps its live stream, which touches this on connect and on every
 // heartbeat). Stored in the control plane, so several server processes agree.
 import "server-only";
-import { gt, sql } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { teamPresence } from "@/db/control/schema";
+import { membersActiveSince, upsertPresence } from "@/db/queries/live";
+import type { Store } from "@/db/store";
 
 export const onlineWindowMs = 60_000;
 
-export function touchPresence(userId: string, now: Date = new Date(), db: ControlDb = controlDb()): void {
-  db.insert(teamPresence)
-    .values({ userId, lastActiveAt: now })
-    .onConflictDoUpdate({ target: teamPresence.userId, set: { lastActiveAt: now } })
-    .run();
+export function touchPresence(userId: string, now: Date = new Date()): Promise<void> {
+  return upsertPresence(userId, now);
 }
 
-export function teamOnlineCount(now: Date = new Date(), db: Pick<ControlDb, "select"> = controlDb()): number {
-  return (
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(teamPresence)
-      .where(gt(teamPresence.lastActiveAt, new Date(now.getTime() - onlineWindowMs)))
-      .get()?.count ?? 0
-  );
+/** Members whose workspace was active in the last minute (inside a transaction, pass its `tx`). */
+export function teamOnlineCount(now: Date = new Date(), s?: Store): Promise<number> {
+  return membersActiveSince(new Date(now.getTime() - onlineWindowMs), s);
 }

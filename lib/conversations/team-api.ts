@@ -30,21 +30,21 @@ function conversationId(value: string): string | undefined {
   return isWellFormedId(value) ? value : undefined;
 }
 
-export function getInbox(): Response {
-  return jsonOk({ conversations: teamInbox() });
+export async function getInbox(): Promise<Response> {
+  return jsonOk({ conversations: await teamInbox() });
 }
 
-export function getThread(id: string): Response {
-  const thread = conversationId(id) ? teamThread(id) : undefined;
+export async function getThread(id: string): Promise<Response> {
+  const thread = conversationId(id) ? await teamThread(id) : undefined;
   if (!thread) return jsonError(404, "No such conversation");
-  return jsonOk({ conversation: thread, context: conversationContext(thread) });
+  return jsonOk({ conversation: thread, context: await conversationContext(thread) });
 }
 
 export async function postReply(request: Request, member: Member, id: string): Promise<Response> {
   if (!conversationId(id)) return jsonError(404, "No such conversation");
   const parsed = await parseJsonBody(raw(request), replySchema, maxBodyBytes);
   if (!parsed.ok) return jsonError(parsed.status, parsed.error);
-  const result = postTeamMessage({ conversationId: id, userId: member.user.id, body: parsed.value.body });
+  const result = await postTeamMessage({ conversationId: id, userId: member.user.id, body: parsed.value.body });
   if ("messageId" in result) return jsonOk({ messageId: result.messageId }, 201);
   return jsonError(result.status, result.error);
 }
@@ -53,12 +53,12 @@ export async function patchConversation(request: Request, _member: Member, id: s
   if (!conversationId(id)) return jsonError(404, "No such conversation");
   const parsed = await parseJsonBody(raw(request), changeSchema, 1024);
   if (!parsed.ok) return jsonError(parsed.status, parsed.error);
-  const result = updateConversation(id, parsed.value);
+  const result = await updateConversation(id, parsed.value);
   return "ok" in result ? jsonOk({ ok: true }) : jsonError(result.status, result.error);
 }
 
 export async function teamTyping(_request: Request, member: Member, id: string): Promise<Response> {
-  const thread = conversationId(id) ? teamThread(id) : undefined;
+  const thread = conversationId(id) ? await teamThread(id) : undefined;
   if (!thread) return jsonError(404, "No such conversation");
   publishEphemeral(`visitor:${thread.visitorId}`, "typing", { who: "team" });
   publishEphemeral("team", "typing", { conversationId: id, who: "team", userId: member.user.id });

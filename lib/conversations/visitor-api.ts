@@ -28,20 +28,20 @@ function visitorOf(request: Request): string | undefined {
 }
 
 /** What the panel says about the team: someone is here now, or when they reply and where to book. */
-export function teamStatus(now: Date = new Date()) {
+export async function teamStatus(now: Date = new Date()) {
   const { config } = runtime();
   return {
-    online: teamOnlineCount(now) > 0,
+    online: (await teamOnlineCount(now)) > 0,
     replyHours: config.teamReplyHours,
     bookingUrl: config.contactUrl,
     bookingLabel: config.contactLabel,
   };
 }
 
-export function getConversation(request: Request): Response {
+export async function getConversation(request: Request): Promise<Response> {
   const visitorId = visitorOf(request);
   if (!visitorId) return jsonError(401, noVisitor);
-  return jsonOk({ thread: visitorThread(visitorId), team: teamStatus() });
+  return jsonOk({ thread: await visitorThread(visitorId), team: await teamStatus() });
 }
 
 export async function postConversationMessage(request: Request): Promise<Response> {
@@ -58,10 +58,10 @@ export async function postConversationMessage(request: Request): Promise<Respons
   );
   if (!parsed.ok) return jsonError(parsed.status, parsed.error);
   // A studio preview is a team member trying the demo: a message from it would land in /sales as a prospect's.
-  if (isPreviewSandbox(parsed.value.sandbox)) return jsonError(409, previewConversationRefusal);
+  if (await isPreviewSandbox(parsed.value.sandbox)) return jsonError(409, previewConversationRefusal);
   // The sandbox only says where they asked from; it must be theirs, else it is ignored.
-  const owned = parsed.value.sandbox ? findOwnedSandbox(parsed.value.sandbox, visitorId) : undefined;
-  const result = postVisitorMessage({
+  const owned = parsed.value.sandbox ? await findOwnedSandbox(parsed.value.sandbox, visitorId) : undefined;
+  const result = await postVisitorMessage({
     visitorId,
     body: parsed.value.body,
     sandboxId: owned?.sandbox.id,
@@ -70,21 +70,21 @@ export async function postConversationMessage(request: Request): Promise<Respons
     bot: classifyUserAgent(request.headers.get("user-agent")).bot,
     noTracking: honorsNoTracking(request.headers),
   });
-  if ("thread" in result) return jsonOk({ thread: result.thread, team: teamStatus() }, 201);
+  if ("thread" in result) return jsonOk({ thread: result.thread, team: await teamStatus() }, 201);
   return jsonError(result.status, result.error, result.retryAfterSeconds ? { "retry-after": String(result.retryAfterSeconds) } : {});
 }
 
-export function markConversationRead(request: Request): Response {
+export async function markConversationRead(request: Request): Promise<Response> {
   const visitorId = visitorOf(request);
   if (!visitorId) return jsonError(401, noVisitor);
-  markReadByVisitor(visitorId);
+  await markReadByVisitor(visitorId);
   return jsonOk({ ok: true });
 }
 
-export function visitorTyping(request: Request): Response {
+export async function visitorTyping(request: Request): Promise<Response> {
   const visitorId = visitorOf(request);
   if (!visitorId) return jsonError(401, noVisitor);
-  const thread = visitorThread(visitorId);
+  const thread = await visitorThread(visitorId);
   if (!thread) return jsonError(404, "There is no conversation yet; send a message first");
   // A muted visitor's keystrokes reach nobody, like their messages.
   if (thread.paused) return jsonOk({ ok: true });

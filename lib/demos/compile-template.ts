@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { migrationsFolder } from "@/db/client";
+import { migrationsFolder } from "@/db/control-plane";
 import * as sandboxSchema from "@/db/sandbox/schema";
 import { runtime } from "@/lib/runtime/runtime";
 import type { Fixture } from "./fixture-schema";

@@ -1,9 +1,7 @@
 // Registers the demos found in demos/ into the control plane, and serves their templates at run time.
 import "server-only";
 import fs from "node:fs";
-import { notInArray } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { demos } from "@/db/control/schema";
+import { replaceDemos } from "@/db/queries/demos";
 import { runtime } from "@/lib/runtime/runtime";
 import { ensureTemplate } from "./compile-template";
 import { type LoadedDemo, loadAllDemos, loadDemo } from "./load-demo";
@@ -16,10 +14,10 @@ function fallbackText(text: LocalizedText, locales: string[]): string {
 }
 
 /** Validates every demo, compiles today's templates and upserts the demos table. Throws all problems at once. */
-export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
+export async function registerDemos(): Promise<LoadedDemo[]> {
   const { demos: loaded, problems } = loadAllDemos();
   if (problems.length > 0) throw new DemoFileError(problems.flatMap((problem) => problem.problems));
-  saveDemos(loaded, [], db);
+  await saveDemos(loaded, []);
   return loaded;
 }
 
@@ -27,12 +25,11 @@ export function registerDemos(db: ControlDb = controlDb()): LoadedDemo[] {
  * Compiles today's templates for `loaded` and upserts them; every other registered demo is deleted unless its
  * slug is in `keep` (the dev reload keeps a demo whose files are broken right now at its last good version).
  */
-export function saveDemos(loaded: LoadedDemo[], keep: string[], db: ControlDb = controlDb()): void {
+export function saveDemos(loaded: LoadedDemo[], keep: string[]): Promise<void> {
   const now = new Date();
-  db.transaction((tx) => {
-    for (const demo of loaded) {
-      ensureTemplate(demo, now);
-      const row = {
+  const rows = loaded.map((demo) => {
+    ensureTemplate(demo, now);
+    return {
         slug: demo.slug,
         // The gallery's columns hold the demo's first locale; the tour reads every locale from the definition.
         title: fallbackText(demo.definition.title, demo.definition.locales),
@@ -42,14 +39,10 @@ export function saveDemos(loaded: LoadedDemo[], keep: string[], db: ControlDb = 
         definition: demo.definition,
         sourceHash: demo.sourceHash,
         position: demo.definition.position,
-        updatedAt: now,
-      };
-      tx.insert(demos).values(row).onConflictDoUpdate({ target: demos.slug, set: row }).run();
-    }
-    tx.delete(demos)
-      .where(notInArray(demos.slug, [...loaded.map((demo) => demo.slug), ...keep]))
-      .run();
+      updatedAt: now,
+    };
   });
+  return replaceDemos(rows, keep);
 }
 
 /**

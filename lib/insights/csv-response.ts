@@ -2,9 +2,9 @@
 import "server-only";
 import { type CsvExportName, csvExportStream } from "./export-csv";
 
-export function csvExportResponse(name: CsvExportName, now = new Date()): Response {
+export async function csvExportResponse(name: CsvExportName, now = new Date()): Promise<Response> {
   const file = `openhouse-${name}-${now.toISOString().slice(0, 10)}.csv`;
-  return new Response(csvExportStream(name, now.getTime()), {
+  return new Response(await csvExportStream(name, now.getTime()), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${file}"`,

@@ -1,18 +1,18 @@
-// Streaming CSV of every scored account or visitor, with its reasons. Rows come from an iterating statement
-// on a read-only connection of its own: the export never holds the file in memory, and the shared
-// connection stays free for ingest (better-sqlite3 refuses other statements on a connection mid-iteration).
+// Streaming CSV of every scored account or visitor, with its reasons. Rows come in batches from a long read
+// (db/store.ts, streamRows): the export never holds the table in memory, and the shared connection stays free.
 import "server-only";
-import Database from "better-sqlite3";
-import { controlDb } from "@/db/client";
-import { runtime } from "@/lib/runtime/runtime";
+import { type SQL, sql } from "drizzle-orm";
+import { store } from "@/db/control-plane";
+import { parseJsonColumn } from "@/db/json-column";
+import type { Store } from "@/db/store";
 import { csvLine } from "./csv-cells";
 import { catchUpInsights } from "./fold";
 import { decayedScore, formatReasons, type ScoreInput, scoreReasons } from "./score";
 
 const rowsPerPull = 500;
-const counters = `a.tours_finished as toursFinished, a.steps, a.deals_created as dealsCreated, a.stages_moved as stagesMoved,
-  a.activities_logged as activitiesLogged, a.imports, a.choices, a.ctas, a.handraises, a.longest_gap_ms as longestGapMs,
-  a.raw_score as rawScore, a.first_at as firstAt, a.last_at as lastAt`;
+const counters = sql.raw(`a.tours_finished as "toursFinished", a.steps, a.deals_created as "dealsCreated", a.stages_moved as "stagesMoved",
+  a.activities_logged as "activitiesLogged", a.imports, a.choices, a.ctas, a.handraises, a.longest_gap_ms as "longestGapMs",
+  a.raw_score as "rawScore", a.first_at as "firstAt", a.last_at as "lastAt"`);
 
 type Scored = ScoreInput & { rawScore: number; firstAt: number; lastAt: number };
 type VisitorRow = Scored & {
@@ -21,21 +21,16 @@ type VisitorRow = Scored & {
   browser: string | null;
   os: string | null;
   device: string | null;
-  source: string | null;
+  source: unknown;
 };
 type AccountRow = Scored & { id: string; name: string; domain: string | null; people: number };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function sourceText(source: string | null): string {
-  if (!source) return "";
-  try {
-    return Object.entries(JSON.parse(source) as Record<string, string>)
-      .map(([key, value]) => `${key}=${value}`)
-      .join("; ");
-  } catch {
-    return "";
-  }
+function sourceText(source: unknown): string {
+  return Object.entries(parseJsonColumn<Record<string, string>>(source) ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .join("; ");
 }
 
 export const csvExports = {
@@ -53,9 +48,10 @@ export const csvExports = {
       "deals_created",
       "tour_finished",
     ],
-    sql: `select v.id, acc.name as account, v.browser, v.os, v.device, v.source, ${counters}
+    sql: (s: Store): SQL => sql`select v.id, acc.name as account, v.browser, v.os, v.device, v.source, ${counters}
           from visitor_activity a join visitors v on v.id = a.visitor_id left join accounts acc on acc.id = v.account_id
-          where v.bot = 0 and v.do_not_track = 0 and (a.human_events > 0 or a.interactions > 0) order by a.rank_key desc`,
+          where v.bot = ${s.sql.literal(false)} and v.do_not_track = ${s.sql.literal(false)} and (a.human_events > 0 or a.interactions > 0)
+          order by a.rank_key desc`,
     cells: (row: VisitorRow, now: number) => [
       row.id,
       row.account,
@@ -72,7 +68,7 @@ export const csvExports = {
   },
   accounts: {
     header: ["account_id", "account", "domain", "people", "score", "reasons", "first_seen", "last_seen", "hand_raised"],
-    sql: `select acc.id, acc.name, acc.domain, a.people, ${counters}
+    sql: (_s: Store): SQL => sql`select acc.id, acc.name, acc.domain, a.people, ${counters}
           from account_activity a join accounts acc on acc.id = a.account_id where a.people > 0 order by a.rank_key desc`,
     cells: (row: AccountRow, now: number) => [
       row.id,
@@ -90,42 +86,32 @@ export const csvExports = {
 
 export type CsvExportName = keyof typeof csvExports;
 
-/** The CSV as a byte stream pulled a few hundred rows at a time; cancelling it closes its connection. */
-export function csvExportStream(name: CsvExportName, now = Date.now()): ReadableStream<Uint8Array> {
-  catchUpInsights({}, controlDb());
+/** The CSV as a byte stream pulled a few hundred rows at a time; cancelling it ends the read. */
+export async function csvExportStream(name: CsvExportName, now = Date.now()): Promise<ReadableStream<Uint8Array>> {
+  await catchUpInsights({});
   const spec = csvExports[name];
   const encoder = new TextEncoder();
-  let sqlite: Database.Database | undefined;
-  let rows: IterableIterator<unknown> | undefined;
-  const close = () => {
-    rows?.return?.();
-    sqlite?.close();
-    sqlite = undefined;
-  };
+  const s = store();
+  const batches = s.special.streamRows<Record<string, unknown>>(spec.sql(s), rowsPerPull)[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      sqlite = new Database(runtime().paths.control, { readonly: true, fileMustExist: true });
-      sqlite.pragma("busy_timeout = 5000");
-      rows = sqlite.prepare(spec.sql).iterate();
       controller.enqueue(encoder.encode(csvLine(spec.header)));
     },
-    pull(controller) {
+    async pull(controller) {
+      const next = await batches.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
       let text = "";
-      for (let count = 0; count < rowsPerPull; count++) {
-        const next = rows?.next();
-        if (!next || next.done) {
-          if (text) controller.enqueue(encoder.encode(text));
-          close();
-          controller.close();
-          return;
-        }
+      for (const row of next.value) {
         // biome-ignore lint/suspicious/noExplicitAny: each spec's cells take the row its own SQL selects
-        text += csvLine((spec.cells as (row: any, now: number) => unknown[])(next.value, now) as string[]);
+        text += csvLine((spec.cells as (row: any, now: number) => unknown[])(row, now) as string[]);
       }
       controller.enqueue(encoder.encode(text));
     },
-    cancel() {
-      close();
+    async cancel() {
+      await batches.return?.();
     },
   });
 }

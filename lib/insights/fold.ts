@@ -2,254 +2,167 @@
 // scans history. It runs beside ingest, never inside it: a background timer (startInsightsFold) takes small
 // chunks between requests, and a page first folds the little tail the timer has not reached yet.
 import "server-only";
-import type Database from "better-sqlite3";
-import { type ControlDb, controlDb } from "@/db/client";
+import { store } from "@/db/control-plane";
+import {
+  accountScoreState,
+  accountTotals,
+  addFunnelCounts,
+  demosTriedByAccount,
+  demosTriedByVisitors,
+  type FunnelCount,
+  type FunnelMark,
+  foldPosition,
+  insertFunnelMarks,
+  sandboxPersonalizationsById,
+  setFoldPosition,
+  upsertAccountActivity,
+  upsertVisitorActivities,
+  visitorActivities,
+  visitorFacts,
+} from "@/db/queries/insights";
+import type { CommittedEvent, Store } from "@/db/store";
 import { localePattern } from "@/lib/demos/locale";
-import { runtime } from "@/lib/runtime/runtime";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
-import { applyEvent, type Counters, counterNames, emptyCounters, scoreColumns } from "./activity";
+import { applyEvent, type Counters, emptyCounters, scoreColumns } from "./activity";
 import { funnelStageOf } from "./funnel-stages";
-import { refreshAccountFacets, refreshVisitorFacets } from "./hot-list-facets";
+import { rewriteFacets } from "./hot-list-facets";
 import { crossedThreshold, enqueueScoreCrossed, type ScoreState } from "./score-alerts";
 
-type EventRow = {
-  position: number;
-  visitorId: string | null;
-  sandboxId: string | null;
-  demoSlug: string | null;
-  type: string;
-  stepId: string | null;
-  action: string | null;
-  props: string | null;
-  occurredAt: number;
-  bot: number;
-};
-
-const columns = [
-  "first_at",
-  "last_at",
-  "longest_gap_ms",
-  ...counterNames.map((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
-];
-const fields = ["firstAt", "lastAt", "longestGapMs", ...counterNames] as const;
 const watermarkName = "insights";
 
-function prepare(sqlite: Database.Database) {
-  const selectList = fields.map((field, index) => `${columns[index]} as ${field}`).join(", ");
-  const placeholders = columns.map(() => "?").join(", ");
-  const updates = [...columns, "raw_score", "rank_key"].map((column) => `${column} = excluded.${column}`).join(", ");
-  return {
-    watermark: sqlite.prepare<[string], { position: number }>("select position from fold_watermarks where name = ?"),
-    setWatermark: sqlite.prepare(
-      "insert into fold_watermarks (name, position) values (?, ?) on conflict(name) do update set position = excluded.position",
-    ),
-    newestPosition: sqlite.prepare<[], { position: number | null }>("select max(rowid) as position from events"),
-    // By rowid, not occurred_at: a batch retried an hour late carries its old times, and a watermark on time
-    // would skip it. rowid is the insertion order, and walking it needs no index at all.
-    events: sqlite.prepare<[number, number], EventRow>(
-      `select rowid as position, visitor_id as visitorId, sandbox_id as sandboxId, demo_slug as demoSlug, type, step_id as stepId,
-              action, props, occurred_at as occurredAt, bot from events where rowid > ? order by rowid limit ?`,
-    ),
-    pending: sqlite.prepare<[number], { pending: number }>("select count(*) as pending from events where rowid > ?"),
-    visitorRow: sqlite.prepare<[string], Counters>(`select ${selectList} from visitor_activity where visitor_id = ?`),
-    upsertVisitor: sqlite.prepare(
-      `insert into visitor_activity (visitor_id, ${columns.join(", ")}, raw_score, rank_key) values (?, ${placeholders}, ?, ?)
-       on conflict(visitor_id) do update set ${updates}`,
-    ),
-    accountOf: sqlite.prepare<[string], { accountId: string | null }>("select account_id as accountId from visitors where id = ?"),
-    accountScore: sqlite.prepare<[string], { rawScore: number; lastAt: number }>(
-      "select raw_score as rawScore, last_at as lastAt from account_activity where account_id = ?",
-    ),
-    accountTotals: sqlite.prepare<[string], Counters & { people: number }>(
-      `select count(*) as people, min(a.first_at) as firstAt, max(a.last_at) as lastAt, max(a.longest_gap_ms) as longestGapMs,
-              ${counterNames.map((name, index) => `sum(a.${columns[index + 3]}) as ${name}`).join(", ")}
-       from visitors v join visitor_activity a on a.visitor_id = v.id
-       where v.account_id = ? and v.bot = 0 and v.do_not_track = 0 and a.interactions > 0`,
-    ),
-    upsertAccount: sqlite.prepare(
-      `insert into account_activity (account_id, people, ${columns.join(", ")}, raw_score, rank_key) values (?, ?, ${placeholders}, ?, ?)
-       on conflict(account_id) do update set people = excluded.people, ${updates}`,
-    ),
-    visitorBot: sqlite.prepare<[string], { bot: number }>("select bot from visitors where id = ?"),
-    visitorEventsBefore: sqlite.prepare<[string, number], Omit<EventRow, "position" | "bot">>(
-      `select visitor_id as visitorId, sandbox_id as sandboxId, demo_slug as demoSlug, type, step_id as stepId, action, props,
-              occurred_at as occurredAt from events where visitor_id = ? and rowid < ? order by occurred_at`,
-    ),
-    sandboxPersona: sqlite.prepare<[string], { personalization: string | null }>("select personalization from sandboxes where id = ?"),
-    mark: sqlite.prepare("insert or ignore into funnel_marks (visitor_id, demo_slug, stage) values (?, ?, ?)"),
-    count: sqlite.prepare(
-      `insert into funnel_counts (demo_slug, persona, locale, stage, visitors) values (?, ?, ?, ?, 1)
-       on conflict(demo_slug, stage, persona, locale) do update set visitors = visitors + 1`,
-    ),
-  };
-}
-
-type Statements = ReturnType<typeof prepare>;
-
-function statementsFor(sqlite: Database.Database): Statements {
-  const cache = runtime().shared("insights.fold", () => new WeakMap<Database.Database, Statements>());
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = prepare(sqlite);
-    cache.set(sqlite, statements);
-  }
-  return statements;
-}
-
-const values = (counters: Counters) => fields.map((field) => counters[field]);
-
-function parsedProps(props: string | null): Record<string, unknown> {
-  if (!props) return {};
-  try {
-    const parsed: unknown = JSON.parse(props);
-    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** The demo locale the tour reported (props.locale), or "" when it did not say. */
-const localeOf = (props: Record<string, unknown>) =>
-  typeof props.locale === "string" && localePattern.test(props.locale) ? props.locale : "";
+const localeOf = (props: Record<string, unknown> | null) =>
+  typeof props?.locale === "string" && localePattern.test(props.locale) ? props.locale : "";
 
 /** A visitor funnels and the hot list count: an event not marked automated, or an interaction. */
 const isPerson = (counters: Counters) => counters.humanEvents > 0 || counters.interactions > 0;
 
-/** Marks the funnel stages events reach, once per visitor, with the persona of the sandbox they happened in. */
-function funnelMarker(statements: Statements) {
-  const personas = new Map<string, string>();
-  const bots = new Map<string, boolean>();
-  const personaOf = (sandboxId: string | null) => {
-    if (!sandboxId) return "";
-    let persona = personas.get(sandboxId);
-    if (persona === undefined) {
-      const stored = statements.sandboxPersona.get(sandboxId)?.personalization;
-      persona = storedPersonalization(stored ? JSON.parse(stored) : null)?.persona ?? "";
-      personas.set(sandboxId, persona);
-    }
-    return persona;
-  };
+type FunnelEvent = Pick<CommittedEvent, "visitorId" | "sandboxId" | "demoSlug" | "type" | "stepId" | "props">;
+
+/**
+ * Collects the funnel stages a chunk's events reach, the first event per visitor, demo and stage deciding its
+ * persona path and locale; `write` stores the marks and counts only the ones that are new.
+ */
+function funnelMarker(personaOf: (sandboxId: string | null) => string) {
+  const marks = new Map<string, FunnelMark & { persona: string; locale: string }>();
   return {
-    knownBot(visitorId: string) {
-      let bot = bots.get(visitorId);
-      if (bot === undefined) {
-        bot = statements.visitorBot.get(visitorId)?.bot === 1;
-        bots.set(visitorId, bot);
-      }
-      return bot;
-    },
-    mark(row: Omit<EventRow, "position" | "bot">) {
+    mark(row: FunnelEvent) {
       if (!row.visitorId || !row.demoSlug) return;
-      const props = parsedProps(row.props);
-      const stage = funnelStageOf(row.type, row.stepId, props.option);
-      if (stage && statements.mark.run(row.visitorId, row.demoSlug, stage).changes > 0)
-        statements.count.run(row.demoSlug, personaOf(row.sandboxId), localeOf(props), stage);
+      const stage = funnelStageOf(row.type, row.stepId, row.props?.option);
+      if (!stage) return;
+      const key = JSON.stringify([row.visitorId, row.demoSlug, stage]);
+      if (!marks.has(key))
+        marks.set(key, { visitorId: row.visitorId, demoSlug: row.demoSlug, stage, persona: personaOf(row.sandboxId), locale: localeOf(row.props) });
+    },
+    async write(tx: Store) {
+      if (marks.size === 0) return;
+      const fresh = await insertFunnelMarks(
+        [...marks.values()].map(({ visitorId, demoSlug, stage }) => ({ visitorId, demoSlug, stage })),
+        tx,
+      );
+      const counts = new Map<string, FunnelCount>();
+      for (const mark of fresh) {
+        const { persona, locale } = marks.get(JSON.stringify([mark.visitorId, mark.demoSlug, mark.stage])) ?? { persona: "", locale: "" };
+        const key = JSON.stringify([mark.demoSlug, persona, locale, mark.stage]);
+        const count = counts.get(key) ?? { demoSlug: mark.demoSlug, persona, locale, stage: mark.stage, visitors: 0 };
+        count.visitors += 1;
+        counts.set(key, count);
+      }
+      await addFunnelCounts([...counts.values()], tx);
     },
   };
 }
 
 /** Folds up to `limit` events past the watermark in one transaction; returns how many it read. */
-function foldChunk(statements: Statements, db: ControlDb, limit: number, now: number): number {
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
-    const stored = statements.watermark.get(watermarkName)?.position ?? 0;
-    let from = stored;
-    // Retention deleted every row above the watermark: rowids restart below it, so start from what is there.
-    const newest = statements.newestPosition.get()?.position ?? 0;
-    if (newest < from) from = newest;
-    const rows = statements.events.all(from, limit);
-    if (rows.length === 0) {
-      if (from !== stored) statements.setWatermark.run(watermarkName, from);
-      return 0;
-    }
+function foldChunk(limit: number, now: number): Promise<number> {
+  return store().transaction(async (tx) => {
+    // One fold at a time reads past the watermark and moves it, whichever process runs it.
+    await tx.special.takeTurn("fold");
+    const rows = await tx.special.eventsAfter(await foldPosition(watermarkName, tx), limit);
+    if (rows.length === 0) return 0;
+    const linked = rows.filter((row): row is CommittedEvent & { visitorId: string } => row.visitorId !== null);
+    const visitorIds = [...new Set(linked.map((row) => row.visitorId))];
+    const stored = await visitorActivities(visitorIds, tx);
+    const facts = await visitorFacts(visitorIds, tx);
+    const personas = await sandboxPersonalizationsById([...new Set(linked.flatMap((row) => (row.sandboxId ? [row.sandboxId] : [])))], tx);
+    const funnel = funnelMarker((sandboxId) => (sandboxId ? (storedPersonalization(personas.get(sandboxId))?.persona ?? "") : ""));
     const touched = new Map<string, Counters>();
     // Each visitor's score before this chunk, to tell when it crosses the alert threshold.
     const before = new Map<string, ScoreState>();
-    const funnel = funnelMarker(statements);
-    for (const row of rows) {
-      if (!row.visitorId) continue; // not linked: the visitor asked not to be tracked
+    for (const row of linked) {
       let counters = touched.get(row.visitorId);
       if (!counters) {
-        const stored = statements.visitorRow.get(row.visitorId);
-        if (stored) before.set(row.visitorId, { rawScore: scoreColumns(stored).rawScore, lastAt: stored.lastAt });
-        counters = stored ?? emptyCounters(row.occurredAt);
+        const previous = stored.get(row.visitorId);
+        if (previous) before.set(row.visitorId, { rawScore: scoreColumns(previous).rawScore, lastAt: previous.lastAt });
+        counters = previous ?? emptyCounters(row.occurredAt);
         touched.set(row.visitorId, counters);
       }
       const wasPerson = isPerson(counters);
-      applyEvent(counters, { type: row.type, action: row.action, occurredAt: row.occurredAt, bot: row.bot === 1 });
-      if (!isPerson(counters) || funnel.knownBot(row.visitorId)) continue;
+      applyEvent(counters, { type: row.type, action: row.action, occurredAt: row.occurredAt, bot: row.bot });
+      if (!isPerson(counters) || facts.get(row.visitorId)?.bot) continue;
       // An automated browser's events count in funnels from the moment it interacts, its earlier ones included.
-      if (!wasPerson) for (const earlier of statements.visitorEventsBefore.all(row.visitorId, row.position)) funnel.mark(earlier);
+      if (!wasPerson) for (const earlier of await tx.special.visitorEventsBefore(row.visitorId, row.cursor)) funnel.mark(earlier);
       funnel.mark(row);
     }
+    await funnel.write(tx);
+    const scored = [...touched].map(([visitorId, counters]) => ({ visitorId, counters, ...scoreColumns(counters) }));
+    await upsertVisitorActivities(scored, tx);
+    const tried = await demosTriedByVisitors(
+      scored.filter(({ visitorId, counters }) => isPerson(counters) && facts.get(visitorId)?.listable).map(({ visitorId }) => visitorId),
+      tx,
+    );
+    const entries = scored.map(({ visitorId, counters, rankKey }) => ({
+      entry: { kind: "visitor" as const, id: visitorId, rankKey, handRaised: counters.handraises > 0, firstAt: counters.firstAt, lastAt: counters.lastAt },
+      listed: isPerson(counters) && facts.get(visitorId)?.listable === true,
+    }));
+    await rewriteFacets("visitor", entries, tried, tx);
     const accounts = new Set<string>();
-    for (const [visitorId, counters] of touched) {
-      const score = scoreColumns(counters);
-      statements.upsertVisitor.run(visitorId, ...values(counters), score.rawScore, score.rankKey);
-      const entry = {
-        id: visitorId,
-        rankKey: score.rankKey,
-        handRaised: counters.handraises > 0,
-        firstAt: counters.firstAt,
-        lastAt: counters.lastAt,
-      };
-      const listed = refreshVisitorFacets(sqlite, entry, isPerson(counters));
+    for (const { visitorId, counters, rawScore } of scored) {
       // Alerts follow the list: an anonymous visitor alerts as themselves, one in an account as the account.
-      if (listed && crossedThreshold(before.get(visitorId), { rawScore: score.rawScore, lastAt: counters.lastAt }, now))
-        enqueueScoreCrossed(db, { kind: "visitor", id: visitorId, counters, colleagues: 0 }, now);
-      const accountId = statements.accountOf.get(visitorId)?.accountId;
+      const listed = isPerson(counters) && facts.get(visitorId)?.listable === true;
+      if (listed && crossedThreshold(before.get(visitorId), { rawScore, lastAt: counters.lastAt }, now))
+        await enqueueScoreCrossed(tx, { kind: "visitor", id: visitorId, counters, colleagues: 0 }, now);
+      const accountId = facts.get(visitorId)?.accountId;
       if (accountId) accounts.add(accountId);
     }
-    for (const accountId of accounts) refreshAccount(statements, db, accountId, now);
-    statements.setWatermark.run(watermarkName, rows.at(-1)?.position ?? from);
+    for (const accountId of accounts) await refreshAccount(accountId, now, tx);
+    await setFoldPosition(watermarkName, rows.at(-1)?.cursor ?? "", tx);
     return rows.length;
-  })();
+  });
 }
 
-function refreshAccount(statements: Statements, db: ControlDb, accountId: string, now: number): void {
-  const totals = statements.accountTotals.get(accountId);
-  if (!totals || totals.people === 0 || totals.firstAt === null) {
-    statements.upsertAccount.run(accountId, 0, ...values(emptyCounters(0)), 0, -1e9);
-    refreshAccountFacets(db.$client, { id: accountId, rankKey: -1e9, handRaised: false, firstAt: 0, lastAt: 0 }, 0);
+async function refreshAccount(accountId: string, now: number, tx: Store): Promise<void> {
+  const totals = await accountTotals(accountId, tx);
+  if (!totals) {
+    await upsertAccountActivity(accountId, 0, { counters: emptyCounters(0), rawScore: 0, rankKey: -1e9 }, tx);
+    await rewriteFacets("account", [{ entry: { kind: "account", id: accountId, rankKey: -1e9, handRaised: false, firstAt: 0, lastAt: 0 }, listed: false }], [], tx);
     return;
   }
-  const previous = statements.accountScore.get(accountId);
+  const previous = await accountScoreState(accountId, tx);
   const colleagues = totals.people - 1;
   const score = scoreColumns(totals, colleagues);
-  statements.upsertAccount.run(accountId, totals.people, ...values(totals), score.rawScore, score.rankKey);
-  const entry = {
-    id: accountId,
-    rankKey: score.rankKey,
-    handRaised: totals.handraises > 0,
-    firstAt: totals.firstAt,
-    lastAt: totals.lastAt,
-  };
-  refreshAccountFacets(db.$client, entry, totals.people);
+  await upsertAccountActivity(accountId, totals.people, { counters: totals, ...score }, tx);
+  const entry = { kind: "account" as const, id: accountId, rankKey: score.rankKey, handRaised: totals.handraises > 0, firstAt: totals.firstAt, lastAt: totals.lastAt };
+  await rewriteFacets("account", [{ entry, listed: true }], await demosTriedByAccount(accountId, tx), tx);
   if (crossedThreshold(previous, { rawScore: score.rawScore, lastAt: totals.lastAt }, now))
-    enqueueScoreCrossed(db, { kind: "account", id: accountId, counters: totals, colleagues }, now);
-}
-
-/** Re-reads an account's people into its aggregate (a visitor joined it without a new event of theirs). */
-export function refreshAccountActivity(accountId: string, db: ControlDb = controlDb(), now: number = Date.now()): void {
-  refreshAccount(statementsFor(db.$client), db, accountId, now);
+    await enqueueScoreCrossed(tx, { kind: "account", id: accountId, counters: totals, colleagues }, now);
 }
 
 /**
  * Folds what the background has not reached yet, up to `maxEvents`, and says how many are still waiting
  * (after a flood larger than that, a page shows the note instead of making one reader wait for all of it).
  */
-export function catchUpInsights(options: { maxEvents?: number; chunk?: number; now?: number } = {}, db: ControlDb = controlDb()) {
+export async function catchUpInsights(options: { maxEvents?: number; chunk?: number; now?: number } = {}) {
   const { maxEvents = 20_000, chunk = 2_000 } = options;
-  const sqlite = db.$client;
-  const statements = statementsFor(sqlite);
   let folded = 0;
   while (folded < maxEvents) {
-    const read = foldChunk(statements, db, Math.min(chunk, maxEvents - folded), options.now ?? Date.now());
+    const read = await foldChunk(Math.min(chunk, maxEvents - folded), options.now ?? Date.now());
     folded += read;
     if (read === 0) return { folded, pending: 0 };
   }
-  const position = statements.watermark.get(watermarkName)?.position ?? 0;
-  return { folded, pending: statements.pending.get(position)?.pending ?? 0 };
+  const s = store();
+  const position = await s.transaction((tx) => foldPosition(watermarkName, tx));
+  return { folded, pending: await s.special.eventsPendingAfter(position) };
 }
 
 const foldEveryMs = 2_000;
@@ -264,20 +177,20 @@ const busyArrivals = 2_000;
  * folds nothing — folding costs about as much per event as storing it, so keeping up during a flood would
  * halve ingest — and a page that is read meanwhile folds its own tail. Returns its stop.
  */
-export function startInsightsFold(db: ControlDb = controlDb()): () => void {
+export function startInsightsFold(): () => void {
   let stopped = false;
   let running = false;
-  let lastNewest: number | undefined;
+  let lastNewest: string | null | undefined;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const newest = statementsFor(db.$client).newestPosition.get()?.position ?? 0;
-      const busy = lastNewest !== undefined && newest - lastNewest > busyArrivals;
+      const newest = await store().special.newestEventCursor();
+      const busy = lastNewest !== undefined && (await store().special.eventsPendingAfter(lastNewest)) > busyArrivals;
       lastNewest = newest;
       if (busy) return;
       for (let chunk = 0; chunk < chunksPerTick && !stopped; chunk++) {
-        if (catchUpInsights({ maxEvents: eventsPerChunk, chunk: eventsPerChunk }, db).folded < eventsPerChunk) break;
+        if ((await catchUpInsights({ maxEvents: eventsPerChunk, chunk: eventsPerChunk })).folded < eventsPerChunk) break;
         await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
@@ -286,7 +199,7 @@ export function startInsightsFold(db: ControlDb = controlDb()): () => void {
       running = false;
     }
   };
-  const timer = setInterval(tick, foldEveryMs);
+  const timer = setInterval(() => void tick(), foldEveryMs);
   timer.unref();
   return () => {
     stopped = true;

@@ -1,9 +1,10 @@
 // A demo's funnel as a rep reads it: visitors reaching each stage, the drop-off from the stage before, and
 // the same split by persona path and by locale. Reads only funnel_counts (a few rows per demo).
 import "server-only";
-import { eq } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { demos, funnelCounts } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
+import { demoRow } from "@/db/queries/demos";
+import { funnelCountsAtStage, funnelCountsOf } from "@/db/queries/insights";
+import { demoTitles } from "@/db/queries/rep-views";
 import { textIn } from "@/lib/demos/locale";
 import { type PersonaId, personaIds, personaLabels } from "@/lib/demos/personas";
 import { catchUpInsights } from "./fold";
@@ -47,28 +48,22 @@ function add(map: Map<string, Counts>, group: string, stage: string, visitors: n
 }
 
 /** Every registered demo with the number of visitors who opened it, for /sales/funnels. */
-export function funnelOverview(db: ControlDb = controlDb()) {
-  const { pending } = catchUpInsights({}, db);
+export async function funnelOverview() {
+  const { pending } = await catchUpInsights({});
   const viewed = new Map<string, number>();
-  for (const row of db.select().from(funnelCounts).where(eq(funnelCounts.stage, fixedStages.viewed)).all())
-    viewed.set(row.demoSlug, (viewed.get(row.demoSlug) ?? 0) + row.visitors);
+  for (const row of await funnelCountsAtStage(fixedStages.viewed, store())) viewed.set(row.demoSlug, (viewed.get(row.demoSlug) ?? 0) + row.visitors);
   const finished = new Map<string, number>();
-  for (const row of db.select().from(funnelCounts).where(eq(funnelCounts.stage, fixedStages.finished)).all())
+  for (const row of await funnelCountsAtStage(fixedStages.finished, store()))
     finished.set(row.demoSlug, (finished.get(row.demoSlug) ?? 0) + row.visitors);
-  const list = db
-    .select({ slug: demos.slug, title: demos.title })
-    .from(demos)
-    .orderBy(demos.position, demos.slug)
-    .all()
-    .map((demo) => ({ ...demo, viewed: viewed.get(demo.slug) ?? 0, finished: finished.get(demo.slug) ?? 0 }));
+  const list = (await demoTitles("slug")).map((demo) => ({ ...demo, viewed: viewed.get(demo.slug) ?? 0, finished: finished.get(demo.slug) ?? 0 }));
   return { demos: list, pending };
 }
 
 /** The funnel of one demo, or undefined when no such demo is registered. */
-export function demoFunnel(slug: string, db: ControlDb = controlDb()): Funnel | undefined {
-  const demo = db.select().from(demos).where(eq(demos.slug, slug)).get();
+export async function demoFunnel(slug: string): Promise<Funnel | undefined> {
+  const demo = await demoRow(slug);
   if (!demo) return undefined;
-  const { pending } = catchUpInsights({}, db);
+  const { pending } = await catchUpInsights({});
   const fallback = demo.definition.locales?.[0] ?? "en";
   const stepLabel = new Map(demo.definition.steps.map((step) => [step.id, textIn(step.title, fallback, fallback)]));
   const sequence = [
@@ -87,7 +82,7 @@ export function demoFunnel(slug: string, db: ControlDb = controlDb()): Funnel | 
   const byLocale = new Map<string, Counts>();
   const answers: Funnel["answers"] = [];
   const missing = new Map<string, number>();
-  for (const row of db.select().from(funnelCounts).where(eq(funnelCounts.demoSlug, slug)).all()) {
+  for (const row of await funnelCountsOf(slug, store())) {
     total.set(row.stage, (total.get(row.stage) ?? 0) + row.visitors);
     add(byPersona, row.persona, row.stage, row.visitors);
     add(byLocale, row.locale, row.stage, row.visitors);

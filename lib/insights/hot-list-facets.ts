@@ -2,8 +2,8 @@
 // whenever the fold rewrites its aggregate, one row per filter it matches, so the hot list walks one index
 // range per filter combination instead of every ranked person. Migration 0009 applies the same rules in SQL.
 import "server-only";
-import type Database from "better-sqlite3";
-import { runtime } from "@/lib/runtime/runtime";
+import { deleteFacetRows, type FacetRow, insertFacetRows, type Tried } from "@/db/queries/insights";
+import type { Store } from "@/db/store";
 
 /** The facet a set of filters reads: "" for no demo or persona filter. */
 export function facetFor(filters: { demo?: string; persona?: string }): string {
@@ -13,44 +13,9 @@ export function facetFor(filters: { demo?: string; persona?: string }): string {
   return "";
 }
 
-type Tried = { demo: string; persona: string | null };
 export type FacetEntry = { kind: "account" | "visitor"; id: string; rankKey: number; handRaised: boolean; firstAt: number; lastAt: number };
 
-function prepare(sqlite: Database.Database) {
-  return {
-    clear: sqlite.prepare<[string, string]>("delete from hot_list_facets where kind = ? and entity_id = ?"),
-    insert: sqlite.prepare<[string, string, string, number, number, number, number]>(
-      `insert or ignore into hot_list_facets (facet, kind, entity_id, rank_key, hand_raised, first_at, last_at)
-       values (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    // The same persona the hot list's filter meant before: what the sandbox's personalization says.
-    visitorTried: sqlite.prepare<[string], Tried>(
-      `select distinct demo_slug as demo, json_extract(personalization, '$.persona') as persona from sandboxes where visitor_id = ?`,
-    ),
-    accountTried: sqlite.prepare<[string], Tried>(
-      `select distinct s.demo_slug as demo, json_extract(s.personalization, '$.persona') as persona
-       from visitors v join sandboxes s on s.visitor_id = v.id where v.account_id = ?`,
-    ),
-    // Who the list shows among anonymous visitors: not in an account, not automated, not asking to be left out.
-    visitorListable: sqlite.prepare<[string], { listable: number }>(
-      "select account_id is null and bot = 0 and do_not_track = 0 as listable from visitors where id = ?",
-    ),
-  };
-}
-
-type Statements = ReturnType<typeof prepare>;
-
-function statementsFor(sqlite: Database.Database): Statements {
-  const cache = runtime().shared("insights.facets", () => new WeakMap<Database.Database, Statements>());
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = prepare(sqlite);
-    cache.set(sqlite, statements);
-  }
-  return statements;
-}
-
-function facetsOf(tried: Tried[]): Set<string> {
+function facetsOf(tried: Pick<Tried, "demo" | "persona">[]): Set<string> {
   const facets = new Set([""]);
   for (const { demo, persona } of tried) {
     facets.add(facetFor({ demo }));
@@ -62,27 +27,31 @@ function facetsOf(tried: Tried[]): Set<string> {
   return facets;
 }
 
-function write(statements: Statements, entry: FacetEntry, tried: Tried[]): void {
-  for (const facet of facetsOf(tried))
-    statements.insert.run(facet, entry.kind, entry.id, entry.rankKey, entry.handRaised ? 1 : 0, entry.firstAt, entry.lastAt);
+function rowsOf(entry: FacetEntry, tried: Pick<Tried, "demo" | "persona">[]): FacetRow[] {
+  return [...facetsOf(tried)].map((facet) => ({
+    facet,
+    kind: entry.kind,
+    entityId: entry.id,
+    rankKey: entry.rankKey,
+    handRaised: entry.handRaised,
+    firstAt: new Date(entry.firstAt),
+    lastAt: new Date(entry.lastAt),
+  }));
 }
 
 /**
- * Rewrites a visitor's rows: none unless the list shows them (`isPerson`: they did something a person does).
- * Returns whether it does.
+ * Rewrites entries' rows: each listed entry gets one row per facet its demos and personas give (`tried`, by the
+ * entry's id); every other entry of the same kind in `entries` gets none. One delete and one insert for all.
  */
-export function refreshVisitorFacets(sqlite: Database.Database, entry: Omit<FacetEntry, "kind">, isPerson: boolean): boolean {
-  const statements = statementsFor(sqlite);
-  statements.clear.run("visitor", entry.id);
-  if (!isPerson || statements.visitorListable.get(entry.id)?.listable !== 1) return false;
-  write(statements, { ...entry, kind: "visitor" }, statements.visitorTried.all(entry.id));
-  return true;
-}
-
-/** Rewrites an account's rows: none while it has no people; its facets are every demo and persona its visitors tried. */
-export function refreshAccountFacets(sqlite: Database.Database, entry: Omit<FacetEntry, "kind">, people: number): void {
-  const statements = statementsFor(sqlite);
-  statements.clear.run("account", entry.id);
-  if (people <= 0) return;
-  write(statements, { ...entry, kind: "account" }, statements.accountTried.all(entry.id));
+export async function rewriteFacets(kind: FacetEntry["kind"], entries: { entry: FacetEntry; listed: boolean }[], tried: Tried[], tx: Store): Promise<void> {
+  if (entries.length === 0) return;
+  await deleteFacetRows(
+    kind,
+    entries.map(({ entry }) => entry.id),
+    tx,
+  );
+  const byOwner = new Map<string, Tried[]>();
+  for (const row of tried) byOwner.set(row.owner, [...(byOwner.get(row.owner) ?? []), row]);
+  const rows = entries.flatMap(({ entry, listed }) => (listed ? rowsOf(entry, byOwner.get(entry.id) ?? []) : []));
+  await insertFacetRows(rows, tx);
 }

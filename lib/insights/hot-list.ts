@@ -2,18 +2,8 @@
 // Both lists walk a rank index of their filter's facet (see rankKey in score.ts, hot-list-facets.ts) and stop
 // at a page, so the cost does not grow with the event store nor with how few people a filter matches.
 import "server-only";
-import { asc, eq, inArray, sql } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import {
-  type AccountActivity,
-  accountActivity,
-  accounts,
-  demos,
-  hotListFacets,
-  type VisitorActivity,
-  visitorActivity,
-  visitors,
-} from "@/db/control/schema";
+import type { AccountActivity, VisitorActivity } from "@/db/control/schema";
+import { accountActivityRows, demoTitles, rankedIds, visitorActivityRows } from "@/db/queries/rep-views";
 import { isRegisteredDemo } from "@/lib/demos/gallery";
 import { personaLabels } from "@/lib/demos/personas";
 import { timed } from "@/lib/http/server-timing";
@@ -48,11 +38,9 @@ const defaultLimit = 50;
 
 /*
  * Each list is two queries: the ranked ids, one walk of hot_list_facets' rank index for the filter's facet
- * and kind (a rare persona costs as much as no filter), then the page's rows by id. Written in SQL so the
- * walk is pinned to the index (INDEXED BY): with statistics SQLite would rather walk people by account and
- * sort them, 700 ms at 1M events in bench:sales.
+ * and kind (a rare persona costs as much as no filter), then the page's rows by id (db/queries/rep-views.ts).
  */
-const ids = (ranked: { id: string }[]) => (ranked.length > 0 ? ranked.map((row) => row.id) : [""]);
+const ids = (ranked: { id: string }[]) => ranked.map((row) => row.id);
 
 function inRankOrder<Row>(ranked: { id: string }[], rows: Row[], idOf: (row: Row) => string): Row[] {
   const byId = new Map(rows.map((row) => [idOf(row), row]));
@@ -72,40 +60,15 @@ function scored(row: AccountActivity | VisitorActivity, colleagues: number, now:
 }
 
 /** The ids of the best-ranked entries of `kind` matching the filters; `ownerUserId` keeps one rep's accounts. */
-function rankedIds(kind: "account" | "visitor", filters: HotListFilters, limit: number, db: ControlDb, ownerUserId?: string) {
+function ranked(kind: "account" | "visitor", filters: HotListFilters, limit: number, ownerUserId?: string) {
   const { fromMs, toMs } = filterWindow(filters);
-  const conditions = [sql`${hotListFacets.facet} = ${facetFor(filters)}`, sql`${hotListFacets.kind} = ${kind}`];
-  // A literal 1, not a bound parameter: only then may SQLite use the partial index of hand-raisers.
-  if (filters.hand) conditions.push(sql`${hotListFacets.handRaised} = 1`);
-  if (fromMs !== undefined) conditions.push(sql`${hotListFacets.lastAt} >= ${fromMs}`);
-  if (toMs !== undefined) conditions.push(sql`${hotListFacets.firstAt} < ${toMs}`);
-  if (ownerUserId !== undefined)
-    conditions.push(
-      sql`exists (select 1 from ${accounts} where ${accounts.id} = ${hotListFacets.entityId} and ${accounts.ownerUserId} = ${ownerUserId})`,
-    );
-  return db.all<{ id: string }>(
-    sql`select ${hotListFacets.entityId} as id from ${hotListFacets} indexed by ${sql.raw(filters.hand ? "hot_list_facets_raised_rank" : "hot_list_facets_rank")}
-        where ${sql.join(conditions, sql` and `)} order by ${hotListFacets.rankKey} desc limit ${limit}`,
-  );
+  return rankedIds({ facet: facetFor(filters), kind, handRaised: Boolean(filters.hand), fromMs, toMs, ownerUserId }, limit);
 }
 
-export function hotAccounts(
-  filters: HotListFilters,
-  options: { userId?: string; limit?: number; now?: number },
-  db: ControlDb,
-): HotAccount[] {
+export async function hotAccounts(filters: HotListFilters, options: { userId?: string; limit?: number; now?: number }): Promise<HotAccount[]> {
   const now = options.now ?? Date.now();
-  const ranked = rankedIds("account", filters, options.limit ?? defaultLimit, db, filters.mine ? (options.userId ?? "") : undefined);
-  const rows = inRankOrder(
-    ranked,
-    db
-      .select({ activity: accountActivity, account: accounts })
-      .from(accountActivity)
-      .innerJoin(accounts, eq(accounts.id, accountActivity.accountId))
-      .where(inArray(accountActivity.accountId, ids(ranked)))
-      .all(),
-    (row) => row.account.id,
-  );
+  const order = await ranked("account", filters, options.limit ?? defaultLimit, filters.mine ? (options.userId ?? "") : undefined);
+  const rows = inRankOrder(order, await accountActivityRows(ids(order)), (row) => row.account.id);
   return rows.map(({ activity, account }) => ({
     kind: "account",
     id: account.id,
@@ -117,23 +80,11 @@ export function hotAccounts(
   }));
 }
 
-export function hotVisitors(filters: HotListFilters, options: { limit?: number; now?: number }, db: ControlDb): HotVisitor[] {
+export async function hotVisitors(filters: HotListFilters, options: { limit?: number; now?: number }): Promise<HotVisitor[]> {
   const now = options.now ?? Date.now();
-  const ranked = rankedIds("visitor", filters, options.limit ?? defaultLimit, db);
-  const rows = inRankOrder(
-    ranked,
-    db
-      .select({ activity: visitorActivity, visitor: visitors })
-      .from(visitorActivity)
-      .innerJoin(visitors, eq(visitors.id, visitorActivity.visitorId))
-      .where(inArray(visitorActivity.visitorId, ids(ranked)))
-      .all(),
-    (row) => row.visitor.id,
-  );
-  const tried = demosTried(
-    rows.map(({ visitor }) => visitor.id),
-    db,
-  );
+  const order = await ranked("visitor", filters, options.limit ?? defaultLimit);
+  const rows = inRankOrder(order, await visitorActivityRows(ids(order)), (row) => row.visitor.id);
+  const tried = await demosTried(rows.map(({ visitor }) => visitor.id));
   return rows.map(({ activity, visitor }) => {
     const perDemo = [...(tried.get(visitor.id)?.entries() ?? [])];
     return {
@@ -149,8 +100,8 @@ export function hotVisitors(filters: HotListFilters, options: { limit?: number; 
 }
 
 /** The demos the filter offers, by slug and title (no definitions parsed: the page needs nothing else). */
-export function demoChoices(db: ControlDb = controlDb()): { slug: string; title: string }[] {
-  return db.select({ slug: demos.slug, title: demos.title }).from(demos).orderBy(asc(demos.position), asc(demos.title)).all();
+export function demoChoices(): Promise<{ slug: string; title: string }[]> {
+  return demoTitles();
 }
 
 export type HotListResult = { ok: true; list: HotList } | { ok: false; error: string };
@@ -159,17 +110,16 @@ export type HotListResult = { ok: true; list: HotList } | { ok: false; error: st
  * The ranked page for the filters. An unknown demo is the rep's typo, said as such; everything else was
  * checked when the filters were parsed.
  */
-export function hotList(
+export async function hotList(
   filters: HotListFilters,
   options: { userId?: string; limit?: number; now?: number } = {},
-  db: ControlDb = controlDb(),
-): HotListResult {
-  if (filters.demo && !isRegisteredDemo(filters.demo)) return { ok: false, error: `demo: there is no demo named “${filters.demo}”` };
-  const { pending } = timed("fold", () => catchUpInsights({}, db));
+): Promise<HotListResult> {
+  if (filters.demo && !(await isRegisteredDemo(filters.demo))) return { ok: false, error: `demo: there is no demo named “${filters.demo}”` };
+  const { pending } = await timed("fold", () => catchUpInsights({}));
   const limit = options.limit ?? defaultLimit;
   const wanted = filters.mine ? "accounts" : filters.who;
-  const accountRows = wanted === "anonymous" ? [] : timed("accounts", () => hotAccounts(filters, { ...options, limit }, db));
-  const visitorRows = wanted === "accounts" ? [] : timed("visitors", () => hotVisitors(filters, { ...options, limit }, db));
+  const accountRows = wanted === "anonymous" ? [] : await timed("accounts", () => hotAccounts(filters, { ...options, limit }));
+  const visitorRows = wanted === "accounts" ? [] : await timed("visitors", () => hotVisitors(filters, { ...options, limit }));
   const entries = [...accountRows, ...visitorRows].sort((a, b) => b.rankKey - a.rankKey).slice(0, limit);
   return { ok: true, list: { entries, pending } };
 }

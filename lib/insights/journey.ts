@@ -1,9 +1,18 @@
 // A journey: what one visitor, or every person of an account, did, grouped into visits (sessions) and told
 // as sentences, with where they came from. Reads one visitor's events by the (visitor, time) index.
 import "server-only";
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { accountActivity, accounts, demos, events, shareLinks, type Visitor, visitorActivity, visitors } from "@/db/control/schema";
+import type { EventRow, Visitor } from "@/db/control/schema";
+import {
+  accountActivityOf,
+  accountRow,
+  demoVersions,
+  interactingPeopleOf,
+  latestEventsOf,
+  shareLinkAccountName,
+  visitorActivityOf,
+} from "@/db/queries/journeys";
+import { demoDefinitions } from "@/db/queries/rep-views";
+import { visitorById } from "@/db/queries/visitors";
 import { textIn } from "@/lib/demos/locale";
 import { personaLabels } from "@/lib/demos/personas";
 import { runtime } from "@/lib/runtime/runtime";
@@ -32,17 +41,12 @@ type StepTitles = (demo: string, stepId: string) => string | undefined;
  * Step titles of every registered demo. Parsing each definition on every journey cost more than the journey's
  * query, so they are kept per process and made again only when a demo's source hash changes.
  */
-function stepTitles(db: ControlDb): StepTitles {
-  const version = db
-    .select({ slug: demos.slug, hash: demos.sourceHash })
-    .from(demos)
-    .all()
-    .map((row) => `${row.slug}@${row.hash}`)
-    .join(" ");
+async function stepTitles(): Promise<StepTitles> {
+  const version = await demoVersions();
   const cache = runtime().shared("insights.step-titles", () => ({ version: "", titles: new Map<string, string>() }));
   if (cache.version !== version || cache.titles.size === 0) {
     const titles = new Map<string, string>();
-    for (const row of db.select({ slug: demos.slug, definition: demos.definition }).from(demos).all()) {
+    for (const row of await demoDefinitions()) {
       const fallback = row.definition.locales?.[0] ?? "en";
       for (const step of row.definition.steps) titles.set(`${row.slug}:${step.id}`, textIn(step.title, fallback, fallback));
     }
@@ -54,31 +58,20 @@ function stepTitles(db: ControlDb): StepTitles {
 }
 
 /** Where they came from: utm_* and the referrer's host as stored on arrival, and the share link that brought them. */
-function sourceOf(visitor: Visitor, db: ControlDb): string[] {
+async function sourceOf(visitor: Visitor): Promise<string[]> {
   const parts = Object.entries(visitor.source ?? {}).map(([key, value]) => (key === "referrer" ? `referrer ${value}` : `${key}=${value}`));
   if (visitor.shareLinkToken) {
-    const link = db
-      .select({ name: accounts.name })
-      .from(shareLinks)
-      .innerJoin(accounts, eq(accounts.id, shareLinks.accountId))
-      .where(eq(shareLinks.token, visitor.shareLinkToken))
-      .get();
-    parts.push(link ? `share link for ${link.name}` : "a share link");
+    const name = await shareLinkAccountName(visitor.shareLinkToken);
+    parts.push(name ? `share link for ${name}` : "a share link");
   }
   return parts;
 }
 
-type Loaded = { rows: (typeof events.$inferSelect)[]; truncated: boolean };
+type Loaded = { rows: EventRow[]; truncated: boolean };
 
-function latestEvents(visitorIds: string[], db: ControlDb): Loaded {
+async function latestEvents(visitorIds: string[]): Promise<Loaded> {
   if (visitorIds.length === 0) return { rows: [], truncated: false };
-  const rows = db
-    .select()
-    .from(events)
-    .where(visitorIds.length === 1 ? eq(events.visitorId, visitorIds[0] ?? "") : inArray(events.visitorId, visitorIds))
-    .orderBy(desc(events.occurredAt), desc(events.id))
-    .limit(journeyEventLimit + 1)
-    .all();
+  const rows = await latestEventsOf(visitorIds, journeyEventLimit + 1);
   return { rows: rows.slice(0, journeyEventLimit).reverse(), truncated: rows.length > journeyEventLimit };
 }
 
@@ -102,22 +95,20 @@ function visits(loaded: Loaded, numbers: Map<string, number>, titles: StepTitles
   return grouped;
 }
 
-function people(list: Visitor[], loaded: Loaded, db: ControlDb): Person[] {
-  const tried = demosTried(
-    list.map((visitor) => visitor.id),
-    db,
-  );
+async function people(list: Visitor[], loaded: Loaded): Promise<Person[]> {
+  const tried = await demosTried(list.map((visitor) => visitor.id));
   const locales = new Map<string, Set<string>>();
   for (const event of loaded.rows) {
     const locale = event.props?.locale;
     if (typeof locale === "string" && event.visitorId)
       locales.set(event.visitorId, (locales.get(event.visitorId) ?? new Set()).add(locale));
   }
+  const sources = await Promise.all(list.map(sourceOf));
   return list.map((visitor, index) => ({
     number: index + 1,
     visitor,
     client: [visitor.browser, visitor.os, visitor.device].filter(Boolean).join(" · "),
-    source: sourceOf(visitor, db),
+    source: sources[index] ?? [],
     locales: [...(locales.get(visitor.id) ?? [])],
     tried: [...(tried.get(visitor.id)?.entries() ?? [])].map(([demo, { persona }]) => ({
       demo,
@@ -128,62 +119,50 @@ function people(list: Visitor[], loaded: Loaded, db: ControlDb): Person[] {
 
 export type Score = { score: number; reasons: Reason[] };
 
-export function visitorScore(visitorId: string, db: ControlDb = controlDb(), now = Date.now()): Score | undefined {
-  const row = db.select().from(visitorActivity).where(eq(visitorActivity.visitorId, visitorId)).get();
+export async function visitorScore(visitorId: string, now = Date.now()): Promise<Score | undefined> {
+  const row = await visitorActivityOf(visitorId);
   return row ? { score: decayedScore(row.rawScore, row.lastAt.getTime(), now), reasons: scoreReasons(row) } : undefined;
 }
 
 /** One visitor's journey; undefined for an unknown visitor and for one who asked not to be tracked (no oracle). */
-export function visitorJourney(visitorId: string, db: ControlDb = controlDb()) {
-  const visitor = db.select().from(visitors).where(eq(visitors.id, visitorId)).get();
+export async function visitorJourney(visitorId: string) {
+  const visitor = await visitorById(visitorId);
   if (!visitor || visitor.doNotTrack) return undefined;
-  catchUpInsights({}, db);
-  const loaded = latestEvents([visitorId], db);
-  const [person] = people([visitor], loaded, db);
-  const account = visitor.accountId ? db.select().from(accounts).where(eq(accounts.id, visitor.accountId)).get() : undefined;
+  await catchUpInsights({});
+  const loaded = await latestEvents([visitorId]);
+  const [person] = await people([visitor], loaded);
+  const account = visitor.accountId ? await accountRow(visitor.accountId) : undefined;
   return {
     visitor,
     person,
     account,
-    score: visitorScore(visitorId, db),
-    visits: visits(loaded, new Map(), stepTitles(db)),
+    score: await visitorScore(visitorId),
+    visits: visits(loaded, new Map(), await stepTitles()),
     truncated: loaded.truncated,
   };
 }
 
 /** Every person of an account, numbered as they appeared (visitor 1, 2, 3 …), their events interleaved. */
-export function accountJourney(accountId: string, db: ControlDb = controlDb()) {
-  const account = db.select().from(accounts).where(eq(accounts.id, accountId)).get();
+export async function accountJourney(accountId: string) {
+  const account = await accountRow(accountId);
   if (!account) return undefined;
-  catchUpInsights({}, db);
+  await catchUpInsights({});
   // Only people who interacted: a mail scanner's opening is not one of the buying committee.
-  const list = db
-    .select({ visitor: visitors })
-    .from(visitors)
-    .innerJoin(visitorActivity, eq(visitorActivity.visitorId, visitors.id))
-    .where(
-      and(eq(visitors.accountId, accountId), eq(visitors.doNotTrack, false), eq(visitors.bot, false), gt(visitorActivity.interactions, 0)),
-    )
-    .orderBy(asc(visitors.createdAt))
-    .all()
-    .map((row) => row.visitor);
-  const loaded = latestEvents(
-    list.map((visitor) => visitor.id),
-    db,
-  );
-  const found = people(list, loaded, db);
+  const list = await interactingPeopleOf(accountId);
+  const loaded = await latestEvents(list.map((visitor) => visitor.id));
+  const found = await people(list, loaded);
   return {
     account,
     people: found,
-    visits: visits(loaded, new Map(found.map((person) => [person.visitor.id, person.number])), stepTitles(db)),
+    visits: visits(loaded, new Map(found.map((person) => [person.visitor.id, person.number])), await stepTitles()),
     truncated: loaded.truncated,
   };
 }
 
 /** An account's score and reasons (the account page mounts components/sales/AccountScore.tsx on this). */
-export function accountScore(accountId: string, db: ControlDb = controlDb(), now = Date.now()): (Score & { people: number }) | undefined {
-  catchUpInsights({}, db);
-  const row = db.select().from(accountActivity).where(eq(accountActivity.accountId, accountId)).get();
+export async function accountScore(accountId: string, now = Date.now()): Promise<(Score & { people: number }) | undefined> {
+  await catchUpInsights({});
+  const row = await accountActivityOf(accountId);
   if (!row || row.people === 0) return undefined;
   return {
     score: decayedScore(row.rawScore, row.lastAt.getTime(), now),

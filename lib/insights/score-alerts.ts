@@ -2,9 +2,8 @@
 // stored aggregate before and after (both persisted), so nothing else needs remembering: a score that stays
 // above alerts once, and alerts again only after decaying below the threshold and rising back over it.
 import "server-only";
-import { eq } from "drizzle-orm";
-import type { ControlDb } from "@/db/client";
-import { accounts } from "@/db/control/schema";
+import { accountNameOf } from "@/db/queries/insights";
+import type { Store } from "@/db/store";
 import { runtime } from "@/lib/runtime/runtime";
 import { enqueueAlert } from "@/lib/webhooks/enqueue";
 import { decayedScore, formatReasons, type ScoreInput, scoreReasons } from "./score";
@@ -29,21 +28,18 @@ function journeyLink(crossing: Crossing): string {
 }
 
 /** Puts one "score.crossed" alert in the outbox, inside the fold's transaction (lib/webhooks/enqueue.ts). */
-export function enqueueScoreCrossed(db: ControlDb, crossing: Crossing, now: number): number {
+export async function enqueueScoreCrossed(tx: Store, crossing: Crossing, now: number): Promise<number> {
   const reasons = scoreReasons({ ...crossing.counters, colleagues: crossing.colleagues });
   const score = decayedScore(
     reasons.reduce((sum, reason) => sum + reason.points, 0),
     crossing.counters.lastAt,
     now,
   );
-  const name =
-    crossing.kind === "account"
-      ? (db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, crossing.id)).get()?.name ?? null)
-      : null;
+  const name = crossing.kind === "account" ? ((await accountNameOf(crossing.id, tx)) ?? null) : null;
   const who = name ?? (crossing.kind === "account" ? "An account" : `Visitor ${crossing.id.slice(0, 6)}`);
   const journey = journeyLink(crossing);
   return enqueueAlert(
-    db,
+    tx,
     {
       kind: "score.crossed",
       text: `${who} crossed a score of ${alertThreshold}: ${score} (${formatReasons(reasons)}) ${journey}`,

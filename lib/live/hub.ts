@@ -1,12 +1,13 @@
-// Live fan-out. A live event is committed to control.sqlite before anyone hears of it; then the bus carries
+// Live fan-out. A live event is committed to the control plane before anyone hears of it; then the bus carries
 // only "rows up to id N exist", and each process reads the new rows once and hands them to its own streams.
-// That is the shape PostgreSQL LISTEN/NOTIFY gives when the control plane moves there: the bus becomes a
-// NOTIFY, nothing else changes. A reconnect with Last-Event-ID reads what it missed from the same table, so it
-// gets every event exactly once and in order. Typing indicators are ephemeral: never stored, never replayed.
+// That is the shape PostgreSQL LISTEN/NOTIFY gives across nodes: the bus becomes a NOTIFY, nothing else changes.
+// A reconnect with Last-Event-ID reads what it missed from the same table, so it gets every event exactly once
+// and in order (ids are handed out in commit order: db/queries/live.ts). Typing indicators are ephemeral: never
+// stored, never replayed.
 import "server-only";
-import { and, asc, gt, inArray, lt, lte, max } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { liveEvents } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
+import { deleteLiveEventsBefore, insertLiveEvents, liveEventsAfter, liveEventsBetween, newestLiveEventId } from "@/db/queries/live";
+import type { Store } from "@/db/store";
 import { runtime } from "@/lib/runtime/runtime";
 
 /** "team": every signed-in member's workspace. "visitor:<id>": one prospect's panel. */
@@ -30,8 +31,12 @@ export type Deliver = (message: LiveMessage, frame: string) => void;
 type Hub = {
   byTopic: Map<string, Set<Deliver>>;
   open: number;
-  /** The highest stored id this process has fanned out. */
+  /** The highest stored id this process has fanned out (known once `ready` settles). */
   delivered: number;
+  ready: Promise<void>;
+  /** The announce in flight, and whether another must follow it (announces never overlap). */
+  announcing?: Promise<void>;
+  again: boolean;
 };
 
 /** Most missed events a reconnect replays; a client gone longer reloads its view instead. */
@@ -39,12 +44,12 @@ export const maxReplay = 500;
 
 function hub(): Hub {
   return runtime().shared("live.hub", () => {
-    const newest =
-      controlDb()
-        .select({ id: max(liveEvents.id) })
-        .from(liveEvents)
-        .get()?.id ?? 0;
-    return { byTopic: new Map<string, Set<Deliver>>(), open: 0, delivered: newest };
+    const state: Hub = { byTopic: new Map<string, Set<Deliver>>(), open: 0, delivered: 0, ready: Promise.resolve(), again: false };
+    // Streams hear of events stored from now on; older ones only through a replay.
+    state.ready = newestLiveEventId().then((newest) => {
+      state.delivered = Math.max(state.delivered, newest);
+    });
+    return state;
   });
 }
 
@@ -54,28 +59,40 @@ export type PendingLive = { topic: LiveTopic; type: string; payload: Record<stri
  * Stores live events inside the caller's transaction (pass its `tx`); call `announce()` once it has
  * committed. Writing them with the change they report is what makes "committed before told" hold.
  */
-export function storeLive(tx: Pick<ControlDb, "insert">, events: readonly PendingLive[]): void {
-  if (events.length === 0) return;
-  tx.insert(liveEvents)
-    .values(events.map((event) => ({ topic: event.topic, type: event.type, payload: event.payload })))
-    .run();
+export function storeLive(tx: Store, events: readonly PendingLive[]): Promise<void> {
+  return insertLiveEvents(events, tx);
 }
 
-/** Tells every stream of this process about stored events it has not had yet (the in-process bus). */
-export function announce(): void {
+/**
+ * Tells every stream of this process about stored events it has not had yet (the in-process bus). Calls made
+ * while one runs are folded into one more run after it, so no event is read or dispatched twice.
+ */
+export function announce(): Promise<void> {
   const state = hub();
-  const rows = controlDb().select().from(liveEvents).where(gt(liveEvents.id, state.delivered)).orderBy(asc(liveEvents.id)).all();
-  for (const row of rows) {
-    state.delivered = row.id;
-    dispatch(state, { id: row.id, topic: row.topic as LiveTopic, type: row.type, payload: row.payload });
+  if (state.announcing) {
+    state.again = true;
+    return state.announcing;
   }
+  const run = async (): Promise<void> => {
+    await state.ready;
+    do {
+      state.again = false;
+      for (const row of await liveEventsAfter(state.delivered)) {
+        state.delivered = row.id;
+        dispatch(state, { id: row.id, topic: row.topic as LiveTopic, type: row.type, payload: row.payload });
+      }
+    } while (state.again);
+  };
+  state.announcing = run().finally(() => {
+    state.announcing = undefined;
+  });
+  return state.announcing;
 }
 
 /** Stores and announces in one go, for an event that is the whole change (a hand-raise alert). */
-export function publishLive(events: readonly PendingLive[]): void {
-  const db = controlDb();
-  db.transaction((tx) => storeLive(tx, events));
-  announce();
+export async function publishLive(events: readonly PendingLive[]): Promise<void> {
+  await store().transaction((tx) => storeLive(tx, events));
+  await announce();
 }
 
 /** For what is worth nothing a second later (typing): straight to the streams open now. */
@@ -105,39 +122,53 @@ function dispatch(state: Hub, message: LiveMessage): void {
 }
 
 /**
- * Subscribes to topics. With `lastEventId`, first replays the stored events after it (at most maxReplay,
- * oldest first). Reading the replay and joining the live set happen in one synchronous step, so no event can
- * fall between them in this process. Returns the unsubscribe function.
+ * Subscribes to topics at once and returns the unsubscribe function. With `lastEventId`, the stored events
+ * after it (at most maxReplay, oldest first) are read and delivered first; events announced meanwhile wait in
+ * a buffer and follow them, so none is lost or delivered twice: the replay reads up to what this process has
+ * fanned out by then, and only buffered events above that follow it.
  */
 export function subscribeLive(topics: readonly LiveTopic[], lastEventId: number | undefined, deliver: Deliver): () => void {
   const state = hub();
-  if (lastEventId !== undefined && lastEventId < state.delivered) {
-    const missed = controlDb()
-      .select()
-      .from(liveEvents)
-      .where(and(inArray(liveEvents.topic, [...topics]), gt(liveEvents.id, lastEventId), lte(liveEvents.id, state.delivered)))
-      .orderBy(asc(liveEvents.id))
-      .limit(maxReplay)
-      .all();
-    for (const row of missed) {
-      const message: LiveMessage = { id: row.id, topic: row.topic as LiveTopic, type: row.type, payload: row.payload };
-      deliver(message, sseFrame(message));
-    }
-  }
+  let buffered: [LiveMessage, string][] | undefined = [];
+  const joined: Deliver = (message, frame) => {
+    if (buffered) buffered.push([message, frame]);
+    else deliver(message, frame);
+  };
   for (const topic of topics) {
     const streams = state.byTopic.get(topic) ?? new Set<Deliver>();
     if (streams.size === 0) state.byTopic.set(topic, streams);
-    streams.add(deliver);
+    streams.add(joined);
   }
   state.open += 1;
   let subscribed = true;
+  // Stored events up to here come from the replay; the buffer may hold some of them too.
+  let upTo = 0;
+  const replay = async () => {
+    await state.ready;
+    upTo = state.delivered;
+    if (lastEventId === undefined || lastEventId >= upTo) return;
+    for (const row of await liveEventsBetween(topics, lastEventId, upTo, maxReplay)) {
+      if (!subscribed) return;
+      const message: LiveMessage = { id: row.id, topic: row.topic as LiveTopic, type: row.type, payload: row.payload };
+      deliver(message, sseFrame(message));
+    }
+  };
+  replay()
+    .catch((error: unknown) => console.error("live: replaying missed events failed", error))
+    .finally(() => {
+      const waiting = buffered ?? [];
+      buffered = undefined;
+      for (const [message, frame] of waiting) {
+        if (subscribed && (message.id === undefined || message.id > upTo)) deliver(message, frame);
+      }
+    });
   return () => {
     if (!subscribed) return;
     subscribed = false;
     state.open -= 1;
     for (const topic of topics) {
       const streams = state.byTopic.get(topic);
-      streams?.delete(deliver);
+      streams?.delete(joined);
       // A visitor's topic goes with their last tab; only "team" stays around.
       if (streams?.size === 0) state.byTopic.delete(topic);
     }
@@ -150,9 +181,6 @@ export function openLiveStreams(): number {
 }
 
 /** Forgets stored events older than `keepMs` (a reconnect after that reloads its view); returns how many. */
-export function pruneLive(now: Date, keepMs = 24 * 60 * 60_000): number {
-  return controlDb()
-    .delete(liveEvents)
-    .where(lt(liveEvents.createdAt, new Date(now.getTime() - keepMs)))
-    .run().changes;
+export function pruneLive(now: Date, keepMs = 24 * 60 * 60_000): Promise<number> {
+  return deleteLiveEventsBefore(new Date(now.getTime() - keepMs));
 }

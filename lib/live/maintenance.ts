@@ -6,11 +6,7 @@ const everyMs = 60 * 60_000;
 
 export function startLiveMaintenance(): () => void {
   const timer = setInterval(() => {
-    try {
-      pruneLive(new Date());
-    } catch (error) {
-      console.error("live: pruning failed", error);
-    }
+    pruneLive(new Date()).catch((error: unknown) => console.error("live: pruning failed", error));
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

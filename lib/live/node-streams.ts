@@ -42,7 +42,7 @@ function membersStreaming(): Map<string, number> {
   return runtime().shared("live.membersStreaming", () => {
     const members = new Map<string, number>();
     const timer = setInterval(() => {
-      for (const userId of members.keys()) touchPresence(userId);
+      for (const userId of members.keys()) touchPresence(userId).catch((error: unknown) => console.error("live: presence failed", error));
     }, presenceEveryMs);
     timer.unref();
     runtime().onClose(() => clearInterval(timer));
@@ -94,7 +94,7 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
   // The same table as every /sales page and API (lib/auth/roles.ts).
   if (!mayUse(member.role, "sales")) return refuse(response, 403, "Your role does not work in the sales workspace; ask an admin");
   const { userId } = member;
-  touchPresence(userId);
+  await touchPresence(userId);
   const members = membersStreaming();
   members.set(userId, (members.get(userId) ?? 0) + 1);
   openSseStream(response, (send) => {

@@ -1,10 +1,10 @@
 // Turns fresh usage signals into live news without touching the ingest path (whose group commit is the
-// core's throughput): every half second it reads the events stored since its last look, by rowid (the
-// table's own b-tree, so the read costs what arrived, not what is stored), and
+// core's throughput): every half second it reads the events committed since its last look, in commit order
+// (db/store.ts, eventsAfter: the read costs what arrived, not what is stored), and
 // - for each hand-raise stores a live "handraise" event for the team and queues the hand-raise alert;
 // - tells the team's streams, ephemerally, which visitors were active (the "live now" page refreshes).
 import "server-only";
-import { controlDb } from "@/db/client";
+import { store } from "@/db/control-plane";
 import { runtime } from "@/lib/runtime/runtime";
 import { enqueueAlert } from "@/lib/webhooks/enqueue";
 import { announce, type PendingLive, publishEphemeral, storeLive } from "./hub";
@@ -13,61 +13,58 @@ export const watchIntervalMs = 500;
 /** Most events one look reads; a burst larger than this is read over the next looks. */
 const batch = 5_000;
 
-type Fresh = { rowid: number; visitor_id: string | null; demo_slug: string | null; type: string; step_id: string | null };
-
-function watermark(): { rowid: number } {
-  return runtime().shared("live.signalWatermark", () => {
-    const newest = controlDb().$client.prepare("select coalesce(max(rowid), 0) as rowid from events").get() as { rowid: number };
-    return { rowid: newest.rowid };
-  });
+/** Where the watch has read to: events committed before it started are old news. */
+function watermark(): Promise<{ cursor: string | null }> {
+  return runtime().shared("live.signalWatermark", () => store().special.newestEventCursor().then((cursor) => ({ cursor })));
 }
 
 /** One look: returns how many events it read. */
-export function watchSignalsOnce(now: Date = new Date()): number {
-  const mark = watermark();
-  const db = controlDb();
-  const fresh = db.$client
-    .prepare("select rowid, visitor_id, demo_slug, type, step_id from events where rowid > ? order by rowid limit ?")
-    .all(mark.rowid, batch) as Fresh[];
+export async function watchSignalsOnce(now: Date = new Date()): Promise<number> {
+  const mark = await watermark();
+  const fresh = await store().special.eventsAfter(mark.cursor, batch);
   if (fresh.length === 0) return 0;
-  mark.rowid = fresh.at(-1)?.rowid ?? mark.rowid;
+  mark.cursor = fresh.at(-1)?.cursor ?? mark.cursor;
 
   const raised = fresh.filter((event) => event.type === "handraise");
   if (raised.length > 0) {
     const live: PendingLive[] = raised.map((event) => ({
       topic: "team",
       type: "handraise",
-      payload: { visitorId: event.visitor_id, demo: event.demo_slug, at: now.getTime() },
+      payload: { visitorId: event.visitorId, demo: event.demoSlug, at: now.getTime() },
     }));
-    db.transaction((tx) => {
-      storeLive(tx, live);
+    await store().transaction(async (tx) => {
+      await storeLive(tx, live);
       for (const event of raised) {
-        const who = event.visitor_id ? "A prospect" : "An anonymous prospect (Do-Not-Track)";
-        enqueueAlert(
+        const who = event.visitorId ? "A prospect" : "An anonymous prospect (Do-Not-Track)";
+        await enqueueAlert(
           tx,
           {
             kind: "handraise",
-            text: `${who} raised a hand in ${event.demo_slug ?? "a demo"}`,
-            data: { visitorId: event.visitor_id, demo: event.demo_slug },
+            text: `${who} raised a hand in ${event.demoSlug ?? "a demo"}`,
+            data: { visitorId: event.visitorId, demo: event.demoSlug },
           },
           now,
         );
       }
     });
-    announce();
+    await announce();
   }
-  const active = [...new Set(fresh.map((event) => event.visitor_id).filter((id): id is string => id !== null))];
+  const active = [...new Set(fresh.map((event) => event.visitorId).filter((id): id is string => id !== null))];
   if (active.length > 0) publishEphemeral("team", "activity", { visitors: active.slice(0, 200), at: now.getTime() });
   return fresh.length;
 }
 
 export function startSignalWatch(): () => void {
+  let running = false;
   const timer = setInterval(() => {
-    try {
-      watchSignalsOnce();
-    } catch (error) {
-      console.error("live: watching signals failed", error);
-    }
+    // One look at a time: a slow look is followed by the next, never overlapped by it.
+    if (running) return;
+    running = true;
+    watchSignalsOnce()
+      .catch((error: unknown) => console.error("live: watching signals failed", error))
+      .finally(() => {
+        running = false;
+      });
   }, watchIntervalMs);
   timer.unref();
   return () => clearInterval(timer);

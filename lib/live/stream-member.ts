@@ -5,9 +5,7 @@
 // are shared. Only the session cookie keys the entry: the same credential, verified moments ago.
 import "server-only";
 import type { IncomingMessage } from "node:http";
-import { eq } from "drizzle-orm";
-import { controlDb } from "@/db/client";
-import { user } from "@/db/control/schema";
+import { roleOfMember } from "@/db/queries/team";
 import { auth } from "@/lib/auth/auth";
 import { runtime } from "@/lib/runtime/runtime";
 
@@ -50,7 +48,7 @@ export function sessionCookieKey(cookieHeader: string | undefined): string | und
 async function lookUp(request: IncomingMessage): Promise<StreamMember | null> {
   const found = await auth().api.getSession({ headers: sessionHeaders(request) });
   if (!found) return null;
-  const role = controlDb().select({ role: user.role }).from(user).where(eq(user.id, found.user.id)).get()?.role;
+  const role = await roleOfMember(found.user.id);
   return { userId: found.user.id, role };
 }
 

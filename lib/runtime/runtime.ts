@@ -8,6 +8,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
+import type { ControlStore } from "@/db/store";
 import { LRUCache } from "lru-cache";
 import { type Config, type DataPaths, dataPaths, loadConfig } from "@/lib/config";
 import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
@@ -19,8 +20,8 @@ export type Runtime = {
   readonly id: string;
   readonly config: Config;
   readonly paths: DataPaths;
-  /** The control-plane connection (db/client.ts opens it on first use, with its pragmas). */
-  control: { sqlite?: Database.Database };
+  /** The control plane's store and connections (db/control-plane.ts opens it on first use). */
+  control: { store?: ControlStore };
   /** Open sandbox connections, bounded: thousands of sandboxes never mean thousands of open files. */
   readonly sandboxHandles: LRUCache<string, Database.Database>;
   /** Warm spare copies per template file, and the templates being refilled right now. */
@@ -39,8 +40,11 @@ export type Runtime = {
   shared<T>(key: string, make: () => T): T;
   /** A cleanup for close(): a timer, a worker. Returns a function that runs it early and forgets it. */
   onClose(cleanup: () => void): () => void;
-  /** Runs every cleanup, closes every connection. The next runtime() starts a new runtime. */
-  close(): void;
+  /**
+   * Runs every cleanup and closes every connection; the next runtime() starts a new runtime. Resolves once the
+   * control plane's connections are closed (PostgreSQL's end asynchronously).
+   */
+  close(): Promise<void>;
 };
 
 const idleHandleMs = 15 * 60_000;
@@ -94,9 +98,10 @@ export function createRuntime(config: Config): Runtime {
       cleanups.clear();
       sharedValues.clear();
       runtime.sandboxHandles.clear();
-      runtime.control.sqlite?.close();
-      runtime.control.sqlite = undefined;
+      const store = runtime.control.store;
+      runtime.control.store = undefined;
       if (holder[key] === runtime) delete holder[key];
+      return store ? store.close() : Promise.resolve();
     },
   };
   return runtime;
@@ -113,7 +118,7 @@ export function runtime(): Runtime {
  * previous one is closed first. Tests use it to run with other limits without touching process.env.
  */
 export function installRuntime(overrides: Partial<Config> = {}): Runtime {
-  holder[key]?.close();
+  holder[key]?.close().catch((error: unknown) => console.error("openhouse: closing the previous runtime failed", error));
   holder[key] = createRuntime({ ...loadConfig(), ...overrides });
   return holder[key];
 }

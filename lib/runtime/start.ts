@@ -1,7 +1,7 @@
 // The composition root: everything a serving process needs, started in one place, in order, and stopped by
 // the function it returns. `npm start`, `npm run dev` and the tests that want a whole server call this.
 import "server-only";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane, startDatabaseUpkeep } from "@/db/control-plane";
 import type { Config } from "@/lib/config";
 import { registerDemos, templateFor } from "@/lib/demos/registry";
 import { startInsightsFold } from "@/lib/insights/fold";
@@ -19,7 +19,7 @@ export type Started = {
   /** The demos registered from the demo files. */
   demoSlugs: string[];
   /** Stops every timer and closes every connection this start opened. */
-  stop: () => void;
+  stop: () => Promise<void>;
 };
 
 export type StartOptions = {
@@ -33,18 +33,19 @@ export type StartOptions = {
  * Makes this process's runtime, migrates the control plane, registers the demos (throws a DemoFileError
  * listing every problem), fills the spare pools and starts the background upkeep.
  */
-export function startOpenhouse(options: StartOptions = {}): Started {
+export async function startOpenhouse(options: StartOptions = {}): Promise<Started> {
   const runtime = installRuntime(options.config);
   try {
     serverSecret();
-    migrateControlDb();
+    await migrateControlPlane();
     // Keep only the names: a demo's parsed fixture can be megabytes, and this process lives long.
-    const demoSlugs = registerDemos().map((demo) => demo.slug);
+    const demoSlugs = (await registerDemos()).map((demo) => demo.slug);
     // The first visitors get a sandbox by rename, not by copy.
     for (const slug of demoSlugs) fillSpares(templateFor(slug));
     if (options.maintenance ?? true) {
       // Expiry, caps and stray files; then the event store's retention purge and WAL checkpoints.
       runtime.onClose(startSandboxMaintenance());
+      runtime.onClose(startDatabaseUpkeep());
       runtime.onClose(startSignalsMaintenance());
       // Hand-raises and activity to the live streams; alerts out of the outbox; old live events pruned.
       runtime.onClose(startSignalWatch());
@@ -55,7 +56,7 @@ export function startOpenhouse(options: StartOptions = {}): Started {
     }
     return { runtime, demoSlugs, stop: () => runtime.close() };
   } catch (error) {
-    runtime.close();
+    await runtime.close();
     throw error;
   }
 }

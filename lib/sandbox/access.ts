@@ -1,9 +1,8 @@
 // The only way from a sandbox id in a URL to a sandbox handle: the id must belong to the caller's
 // visitor cookie. Anything else — guessed, swapped, forged, path-like — is "not found", never "forbidden".
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { controlDb } from "@/db/client";
-import { type PreviewSandbox, type Sandbox, sandboxes } from "@/db/control/schema";
+import type { PreviewSandbox, Sandbox } from "@/db/control/schema";
+import { sandboxOwnedBy, touchSandbox } from "@/db/queries/sandboxes";
 import { openSandbox, type SandboxDb, SandboxUnreadableError } from "./handles";
 import { isWellFormedId } from "./ids";
 import { type GoneReason, retireSandbox } from "./retire";
@@ -25,9 +24,9 @@ export type OwnedLookup = { state: "live"; owned: VisitorSandbox } | { state: "g
 /** Using a sandbox keeps it alive (the idle TTL counts from here); at most one write per interval per sandbox. */
 const activityWriteIntervalMs = 10 * 60_000;
 
-function markActive(sandbox: Sandbox, now = new Date()): Sandbox {
+async function markActive(sandbox: Sandbox, now = new Date()): Promise<Sandbox> {
   if (now.getTime() - sandbox.lastActiveAt.getTime() < activityWriteIntervalMs) return sandbox;
-  controlDb().update(sandboxes).set({ lastActiveAt: now }).where(eq(sandboxes.id, sandbox.id)).run();
+  await touchSandbox(sandbox.id, now);
   return { ...sandbox, lastActiveAt: now };
 }
 
@@ -35,27 +34,24 @@ function markActive(sandbox: Sandbox, now = new Date()): Sandbox {
  * Looks the id up for this visitor only, so a stranger learns nothing (undefined, same as a made-up id).
  * A live row whose file is missing or damaged is retired as corrupt here, and reported as gone.
  */
-export function lookupOwnedSandbox(sandboxId: unknown, visitorId: string | undefined): OwnedLookup | undefined {
+export async function lookupOwnedSandbox(sandboxId: unknown, visitorId: string | undefined): Promise<OwnedLookup | undefined> {
   if (!visitorId || !isWellFormedId(sandboxId)) return undefined;
-  const sandbox = controlDb()
-    .select()
-    .from(sandboxes)
-    .where(and(eq(sandboxes.id, sandboxId), eq(sandboxes.visitorId, visitorId)))
-    .get();
+  const sandbox = await sandboxOwnedBy(sandboxId, visitorId);
   if (!sandbox) return undefined;
   if (sandbox.status === "gone") return { state: "gone", demoSlug: sandbox.demoSlug, reason: sandbox.goneReason ?? "expired" };
   try {
-    const owned: VisitorSandbox = { kind: "visitor", sandbox: markActive(sandbox), db: openSandbox(sandbox.id) };
+    const db = openSandbox(sandbox.id);
+    const owned: VisitorSandbox = { kind: "visitor", sandbox: await markActive(sandbox), db };
     return { state: "live", owned };
   } catch (error) {
     if (!(error instanceof SandboxUnreadableError)) throw error;
-    retireSandbox(sandbox.id, "corrupt");
+    await retireSandbox(sandbox.id, "corrupt");
     return { state: "gone", demoSlug: sandbox.demoSlug, reason: "corrupt" };
   }
 }
 
 /** The caller's live sandbox, or undefined. */
-export function findOwnedSandbox(sandboxId: unknown, visitorId: string | undefined): VisitorSandbox | undefined {
-  const found = lookupOwnedSandbox(sandboxId, visitorId);
+export async function findOwnedSandbox(sandboxId: unknown, visitorId: string | undefined): Promise<VisitorSandbox | undefined> {
+  const found = await lookupOwnedSandbox(sandboxId, visitorId);
   return found?.state === "live" ? found.owned : undefined;
 }

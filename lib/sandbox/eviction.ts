@@ -1,36 +1,19 @@
 // Global caps: when too many sandboxes are live, or their files use too much disk, the longest-idle go first.
 import "server-only";
-import { and, asc, count, desc, eq, ne } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { sandboxes } from "@/db/control/schema";
+import { idlestLiveSandboxIds, liveSandboxCount, liveSandboxIdsNewestFirst } from "@/db/queries/sandboxes";
 import { runtime } from "@/lib/runtime/runtime";
 import { sandboxDiskBytes } from "./files";
 import { retireSandboxes } from "./retire";
-
-function liveCount(db: ControlDb): number {
-  return db.select({ n: count() }).from(sandboxes).where(eq(sandboxes.status, "live")).get()?.n ?? 0;
-}
-
-function oldestIdleLive(db: ControlDb, limit: number, keepId?: string): string[] {
-  return db
-    .select({ id: sandboxes.id })
-    .from(sandboxes)
-    .where(keepId ? and(eq(sandboxes.status, "live"), ne(sandboxes.id, keepId)) : eq(sandboxes.status, "live"))
-    .orderBy(asc(sandboxes.lastActiveAt))
-    .limit(limit)
-    .all()
-    .map((row) => row.id);
-}
 
 /**
  * The count cap, checked on every provisioning: one indexed count, so a flood can never get past it
  * between GC runs. Never evicts the sandbox just made (keepId).
  */
-export function enforceLiveCap(db: ControlDb = controlDb(), keepId?: string, maxLive = runtime().config.sandboxMaxLive): string[] {
-  const excess = liveCount(db) - maxLive;
+export async function enforceLiveCap(keepId?: string, maxLive = runtime().config.sandboxMaxLive): Promise<string[]> {
+  const excess = (await liveSandboxCount()) - maxLive;
   if (excess <= 0) return [];
-  const evicted = oldestIdleLive(db, excess, keepId);
-  retireSandboxes(evicted, "evicted", db);
+  const evicted = await idlestLiveSandboxIds(excess, keepId);
+  await retireSandboxes(evicted, "evicted");
   return evicted;
 }
 
@@ -51,25 +34,16 @@ export function liveCapFor(
 }
 
 /** Both caps; the disk cap stats every live file, so it runs with the GC rather than per request. */
-export function evictIfOverCap(
-  db: ControlDb = controlDb(),
-  limits: { maxLive?: number; maxDiskBytes?: number } = {},
-): { evicted: string[] } {
-  const evicted = enforceLiveCap(db, undefined, limits.maxLive ?? runtime().config.sandboxMaxLive);
+export async function evictIfOverCap(limits: { maxLive?: number; maxDiskBytes?: number } = {}): Promise<{ evicted: string[] }> {
+  const evicted = await enforceLiveCap(undefined, limits.maxLive ?? runtime().config.sandboxMaxLive);
   const maxDiskBytes = limits.maxDiskBytes ?? runtime().config.sandboxMaxDiskMb * 1024 * 1024;
   // Newest-active first: keep adding until the budget is spent; everything older than that goes.
-  const live = db
-    .select({ id: sandboxes.id })
-    .from(sandboxes)
-    .where(eq(sandboxes.status, "live"))
-    .orderBy(desc(sandboxes.lastActiveAt))
-    .all();
   let used = 0;
   const overBudget: string[] = [];
-  for (const { id } of live) {
+  for (const id of await liveSandboxIdsNewestFirst()) {
     used += sandboxDiskBytes(id);
     if (used > maxDiskBytes) overBudget.push(id);
   }
-  retireSandboxes(overBudget, "evicted", db);
+  await retireSandboxes(overBudget, "evicted");
   return { evicted: [...evicted, ...overBudget] };
 }

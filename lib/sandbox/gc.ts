@@ -3,9 +3,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, lt } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { sandboxes } from "@/db/control/schema";
+import { deleteTombstonesBefore, liveSandboxIds, liveSandboxIdsIdleSince } from "@/db/queries/sandboxes";
 import { runtime } from "@/lib/runtime/runtime";
 import { collectIdlePreviews, previewSandboxIds } from "@/lib/studio/preview/preview-sandboxes";
 import { removeSandboxFiles } from "./files";
@@ -29,23 +27,15 @@ function olderThan(file: string, cutoffMs: number): boolean {
 }
 
 /** Temp files from interrupted copies, and sandbox files whose row never got written or is no longer live. */
-function sweepStrayFiles(now: Date, db: ControlDb): number {
+async function sweepStrayFiles(now: Date): Promise<number> {
   const cutoff = now.getTime() - strayFileAgeMs;
   let removed = 0;
   for (const dir of [runtime().paths.sandboxes, runtime().paths.templates]) {
     const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
     const live =
       dir === runtime().paths.sandboxes
-        ? new Set(
-            db
-              .select({ id: sandboxes.id })
-              .from(sandboxes)
-              .where(eq(sandboxes.status, "live"))
-              .all()
-              .map((row) => row.id)
-              // Studio previews keep their files beside prospects' sandboxes; their rows live in their own table.
-              .concat(previewSandboxIds(db)),
-          )
+        ? // Studio previews keep their files beside prospects' sandboxes; their rows live in their own table.
+          new Set([...(await liveSandboxIds()), ...(await previewSandboxIds())])
         : undefined;
     for (const name of names) {
       const file = path.join(dir, name);
@@ -60,24 +50,15 @@ function sweepStrayFiles(now: Date, db: ControlDb): number {
   return removed;
 }
 
-export function collectGarbage(now: Date = new Date(), db: ControlDb = controlDb()): GarbageReport {
+export async function collectGarbage(now: Date = new Date()): Promise<GarbageReport> {
   const idleSince = new Date(now.getTime() - runtime().config.sandboxTtlDays * dayMs);
-  const expiredIds = db
-    .select({ id: sandboxes.id })
-    .from(sandboxes)
-    .where(and(eq(sandboxes.status, "live"), lt(sandboxes.lastActiveAt, idleSince)))
-    .all()
-    .map((row) => row.id);
-  retireSandboxes(expiredIds, "expired", db, now);
+  const expiredIds = await liveSandboxIdsIdleSince(idleSince);
+  await retireSandboxes(expiredIds, "expired", now);
 
   // A gone row's lastActiveAt is when it went (see retire.ts).
-  const tombstoneCutoff = new Date(now.getTime() - goneRowRetentionDays * dayMs);
-  const tombstones = db
-    .delete(sandboxes)
-    .where(and(eq(sandboxes.status, "gone"), lt(sandboxes.lastActiveAt, tombstoneCutoff)))
-    .run().changes;
+  const tombstones = await deleteTombstonesBefore(new Date(now.getTime() - goneRowRetentionDays * dayMs));
 
   // Before the sweep, so a collected preview's files are not counted as strays.
-  const previewsCollected = collectIdlePreviews(now, db);
-  return { expired: expiredIds.length, tombstonesDeleted: tombstones, strayFilesRemoved: sweepStrayFiles(now, db), previewsCollected };
+  const previewsCollected = await collectIdlePreviews(now);
+  return { expired: expiredIds.length, tombstonesDeleted: tombstones, strayFilesRemoved: await sweepStrayFiles(now), previewsCollected };
 }

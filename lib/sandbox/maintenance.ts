@@ -5,21 +5,17 @@ import { collectGarbage } from "./gc";
 
 const intervalMs = 10 * 60_000;
 
-export function runSandboxMaintenance(now: Date = new Date()): { expired: number; evicted: number } {
-  const garbage = collectGarbage(now);
-  const { evicted } = evictIfOverCap();
+export async function runSandboxMaintenance(now: Date = new Date()): Promise<{ expired: number; evicted: number }> {
+  const garbage = await collectGarbage(now);
+  const { evicted } = await evictIfOverCap();
   return { expired: garbage.expired, evicted: evicted.length };
 }
 
 /** Starts the interval (unref'd: it never keeps the process alive) and returns its cleanup. */
 export function startSandboxMaintenance(): () => void {
   const tick = () => {
-    try {
-      runSandboxMaintenance();
-    } catch (error) {
-      // One failed run (a locked file, a full disk) must not stop the next one.
-      console.error("openhouse: sandbox maintenance failed", error);
-    }
+    // One failed run (a locked file, a full disk) must not stop the next one.
+    runSandboxMaintenance().catch((error: unknown) => console.error("openhouse: sandbox maintenance failed", error));
   };
   tick();
   const timer = setInterval(tick, intervalMs);

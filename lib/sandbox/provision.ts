@@ -3,9 +3,8 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { and, desc, eq } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { type Sandbox, sandboxes } from "@/db/control/schema";
+import type { Sandbox } from "@/db/control/schema";
+import { insertSandbox, latestSandboxOf, setSandboxPersonalization, touchSandbox } from "@/db/queries/sandboxes";
 import { templateFor } from "@/lib/demos/registry";
 import { copyTemplate } from "./copy-template";
 import { enforceLiveCap, liveCapFor } from "./eviction";
@@ -14,25 +13,16 @@ import { newId } from "./ids";
 import { type Personalization, personalizationRow, storedPersonalization } from "./personalization";
 import { retireSandbox } from "./retire";
 
-function latestSandbox(visitorId: string, demoSlug: string, db: ControlDb): Sandbox | undefined {
-  return db
-    .select()
-    .from(sandboxes)
-    .where(and(eq(sandboxes.visitorId, visitorId), eq(sandboxes.demoSlug, demoSlug)))
-    .orderBy(desc(sandboxes.createdAt))
-    .get();
-}
-
 /** The visitor's live sandbox for this demo, marked active; undefined when a new one is needed. */
-export function resumeSandbox(visitorId: string, demoSlug: string, db: ControlDb = controlDb()): Sandbox | undefined {
-  const latest = latestSandbox(visitorId, demoSlug, db);
+export async function resumeSandbox(visitorId: string, demoSlug: string): Promise<Sandbox | undefined> {
+  const latest = await latestSandboxOf(visitorId, demoSlug);
   if (latest?.status !== "live") return undefined;
   if (!fs.existsSync(sandboxFile(latest.id))) {
-    retireSandbox(latest.id, "corrupt", db);
+    await retireSandbox(latest.id, "corrupt");
     return undefined;
   }
   const now = new Date();
-  db.update(sandboxes).set({ lastActiveAt: now }).where(eq(sandboxes.id, latest.id)).run();
+  await touchSandbox(latest.id, now);
   return { ...latest, lastActiveAt: now };
 }
 
@@ -41,31 +31,22 @@ export function resumeSandbox(visitorId: string, demoSlug: string, db: ControlDb
  * the one its expired predecessor had. The file is in place before the row exists: a crash leaves an
  * orphan file for the GC, never a live row without a file.
  */
-export function createSandbox(
-  visitorId: string,
-  demoSlug: string,
-  personalization: Personalization | undefined,
-  db: ControlDb = controlDb(),
-): Sandbox {
+export async function createSandbox(visitorId: string, demoSlug: string, personalization: Personalization | undefined): Promise<Sandbox> {
   const now = new Date();
-  const kept = personalization ?? storedPersonalization(latestSandbox(visitorId, demoSlug, db)?.personalization);
+  const kept = personalization ?? storedPersonalization((await latestSandboxOf(visitorId, demoSlug))?.personalization);
   const template = templateFor(demoSlug, now);
   const id = newId();
   copyTemplate(template, id);
-  const sandbox = db
-    .insert(sandboxes)
-    .values({
-      id,
-      visitorId,
-      demoSlug,
-      template: path.basename(template),
-      lastActiveAt: now,
-      createdAt: now,
-      personalization: personalizationRow(kept),
-    })
-    .returning()
-    .get();
-  enforceLiveCap(db, id, liveCapFor(templateBytes(template)));
+  const sandbox = await insertSandbox({
+    id,
+    visitorId,
+    demoSlug,
+    template: path.basename(template),
+    lastActiveAt: now,
+    createdAt: now,
+    personalization: personalizationRow(kept),
+  });
+  await enforceLiveCap(id, liveCapFor(templateBytes(template)));
   return sandbox;
 }
 
@@ -74,11 +55,11 @@ export function createSandbox(
  * on the sandbox they already have: their work stays. The company is not switched: it names the workspace
  * they have been working in. Only the control row changes, so this costs no file access.
  */
-export function adoptPersona(sandbox: Sandbox, personalization: Personalization | undefined, db: ControlDb = controlDb()): Sandbox {
+export async function adoptPersona(sandbox: Sandbox, personalization: Personalization | undefined): Promise<Sandbox> {
   const stored = storedPersonalization(sandbox.personalization);
   if (!personalization?.persona || personalization.persona === stored?.persona) return sandbox;
   const row = personalizationRow({ ...stored, persona: personalization.persona });
-  db.update(sandboxes).set({ personalization: row }).where(eq(sandboxes.id, sandbox.id)).run();
+  await setSandboxPersonalization(sandbox.id, row);
   return { ...sandbox, personalization: row };
 }
 
@@ -86,27 +67,17 @@ export type ProvisionOptions = {
   personalization?: Personalization;
   /**
    * Asked only when a new sandbox would be made (resuming is never limited): false refuses it, and
-   * provisionSandbox answers undefined. The /try flow's per-client rate limit.
+   * provisionSandbox answers undefined. The /try flow's per-client rate limit (and its visitor row).
    */
-  admitNew?: () => boolean;
+  admitNew?: () => Promise<boolean>;
 };
 
 /** Resume the visitor's sandbox for this demo (taking the link's persona) or create one. */
-export function provisionSandbox(
-  visitorId: string,
-  demoSlug: string,
-  options?: Omit<ProvisionOptions, "admitNew">,
-  db?: ControlDb,
-): Sandbox;
-export function provisionSandbox(visitorId: string, demoSlug: string, options: ProvisionOptions, db?: ControlDb): Sandbox | undefined;
-export function provisionSandbox(
-  visitorId: string,
-  demoSlug: string,
-  options: ProvisionOptions = {},
-  db: ControlDb = controlDb(),
-): Sandbox | undefined {
-  const resumed = resumeSandbox(visitorId, demoSlug, db);
-  if (resumed) return adoptPersona(resumed, options.personalization, db);
-  if (options.admitNew && !options.admitNew()) return undefined;
-  return createSandbox(visitorId, demoSlug, options.personalization, db);
+export function provisionSandbox(visitorId: string, demoSlug: string, options?: Omit<ProvisionOptions, "admitNew">): Promise<Sandbox>;
+export function provisionSandbox(visitorId: string, demoSlug: string, options: ProvisionOptions): Promise<Sandbox | undefined>;
+export async function provisionSandbox(visitorId: string, demoSlug: string, options: ProvisionOptions = {}): Promise<Sandbox | undefined> {
+  const resumed = await resumeSandbox(visitorId, demoSlug);
+  if (resumed) return adoptPersona(resumed, options.personalization);
+  if (options.admitNew && !(await options.admitNew())) return undefined;
+  return createSandbox(visitorId, demoSlug, options.personalization);
 }

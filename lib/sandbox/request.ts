@@ -18,7 +18,7 @@ export async function currentVisitorId(): Promise<string | undefined> {
  * A studio preview is the signed-in member's own, by their team session; a visitor cookie never opens one.
  */
 export async function requireOwnSandbox(sandboxId: unknown): Promise<OwnedSandbox> {
-  const found = lookupOwnedSandbox(sandboxId, await currentVisitorId());
+  const found = await lookupOwnedSandbox(sandboxId, await currentVisitorId());
   if (found?.state === "gone") redirect(renewalPath(found.demoSlug, found.reason));
   if (found) return found.owned;
   const preview = await memberPreviewFromRequest(sandboxId);

@@ -22,34 +22,34 @@ export type TryDemoOutcome =
   | { kind: "no-such-demo"; location: string }
   | { kind: "rate-limited"; retryAfterSeconds: number };
 
-export function tryDemo(demoSlug: string, request: Pick<Request, "url" | "headers">): TryDemoOutcome {
-  if (!isRegisteredDemo(demoSlug)) return { kind: "no-such-demo", location: missingDemoPath(demoSlug) };
+export async function tryDemo(demoSlug: string, request: Pick<Request, "url" | "headers">): Promise<TryDemoOutcome> {
+  if (!(await isRegisteredDemo(demoSlug))) return { kind: "no-such-demo", location: missingDemoPath(demoSlug) };
   const url = new URL(request.url);
   const visitor = identifyVisitor(request);
   // A share link (?via=) brings its account, persona and company name; a dead or unknown one is ignored.
-  const link = liveShareLink(url.searchParams.get("via"));
+  const link = await liveShareLink(url.searchParams.get("via"));
   const fromUrl = parsePersonalization(url.searchParams);
   const personalization = link ? linkPersonalization(link, fromUrl) : fromUrl;
 
   const address = request.headers.get(clientIpHeaderName) ?? "unknown";
   const limiter = runtime().limiters.provision;
   let created = false;
-  const sandbox = provisionSandbox(visitor.visitorId, demoSlug, {
+  const sandbox = await provisionSandbox(visitor.visitorId, demoSlug, {
     personalization,
-    admitNew() {
+    async admitNew() {
       if (!limiter.tryTake(address)) return false;
       created = true;
       // Where they came from is tracking, so not for a browser that asked not to be tracked.
       const source = visitor.doNotTrack ? undefined : arrivalSource(url, request.headers.get("referer"));
-      touchVisitor(visitor.visitorId, { source, client: visitor.client });
+      await touchVisitor(visitor.visitorId, { source, client: visitor.client });
       return true;
     },
   });
   if (!sandbox) return { kind: "rate-limited", retryAfterSeconds: limiter.retryAfterSeconds(address) };
-  if (!created) touchVisitor(visitor.visitorId, { client: visitor.client });
+  if (!created) await touchVisitor(visitor.visitorId, { client: visitor.client });
   // After the visitor row exists; a link flood is provisioned like any other arrivals (rate limit, spares,
   // live cap above), and its openings only count as people once they interact (lib/accounts/people.ts).
-  if (link) attributeOpening(link, { visitorId: visitor.visitorId, doNotTrack: visitor.doNotTrack, newSandbox: created });
+  if (link) await attributeOpening(link, { visitorId: visitor.visitorId, doNotTrack: visitor.doNotTrack, newSandbox: created });
 
   const renewed = parseRenewedReason(url.searchParams.get("renewed"));
   const secure = (request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")) === "https";

@@ -2,9 +2,8 @@
 // prospect cookie is involved, every opening is logged (who, which visitor, when), and a visitor who sent
 // GPC or Do-Not-Track is never viewable.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { sandboxes, shoulderViews, visitors } from "@/db/control/schema";
+import { insertShoulderView, latestLiveSandboxOf, shoulderViewsOf } from "@/db/queries/shoulder-views";
+import { visitorById } from "@/db/queries/visitors";
 import type { TeamSession } from "@/lib/auth/team-session";
 import { searchCompanies } from "@/lib/pipeline/companies";
 import { searchContacts } from "@/lib/pipeline/contacts";
@@ -30,30 +29,19 @@ export type ShoulderView =
       log: ShoulderViewLog;
     };
 
-export function shoulderViewLog(visitorId: string, db: ControlDb = controlDb()): ShoulderViewLog {
-  return db
-    .select({ viewerName: shoulderViews.viewerName, openedAt: shoulderViews.openedAt })
-    .from(shoulderViews)
-    .where(eq(shoulderViews.visitorId, visitorId))
-    .orderBy(desc(shoulderViews.openedAt), desc(shoulderViews.id))
-    .limit(50)
-    .all();
+export function shoulderViewLog(visitorId: string): Promise<ShoulderViewLog> {
+  return shoulderViewsOf(visitorId, 50);
 }
 
 /** Opens (and logs) the view of the visitor's most recently used live sandbox. */
-export function openShoulderView(visitorId: string, viewer: TeamSession["user"], db: ControlDb = controlDb()): ShoulderView {
+export async function openShoulderView(visitorId: string, viewer: TeamSession["user"]): Promise<ShoulderView> {
   if (!isWellFormedId(visitorId)) return { kind: "not-found" };
-  const visitor = db.select({ id: visitors.id, doNotTrack: visitors.doNotTrack }).from(visitors).where(eq(visitors.id, visitorId)).get();
+  const visitor = await visitorById(visitorId);
   if (!visitor) return { kind: "not-found" };
   if (visitor.doNotTrack) return { kind: "private" };
-  const sandbox = db
-    .select()
-    .from(sandboxes)
-    .where(and(eq(sandboxes.visitorId, visitorId), eq(sandboxes.status, "live")))
-    .orderBy(desc(sandboxes.lastActiveAt))
-    .get();
+  const sandbox = await latestLiveSandboxOf(visitorId);
   const opened = sandbox ? openReadOnlySandbox(sandbox.id) : undefined;
-  if (!sandbox || !opened) return { kind: "no-sandbox", log: shoulderViewLog(visitorId, db) };
+  if (!sandbox || !opened) return { kind: "no-sandbox", log: await shoulderViewLog(visitorId) };
   try {
     const view = {
       kind: "open" as const,
@@ -64,10 +52,8 @@ export function openShoulderView(visitorId: string, viewer: TeamSession["user"],
       companies: searchCompanies(opened.db, ""),
       contacts: searchContacts(opened.db, ""),
     };
-    db.insert(shoulderViews)
-      .values({ id: newId(), visitorId, sandboxId: sandbox.id, viewerUserId: viewer.id, viewerName: viewer.name })
-      .run();
-    return { ...view, log: shoulderViewLog(visitorId, db) };
+    await insertShoulderView({ id: newId(), visitorId, sandboxId: sandbox.id, viewerUserId: viewer.id, viewerName: viewer.name });
+    return { ...view, log: await shoulderViewLog(visitorId) };
   } finally {
     opened.close();
   }

@@ -3,12 +3,11 @@
 import "server-only";
 import { parseJsonBody, type RawBody } from "@/lib/http/read-json-body";
 import { runtime } from "@/lib/runtime/runtime";
-import { isPreviewSandbox } from "@/lib/studio/preview/preview-sandboxes";
 import { classifyUserAgent } from "@/lib/visitors/client-class";
 import { verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
 import { maxBatchBytes, signalBatchSchema } from "./event-schema";
 import { createGroupCommitter } from "./group-commit";
-import { type PreparedBatch, prepareBatch, writeBatches } from "./ingest";
+import { lookUpBatch, type PreparedBatch, prepareBatch, writeBatches } from "./ingest";
 
 export type SignalsRequest = RawBody & {
   visitorCookie: string | undefined;
@@ -49,18 +48,17 @@ export async function handleSignals(request: SignalsRequest): Promise<SignalsRes
     return error(400, "The request body could not be read");
   }
   if (!body.ok) return error(body.status, body.error);
-  // A studio preview is nobody's visit: its tour runs as a prospect's, and what it reports is dropped here,
-  // so no funnel, score or list in /sales ever counts it. Accepted, so the tracker does not retry.
-  if (body.value.sandbox !== undefined && isPreviewSandbox(body.value.sandbox)) {
-    return { status: 202, body: { stored: 0 }, headers: noStore };
-  }
   try {
-    const prepared = prepareBatch(body.value, {
+    const context = {
       visitorId: verifyVisitorCookie(request.visitorCookie),
       linkIdentity: !(request.noTracking || body.value.noTracking === true),
       bot: classifyUserAgent(request.userAgent).bot,
-    });
-    const result = await signalsCommitter().submit(prepared);
+    };
+    const found = await lookUpBatch(body.value, context);
+    // A studio preview is nobody's visit: its tour runs as a prospect's, and what it reports is dropped here,
+    // so no funnel, score or list in /sales ever counts it. Accepted, so the tracker does not retry.
+    if (found.preview) return { status: 202, body: { stored: 0 }, headers: noStore };
+    const result = await signalsCommitter().submit(prepareBatch(body.value, context, found));
     return { status: 202, body: result, headers: noStore };
   } catch (failure) {
     // The database is busy or failing: the client keeps the batch and retries; ids make that safe.

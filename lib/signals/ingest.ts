@@ -1,13 +1,12 @@
 // Stores validated batches of usage signals. Idempotent by event id; times clamped to what the server can
 // believe; identity linked only when the visitor has not asked not to be tracked; sessions split after
-// 30 idle minutes. Reads happen per request, writes in one transaction per group (see group-commit.ts).
+// 30 idle minutes. Reads happen per request, writes in one transaction per group (see group-commit.ts and
+// db/queries/events.ts).
 import "server-only";
-import crypto from "node:crypto";
-import type Database from "better-sqlite3";
-import { type ControlDb, controlDb } from "@/db/client";
+import { type IngestLookup, lookUpForIngest, type PreparedBatch, storeEventBatches } from "@/db/queries/events";
 import type { SignalBatch } from "./event-schema";
-import { assignSession, type OpenSession } from "./sessions";
-import { controlStatements } from "./statements";
+
+export type { PreparedBatch, PreparedEvent } from "@/db/queries/events";
 
 export type IngestContext = {
   visitorId: string | undefined;
@@ -22,19 +21,6 @@ export type IngestContext = {
   now?: Date;
 };
 
-export type PreparedEvent = {
-  id: string;
-  type: string;
-  demoSlug: string | null;
-  stepId: string | null;
-  stepIndex: number | null;
-  action: string | null;
-  props: string | null;
-  occurredAt: number;
-};
-
-export type PreparedBatch = { visitorId?: string; sandboxId?: string; bot: boolean; receivedAt: number; events: PreparedEvent[] };
-
 const maxAgeMs = 24 * 60 * 60 * 1000;
 
 export function clampEventTime(at: number, now: number): number {
@@ -42,20 +28,17 @@ export function clampEventTime(at: number, now: number): number {
 }
 
 /** The per-request part: who is this, is the sandbox theirs, what time is it really. */
-export function prepareBatch(batch: SignalBatch, context: IngestContext, db: ControlDb = controlDb()): PreparedBatch {
-  const statements = controlStatements(db.$client);
+export function prepareBatch(batch: SignalBatch, context: IngestContext, found: IngestLookup): PreparedBatch {
   const receivedAt = (context.now ?? new Date()).getTime();
-  const candidate = context.linkIdentity ? context.visitorId : undefined;
-  const known = candidate ? statements.visitor.get(candidate) : undefined;
   // A visitor who arrived asking not to be tracked stays unlinked, whatever later requests say.
-  const visitor = known && known.doNotTrack === 0 ? known : undefined;
-  const visitorId = visitor?.id;
-  const sandboxId = visitorId && batch.sandbox && statements.sandboxOwned.get(batch.sandbox, visitorId) ? batch.sandbox : undefined;
+  const visitor = context.linkIdentity && found.visitor && !found.visitor.doNotTrack ? found.visitor : undefined;
+  const visitorId = visitor ? context.visitorId : undefined;
+  const sandboxId = visitorId && batch.sandbox && found.sandboxOwned ? batch.sandbox : undefined;
   return {
     visitorId,
     sandboxId,
     // Automated browsers' events are marked; whether their visitor is a bot is decided when reading (no interaction).
-    bot: (known ? known.bot === 1 : (context.bot ?? false)) || batch.webdriver === true,
+    bot: (found.visitor ? found.visitor.bot : (context.bot ?? false)) || batch.webdriver === true,
     receivedAt,
     events: batch.events
       .map((event) => ({
@@ -72,48 +55,17 @@ export function prepareBatch(batch: SignalBatch, context: IngestContext, db: Con
   };
 }
 
-function writeOne(sqlite: Database.Database, batch: PreparedBatch, sessions: Map<string, OpenSession | undefined>): { stored: number } {
-  const statements = controlStatements(sqlite);
-  let stored = 0;
-  const visitorId = batch.visitorId;
-  let session = visitorId ? (sessions.has(visitorId) ? sessions.get(visitorId) : statements.latestSession.get(visitorId)) : undefined;
-  for (const event of batch.events) {
-    const next = visitorId ? assignSession(session, event.occurredAt, () => crypto.randomUUID()) : undefined;
-    const inserted = statements.insertEvent.run(
-      event.id,
-      visitorId ?? null,
-      batch.sandboxId ?? null,
-      event.demoSlug,
-      event.type,
-      event.stepId,
-      event.stepIndex,
-      event.action,
-      event.props,
-      event.occurredAt,
-      batch.receivedAt,
-      next?.id ?? null,
-      batch.bot ? 1 : 0,
-    );
-    // A retried event is already stored: it changes nothing, not even its session.
-    if (inserted.changes === 0) continue;
-    stored++;
-    session = next;
-  }
-  if (visitorId) {
-    if (session) statements.upsertSession.run(session.id, visitorId, session.startedAt, session.lastEventAt, session.eventCount);
-    sessions.set(visitorId, session);
-    statements.touchVisitor.run(batch.receivedAt, visitorId);
-  }
-  return { stored };
+/** What ingest knows of the batch's visitor and sandbox (one look per request). */
+export function lookUpBatch(batch: SignalBatch, context: IngestContext): Promise<IngestLookup> {
+  return lookUpForIngest(context.linkIdentity ? context.visitorId : undefined, batch.sandbox);
 }
 
 /** Writes many prepared batches in one transaction (one fsync), returning each one's count. */
-export function writeBatches(batches: PreparedBatch[], db: ControlDb = controlDb()): { stored: number }[] {
-  const sqlite = db.$client;
-  const sessions = new Map<string, OpenSession | undefined>();
-  return sqlite.transaction(() => batches.map((batch) => writeOne(sqlite, batch, sessions)))();
+export function writeBatches(batches: PreparedBatch[]): Promise<{ stored: number }[]> {
+  return storeEventBatches(batches);
 }
 
-export function ingestBatch(batch: SignalBatch, context: IngestContext, db: ControlDb = controlDb()): { stored: number } {
-  return writeBatches([prepareBatch(batch, context, db)], db)[0] ?? { stored: 0 };
+export async function ingestBatch(batch: SignalBatch, context: IngestContext): Promise<{ stored: number }> {
+  const prepared = prepareBatch(batch, context, await lookUpBatch(batch, context));
+  return (await writeBatches([prepared]))[0] ?? { stored: 0 };
 }

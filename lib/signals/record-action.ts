@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Sandbox } from "@/db/control/schema";
 import type { RecordedAction } from "@/lib/pipeline/action-state";
 import { signalsCommitter } from "./handle-signals";
-import { prepareBatch } from "./ingest";
+import { lookUpBatch, prepareBatch } from "./ingest";
 
 /** A detail is a few short facts ("deal", "amount", "stage"), never a copy of what the visitor typed at length. */
 const maxDetailKeys = 6;
@@ -31,21 +31,19 @@ export function boundedDetail(detail: RecordedAction["detail"]): Record<string, 
  */
 export async function recordSandboxAction(sandbox: Pick<Sandbox, "id" | "visitorId" | "demoSlug">, action: RecordedAction): Promise<void> {
   const now = new Date();
-  const prepared = prepareBatch(
-    {
-      sandbox: sandbox.id,
-      events: [
-        {
-          id: uuidv7(),
-          type: "sandbox.action",
-          at: now.getTime(),
-          demo: sandbox.demoSlug,
-          action: action.kind,
-          props: boundedDetail(action.detail),
-        },
-      ],
-    },
-    { visitorId: sandbox.visitorId, linkIdentity: true, now },
-  );
-  await signalsCommitter().submit(prepared);
+  const context = { visitorId: sandbox.visitorId, linkIdentity: true, now };
+  const batch = {
+    sandbox: sandbox.id,
+    events: [
+      {
+        id: uuidv7(),
+        type: "sandbox.action" as const,
+        at: now.getTime(),
+        demo: sandbox.demoSlug,
+        action: action.kind,
+        props: boundedDetail(action.detail),
+      },
+    ],
+  };
+  await signalsCommitter().submit(prepareBatch(batch, context, await lookUpBatch(batch, context)));
 }

@@ -1,8 +1,7 @@
 // What the studio shows per demo: the loader's problems, the last check, the funnel (split by persona path
 // and locale), the stage where most visitors leave, and each step's target-missing rates with the jump flag.
 import "server-only";
-import { type ControlDb, controlDb } from "@/db/client";
-import { demos } from "@/db/control/schema";
+import { registeredDemos } from "@/db/queries/demos";
 import { latestCheckRuns, type RecordedCheckRun } from "@/lib/demos/check-runs";
 import { allSteps, type DemoDefinition } from "@/lib/demos/demo-schema";
 import { textIn } from "@/lib/demos/locale";
@@ -54,20 +53,21 @@ function stepsOf(definition: DemoDefinition | undefined, counts: Map<string, Ste
 }
 
 /** Every demo folder and every registered demo, flagged ones first, then in gallery order. */
-export function studioDemoList(now = new Date(), db: ControlDb = controlDb()): StudioDemo[] {
+export async function studioDemoList(now = new Date()): Promise<StudioDemo[]> {
   const files = readDemoFiles();
-  const registered = db.select().from(demos).orderBy(demos.position, demos.slug).all();
-  const checks = latestCheckRuns(db);
-  const missing = targetMissingCounts(now, db);
+  const registered = await registeredDemos();
+  const checks = await latestCheckRuns();
+  const missing = await targetMissingCounts(now);
   const slugs = [...new Set([...registered.map((demo) => demo.slug), ...files.map((file) => file.slug)])];
-  const list = slugs.map((slug): StudioDemo => {
+  const list: StudioDemo[] = [];
+  for (const slug of slugs) {
     const onDisk = files.find((file) => file.slug === slug);
     const row = registered.find((demo) => demo.slug === slug);
     // The file as it is now when it loads; otherwise the version visitors still get.
     const definition = onDisk?.definition ?? row?.definition;
-    const funnel = row ? demoFunnel(slug, db) : undefined;
+    const funnel = row ? await demoFunnel(slug) : undefined;
     const steps = stepsOf(definition, missing.get(slug));
-    return {
+    list.push({
       slug,
       title: definition ? title(definition) : slug,
       registered: row !== undefined,
@@ -75,22 +75,21 @@ export function studioDemoList(now = new Date(), db: ControlDb = controlDb()): S
       check: checks.get(slug),
       funnel,
       splits: row
-        ? funnelSplits(
+        ? await funnelSplits(
             slug,
             steps.map((step) => step.id),
-            db,
           )
         : [],
       biggestDropOff: biggestDropOff(funnel),
       steps,
       flagged: steps.some((step) => step.jumped),
-    };
-  });
+    });
+  }
   return list.sort((a, b) => Number(b.flagged) - Number(a.flagged));
 }
 
 /** One demo as the list shows it, or undefined when there is no such folder or registered demo. */
-export function studioDemo(slug: string, now = new Date(), db: ControlDb = controlDb()): StudioDemo | undefined {
+export async function studioDemo(slug: string, now = new Date()): Promise<StudioDemo | undefined> {
   // The whole list is a handful of demos, each a few small queries; one path keeps the two pages in agreement.
-  return studioDemoList(now, db).find((demo) => demo.slug === slug);
+  return (await studioDemoList(now)).find((demo) => demo.slug === slug);
 }

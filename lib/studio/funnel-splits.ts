@@ -1,9 +1,8 @@
 // A demo's funnel summed per persona path and per locale, with the outcomes (call to action, hand-raise) that
 // lib/insights/funnels.ts counts only for all visitors. Reads funnel_counts, a few rows per demo.
 import "server-only";
-import { eq } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { funnelCounts } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
+import { funnelCountsOf } from "@/db/queries/insights";
 import { type PersonaId, personaIds, personaLabels } from "@/lib/demos/personas";
 import { fixedStages, stepStage } from "@/lib/insights/funnel-stages";
 
@@ -23,7 +22,7 @@ export type FunnelSplitRow = {
 const personaName = (id: string) => (personaIds.includes(id as PersonaId) ? personaLabels[id as PersonaId] : "No role chosen");
 
 /** Rows: all visitors, then each persona path, then each locale, with a count for each step id given. */
-export function funnelSplits(slug: string, stepIds: string[], db: ControlDb = controlDb()): FunnelSplitRow[] {
+export async function funnelSplits(slug: string, stepIds: string[]): Promise<FunnelSplitRow[]> {
   const groups = new Map<string, { label: string; kind: FunnelSplitRow["kind"]; counts: Map<string, number> }>();
   const add = (key: string, label: string, kind: FunnelSplitRow["kind"], stage: string, visitors: number) => {
     const group = groups.get(key) ?? { label, kind, counts: new Map<string, number>() };
@@ -31,7 +30,7 @@ export function funnelSplits(slug: string, stepIds: string[], db: ControlDb = co
     groups.set(key, group);
   };
   add("all", "All visitors", "all", fixedStages.viewed, 0);
-  for (const row of db.select().from(funnelCounts).where(eq(funnelCounts.demoSlug, slug)).all()) {
+  for (const row of await funnelCountsOf(slug, store())) {
     add("all", "All visitors", "all", row.stage, row.visitors);
     add(`persona:${row.persona}`, personaName(row.persona), "persona", row.stage, row.visitors);
     add(`locale:${row.locale}`, row.locale || "Locale not reported", "locale", row.stage, row.visitors);

@@ -1,8 +1,7 @@
 // The visitor row: created on a visitor's first arrival (the cookie may predate a wiped database), marked seen
 // on each one, with the coarse client facts and the privacy choice of the latest arrival.
 import "server-only";
-import { type ControlDb, controlDb } from "@/db/client";
-import { visitors } from "@/db/control/schema";
+import { upsertVisitorArrival } from "@/db/queries/visitors";
 import type { ArrivalSource } from "./arrival-source";
 import type { ClientClass } from "./client-class";
 
@@ -11,15 +10,13 @@ export type VisitorClient = ClientClass & { doNotTrack?: boolean };
 
 export type Arrival = { source?: ArrivalSource; client?: VisitorClient };
 
-export function touchVisitor(visitorId: string, arrival: Arrival = {}, db: ControlDb = controlDb()): void {
-  const now = new Date();
+export function touchVisitor(visitorId: string, arrival: Arrival = {}): Promise<void> {
   const { source, client } = arrival;
-  db.insert(visitors)
-    .values({ id: visitorId, lastSeenAt: now, source: source && Object.keys(source).length > 0 ? source : null, ...client })
-    // The latest arrival's privacy signal wins: a visitor may turn Global Privacy Control on or off.
-    .onConflictDoUpdate({
-      target: visitors.id,
-      set: { lastSeenAt: now, ...(client?.bot ? { bot: true } : {}), ...(client ? { doNotTrack: client.doNotTrack ?? false } : {}) },
-    })
-    .run();
+  // The latest arrival's privacy signal wins: a visitor may turn Global Privacy Control on or off.
+  return upsertVisitorArrival(
+    visitorId,
+    new Date(),
+    { source: source && Object.keys(source).length > 0 ? source : null, ...client },
+    client !== undefined,
+  );
 }

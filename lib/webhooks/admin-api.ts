@@ -16,13 +16,13 @@ const raw = (request: Request) => ({
 });
 
 /** What a list shows: never the secret again after it was given once. */
-function publicView(hook: ReturnType<typeof listWebhooks>[number]) {
+function publicView(hook: Awaited<ReturnType<typeof listWebhooks>>[number]) {
   const { secret: _secret, ...rest } = hook;
   return rest;
 }
 
-export function getWebhooks(): Response {
-  return jsonOk({ webhooks: listWebhooks().map(publicView), deliveries: recentDeliveries() });
+export async function getWebhooks(): Promise<Response> {
+  return jsonOk({ webhooks: (await listWebhooks()).map(publicView), deliveries: await recentDeliveries() });
 }
 
 export async function postWebhook(request: Request, admin: Admin): Promise<Response> {
@@ -39,11 +39,11 @@ const patchSchema = z.object({ enabled: z.boolean({ error: "enabled is true or f
 export async function patchWebhook(request: Request, id: string): Promise<Response> {
   const parsed = await parseJsonBody(raw(request), patchSchema, 1024);
   if (!parsed.ok) return jsonError(parsed.status, parsed.error);
-  if (!isWellFormedId(id) || !setWebhookEnabled(id, parsed.value.enabled)) return jsonError(404, "No such webhook");
+  if (!isWellFormedId(id) || !(await setWebhookEnabled(id, parsed.value.enabled))) return jsonError(404, "No such webhook");
   return jsonOk({ ok: true });
 }
 
-export function removeWebhook(id: string): Response {
-  if (!isWellFormedId(id) || !deleteWebhook(id)) return jsonError(404, "No such webhook");
+export async function removeWebhook(id: string): Promise<Response> {
+  if (!isWellFormedId(id) || !(await deleteWebhook(id))) return jsonError(404, "No such webhook");
   return jsonOk({ ok: true });
 }

@@ -5,9 +5,8 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import { and, asc, eq, lte } from "drizzle-orm";
-import { type ControlDb, controlDb } from "@/db/client";
-import { type OutboxRow, type Webhook, webhookOutbox, webhooks } from "@/db/control/schema";
+import type { OutboxRow, Webhook } from "@/db/control/schema";
+import { claimOutboxRow, dueOutboxRows, recordOutboxAttempt } from "@/db/queries/webhooks";
 import { runtime } from "@/lib/runtime/runtime";
 import { signatureHeader, signDelivery } from "./sign";
 import { checkWebhookTarget } from "./target-check";
@@ -87,25 +86,11 @@ export async function sendOnce(
 }
 
 /** Sends every due row once (up to a batch), in parallel; returns how many it attempted. */
-export async function deliverDue(now: Date = new Date(), db: ControlDb = controlDb()): Promise<number> {
-  const due = db
-    .select({ row: webhookOutbox, hook: webhooks })
-    .from(webhookOutbox)
-    .innerJoin(webhooks, eq(webhooks.id, webhookOutbox.webhookId))
-    .where(and(eq(webhookOutbox.status, "pending"), lte(webhookOutbox.nextAttemptAt, now)))
-    .orderBy(asc(webhookOutbox.nextAttemptAt))
-    .limit(batchSize)
-    .all();
-  const claimed = due.filter(({ row }) => {
-    const lease = new Date(now.getTime() + deliveryTimeoutMs * 3);
-    return (
-      db
-        .update(webhookOutbox)
-        .set({ nextAttemptAt: lease })
-        .where(and(eq(webhookOutbox.id, row.id), eq(webhookOutbox.nextAttemptAt, row.nextAttemptAt), eq(webhookOutbox.status, "pending")))
-        .run().changes === 1
-    );
-  });
+export async function deliverDue(now: Date = new Date()): Promise<number> {
+  const due = await dueOutboxRows(now, batchSize);
+  const lease = new Date(now.getTime() + deliveryTimeoutMs * 3);
+  const claimed: typeof due = [];
+  for (const entry of due) if (await claimOutboxRow(entry.row, lease)) claimed.push(entry);
   const allowPrivate = runtime().config.webhooksAllowPrivate;
   await Promise.all(
     claimed.map(async ({ row, hook }) => {
@@ -115,23 +100,17 @@ export async function deliverDue(now: Date = new Date(), db: ControlDb = control
       const attempts = row.attempts + 1;
       const finishedAt = new Date();
       if (outcome.ok) {
-        db.update(webhookOutbox)
-          .set({ status: "delivered", attempts, lastStatus: outcome.status, lastError: null, deliveredAt: finishedAt })
-          .where(eq(webhookOutbox.id, row.id))
-          .run();
+        await recordOutboxAttempt(row.id, { status: "delivered", attempts, lastStatus: outcome.status, lastError: null, deliveredAt: finishedAt });
         return;
       }
       const givingUp = attempts >= maxAttempts || !hook.enabled;
-      db.update(webhookOutbox)
-        .set({
-          status: givingUp ? "failed" : "pending",
-          attempts,
-          lastStatus: outcome.status ?? null,
-          lastError: outcome.error,
-          nextAttemptAt: new Date(finishedAt.getTime() + backoffMs(attempts)),
-        })
-        .where(eq(webhookOutbox.id, row.id))
-        .run();
+      await recordOutboxAttempt(row.id, {
+        status: givingUp ? "failed" : "pending",
+        attempts,
+        lastStatus: outcome.status ?? null,
+        lastError: outcome.error,
+        nextAttemptAt: new Date(finishedAt.getTime() + backoffMs(attempts)),
+      });
     }),
   );
   return claimed.length;

@@ -2,10 +2,8 @@
 // secret (shown to the admin, who gives it to the receiver).
 import "server-only";
 import crypto from "node:crypto";
-import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { type ControlDb, controlDb } from "@/db/client";
-import { webhookOutbox, webhooks } from "@/db/control/schema";
+import { deleteWebhookRow, insertWebhook, recentOutboxRows, updateWebhookEnabled, webhooksNewestFirst } from "@/db/queries/webhooks";
 import { runtime } from "@/lib/runtime/runtime";
 import { newId } from "@/lib/sandbox/ids";
 import { alertKinds } from "./alert-kinds";
@@ -22,7 +20,7 @@ export type NewWebhook = z.infer<typeof newWebhookSchema>;
 
 export type SaveResult = { ok: true; id: string; secret: string } | { ok: false; fieldErrors: Record<string, string> };
 
-export async function createWebhook(input: unknown, createdByUserId: string, db: ControlDb = controlDb()): Promise<SaveResult> {
+export async function createWebhook(input: unknown, createdByUserId: string): Promise<SaveResult> {
   const parsed = newWebhookSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -33,50 +31,22 @@ export async function createWebhook(input: unknown, createdByUserId: string, db:
   if (!checked.ok) return { ok: false, fieldErrors: { url: checked.error } };
   const id = newId();
   const secret = `whsec_${crypto.randomBytes(24).toString("base64url")}`;
-  db.insert(webhooks)
-    .values({
-      id,
-      url: checked.url.toString(),
-      format: parsed.data.format,
-      events: [...new Set(parsed.data.events)],
-      secret,
-      createdByUserId,
-    })
-    .run();
+  await insertWebhook({
+    id,
+    url: checked.url.toString(),
+    format: parsed.data.format,
+    events: [...new Set(parsed.data.events)],
+    secret,
+    createdByUserId,
+  });
   return { ok: true, id, secret };
 }
 
-export function listWebhooks(db: Pick<ControlDb, "select"> = controlDb()) {
-  return db.select().from(webhooks).orderBy(desc(webhooks.createdAt)).all();
-}
+export const listWebhooks = () => webhooksNewestFirst();
 
-export function setWebhookEnabled(id: string, enabled: boolean, db: ControlDb = controlDb()): boolean {
-  return db.update(webhooks).set({ enabled }).where(eq(webhooks.id, id)).run().changes === 1;
-}
+export const setWebhookEnabled = (id: string, enabled: boolean) => updateWebhookEnabled(id, enabled);
 
-export function deleteWebhook(id: string, db: ControlDb = controlDb()): boolean {
-  return db.delete(webhooks).where(eq(webhooks.id, id)).run().changes === 1;
-}
+export const deleteWebhook = (id: string) => deleteWebhookRow(id);
 
 /** The delivery log: the latest rows of the outbox, with their attempts and outcomes. */
-export function recentDeliveries(limit = 50, db: Pick<ControlDb, "select"> = controlDb()) {
-  return db
-    .select({
-      id: webhookOutbox.id,
-      webhookId: webhookOutbox.webhookId,
-      url: webhooks.url,
-      kind: webhookOutbox.kind,
-      status: webhookOutbox.status,
-      attempts: webhookOutbox.attempts,
-      lastStatus: webhookOutbox.lastStatus,
-      lastError: webhookOutbox.lastError,
-      createdAt: webhookOutbox.createdAt,
-      deliveredAt: webhookOutbox.deliveredAt,
-      nextAttemptAt: webhookOutbox.nextAttemptAt,
-    })
-    .from(webhookOutbox)
-    .innerJoin(webhooks, eq(webhooks.id, webhookOutbox.webhookId))
-    .orderBy(desc(webhookOutbox.id))
-    .limit(limit)
-    .all();
-}
+export const recentDeliveries = (limit = 50) => recentOutboxRows(limit);

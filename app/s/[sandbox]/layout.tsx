@@ -27,9 +27,9 @@ export default async function SandboxLayout({ children, params }: { children: Re
   // A preview shows the locale the member picked in the studio, whatever their browser prefers.
   const preview = owned.kind === "preview";
   const locale = owned.kind === "preview" && owned.sandbox.locale ? owned.sandbox.locale : (await headers()).get("accept-language");
-  const demo = loadTourDemo(sandbox.demoSlug, persona, locale);
+  const demo = await loadTourDemo(sandbox.demoSlug, persona, locale);
   const base = `/s/${sandbox.id}`;
-  const thread = owned.kind === "visitor" ? visitorThread(owned.sandbox.visitorId) : null;
+  const thread = owned.kind === "visitor" ? await visitorThread(owned.sandbox.visitorId) : null;
   const workspace = workspaceFor(sandbox, db);
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>

@@ -15,8 +15,8 @@ import { searchParamsOf } from "@/lib/insights/search-params";
 export default async function HotListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user } = await requireTeamMember({ next: "/sales" });
   const parsed = parseHotListFilters(searchParamsOf(await searchParams));
-  const result = parsed.ok ? hotList(parsed.filters, { userId: user.id }) : parsed;
-  const demos = demoChoices();
+  const result = parsed.ok ? await hotList(parsed.filters, { userId: user.id }) : parsed;
+  const demos = await demoChoices();
   const query = parsed.ok ? filtersQuery(parsed.filters) : "";
   return (
     <>

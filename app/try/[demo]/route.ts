@@ -9,7 +9,7 @@ function redirectTo(location: string): NextResponse {
 }
 
 export async function GET(request: Request, context: { params: Promise<{ demo: string }> }): Promise<Response> {
-  const outcome = tryDemo((await context.params).demo, request);
+  const outcome = await tryDemo((await context.params).demo, request);
   if (outcome.kind === "rate-limited") return rateLimitedPage(outcome.retryAfterSeconds);
   const response = redirectTo(outcome.location);
   if (outcome.kind === "open") response.cookies.set(outcome.cookie.name, outcome.cookie.value, outcome.cookie.options);

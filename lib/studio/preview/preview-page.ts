@@ -1,9 +1,8 @@
 // What /studio/preview/<slug> shows: the member's throwaway sandbox for the demo, the demo's personas and locales
 // with the ones chosen, and the step list with a way into each step. The page renders it as it is.
 import "server-only";
-import { eq } from "drizzle-orm";
-import { controlDb } from "@/db/client";
-import { demos, type PreviewSandbox } from "@/db/control/schema";
+import type { PreviewSandbox } from "@/db/control/schema";
+import { demoDefinition as registeredDefinition } from "@/db/queries/demos";
 import { companies, contacts, deals } from "@/db/sandbox/schema";
 import type { DemoDefinition } from "@/lib/demos/demo-schema";
 import { loadTourDemo } from "@/lib/demos/gallery";
@@ -24,8 +23,8 @@ export type PreviewPage = {
   steps: PreviewStep[];
 };
 
-export function demoDefinition(slug: string): DemoDefinition | undefined {
-  return controlDb().select({ definition: demos.definition }).from(demos).where(eq(demos.slug, slug)).get()?.definition;
+export function demoDefinition(slug: string): Promise<DemoDefinition | undefined> {
+  return registeredDefinition(slug);
 }
 
 /** The first deal, company and contact in the sandbox: where a step on "a deal's page" is opened. */
@@ -38,10 +37,10 @@ function firstIds(sandboxId: string): RouteIds {
   };
 }
 
-export function previewPageFor(preview: PreviewSandbox, definition: DemoDefinition): PreviewPage | undefined {
+export async function previewPageFor(preview: PreviewSandbox, definition: DemoDefinition): Promise<PreviewPage | undefined> {
   const persona = storedPersonalization(preview.personalization)?.persona;
   const locales = definition.locales ?? ["en"];
-  const tour = loadTourDemo(preview.demoSlug, persona, preview.locale ?? locales[0]);
+  const tour = await loadTourDemo(preview.demoSlug, persona, preview.locale ?? locales[0]);
   if (!tour) return undefined;
   return {
     sandboxId: preview.id,
@@ -56,8 +55,8 @@ export function previewPageFor(preview: PreviewSandbox, definition: DemoDefiniti
 }
 
 /** The member's preview of the demo, opened (or made) now; undefined for a demo that is not registered. */
-export function openPreviewPage(memberId: string, slug: string): PreviewPage | undefined {
-  const definition = demoDefinition(slug);
+export async function openPreviewPage(memberId: string, slug: string): Promise<PreviewPage | undefined> {
+  const definition = await demoDefinition(slug);
   if (!definition) return undefined;
-  return previewPageFor(openPreview(memberId, slug), definition);
+  return previewPageFor(await openPreview(memberId, slug), definition);
 }

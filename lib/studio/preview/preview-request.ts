@@ -6,7 +6,7 @@ import { currentTeamMember } from "@/lib/auth/team-session";
 import { isPreviewSandbox, type OwnedPreview, openMemberPreview } from "./preview-sandboxes";
 
 export async function memberPreviewFromRequest(sandboxId: unknown): Promise<OwnedPreview | undefined> {
-  if (!isPreviewSandbox(sandboxId)) return undefined;
+  if (!(await isPreviewSandbox(sandboxId))) return undefined;
   const member = await currentTeamMember();
   // A member whose role lost the studio keeps no way into the previews they opened.
   if (!member || !mayUse(member.user.role, "studio")) return undefined;

@@ -16,9 +16,9 @@ const settingsSchema = z.object({
 const notFound = "No such preview: open the demo from the studio again";
 
 export async function patchPreviewSettings(request: Request, sandboxId: string, memberId: string): Promise<Response> {
-  const preview = findMemberPreview(sandboxId, memberId);
+  const preview = await findMemberPreview(sandboxId, memberId);
   if (!preview) return jsonError(404, notFound);
-  const definition = demoDefinition(preview.demoSlug);
+  const definition = await demoDefinition(preview.demoSlug);
   if (!definition) return jsonError(404, notFound);
   const body = await parseJsonBody(
     {
@@ -38,6 +38,6 @@ export async function patchPreviewSettings(request: Request, sandboxId: string, 
   }
   const locale = body.value.locale ?? preview.locale ?? undefined;
   if (locale && !locales.includes(locale)) return jsonError(400, `locale must be one of this demo's: ${locales.join(", ")}`);
-  const updated = updatePreviewSettings(preview, { persona, locale });
-  return jsonOk({ preview: previewPageFor(updated, definition) });
+  const updated = await updatePreviewSettings(preview, { persona, locale });
+  return jsonOk({ preview: await previewPageFor(updated, definition) });
 }

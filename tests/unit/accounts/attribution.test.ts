@@ -22,14 +22,14 @@ let otherRep: TeamSession["user"];
 
 async function member(email: string): Promise<TeamSession["user"]> {
   const added = await addTeamMember({ email, password: "correct horse battery", role: "rep" });
-  const row = findTeamMember(added.id);
+  const row = await findTeamMember(added.id);
   if (!row) throw new Error("no member");
   return { ...row, emailVerified: true, image: null, updatedAt: row.createdAt } as TeamSession["user"];
 }
 
 beforeAll(async () => {
-  migrateControlDb();
-  registerDemos();
+  await migrateControlDb();
+  await registerDemos();
   await member("admin@example.com"); // the first member is the admin
   rep = await member("rep@example.com");
   otherRep = await member("other@example.com");
@@ -40,11 +40,11 @@ const chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like 
 let addressCounter = 0;
 
 /** A browser with no cookie, from its own address (each test's rate allowance is its own). */
-function openLink(path: string, headers: Record<string, string> = {}): Extract<TryDemoOutcome, { kind: "open" }> {
+async function openLink(path: string, headers: Record<string, string> = {}): Extract<TryDemoOutcome, { kind: "open" }> {
   const request = new Request(`http://localhost:3000${path}`, {
     headers: { "user-agent": chrome, [clientIpHeaderName]: `198.51.100.${++addressCounter}`, ...headers },
   });
-  const outcome = tryDemo("pipeline-basics", request);
+  const outcome = await tryDemo("pipeline-basics", request);
   if (outcome.kind !== "open") throw new Error(`expected the demo, got ${outcome.kind}`);
   return outcome;
 }
@@ -53,8 +53,8 @@ const visitorOf = (outcome: { cookie: { value: string } }) => verifyVisitorCooki
 const rowOf = (visitorId: string) => controlDb().select().from(visitors).where(eq(visitors.id, visitorId)).get();
 
 /** The visitor really does something: a deal, as the server records it when the write commits. */
-function interact(visitorId: string, sandboxId: string, deal = "Globex renewal"): void {
-  ingestBatch(
+async function interact(visitorId: string, sandboxId: string, deal = "Globex renewal"): void {
+  await ingestBatch(
     {
       sandbox: sandboxId,
       events: [
@@ -73,8 +73,8 @@ function interact(visitorId: string, sandboxId: string, deal = "Globex renewal")
 }
 
 describe("share-link attribution", () => {
-  it("ties whoever opens a link, and whoever it is forwarded to, to the same account as separate people", () => {
-    const link = createShareLink({ company: "Globex", demo: "pipeline-basics", persona: "leader" }, rep);
+  it("ties whoever opens a link, and whoever it is forwarded to, to the same account as separate people", async () => {
+    const link = await createShareLink({ company: "Globex", demo: "pipeline-basics", persona: "leader" }, rep);
     const first = openLink(`/try/pipeline-basics?via=${link.token}`);
     const forwarded = openLink(`/try/pipeline-basics?via=${link.token}`);
     expect(visitorOf(first)).not.toBe(visitorOf(forwarded));
@@ -85,29 +85,29 @@ describe("share-link attribution", () => {
     expect(sandbox?.personalization).toEqual({ company: "Globex", persona: "leader" });
     interact(visitorOf(first), first.sandboxId);
     interact(visitorOf(forwarded), forwarded.sandboxId, "Globex expansion");
-    const detail = accountDetail(link.accountId);
+    const detail = await accountDetail(link.accountId);
     expect(
       detail?.people.map((person) => [person.number, person.visitorId, person.persona, person.actions.map((action) => action.sentence)]),
     ).toEqual([
       [1, visitorOf(first), "Sales leader", ["created deal ‘Globex renewal’ $40k"]],
       [2, visitorOf(forwarded), "Sales leader", ["created deal ‘Globex expansion’ $40k"]],
     ]);
-    expect(listAccounts().find((account) => account.id === link.accountId)).toMatchObject({ name: "Globex", people: 2, owner: "rep" });
+    expect((await listAccounts()).find((account) => account.id === link.accountId)).toMatchObject({ name: "Globex", people: 2, owner: "rep" });
   });
 
-  it("keeps a visitor with the first account that reached them", () => {
-    const initech = createShareLink({ company: "Initech", demo: "pipeline-basics" }, rep);
-    const hooli = createShareLink({ company: "Hooli", demo: "pipeline-basics" }, otherRep);
+  it("keeps a visitor with the first account that reached them", async () => {
+    const initech = await createShareLink({ company: "Initech", demo: "pipeline-basics" }, rep);
+    const hooli = await createShareLink({ company: "Hooli", demo: "pipeline-basics" }, otherRep);
     const first = openLink(`/try/pipeline-basics?via=${initech.token}`);
     const cookie = `${first.cookie.name}=${encodeURIComponent(first.cookie.value)}`;
     openLink(`/try/pipeline-basics?via=${hooli.token}`, { cookie });
     expect(rowOf(visitorOf(first))?.accountId).toBe(initech.accountId);
   });
 
-  it("still gives the demo for a revoked, expired, unknown or mangled link — unattributed", () => {
-    const revoked = createShareLink({ company: "Umbrella", demo: "pipeline-basics" }, rep);
-    revokeShareLink(revoked.token, rep);
-    const expired = createShareLink({ company: "Soylent", demo: "pipeline-basics", expiresInDays: 1 }, rep);
+  it("still gives the demo for a revoked, expired, unknown or mangled link — unattributed", async () => {
+    const revoked = await createShareLink({ company: "Umbrella", demo: "pipeline-basics" }, rep);
+    await revokeShareLink(revoked.token, rep);
+    const expired = await createShareLink({ company: "Soylent", demo: "pipeline-basics", expiresInDays: 1 }, rep);
     controlDb()
       .update(shareLinks)
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -118,34 +118,34 @@ describe("share-link attribution", () => {
       expect(outcome.location).toBe(`/s/${outcome.sandboxId}`);
       expect(rowOf(visitorOf(outcome))?.accountId).toBeNull();
     }
-    expect(listShareLinks().find((link) => link.token === revoked.token)?.state).toBe("revoked");
-    expect(listShareLinks().find((link) => link.token === expired.token)?.state).toBe("expired");
+    expect((await listShareLinks()).find((link) => link.token === revoked.token)?.state).toBe("revoked");
+    expect((await listShareLinks()).find((link) => link.token === expired.token)?.state).toBe("expired");
   });
 
-  it("does not count a mail scanner's opening as a person or a visit until it interacts", () => {
-    const link = createShareLink({ company: "Stark Industries", demo: "pipeline-basics" }, rep);
+  it("does not count a mail scanner's opening as a person or a visit until it interacts", async () => {
+    const link = await createShareLink({ company: "Stark Industries", demo: "pipeline-basics" }, rep);
     const scanner = openLink(`/try/pipeline-basics?via=${link.token}`);
     // A scanner loads the page (a view, a step shown) but never acts.
-    ingestBatch(
+    await ingestBatch(
       { sandbox: scanner.sandboxId, events: [{ id: uuidv7(), type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" }] },
       { visitorId: visitorOf(scanner), linkIdentity: true },
     );
-    expect(accountDetail(link.accountId)).toMatchObject({ people: [], openedOnly: 1 });
-    expect(listShareLinks().find((candidate) => candidate.token === link.token)?.visits).toBe(0);
+    expect(await accountDetail(link.accountId)).toMatchObject({ people: [], openedOnly: 1 });
+    expect((await listShareLinks()).find((candidate) => candidate.token === link.token)?.visits).toBe(0);
     interact(visitorOf(scanner), scanner.sandboxId);
-    expect(accountDetail(link.accountId)?.people).toHaveLength(1);
-    expect(listShareLinks().find((candidate) => candidate.token === link.token)?.visits).toBe(1);
+    expect((await accountDetail(link.accountId))?.people).toHaveLength(1);
+    expect((await listShareLinks()).find((candidate) => candidate.token === link.token)?.visits).toBe(1);
   });
 
-  it("never links a browser that sent GPC or Do-Not-Track: it is only counted", () => {
-    const link = createShareLink({ company: "Wayne Enterprises", demo: "pipeline-basics" }, rep);
+  it("never links a browser that sent GPC or Do-Not-Track: it is only counted", async () => {
+    const link = await createShareLink({ company: "Wayne Enterprises", demo: "pipeline-basics" }, rep);
     const privateVisitor = openLink(`/try/pipeline-basics?via=${link.token}`, { "sec-gpc": "1" });
     expect(rowOf(visitorOf(privateVisitor))?.accountId).toBeNull();
-    expect(accountDetail(link.accountId)).toMatchObject({ people: [], untracked: 1 });
+    expect(await accountDetail(link.accountId)).toMatchObject({ people: [], untracked: 1 });
   });
 
-  it("provisions a flood of openings through the same per-client rate limit as any arrival", () => {
-    const link = createShareLink({ company: "Cyberdyne", demo: "pipeline-basics" }, rep);
+  it("provisions a flood of openings through the same per-client rate limit as any arrival", async () => {
+    const link = await createShareLink({ company: "Cyberdyne", demo: "pipeline-basics" }, rep);
     const address = { [clientIpHeaderName]: "203.0.113.99", "user-agent": chrome };
     const outcomes = Array.from({ length: 8 }, () =>
       tryDemo("pipeline-basics", new Request(`http://localhost:3000/try/pipeline-basics?via=${link.token}`, { headers: address })),
@@ -160,7 +160,7 @@ describe("share-link attribution", () => {
       "rate-limited",
       "rate-limited",
     ]);
-    expect(accountDetail(link.accountId)).toMatchObject({ people: [], openedOnly: 5 });
+    expect(await accountDetail(link.accountId)).toMatchObject({ people: [], openedOnly: 5 });
   });
 });
 
@@ -183,8 +183,8 @@ describe("creating share links", () => {
     }
   });
 
-  it("treats someone else's account id as unknown", () => {
-    const theirs = createShareLink({ company: "Massive Dynamic", demo: "pipeline-basics" }, otherRep);
+  it("treats someone else's account id as unknown", async () => {
+    const theirs = await createShareLink({ company: "Massive Dynamic", demo: "pipeline-basics" }, otherRep);
     expect(() => createShareLink({ accountId: theirs.accountId, demo: "pipeline-basics" }, rep)).toThrow(
       expect.objectContaining({ code: "not-found", field: "accountId" }),
     );
@@ -192,7 +192,7 @@ describe("creating share links", () => {
   });
 
   it("makes unguessable, URL-safe tokens of at least 128 bits", () => {
-    const tokens = Array.from({ length: 20 }, () => createShareLink({ company: "Acme", demo: "pipeline-basics" }, rep).token);
+    const tokens = Array.from({ length: 20 }, async () => (await createShareLink({ company: "Acme", demo: "pipeline-basics" }, rep)).token);
     expect(new Set(tokens).size).toBe(20);
     for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/); // 32 base64url characters = 192 bits
   });

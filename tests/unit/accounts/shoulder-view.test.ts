@@ -18,8 +18,8 @@ import { newVisitor } from "../sandbox/helpers";
 
 const runtime = installRuntime({ sandboxSpares: 0 });
 beforeAll(async () => {
-  migrateControlDb();
-  registerDemos();
+  await migrateControlDb();
+  await registerDemos();
   const added = await addTeamMember({ email: "rep@example.com", password: "correct horse battery", name: "Riley Rep" });
   viewer = { ...added, emailVerified: true, image: null, updatedAt: added.createdAt };
 });
@@ -28,23 +28,23 @@ afterAll(() => runtime.close());
 let viewer: TeamSession["user"];
 
 describe("the shoulder view", () => {
-  it("shows the prospect's deal as it is now and logs who looked", () => {
+  it("shows the prospect's deal as it is now and logs who looked", async () => {
     const visitorId = newVisitor();
-    const sandbox = provisionSandbox(visitorId, "pipeline-basics");
+    const sandbox = await provisionSandbox(visitorId, "pipeline-basics");
     const prospect = openSandbox(sandbox.id);
     const companyId = listCompanies(prospect)[0]?.id ?? 0;
     createDeal(prospect, { title: "Globex renewal", companyId, amount: 40_000, stage: "qualified" });
-    const view = openShoulderView(visitorId, viewer);
+    const view = await openShoulderView(visitorId, viewer);
     if (view.kind !== "open") throw new Error(`expected the view, got ${view.kind}`);
     expect(view.board.columns.flatMap((column) => column.deals.map((deal) => deal.title))).toContain("Globex renewal");
     expect(view.log).toEqual([{ viewerName: "Riley Rep", openedAt: expect.any(Date) }]);
-    openShoulderView(visitorId, viewer);
-    const again = openShoulderView(visitorId, viewer);
+    await openShoulderView(visitorId, viewer);
+    const again = await openShoulderView(visitorId, viewer);
     expect(again.kind === "open" && again.log.length).toBe(3);
   });
 
-  it("reads through a connection on which every write fails", () => {
-    const sandbox = provisionSandbox(newVisitor(), "pipeline-basics");
+  it("reads through a connection on which every write fails", async () => {
+    const sandbox = await provisionSandbox(newVisitor(), "pipeline-basics");
     const before = openSandbox(sandbox.id).select().from(deals).all().length;
     const readOnly = openReadOnlySandbox(sandbox.id);
     if (!readOnly) throw new Error("no file");
@@ -60,12 +60,12 @@ describe("the shoulder view", () => {
     expect(openSandbox(sandbox.id).select().from(deals).all().length).toBe(before);
   });
 
-  it("never shows the copy of a visitor who sent GPC or Do-Not-Track, and knows no made-up visitor", () => {
+  it("never shows the copy of a visitor who sent GPC or Do-Not-Track, and knows no made-up visitor", async () => {
     const visitorId = newVisitor();
-    provisionSandbox(visitorId, "pipeline-basics");
+    await provisionSandbox(visitorId, "pipeline-basics");
     controlDb().update(visitors).set({ doNotTrack: true }).where(eq(visitors.id, visitorId)).run();
-    expect(openShoulderView(visitorId, viewer)).toEqual({ kind: "private" });
-    expect(openShoulderView("A".repeat(22), viewer)).toEqual({ kind: "not-found" });
-    expect(openShoulderView("../etc/passwd", viewer)).toEqual({ kind: "not-found" });
+    expect(await openShoulderView(visitorId, viewer)).toEqual({ kind: "private" });
+    expect(await openShoulderView("A".repeat(22), viewer)).toEqual({ kind: "not-found" });
+    expect(await openShoulderView("../etc/passwd", viewer)).toEqual({ kind: "not-found" });
   });
 });

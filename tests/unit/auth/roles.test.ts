@@ -42,12 +42,12 @@ describe("the team's roles", () => {
   });
 
   it("refuses an unknown role, saying which exist", async () => {
-    await expect(addTeamMember({ email: "fourth@example.com", password, role: "owner" as never })).rejects.toMatchObject({
+    await expect(await addTeamMember({ email: "fourth@example.com", password, role: "owner" as never })).rejects.toMatchObject({
       code: "invalid-input",
       field: "role",
       message: expect.stringContaining("admin, rep, marketer"),
     });
-    await expect(setTeamRole("second@example.com", "boss")).rejects.toMatchObject({ code: "invalid-input" });
+    await expect(await setTeamRole("second@example.com", "boss")).rejects.toMatchObject({ code: "invalid-input" });
   });
 
   it("never leaves the team without an admin, by demotion or removal", async () => {
@@ -56,7 +56,7 @@ describe("the team's roles", () => {
     expect(() => changeTeamRole(first.id, "rep")).toThrow(/only admin/);
     expect(() => removeTeamMemberById(first.id)).toThrow(/only admin/);
     await setTeamRole("second@example.com", "admin");
-    expect(changeTeamRole(first.id, "rep").role).toBe("rep");
+    expect((await changeTeamRole(first.id, "rep")).role).toBe("rep");
     const second = (await listTeamMembers()).find((member) => member.email === "second@example.com");
     expect(() => removeTeamMemberById(second?.id ?? "")).toThrow(/only admin/);
     expect((await listTeamMembers()).filter((member) => member.role === "admin").map((member) => member.email)).toEqual([
@@ -81,7 +81,7 @@ describe("the team's roles", () => {
     const request = await requestAs("third@example.com");
     expect(await roleOrRefusal(request, "studio")).not.toBeInstanceOf(Response);
     const third = (await listTeamMembers()).find((member) => member.email === "third@example.com");
-    removeTeamMemberById(third?.id ?? "");
+    await removeTeamMemberById(third?.id ?? "");
     expect(await roleOrRefusal(request, "studio")).toHaveProperty("status", 401);
   });
 });

@@ -6,7 +6,7 @@ import { addTeamMember } from "@/lib/auth/team";
 const password = "correct horse battery";
 
 beforeAll(async () => {
-  migrateControlDb();
+  await migrateControlDb();
   await addTeamMember({ email: "ada@example.com", password });
 });
 afterAll(() => closeControlDb());

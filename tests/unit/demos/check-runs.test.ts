@@ -11,8 +11,8 @@ afterAll(() => runtime.close());
 
 const desktop = { path: "everyone", viewport: "desktop" as const, ok: true, steps: 7 };
 
-it("keeps every walk and gives the latest per demo, failed when a path failed", () => {
-  recordCheckRun({
+it("keeps every walk and gives the latest per demo, failed when a path failed", async () => {
+  await recordCheckRun({
     slug: "alpha",
     checkedAt: new Date(1_000),
     baseUrl: "http://127.0.0.1:3000",
@@ -29,7 +29,7 @@ it("keeps every walk and gives the latest per demo, failed when a path failed", 
     found: "covered by the element <div class=sheet>",
     screenshot: "test-results/demos/alpha-open-deal-phone.png",
   };
-  recordCheckRun({
+  await recordCheckRun({
     slug: "alpha",
     checkedAt: new Date(2_000),
     baseUrl: "http://127.0.0.1:3000",
@@ -37,7 +37,7 @@ it("keeps every walk and gives the latest per demo, failed when a path failed", 
     paths: [desktop, { ...desktop, viewport: "phone", ok: false }],
     failures: [failure],
   });
-  recordCheckRun({
+  await recordCheckRun({
     slug: "beta",
     checkedAt: new Date(1_500),
     baseUrl: "https://demo.example.com",
@@ -46,7 +46,7 @@ it("keeps every walk and gives the latest per demo, failed when a path failed", 
     failures: [],
   });
 
-  const latest = latestCheckRuns();
+  const latest = await latestCheckRuns();
   expect([...latest.keys()].sort()).toEqual(["alpha", "beta"]);
   expect(latest.get("alpha")).toMatchObject({ ok: false, checkedAt: new Date(2_000), failures: [failure] });
   expect(latest.get("beta")).toMatchObject({ ok: true, baseUrl: "https://demo.example.com" });

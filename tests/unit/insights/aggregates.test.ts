@@ -25,20 +25,20 @@ import { touchVisitor, type VisitorClient } from "@/lib/visitors/visitor-record"
 const demo = "pipeline-basics";
 const person: VisitorClient = { browser: "Firefox", os: "Windows", device: "desktop", bot: false };
 
-beforeAll(() => {
-  migrateControlDb();
-  registerDemos();
+beforeAll(async () => {
+  await migrateControlDb();
+  await registerDemos();
 });
 afterAll(() => closeAllSandboxes());
 
 type Step = { type: string; step?: string; action?: string; props?: Record<string, string | number> };
 
 /** A visitor arriving (optionally as a persona, optionally for an account) and doing `steps` in order. */
-function visitor(steps: Step[], options: { persona?: "leader" | "rep"; accountId?: string; webdriver?: boolean } = {}): string {
+async function visitor(steps: Step[], options: { persona?: "leader" | "rep"; accountId?: string; webdriver?: boolean } = {}): string {
   const id = newId();
-  touchVisitor(id, { client: person });
+  await touchVisitor(id, { client: person });
   if (options.accountId) controlDb().update(visitors).set({ accountId: options.accountId }).where(eq(visitors.id, id)).run();
-  const sandbox = provisionSandbox(id, demo, options.persona ? { personalization: { persona: options.persona } } : {});
+  const sandbox = await provisionSandbox(id, demo, options.persona ? { personalization: { persona: options.persona } } : {});
   const browserEvents = steps.filter((step) => step.type !== "sandbox.action");
   const now = Date.now();
   const events = browserEvents.map((step, index) => ({
@@ -50,14 +50,14 @@ function visitor(steps: Step[], options: { persona?: "leader" | "rep"; accountId
     props: step.props,
   }));
   if (events.length > 0)
-    ingestBatch(signalBatchSchema.parse({ sandbox: sandbox?.id, events, webdriver: options.webdriver }), {
+    await ingestBatch(signalBatchSchema.parse({ sandbox: sandbox?.id, events, webdriver: options.webdriver }), {
       visitorId: id,
       linkIdentity: true,
     });
   // Sandbox actions are the server's to record, as lib/signals/record-action.ts does on commit.
   const actions = steps.filter((step) => step.type === "sandbox.action");
   if (actions.length > 0)
-    writeBatches([
+    await writeBatches([
       prepareBatch(
         {
           sandbox: sandbox?.id,
@@ -77,8 +77,8 @@ function visitor(steps: Step[], options: { persona?: "leader" | "rep"; accountId
 }
 
 const filters = (raw: Record<string, string> = {}): HotListFilters => hotListFilterSchema.parse(raw);
-const entries = (raw: Record<string, string> = {}, userId?: string) => {
-  const result = hotList(filters(raw), { userId, limit: 500 });
+const entries = async (raw: Record<string, string> = {}, userId?: string) => {
+  const result = await hotList(filters(raw), { userId, limit: 500 });
   if (!result.ok) throw new Error(result.error);
   return result.list.entries;
 };
@@ -98,8 +98,8 @@ beforeAll(() => {
 });
 
 describe("the hot list", () => {
-  it("ranks a prospect who created a deal and raised a hand above one who only looked, with the reasons", () => {
-    const list = entries();
+  it("ranks a prospect who created a deal and raised a hand above one who only looked, with the reasons", async () => {
+    const list = await entries();
     const doerAt = list.findIndex((entry) => entry.id === doer);
     const viewerAt = list.findIndex((entry) => entry.id === viewer);
     expect(doerAt).toBeGreaterThanOrEqual(0);
@@ -109,21 +109,21 @@ describe("the hot list", () => {
     expect(list[viewerAt]?.reasons).toEqual([]);
   });
 
-  it("narrows by hand-raised, by role chosen and by date, and refuses an unknown demo in words", () => {
-    expect(entries({ hand: "1" }).map((entry) => entry.id)).toContain(doer);
-    expect(entries({ hand: "1" }).map((entry) => entry.id)).not.toContain(viewer);
+  it("narrows by hand-raised, by role chosen and by date, and refuses an unknown demo in words", async () => {
+    expect((await entries({ hand: "1" })).map((entry) => entry.id)).toContain(doer);
+    expect((await entries({ hand: "1" })).map((entry) => entry.id)).not.toContain(viewer);
     const leader = visitor([{ type: "demo.viewed" }, { type: "tour.started" }], { persona: "leader" });
-    expect(entries({ persona: "leader" }).map((entry) => entry.id)).toEqual([leader]);
-    expect(entries({ to: "2020-01-01" })).toEqual([]);
-    expect(hotList(filters({ demo: "no-such-demo" }))).toEqual({ ok: false, error: "demo: there is no demo named “no-such-demo”" });
+    expect((await entries({ persona: "leader" })).map((entry) => entry.id)).toEqual([leader]);
+    expect(await entries({ to: "2020-01-01" })).toEqual([]);
+    expect(await hotList(filters({ demo: "no-such-demo" }))).toEqual({ ok: false, error: "demo: there is no demo named “no-such-demo”" });
   });
 
-  it("leaves out automated browsers that never interacted", () => {
+  it("leaves out automated browsers that never interacted", async () => {
     const scanner = visitor([{ type: "demo.viewed" }, { type: "step.viewed", step: "welcome" }], { webdriver: true });
-    expect(entries().map((entry) => entry.id)).not.toContain(scanner);
+    expect((await entries()).map((entry) => entry.id)).not.toContain(scanner);
   });
 
-  it("ranks an account as one row with its people as colleagues, and 'mine' keeps the signed-in rep's accounts", () => {
+  it("ranks an account as one row with its people as colleagues, and 'mine' keeps the signed-in rep's accounts", async () => {
     const now = new Date();
     controlDb().insert(user).values({ id: "rep-1", name: "Ada", email: "ada@example.test", createdAt: now, updatedAt: now }).run();
     controlDb().insert(accounts).values({ id: "acct-globex", name: "Globex", ownerUserId: "rep-1" }).run();
@@ -137,14 +137,14 @@ describe("the hot list", () => {
     visitor([{ type: "demo.viewed" }], { accountId: "acct-globex" });
     visitor([{ type: "demo.viewed" }, { type: "step.completed", step: "welcome" }], { accountId: "acct-initech" });
 
-    const globex = entries().find((entry) => entry.id === "acct-globex");
+    const globex = (await entries()).find((entry) => entry.id === "acct-globex");
     expect(globex).toMatchObject({ kind: "account", people: 3 });
     expect(formatReasons(globex?.reasons ?? [])).toBe("finished the tour +30 · created a deal +8 · raised a hand +50 · 2 colleagues +25");
-    expect(entries().some((entry) => entry.id === first)).toBe(false);
-    expect(entries({ mine: "1" }, "rep-1").map((entry) => entry.id)).toEqual(["acct-globex"]);
-    expect(entries({ who: "anonymous" }).every((entry) => entry.kind === "visitor")).toBe(true);
+    expect((await entries()).some((entry) => entry.id === first)).toBe(false);
+    expect((await entries({ mine: "1" }, "rep-1")).map((entry) => entry.id)).toEqual(["acct-globex"]);
+    expect((await entries({ who: "anonymous" })).every((entry) => entry.kind === "visitor")).toBe(true);
 
-    const journey = accountJourney("acct-globex");
+    const journey = await accountJourney("acct-globex");
     expect(journey?.people.map((found) => found.number)).toEqual([1, 2, 3]);
     const lines = journey?.visits.flatMap((visit) => visit.items.map((item) => `Visitor ${item.person}: ${item.text}`)) ?? [];
     expect(lines).toContain("Visitor 2: In the product: created deal ‘Big one’");
@@ -152,7 +152,7 @@ describe("the hot list", () => {
 });
 
 describe("journeys", () => {
-  it("tells a choice with the step's question and a created deal with what it was", () => {
+  it("tells a choice with the step's question and a created deal with what it was", async () => {
     const chooser = visitor([
       { type: "demo.viewed" },
       { type: "tour.choice", step: "board", props: { option: "forecast", label: "Forecast" } },
@@ -161,7 +161,7 @@ describe("journeys", () => {
       { type: "step.target_missing", step: "total", props: { viewport: "mobile" } },
       { type: "sandbox.action", action: "deal.created", props: { deal: "Globex renewal", amount: 40_000 } },
     ]);
-    const texts = visitorJourney(chooser)?.visits.flatMap((visit) => visit.items.map((item) => item.text));
+    const texts = (await visitorJourney(chooser))?.visits.flatMap((visit) => visit.items.map((item) => item.text));
     expect(texts).toEqual(
       expect.arrayContaining([
         "Answered ‘Every deal, by stage’ → Forecast",
@@ -175,8 +175,8 @@ describe("journeys", () => {
 });
 
 describe("a demo's funnel", () => {
-  it("counts each visitor once per stage, with the drop-off, split by role and locale (hand-checked)", () => {
-    const before = demoFunnel(demo);
+  it("counts each visitor once per stage, with the drop-off, split by role and locale (hand-checked)", async () => {
+    const before = await demoFunnel(demo);
     const count = (funnel: typeof before, key: string) =>
       [...(funnel?.stages ?? []), ...(funnel?.outcomes ?? [])].find((stage) => stage.key === key)?.visitors ?? 0;
     // Hand-checked: A opens only; B starts and sees two steps; C (leader, de) finishes and raises a hand
@@ -210,7 +210,7 @@ describe("a demo's funnel", () => {
     // An automated browser counts once it interacts, from its first event; a scanner that never does is not counted.
     visitor([{ type: "demo.viewed" }, { type: "tour.started" }, { type: "step.completed", step: "welcome" }], { webdriver: true });
     visitor([{ type: "demo.viewed" }, { type: "step.viewed", step: "welcome" }], { webdriver: true });
-    const after = demoFunnel(demo);
+    const after = await demoFunnel(demo);
     const added = (key: string) => count(after, key) - count(before, key);
     expect({
       viewed: added("viewed"),
@@ -231,9 +231,9 @@ describe("a demo's funnel", () => {
 });
 
 describe("catching up", () => {
-  it("folds everything written so far, and a second catch-up finds nothing new", () => {
-    catchUpInsights();
-    expect(catchUpInsights()).toEqual({ folded: 0, pending: 0 });
+  it("folds everything written so far, and a second catch-up finds nothing new", async () => {
+    await catchUpInsights();
+    expect(await catchUpInsights()).toEqual({ folded: 0, pending: 0 });
   });
 });
 
@@ -250,7 +250,7 @@ describe("the CSV export", () => {
   it("streams accounts, and a cancelled download closes its connection", async () => {
     const rows = parse(await new Response(csvExportStream("accounts")).text(), { columns: true }) as Record<string, string>[];
     expect(rows.find((row) => row.account_id === "acct-globex")).toMatchObject({ account: "Globex", people: "3" });
-    const reader = csvExportStream("visitors").getReader();
+    const reader = (await csvExportStream("visitors")).getReader();
     await reader.read();
     await reader.cancel();
   });

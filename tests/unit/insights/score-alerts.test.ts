@@ -20,9 +20,9 @@ import { touchVisitor } from "@/lib/visitors/visitor-record";
 const demo = "pipeline-basics";
 const dayMs = 86_400_000;
 
-beforeAll(() => {
-  migrateControlDb();
-  registerDemos();
+beforeAll(async () => {
+  await migrateControlDb();
+  await registerDemos();
   controlDb()
     .insert(webhooks)
     .values({ id: "hook-1", url: "https://hooks.example/score", format: "json", events: ["score.crossed"], secret: "s".repeat(32) })
@@ -30,18 +30,18 @@ beforeAll(() => {
 });
 afterAll(() => closeAllSandboxes());
 
-function arrive(accountId?: string): { visitorId: string; sandboxId?: string } {
+async function arrive(accountId?: string): { visitorId: string; sandboxId?: string } {
   const visitorId = newId();
-  touchVisitor(visitorId, { client: { browser: "Firefox", os: "Windows", device: "desktop", bot: false } });
+  await touchVisitor(visitorId, { client: { browser: "Firefox", os: "Windows", device: "desktop", bot: false } });
   if (accountId) controlDb().update(visitors).set({ accountId }).where(eq(visitors.id, visitorId)).run();
-  return { visitorId, sandboxId: provisionSandbox(visitorId, demo)?.id };
+  return { visitorId, sandboxId: (await provisionSandbox(visitorId, demo))?.id };
 }
 
-function act(who: { visitorId: string; sandboxId?: string }, types: string[]): void {
+async function act(who: { visitorId: string; sandboxId?: string }, types: string[]): void {
   const now = Date.now();
   const events = types.map((type, index) => ({ id: uuidv7(), at: now - 1_000 + index, demo, type }));
-  ingestBatch(signalBatchSchema.parse({ sandbox: who.sandboxId, events }), { visitorId: who.visitorId, linkIdentity: true });
-  catchUpInsights();
+  await ingestBatch(signalBatchSchema.parse({ sandbox: who.sandboxId, events }), { visitorId: who.visitorId, linkIdentity: true });
+  await catchUpInsights();
 }
 
 const alerts = () =>

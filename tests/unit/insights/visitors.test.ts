@@ -11,67 +11,67 @@ import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { ingestBatch } from "@/lib/signals/ingest";
 import { touchVisitor, type VisitorClient } from "@/lib/visitors/visitor-record";
 
-beforeAll(() => {
-  migrateControlDb();
-  registerDemos();
+beforeAll(async () => {
+  await migrateControlDb();
+  await registerDemos();
 });
 afterAll(() => closeAllSandboxes());
 
 const person: VisitorClient = { browser: "Firefox", os: "Windows", device: "desktop", bot: false };
 
-function visitorWith(types: string[], options: { webdriver?: boolean; client?: VisitorClient } = {}): string {
+async function visitorWith(types: string[], options: { webdriver?: boolean; client?: VisitorClient } = {}): string {
   const id = newId();
-  touchVisitor(id, { client: options.client ?? person });
+  await touchVisitor(id, { client: options.client ?? person });
   const events = types.map((type) => ({ id: uuidv7(), type, at: Date.now(), demo: "pipeline-basics" }));
   if (events.length > 0)
-    ingestBatch(signalBatchSchema.parse({ events, webdriver: options.webdriver }), { visitorId: id, linkIdentity: true });
+    await ingestBatch(signalBatchSchema.parse({ events, webdriver: options.webdriver }), { visitorId: id, linkIdentity: true });
   return id;
 }
 
-const shown = (includeBots = false) => new Set(listVisitors({ includeBots }).map((visitor) => visitor.id));
+const shown = async (includeBots = false) => new Set((await listVisitors({ includeBots })).map((visitor) => visitor.id));
 
 describe("who reps see", () => {
-  it("shows people, and hides known bots and automated browsers that never interacted", () => {
+  it("shows people, and hides known bots and automated browsers that never interacted", async () => {
     const reader = visitorWith(["demo.viewed", "tour.started", "step.viewed"]);
     const crawler = visitorWith(["demo.viewed", "tour.started", "step.viewed"], { webdriver: true });
     const robotThatClicks = visitorWith(["demo.viewed", "tour.started", "step.completed"], { webdriver: true });
     const knownBot = visitorWith(["demo.viewed"], { client: { browser: "Other", os: "Other", device: "bot", bot: true } });
     const arrivedOnly = visitorWith([]);
 
-    const visible = shown();
+    const visible = await shown();
     expect(visible.has(reader)).toBe(true);
     expect(visible.has(robotThatClicks)).toBe(true);
     expect(visible.has(arrivedOnly)).toBe(true);
     expect(visible.has(crawler)).toBe(false);
     expect(visible.has(knownBot)).toBe(false);
 
-    const everyone = shown(true);
+    const everyone = await shown(true);
     for (const id of [reader, crawler, robotThatClicks, knownBot, arrivedOnly]) expect(everyone.has(id)).toBe(true);
   });
 });
 
 describe("what reps see of the role a visitor chose", () => {
-  const summaryOf = (id: string) => listVisitors().find((visitor) => visitor.id === id);
+  const summaryOf = async (id: string) => (await listVisitors()).find((visitor) => visitor.id === id);
 
-  it("counts the tour steps of the visitor's own branch, and names the role they picked", () => {
+  it("counts the tour steps of the visitor's own branch, and names the role they picked", async () => {
     const leader = visitorWith(["demo.viewed"]);
-    provisionSandbox(leader, "pipeline-basics", { personalization: { persona: "leader" } });
+    await provisionSandbox(leader, "pipeline-basics", { personalization: { persona: "leader" } });
     const plain = visitorWith(["demo.viewed"]);
-    provisionSandbox(plain, "pipeline-basics");
+    await provisionSandbox(plain, "pipeline-basics");
 
-    expect(summaryOf(leader)).toMatchObject({ demos: ["pipeline-basics"], personas: ["Sales leader"], stepsTotal: 8 });
-    expect(summaryOf(plain)).toMatchObject({ demos: ["pipeline-basics"], personas: [], stepsTotal: 7 });
-    expect(visitorJourney(leader)?.person?.tried).toEqual([{ demo: "pipeline-basics", persona: "Sales leader" }]);
+    expect(await summaryOf(leader)).toMatchObject({ demos: ["pipeline-basics"], personas: ["Sales leader"], stepsTotal: 8 });
+    expect(await summaryOf(plain)).toMatchObject({ demos: ["pipeline-basics"], personas: [], stepsTotal: 7 });
+    expect((await visitorJourney(leader))?.person?.tried).toEqual([{ demo: "pipeline-basics", persona: "Sales leader" }]);
   });
 
-  it("follows a switch of role, and never shows more steps done than the branch has", () => {
+  it("follows a switch of role, and never shows more steps done than the branch has", async () => {
     const switcher = visitorWith([]);
-    provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "leader" } });
+    await provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "leader" } });
     const steps = ["welcome", "board", "total", "coach", "create-deal", "move-stage", "back-to-board", "human", "next-move"];
     const events = steps.map((step) => ({ id: uuidv7(), type: "step.completed", at: Date.now(), demo: "pipeline-basics", step }));
-    ingestBatch(signalBatchSchema.parse({ events }), { visitorId: switcher, linkIdentity: true });
-    provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "rep" } });
+    await ingestBatch(signalBatchSchema.parse({ events }), { visitorId: switcher, linkIdentity: true });
+    await provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "rep" } });
 
-    expect(summaryOf(switcher)).toMatchObject({ personas: ["Account executive"], stepsCompleted: 8, stepsTotal: 8 });
+    expect(await summaryOf(switcher)).toMatchObject({ personas: ["Account executive"], stepsCompleted: 8, stepsTotal: 8 });
   });
 });

@@ -32,9 +32,9 @@ function member(name: string): string {
   return id;
 }
 
-function visitor(options: { bot?: boolean; accountId?: string } = {}): string {
+async function visitor(options: { bot?: boolean; accountId?: string } = {}): string {
   const id = newId();
-  touchVisitor(id, { client: { ...desktop, bot: options.bot ?? false } });
+  await touchVisitor(id, { client: { ...desktop, bot: options.bot ?? false } });
   if (options.accountId) controlDb().$client.prepare("update visitors set account_id = ? where id = ?").run(options.accountId, id);
   return id;
 }
@@ -50,9 +50,9 @@ const alerts = (kind: string) =>
     .all()
     .filter((row) => row.kind === kind);
 
-beforeAll(() => {
+beforeAll(async () => {
   installRuntime({ conversationsPerHour: 2, messagesPerHour: 4 });
-  migrateControlDb();
+  await migrateControlDb();
   controlDb()
     .insert(webhooks)
     .values({
@@ -66,97 +66,97 @@ beforeAll(() => {
 });
 
 describe("a prospect's conversation", () => {
-  it("starts with a question and nothing else, and is theirs when they come back", () => {
+  it("starts with a question and nothing else, and is theirs when they come back", async () => {
     const prospect = visitor();
-    const result = post(prospect, "  Does it work with Salesforce?  ");
+    const result = await post(prospect, "  Does it work with Salesforce?  ");
     expect(result).toHaveProperty("thread");
-    const thread = visitorThread(prospect);
+    const thread = await visitorThread(prospect);
     expect(thread?.messages).toEqual([expect.objectContaining({ author: "visitor", body: "Does it work with Salesforce?" })]);
-    post(prospect, "And HubSpot?");
-    expect(visitorThread(prospect)?.messages).toHaveLength(2);
-    expect(visitorThread(prospect)?.id).toBe(thread?.id);
-    expect(visitorThread(visitor())).toBeNull();
+    await post(prospect, "And HubSpot?");
+    expect((await visitorThread(prospect))?.messages).toHaveLength(2);
+    expect((await visitorThread(prospect))?.id).toBe(thread?.id);
+    expect(await visitorThread(visitor())).toBeNull();
   });
 
-  it("the first rep to reply takes it; another rep is told who has it; the prospect sees the reply as unread", () => {
+  it("the first rep to reply takes it; another rep is told who has it; the prospect sees the reply as unread", async () => {
     const riley = member("Riley Rep");
     const sam = member("Sam Seller");
     const prospect = visitor();
-    const started = post(prospect, "Hi, pricing?");
+    const started = await post(prospect, "Hi, pricing?");
     if (!("thread" in started)) throw new Error(started.error);
     const heard: LiveMessage[] = [];
     const stop = subscribeLive([`visitor:${prospect}`], undefined, (message) => heard.push(message));
-    expect(postTeamMessage({ conversationId: started.thread.id, userId: riley, body: "Happy to help!" })).toHaveProperty("messageId");
-    const refused = postTeamMessage({ conversationId: started.thread.id, userId: sam, body: "Me too" });
+    expect(await postTeamMessage({ conversationId: started.thread.id, userId: riley, body: "Happy to help!" })).toHaveProperty("messageId");
+    const refused = await postTeamMessage({ conversationId: started.thread.id, userId: sam, body: "Me too" });
     stop();
     expect(refused).toEqual({ status: 409, error: "Riley Rep is handling this conversation" });
     expect(heard).toEqual([
       expect.objectContaining({ type: "message", payload: expect.objectContaining({ body: "Happy to help!", authorName: "Riley" }) }),
     ]);
-    const thread = visitorThread(prospect);
+    const thread = await visitorThread(prospect);
     expect(thread?.unread).toBe(1);
     expect(thread?.messages.at(-1)).toMatchObject({ author: "team", authorName: "Riley", body: "Happy to help!" });
-    expect(teamInbox().find((entry) => entry.id === started.thread.id)).toMatchObject({ assigneeName: "Riley Rep", unanswered: false });
+    expect((await teamInbox()).find((entry) => entry.id === started.thread.id)).toMatchObject({ assigneeName: "Riley Rep", unanswered: false });
   });
 
-  it("goes to the account's owner when the visitor came through that rep's share link", () => {
+  it("goes to the account's owner when the visitor came through that rep's share link", async () => {
     const owner = member("Olivia Owner");
     const accountId = newId();
     controlDb().insert(accounts).values({ id: accountId, name: "Globex", ownerUserId: owner }).run();
-    const started = post(visitor({ accountId }), "Can I see the forecast with my data?");
+    const started = await post(visitor({ accountId }), "Can I see the forecast with my data?");
     if (!("thread" in started)) throw new Error(started.error);
-    expect(teamInbox().find((entry) => entry.id === started.thread.id)?.assigneeUserId).toBe(owner);
-    expect(postTeamMessage({ conversationId: started.thread.id, userId: member("Other Rep"), body: "hi" })).toMatchObject({ status: 409 });
+    expect((await teamInbox()).find((entry) => entry.id === started.thread.id)?.assigneeUserId).toBe(owner);
+    expect(await postTeamMessage({ conversationId: started.thread.id, userId: member("Other Rep"), body: "hi" })).toMatchObject({ status: 409 });
   });
 
-  it("refuses known bots, with a reason", () => {
-    expect(post(visitor({ bot: true }), "hello")).toMatchObject({ status: 403 });
-    expect(post(visitor(), "hello", { bot: true })).toMatchObject({ status: 403 });
+  it("refuses known bots, with a reason", async () => {
+    expect(await post(visitor({ bot: true }), "hello")).toMatchObject({ status: 403 });
+    expect(await post(visitor(), "hello", { bot: true })).toMatchObject({ status: 403 });
   });
 
-  it("limits new conversations and messages per client per hour, with a friendly 429", () => {
+  it("limits new conversations and messages per client per hour, with a friendly 429", async () => {
     const clientAddress = "198.51.100.7";
     const ask = (visitorId: string, body: string) => postVisitorMessage({ visitorId, body, clientAddress, bot: false, noTracking: false });
     const one = visitor();
-    expect(ask(one, "1")).toHaveProperty("thread");
-    expect(ask(visitor(), "2")).toHaveProperty("thread");
-    const third = ask(visitor(), "3");
+    expect(await ask(one, "1")).toHaveProperty("thread");
+    expect(await ask(visitor(), "2")).toHaveProperty("thread");
+    const third = await ask(visitor(), "3");
     expect(third).toMatchObject({ status: 429 });
     expect((third as { error: string }).error).toMatch(/try again in \d+ minutes?/);
-    expect(ask(one, "4")).toHaveProperty("thread");
-    expect(ask(one, "5")).toHaveProperty("thread");
-    expect(ask(one, "6")).toMatchObject({ status: 429, error: expect.stringContaining("messages") });
+    expect(await ask(one, "4")).toHaveProperty("thread");
+    expect(await ask(one, "5")).toHaveProperty("thread");
+    expect(await ask(one, "6")).toMatchObject({ status: 429, error: expect.stringContaining("messages") });
   });
 
-  it("keeps a GPC / Do-Not-Track visitor's thread unlinked", () => {
+  it("keeps a GPC / Do-Not-Track visitor's thread unlinked", async () => {
     const prospect = visitor();
-    const started = post(prospect, "Private question", { noTracking: true });
+    const started = await post(prospect, "Private question", { noTracking: true });
     if (!("thread" in started)) throw new Error(started.error);
-    expect(teamInbox().find((entry) => entry.id === started.thread.id)?.linked).toBe(false);
+    expect((await teamInbox()).find((entry) => entry.id === started.thread.id)?.linked).toBe(false);
   });
 
-  it("alerts on a new conversation, and on a message while nobody is online", () => {
+  it("alerts on a new conversation, and on a message while nobody is online", async () => {
     const startedBefore = alerts("conversation.started").length;
     const unansweredBefore = alerts("message.unanswered").length;
     const prospect = visitor();
-    const started = post(prospect, "Anyone there?");
+    const started = await post(prospect, "Anyone there?");
     if (!("thread" in started)) throw new Error(started.error);
     expect(alerts("conversation.started")).toHaveLength(startedBefore + 1);
     expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
 
-    touchPresence(member("Online Rep"));
-    post(prospect, "Still there?");
+    await touchPresence(member("Online Rep"));
+    await post(prospect, "Still there?");
     expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
     controlDb().$client.prepare("delete from team_presence").run();
   });
 
-  it("a muted visitor is told, politely, that nothing more is sent: no message stored, no rep or receiver told", () => {
+  it("a muted visitor is told, politely, that nothing more is sent: no message stored, no rep or receiver told", async () => {
     const prospect = visitor();
-    const started = post(prospect, "Buy cheap watches");
+    const started = await post(prospect, "Buy cheap watches");
     if (!("thread" in started)) throw new Error(started.error);
     const toPanel: LiveMessage[] = [];
     const stopPanel = subscribeLive([`visitor:${prospect}`], undefined, (message) => toPanel.push(message));
-    updateConversation(started.thread.id, { muted: true });
+    await updateConversation(started.thread.id, { muted: true });
     stopPanel();
     expect(toPanel).toEqual([
       expect.objectContaining({
@@ -164,37 +164,37 @@ describe("a prospect's conversation", () => {
         payload: { conversationId: started.thread.id, status: "open", paused: true },
       }),
     ]);
-    expect(visitorThread(prospect)?.paused).toBe(true);
+    expect((await visitorThread(prospect))?.paused).toBe(true);
 
     const alertsBefore = alerts("message.unanswered").length;
     const toTeam: LiveMessage[] = [];
     const stopTeam = subscribeLive(["team"], undefined, (message) => toTeam.push(message));
-    const refused = post(prospect, "Buy cheap watches again");
+    const refused = await post(prospect, "Buy cheap watches again");
     stopTeam();
     expect(refused).toEqual({ status: 403, error: pausedMessage });
     expect(toTeam).toEqual([]);
     expect(alerts("message.unanswered")).toHaveLength(alertsBefore);
-    expect(visitorThread(prospect)?.messages).toHaveLength(1);
+    expect((await visitorThread(prospect))?.messages).toHaveLength(1);
 
-    updateConversation(started.thread.id, { muted: false });
-    expect(post(prospect, "Sorry, a real question")).toHaveProperty("thread");
-    expect(visitorThread(prospect)).toMatchObject({ paused: false, messages: [expect.anything(), expect.anything()] });
+    await updateConversation(started.thread.id, { muted: false });
+    expect(await post(prospect, "Sorry, a real question")).toHaveProperty("thread");
+    expect(await visitorThread(prospect)).toMatchObject({ paused: false, messages: [expect.anything(), expect.anything()] });
   });
 
-  it("a closed conversation tells the prospect's panel, and reopens when the prospect writes again", () => {
+  it("a closed conversation tells the prospect's panel, and reopens when the prospect writes again", async () => {
     const prospect = visitor();
-    const started = post(prospect, "Question");
+    const started = await post(prospect, "Question");
     if (!("thread" in started)) throw new Error(started.error);
     const toPanel: LiveMessage[] = [];
     const stop = subscribeLive([`visitor:${prospect}`], undefined, (message) => toPanel.push(message));
-    updateConversation(started.thread.id, { status: "closed" });
+    await updateConversation(started.thread.id, { status: "closed" });
     stop();
     expect(toPanel).toEqual([
       expect.objectContaining({ type: "conversation.status", payload: expect.objectContaining({ status: "closed" }) }),
     ]);
-    expect(visitorThread(prospect)?.status).toBe("closed");
-    post(prospect, "One more");
-    expect(visitorThread(prospect)?.status).toBe("open");
+    expect((await visitorThread(prospect))?.status).toBe("closed");
+    await post(prospect, "One more");
+    expect((await visitorThread(prospect))?.status).toBe("open");
   });
 });
 

@@ -10,7 +10,7 @@ beforeAll(() => migrateControlDb());
 const storedCount = () => (controlDb().$client.prepare("select count(*) as n from live_events").get() as { n: number }).n;
 
 describe("the live hub", () => {
-  it("stores an event before delivering it, and only to streams of its topic", () => {
+  it("stores an event before delivering it, and only to streams of its topic", async () => {
     const team: LiveMessage[] = [];
     const other: LiveMessage[] = [];
     let storedWhenDelivered = -1;
@@ -20,7 +20,7 @@ describe("the live hub", () => {
     });
     const stopOther = subscribeLive(["visitor:someone-else"], undefined, (message) => other.push(message));
     const before = storedCount();
-    publishLive([{ topic: "team", type: "handraise", payload: { visitor: "v1" } }]);
+    await publishLive([{ topic: "team", type: "handraise", payload: { visitor: "v1" } }]);
     expect(team).toHaveLength(1);
     expect(team[0]).toMatchObject({ topic: "team", type: "handraise", payload: { visitor: "v1" } });
     expect(team[0]?.id).toBeGreaterThan(0);
@@ -31,20 +31,20 @@ describe("the live hub", () => {
     expect(openLiveStreams()).toBe(0);
   });
 
-  it("replays what a reconnect missed after its Last-Event-ID, exactly once, then goes live", () => {
+  it("replays what a reconnect missed after its Last-Event-ID, exactly once, then goes live", async () => {
     const first: LiveMessage[] = [];
     const stop = subscribeLive(["visitor:v2"], undefined, (message) => first.push(message));
-    publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 1 } }]);
+    await publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 1 } }]);
     stop();
     const lastSeen = first.at(-1)?.id ?? 0;
     // Published while the visitor's connection was down, one for someone else between them.
-    publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 2 } }]);
-    publishLive([{ topic: "visitor:v3", type: "message", payload: { n: 99 } }]);
-    publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 3 } }]);
+    await publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 2 } }]);
+    await publishLive([{ topic: "visitor:v3", type: "message", payload: { n: 99 } }]);
+    await publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 3 } }]);
 
     const again: LiveMessage[] = [];
     const stopAgain = subscribeLive(["visitor:v2"], lastSeen, (message) => again.push(message));
-    publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 4 } }]);
+    await publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 4 } }]);
     stopAgain();
     expect(again.map((message) => message.payload.n)).toEqual([2, 3, 4]);
     const ids = again.map((message) => message.id ?? 0);
@@ -52,10 +52,10 @@ describe("the live hub", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("a reconnect that is up to date replays nothing", () => {
+  it("a reconnect that is up to date replays nothing", async () => {
     const seen: LiveMessage[] = [];
     const stop = subscribeLive(["team"], undefined, (message) => seen.push(message));
-    publishLive([{ topic: "team", type: "x", payload: {} }]);
+    await publishLive([{ topic: "team", type: "x", payload: {} }]);
     stop();
     const replayed: LiveMessage[] = [];
     subscribeLive(["team"], seen.at(-1)?.id, (message) => replayed.push(message))();
@@ -73,7 +73,7 @@ describe("the live hub", () => {
     expect(sseFrame(live[0] as LiveMessage)).toBe('event: typing\ndata: {"who":"team"}\n\n');
   });
 
-  it("a stream that throws does not starve the others", () => {
+  it("a stream that throws does not starve the others", async () => {
     const good: LiveMessage[] = [];
     const stopBad = subscribeLive(["team"], undefined, () => {
       throw new Error("socket gone");
@@ -82,7 +82,7 @@ describe("the live hub", () => {
     const quiet = console.error;
     console.error = () => {};
     try {
-      publishLive([{ topic: "team", type: "y", payload: {} }]);
+      await publishLive([{ topic: "team", type: "y", payload: {} }]);
     } finally {
       console.error = quiet;
     }

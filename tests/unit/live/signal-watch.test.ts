@@ -10,15 +10,15 @@ import { newId } from "@/lib/sandbox/ids";
 import { prepareBatch, writeBatches } from "@/lib/signals/ingest";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 
-beforeAll(() => {
-  migrateControlDb();
+beforeAll(async () => {
+  await migrateControlDb();
   controlDb()
     .insert(webhooks)
     .values({ id: newId(), url: "https://hooks.example/h", format: "slack", events: ["handraise"], secret: "s" })
     .run();
 });
 
-function ingest(visitorId: string, type: "handraise" | "step.viewed") {
+async function ingest(visitorId: string, type: "handraise" | "step.viewed") {
   const prepared = prepareBatch(
     {
       events: [
@@ -33,20 +33,20 @@ function ingest(visitorId: string, type: "handraise" | "step.viewed") {
     },
     { visitorId, linkIdentity: true, now: new Date() },
   );
-  writeBatches([prepared]);
+  await writeBatches([prepared]);
 }
 
 describe("watching signals", () => {
-  it("announces each hand-raise once to the team and queues its alert; other events only as activity", () => {
-    watchSignalsOnce(); // sets the watermark at what is stored now
+  it("announces each hand-raise once to the team and queues its alert; other events only as activity", async () => {
+    await watchSignalsOnce(); // sets the watermark at what is stored now
     const visitorId = newId();
-    touchVisitor(visitorId, { client: { browser: "Firefox", os: "Linux", device: "desktop", bot: false } });
+    await touchVisitor(visitorId, { client: { browser: "Firefox", os: "Linux", device: "desktop", bot: false } });
     const heard: LiveMessage[] = [];
     const stop = subscribeLive(["team"], undefined, (message) => heard.push(message));
-    ingest(visitorId, "step.viewed");
-    ingest(visitorId, "handraise");
-    expect(watchSignalsOnce()).toBe(2);
-    expect(watchSignalsOnce()).toBe(0);
+    await ingest(visitorId, "step.viewed");
+    await ingest(visitorId, "handraise");
+    expect(await watchSignalsOnce()).toBe(2);
+    expect(await watchSignalsOnce()).toBe(0);
     stop();
     expect(heard.filter((message) => message.type === "handraise")).toEqual([
       expect.objectContaining({ id: expect.any(Number), payload: expect.objectContaining({ visitorId, demo: "pipeline-basics" }) }),

@@ -35,7 +35,7 @@ let receiverUrl = "";
 
 beforeAll(async () => {
   installRuntime({ webhooksAllowPrivate: true });
-  migrateControlDb();
+  await migrateControlDb();
   addAdmin();
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
@@ -95,7 +95,7 @@ describe("webhook delivery", () => {
       data: { visitor: "v1" },
     });
     expect(verifyDelivery(saved.secret, String(delivery?.headers["openhouse-signature"]), delivery?.body ?? "")).toBe(true);
-    expect(recentDeliveries().find((entry) => entry.id === id)).toMatchObject({ status: "delivered", attempts: 3 });
+    expect((await recentDeliveries()).find((entry) => entry.id === id)).toMatchObject({ status: "delivered", attempts: 3 });
   }, 20_000);
 
   it("does not follow a redirect", async () => {
@@ -181,7 +181,7 @@ describe("webhook targets", () => {
 
   it("are checked when a webhook is saved", async () => {
     installRuntime({ webhooksAllowPrivate: false });
-    migrateControlDb();
+    await migrateControlDb();
     addAdmin();
     const saved = await createWebhook({ url: "http://127.0.0.1:9/x", format: "json", events: ["handraise"] }, "admin-1");
     expect(saved).toEqual({

@@ -78,8 +78,8 @@ describe("checking the rows", () => {
 });
 
 /** A visitor's sandbox and the import's actions as app/s/[sandbox]/actions.ts wires them. */
-function visitorWithImport() {
-  const { sandboxId, db, revalidated, host } = visitorHost();
+async function visitorWithImport() {
+  const { sandboxId, db, revalidated, host } = await visitorHost();
   const { sandboxUploadAction, sandboxFormAction } = sandboxActionsOn(host);
   const actions = {
     upload: sandboxUploadAction(readContactsUpload, stageUploadWrite),
@@ -105,7 +105,7 @@ const contactCount = (db: SandboxDb) => db.select().from(contacts).all().length;
 
 describe("the import, through the action wrapper", () => {
   it("imports the shipped sample file: upload, the guessed mapping, confirm", async () => {
-    const { sandboxId, db, revalidated, actions } = visitorWithImport();
+    const { sandboxId, db, revalidated, actions } = await visitorWithImport();
     const before = contactCount(db);
     const uploaded = await actions.upload(sandboxId, {}, fileForm(fs.readFileSync("public/samples/contacts.csv")));
     expect(uploaded).toEqual({ done: expect.any(Number) });
@@ -136,7 +136,7 @@ describe("the import, through the action wrapper", () => {
   });
 
   it("creates only the ready rows, and nothing before the visitor confirms", async () => {
-    const { sandboxId, db, actions } = visitorWithImport();
+    const { sandboxId, db, actions } = await visitorWithImport();
     const before = contactCount(db);
     await actions.upload(sandboxId, {}, fileForm("Name,Email,Company\nAna,ana@x.example,Globex\nBo,not-an-address,Globex\n"));
     const step = loadContactImport(db);
@@ -153,7 +153,7 @@ describe("the import, through the action wrapper", () => {
   });
 
   it("answers a bad file, or no file, with its message and keeps nothing", async () => {
-    const { sandboxId, db, revalidated, actions } = visitorWithImport();
+    const { sandboxId, db, revalidated, actions } = await visitorWithImport();
     expect(await actions.upload(sandboxId, {}, fileForm(""))).toEqual({ error: fileMessages.empty });
     expect(await actions.upload(sandboxId, {}, fileForm(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), "book.xlsx"))).toEqual({
       error: fileMessages.binary,
@@ -166,7 +166,7 @@ describe("the import, through the action wrapper", () => {
   });
 
   it("refuses a mapping without a company column, and keeps the visitor's choices", async () => {
-    const { sandboxId, db, actions } = visitorWithImport();
+    const { sandboxId, db, actions } = await visitorWithImport();
     await actions.upload(sandboxId, {}, fileForm("Name,Company\nAna,Acme\n"));
     const step = loadContactImport(db);
     if (step.step !== "mapping") throw new Error("expected the mapping step");
@@ -182,9 +182,9 @@ describe("the import, through the action wrapper", () => {
   });
 
   it("finds another visitor's sandbox not found before it reads the file", async () => {
-    const owner = visitorWithImport();
-    const stranger = visitorWithImport();
-    await expect(stranger.actions.upload(owner.sandboxId, {}, fileForm("Name,Company\nAna,Acme\n"))).rejects.toMatchObject({
+    const owner = await visitorWithImport();
+    const stranger = await visitorWithImport();
+    await expect(await stranger.actions.upload(owner.sandboxId, {}, fileForm("Name,Company\nAna,Acme\n"))).rejects.toMatchObject({
       digest: "NEXT_HTTP_ERROR_FALLBACK;404",
     });
     expect(loadContactImport(owner.db)).toEqual({ step: "upload" });

@@ -58,9 +58,9 @@ describe("the forecast", () => {
     });
   });
 
-  it("adds up to the deals board of a real sandbox", () => {
+  it("adds up to the deals board of a real sandbox", async () => {
     const visitorId = newVisitor();
-    const owned = findOwnedSandbox(provisionSandbox(visitorId, demoSlug).id, visitorId);
+    const owned = await findOwnedSandbox((await provisionSandbox(visitorId, demoSlug)).id, visitorId);
     if (!owned) throw new Error("the owner must find their sandbox");
     const board = loadBoard(owned.db);
     const column = (stage: string) => board.columns.find((each) => each.stage === stage)?.total ?? -1;

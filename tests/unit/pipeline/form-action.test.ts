@@ -35,7 +35,7 @@ function fillToCap(db: SandboxDb): void {
 
 describe("a product form action", () => {
   it("hands back the first problem with each field and what the visitor typed, and writes nothing", async () => {
-    const { sandboxId, db, revalidated, actions } = visitorWithSandbox();
+    const { sandboxId, db, revalidated, actions } = await visitorWithSandbox();
     const before = dealCount(db);
     const form = formOf({ title: "x".repeat(300), companyId: "", amount: "1e300", stage: "lead", $ACTION_ID_abc: "", extra: "y" });
 
@@ -51,33 +51,33 @@ describe("a product form action", () => {
   });
 
   it("says the first problem itself when the form has no summary of its own", async () => {
-    const { sandboxId, actions } = visitorWithSandbox();
+    const { sandboxId, actions } = await visitorWithSandbox();
     const state = await actions.moveStage(sandboxId, {}, formOf({ dealId: "1", stage: "nowhere" }));
     expect(state).toMatchObject({ error: "Choose a stage", fieldErrors: { stage: "Choose a stage" } });
   });
 
   it("answers a call that carries no form with what to do", async () => {
-    const { sandboxId, actions } = visitorWithSandbox();
+    const { sandboxId, actions } = await visitorWithSandbox();
     for (const notAForm of ["not a form", undefined, {}, [["title", "x"]]]) {
       expect(await actions.createDeal(sandboxId, {}, notAForm)).toEqual({ error: notAFormMessage });
     }
   });
 
   it("finds another visitor's sandbox not found before it looks at the form", async () => {
-    const owner = visitorWithSandbox();
-    const stranger = visitorWithSandbox();
+    const owner = await visitorWithSandbox();
+    const stranger = await visitorWithSandbox();
     const before = dealCount(owner.db);
     const form = formOf({ title: "Planted", companyId: "1", amount: "1", stage: "lead" });
     for (const sent of [form, "not a form"]) {
-      await expect(stranger.actions.createDeal(owner.sandboxId, {}, sent)).rejects.toMatchObject(notFoundThrown);
+      await expect(await stranger.actions.createDeal(owner.sandboxId, {}, sent)).rejects.toMatchObject(notFoundThrown);
     }
-    await expect(stranger.actions.reset(owner.sandboxId)).rejects.toMatchObject(notFoundThrown);
+    await expect(await stranger.actions.reset(owner.sandboxId)).rejects.toMatchObject(notFoundThrown);
     expect(dealCount(owner.db)).toBe(before);
     expect(stranger.revalidated).toEqual([]);
   });
 
   it("keeps what the visitor typed when their sandbox is full, and says how to start over", async () => {
-    const { sandboxId, db, revalidated, actions } = visitorWithSandbox();
+    const { sandboxId, db, revalidated, actions } = await visitorWithSandbox();
     fillToCap(db);
     const typed = { title: `Too much ${"y".repeat(111)}`, companyId: "1", amount: "1200", stage: "proposal" };
 
@@ -86,7 +86,7 @@ describe("a product form action", () => {
   });
 
   it("passes on what the sandbox itself refuses, with the visitor's choices kept", async () => {
-    const { sandboxId, revalidated, actions } = visitorWithSandbox();
+    const { sandboxId, revalidated, actions } = await visitorWithSandbox();
     const gone = { dealId: "999999", stage: "won" };
     expect(await actions.moveStage(sandboxId, {}, formOf(gone))).toEqual({ error: "That deal no longer exists", values: gone });
     const noSuchCompany = { title: "Orphan", companyId: "999999", amount: "5", stage: "lead" };
@@ -98,7 +98,7 @@ describe("a product form action", () => {
   });
 
   it("creates the deal, carries its id, and has the sandbox's pages rendered afresh", async () => {
-    const { sandboxId, db, revalidated, actions } = visitorWithSandbox();
+    const { sandboxId, db, revalidated, actions } = await visitorWithSandbox();
     const state = await actions.createDeal(
       sandboxId,
       {},
@@ -123,12 +123,12 @@ describe("a product form action", () => {
   });
 
   it("runs an action without a form (Reset demo) the same way", async () => {
-    const { visitorId, sandboxId, db, revalidated, actions } = visitorWithSandbox();
+    const { visitorId, sandboxId, db, revalidated, actions } = await visitorWithSandbox();
     const original = dealCount(db);
     createDeal(db, { title: "Scribbled over", companyId: 1, amount: 9, stage: "lead" });
 
     expect(await actions.reset(sandboxId)).toEqual({ done: expect.any(Number) });
-    const after = findOwnedSandbox(sandboxId, visitorId);
+    const after = await findOwnedSandbox(sandboxId, visitorId);
     if (!after) throw new Error("the reset sandbox must still be the visitor's");
     expect(dealCount(after.db)).toBe(original);
     expect(revalidated).toEqual([`/s/${sandboxId}`]);

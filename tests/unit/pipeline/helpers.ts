@@ -22,15 +22,15 @@ export function productActions(host: ActionHost) {
 }
 
 /** A visitor with a fresh sandbox, and Next's side of their requests stood in for: whose it is, what is re-rendered. */
-export function visitorHost() {
+export async function visitorHost() {
   const visitorId = newVisitor();
-  const sandbox = provisionSandbox(visitorId, demoSlug);
-  const owned = findOwnedSandbox(sandbox.id, visitorId);
+  const sandbox = await provisionSandbox(visitorId, demoSlug);
+  const owned = await findOwnedSandbox(sandbox.id, visitorId);
   if (!owned) throw new Error("the owner must find their sandbox");
   const revalidated: string[] = [];
   const host: ActionHost = {
     // requireOwnSandbox, with the visitor given instead of read from the signed cookie.
-    ownSandbox: async (sandboxId) => findOwnedSandbox(sandboxId, visitorId) ?? notFound(),
+    ownSandbox: async (sandboxId) => await findOwnedSandbox(sandboxId, visitorId) ?? notFound(),
     revalidateLayout: (path) => {
       revalidated.push(path);
     },
@@ -39,8 +39,8 @@ export function visitorHost() {
 }
 
 /** A visitor with a fresh sandbox, and the actions as that visitor's requests would run them. */
-export function visitorWithSandbox() {
-  const { host, ...visitor } = visitorHost();
+export async function visitorWithSandbox() {
+  const { host, ...visitor } = await visitorHost();
   return { ...visitor, actions: productActions(host) };
 }
 

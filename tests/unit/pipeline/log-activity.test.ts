@@ -27,7 +27,7 @@ const historyOf = (db: SandboxDb, dealId: number) => loadDeal(db, dealId)?.activ
 
 describe("logging an activity on a deal", () => {
   it("writes a call with one of the company's people, first in the deal's history and on the contact's", async () => {
-    const { sandboxId, db, revalidated, actions } = visitorWithSandbox();
+    const { sandboxId, db, revalidated, actions } = await visitorWithSandbox();
     const { dealId, ana } = northwindRenewal(db);
     const state = await actions.logActivity(
       sandboxId,
@@ -48,7 +48,7 @@ describe("logging an activity on a deal", () => {
   });
 
   it("logs an email or a meeting with no one in particular", async () => {
-    const { sandboxId, db, actions } = visitorWithSandbox();
+    const { sandboxId, db, actions } = await visitorWithSandbox();
     const { dealId } = northwindRenewal(db);
     for (const kind of ["email", "meeting"] as const) {
       const state = await actions.logActivity(sandboxId, {}, formOf({ dealId: String(dealId), kind, contactId: "", summary: `A ${kind}` }));
@@ -58,7 +58,7 @@ describe("logging an activity on a deal", () => {
   });
 
   it("points at each field that is wrong, keeps what was typed (cut short), and writes nothing", async () => {
-    const { sandboxId, db, revalidated, actions } = visitorWithSandbox();
+    const { sandboxId, db, revalidated, actions } = await visitorWithSandbox();
     const { dealId } = northwindRenewal(db);
     const before = historyOf(db, dealId).length;
     const cases: [Record<string, string>, Record<string, string>][] = [
@@ -82,7 +82,7 @@ describe("logging an activity on a deal", () => {
   });
 
   it("refuses a person from another company and a deal the sandbox does not hold, saying what to do", async () => {
-    const { sandboxId, db, revalidated, actions } = visitorWithSandbox();
+    const { sandboxId, db, revalidated, actions } = await visitorWithSandbox();
     const { dealId, hank } = northwindRenewal(db);
     const before = historyOf(db, dealId).length;
 
@@ -107,7 +107,7 @@ describe("logging an activity on a deal", () => {
   });
 
   it("answers a detail that stays small, however long the deal's name", async () => {
-    const { sandboxId, actions } = visitorWithSandbox();
+    const { sandboxId, actions } = await visitorWithSandbox();
     const title = `${"Globex ".repeat(16)}renewal`.slice(0, 120);
     const created = await actions.createDeal(sandboxId, {}, formOf({ title, companyId: "1", amount: "40000", stage: "lead" }));
     expect(String(created.action?.detail.deal).length).toBeLessThanOrEqual(maxDetailTextLength);
@@ -137,8 +137,8 @@ describe("an action's detail text", () => {
     expect(emoji).toBe(`${"a".repeat(78)}…`);
   });
 
-  it("holds for every deal the product can create", () => {
-    const { db } = visitorWithSandbox();
+  it("holds for every deal the product can create", async () => {
+    const { db } = await visitorWithSandbox();
     const id = createDeal(db, { title: "z".repeat(120), companyId: 1, amount: 1, stage: "lead" });
     expect(typeof id).toBe("number");
     expect(detailText(loadDeal(db, Number(id))?.deal.title ?? "")).toHaveLength(maxDetailTextLength);

@@ -11,8 +11,8 @@ beforeAll(() => migrateControlDb());
 afterAll(() => runtime().close());
 
 describe("a company's page", () => {
-  it("holds its people by name and its deals by close date, with stage and amount", () => {
-    const { db } = visitorWithSandbox();
+  it("holds its people by name and its deals by close date, with stage and amount", async () => {
+    const { db } = await visitorWithSandbox();
     const hooli = searchCompanies(db, "Hooli")[0];
     const found = loadCompany(db, hooli?.id ?? 0);
     expect(found?.company).toMatchObject({ name: "Hooli", industry: "Internet", employees: 9800, website: "hooli.example" });
@@ -24,15 +24,15 @@ describe("a company's page", () => {
     ]);
   });
 
-  it("is not there for an id the sandbox does not hold", () => {
-    const { db } = visitorWithSandbox();
+  it("is not there for an id the sandbox does not hold", async () => {
+    const { db } = await visitorWithSandbox();
     expect(loadCompany(db, 999_999)).toBeUndefined();
   });
 });
 
 describe("a contact's page", () => {
-  it("holds their title, email, company and every activity they were part of, newest first, with its deal", () => {
-    const { db } = visitorWithSandbox();
+  it("holds their title, email, company and every activity they were part of, newest first, with its deal", async () => {
+    const { db } = await visitorWithSandbox();
     const ana = searchContacts(db, "Ana Trujillo")[0];
     const found = loadContact(db, ana?.id ?? 0);
     expect(found?.contact).toMatchObject({ name: "Ana Trujillo", title: "Head of Purchasing", email: "ana@northwind.example" });
@@ -43,8 +43,8 @@ describe("a contact's page", () => {
     ]);
   });
 
-  it("is not there for an id the sandbox does not hold", () => {
-    const { db } = visitorWithSandbox();
+  it("is not there for an id the sandbox does not hold", async () => {
+    const { db } = await visitorWithSandbox();
     expect(loadContact(db, 999_999)).toBeUndefined();
   });
 });

@@ -15,8 +15,8 @@ afterAll(() => runtime().close());
 const names = (rows: { name: string }[]) => rows.map((row) => row.name);
 
 describe("searching companies", () => {
-  it("lists every company by name when nothing is asked, with its people and open pipeline", () => {
-    const { db } = visitorWithSandbox();
+  it("lists every company by name when nothing is asked, with its people and open pipeline", async () => {
+    const { db } = await visitorWithSandbox();
     const all = searchCompanies(db, "");
     expect(names(all)).toEqual([...names(all)].sort((a, b) => a.localeCompare(b)));
     expect(all).toHaveLength(8);
@@ -30,8 +30,8 @@ describe("searching companies", () => {
     expect(all.find((company) => company.name === "Tyrell Labs")).toMatchObject({ openDealCount: 0, openAmount: 0 });
   });
 
-  it("matches part of a name, an industry or a website, ignoring case", () => {
-    const { db } = visitorWithSandbox();
+  it("matches part of a name, an industry or a website, ignoring case", async () => {
+    const { db } = await visitorWithSandbox();
     expect(names(searchCompanies(db, "NORTH"))).toEqual(["Northwind Traders"]);
     expect(names(searchCompanies(db, "health"))).toEqual(["Umbrella Health"]);
     expect(names(searchCompanies(db, "biotech"))).toEqual(["Tyrell Labs"]);
@@ -39,8 +39,8 @@ describe("searching companies", () => {
     expect(searchCompanies(db, "no such company")).toEqual([]);
   });
 
-  it("takes % and _ as the characters they are, not as wildcards", () => {
-    const { db } = visitorWithSandbox();
+  it("takes % and _ as the characters they are, not as wildcards", async () => {
+    const { db } = await visitorWithSandbox();
     db.insert(companies)
       .values([
         { name: "100% Organic", industry: "Food" },
@@ -60,8 +60,8 @@ describe("searching companies", () => {
 });
 
 describe("searching contacts", () => {
-  it("matches a name, a title or the company's name", () => {
-    const { db } = visitorWithSandbox();
+  it("matches a name, a title or the company's name", async () => {
+    const { db } = await visitorWithSandbox();
     expect(searchContacts(db, "")).toHaveLength(11);
     expect(names(searchContacts(db, "pepper"))).toEqual(["Pepper Potts"]);
     expect(names(searchContacts(db, "cfo"))).toEqual(["Thomas Hardy"]);
@@ -69,8 +69,8 @@ describe("searching contacts", () => {
     expect(searchContacts(db, "hooli")[0]).toMatchObject({ company: "Hooli", title: "CEO", email: "gavin@hooli.example" });
   });
 
-  it("takes % and _ literally", () => {
-    const { db } = visitorWithSandbox();
+  it("takes % and _ literally", async () => {
+    const { db } = await visitorWithSandbox();
     const companyId = searchCompanies(db, "Globex")[0]?.id ?? 0;
     db.insert(contacts).values({ companyId, name: "Percy 50%", title: "Growth_Lead" }).run();
     expect(names(searchContacts(db, "%"))).toEqual(["Percy 50%"]);

@@ -33,7 +33,7 @@ describe("the runtime", () => {
 
   it("is one object shared by every copy of the modules, with one control connection", async () => {
     const first = await freshCopy();
-    const started = first.startOpenhouse({ maintenance: false });
+    const started = await first.startOpenhouse({ maintenance: false });
     stop = started.stop;
     const second = await freshCopy();
     expect(second.runtime).not.toBe(first.runtime); // really another copy of the module
@@ -48,8 +48,8 @@ describe("the runtime", () => {
     const { touchVisitor } = await import("@/lib/visitors/visitor-record");
     const { newId } = await import("@/lib/sandbox/ids");
     const visitor = newId();
-    touchVisitor(visitor);
-    const sandbox = provisionSandbox(visitor, "pipeline-basics");
+    await touchVisitor(visitor);
+    const sandbox = await provisionSandbox(visitor, "pipeline-basics");
     const second = await freshCopy();
     expect(second.openSandbox(sandbox.id).$client).toBe(first.openSandbox(sandbox.id).$client);
     expect(openFilesNamed(`/${sandbox.id}.sqlite`)).toBe(1);
@@ -60,19 +60,19 @@ describe("the runtime", () => {
     const copy = await freshCopy();
     // Only the intervals are faked: the upkeep's timers are intervals, and counting them needs fake ones.
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-    const started = copy.startOpenhouse({ maintenance: true });
+    const started = await copy.startOpenhouse({ maintenance: true });
     const id = started.runtime.id;
     expect(openFilesNamed("/control.sqlite")).toBe(1);
     // sandbox upkeep, WAL checkpoints, retention purge, insights fold, live signal watch, webhook outbox, live pruning
     expect(vi.getTimerCount()).toBe(7);
-    started.stop();
+    await started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);
     vi.useRealTimers();
     expect(openFilesNamed("/control.sqlite")).toBe(0);
     expect(copy.hasRuntime()).toBe(false);
     expect(copy.runtime().id).not.toBe(id);
-    copy.runtime().close();
+    await copy.runtime().close();
   });
 
   it("takes its settings from the caller, not from process.env", async () => {
@@ -82,6 +82,6 @@ describe("the runtime", () => {
     expect(runtime.limiters.signals.tryTake("192.0.2.1", 0)).toBe(true);
     expect(runtime.limiters.signals.tryTake("192.0.2.1", 0)).toBe(true);
     expect(runtime.limiters.signals.tryTake("192.0.2.1", 0)).toBe(false);
-    runtime.close();
+    await runtime.close();
   });
 });

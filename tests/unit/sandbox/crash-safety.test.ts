@@ -14,42 +14,42 @@ import { sandboxRow } from "@/lib/sandbox/retire";
 import { demoSlug, newVisitor } from "./helpers";
 
 beforeAll(() => migrateControlDb());
-afterAll(() => {
+afterAll(async () => {
   closeAllSandboxes();
-  closeControlDb();
+  await closeControlDb();
 });
 
 describe("damaged or missing sandbox files", () => {
-  it("retires a sandbox whose file is not a database and sends its owner on, not a stranger", () => {
+  it("retires a sandbox whose file is not a database and sends its owner on, not a stranger", async () => {
     const owner = newVisitor();
-    const sandbox = provisionSandbox(owner, demoSlug);
+    const sandbox = await provisionSandbox(owner, demoSlug);
     fs.writeFileSync(sandboxFile(sandbox.id), Buffer.alloc(8192, 7));
-    expect(lookupOwnedSandbox(sandbox.id, newVisitor())).toBeUndefined();
-    expect(lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "corrupt" });
-    expect(sandboxRow(sandbox.id)).toMatchObject({ status: "gone", goneReason: "corrupt" });
+    expect(await lookupOwnedSandbox(sandbox.id, newVisitor())).toBeUndefined();
+    expect(await lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "corrupt" });
+    expect(await sandboxRow(sandbox.id)).toMatchObject({ status: "gone", goneReason: "corrupt" });
     expect(fs.existsSync(sandboxFile(sandbox.id))).toBe(false);
-    expect(provisionSandbox(owner, demoSlug).id).not.toBe(sandbox.id);
+    expect((await provisionSandbox(owner, demoSlug)).id).not.toBe(sandbox.id);
   });
 
-  it("retires a sandbox whose pages were damaged on disk", () => {
+  it("retires a sandbox whose pages were damaged on disk", async () => {
     const owner = newVisitor();
-    const sandbox = provisionSandbox(owner, demoSlug);
+    const sandbox = await provisionSandbox(owner, demoSlug);
     const file = sandboxFile(sandbox.id);
     const bytes = fs.readFileSync(file);
     // Keep the header (page 1) so it still opens as SQLite; scribble over every later page.
     bytes.fill(0xff, 4096);
     fs.writeFileSync(file, bytes);
-    expect(lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "corrupt" });
+    expect(await lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "corrupt" });
   });
 
-  it("retires a live sandbox whose file vanished, rather than creating an empty one", () => {
+  it("retires a live sandbox whose file vanished, rather than creating an empty one", async () => {
     const owner = newVisitor();
-    const sandbox = provisionSandbox(owner, demoSlug);
+    const sandbox = await provisionSandbox(owner, demoSlug);
     closeSandbox(sandbox.id);
     fs.rmSync(sandboxFile(sandbox.id));
-    expect(findOwnedSandbox(sandbox.id, owner)).toBeUndefined();
+    expect(await findOwnedSandbox(sandbox.id, owner)).toBeUndefined();
     expect(fs.existsSync(sandboxFile(sandbox.id))).toBe(false);
-    expect(sandboxRow(sandbox.id)).toMatchObject({ status: "gone", goneReason: "corrupt" });
+    expect(await sandboxRow(sandbox.id)).toMatchObject({ status: "gone", goneReason: "corrupt" });
   });
 });
 
@@ -80,7 +80,7 @@ describe("a crash in the middle of provisioning", () => {
   }
 
   it("leaves no half-made sandbox live, and every live file passes integrity_check", async () => {
-    closeControlDb(); // the child writes the control plane too; reopen afterwards like a restarted server
+    await closeControlDb(); // the child writes the control plane too; reopen afterwards like a restarted server
     for (const kills of [40, 25, 60]) expect(await runAndKill(kills)).toBeGreaterThanOrEqual(kills);
 
     const live = controlDb().select().from(sandboxes).where(eq(sandboxes.status, "live")).all();
@@ -96,7 +96,7 @@ describe("a crash in the middle of provisioning", () => {
       const file = `${runtime().paths.sandboxes}/${name}`;
       fs.utimesSync(file, new Date(Date.now() - 2 * 60_000), new Date(Date.now() - 2 * 60_000));
     }
-    collectGarbage(later);
+    await collectGarbage(later);
     const liveIds = new Set(
       controlDb()
         .select({ id: sandboxes.id })

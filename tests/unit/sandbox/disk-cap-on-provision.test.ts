@@ -11,12 +11,12 @@ import { provisionSandbox } from "@/lib/sandbox/provision";
 import { demoSlug, newVisitor } from "./helpers";
 
 const runtime = installRuntime({ sandboxMaxDiskMb: 1, sandboxSpares: 0 });
-migrateControlDb();
+await migrateControlDb();
 afterAll(() => runtime.close());
 
 describe("the disk cap on provisioning", () => {
-  it("keeps the live sandboxes' starting copies within the budget, evicting the longest idle", () => {
-    const first = provisionSandbox(newVisitor(), demoSlug);
+  it("keeps the live sandboxes' starting copies within the budget, evicting the longest idle", async () => {
+    const first = await provisionSandbox(newVisitor(), demoSlug);
     const allowed = Math.floor((1024 * 1024) / fs.statSync(templateFor(demoSlug)).size);
     expect(allowed).toBeGreaterThan(1);
     const made = Array.from({ length: allowed + 3 }, () => provisionSandbox(newVisitor(), demoSlug));

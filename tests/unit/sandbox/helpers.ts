@@ -6,9 +6,9 @@ import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 export const demoSlug = "pipeline-basics";
 
-export function newVisitor(): string {
+export async function newVisitor(): string {
   const id = newId();
-  touchVisitor(id);
+  await touchVisitor(id);
   return id;
 }
 

@@ -9,9 +9,9 @@ import { provisionSandbox } from "@/lib/sandbox/provision";
 import { demoSlug, newVisitor } from "./helpers";
 
 beforeAll(() => migrateControlDb());
-afterAll(() => {
+afterAll(async () => {
   closeAllSandboxes();
-  closeControlDb();
+  await closeControlDb();
 });
 
 type Operation = { visitor: number; kind: "create" } | { visitor: number; kind: "move"; pick: number; stage: (typeof stages)[number] };
@@ -34,9 +34,9 @@ describe("isolation under interleaving", () => {
         fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), operations(n))),
         ([count, ops]: [number, Operation[]]) => {
           const people = Array.from({ length: count }, () => newVisitor());
-          const owned = people.map((visitor) => {
-            const sandbox = provisionSandbox(visitor, demoSlug);
-            const found = findOwnedSandbox(sandbox.id, visitor);
+          const owned = people.map(async (visitor) => {
+            const sandbox = await provisionSandbox(visitor, demoSlug);
+            const found = await findOwnedSandbox(sandbox.id, visitor);
             if (!found) throw new Error("owner must find the sandbox");
             return found;
           });
@@ -69,8 +69,8 @@ describe("isolation under interleaving", () => {
             expect(seen).toEqual(expected[index]);
             const titles = loadBoard(mine.db).columns.flatMap((column) => column.deals.map((deal) => deal.title));
             expect(titles.filter((title) => /^v\d+ s\d+$/.test(title) && !title.startsWith(`v${index} `))).toEqual([]);
-            people.forEach((other, otherIndex) => {
-              if (otherIndex !== index) expect(findOwnedSandbox(mine.sandbox.id, other)).toBeUndefined();
+            people.forEach(async (other, otherIndex) => {
+              if (otherIndex !== index) expect(await findOwnedSandbox(mine.sandbox.id, other)).toBeUndefined();
             });
           });
         },

@@ -9,22 +9,22 @@ import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 beforeAll(() => migrateControlDb());
 
-function newVisitor(): string {
+async function newVisitor(): string {
   const id = newId();
-  touchVisitor(id);
+  await touchVisitor(id);
   return id;
 }
 
 describe("sandboxes", () => {
-  it("gives each visitor a sandbox the others cannot see", () => {
+  it("gives each visitor a sandbox the others cannot see", async () => {
     const alice = newVisitor();
     const bob = newVisitor();
-    const aliceSandbox = provisionSandbox(alice, "pipeline-basics");
-    const bobSandbox = provisionSandbox(bob, "pipeline-basics");
+    const aliceSandbox = await provisionSandbox(alice, "pipeline-basics");
+    const bobSandbox = await provisionSandbox(bob, "pipeline-basics");
     expect(aliceSandbox.id).not.toBe(bobSandbox.id);
 
-    const aliceDb = findOwnedSandbox(aliceSandbox.id, alice)?.db;
-    const bobDb = findOwnedSandbox(bobSandbox.id, bob)?.db;
+    const aliceDb = (await findOwnedSandbox(aliceSandbox.id, alice))?.db;
+    const bobDb = (await findOwnedSandbox(bobSandbox.id, bob))?.db;
     if (!aliceDb || !bobDb) throw new Error("owners must find their sandboxes");
     const before = loadBoard(bobDb).dealCount;
     createDeal(aliceDb, { title: "Alice's secret deal", companyId: 1, amount: 1234, stage: "lead" });
@@ -35,24 +35,24 @@ describe("sandboxes", () => {
     expect(bobTitles).not.toContain("Alice's secret deal");
   });
 
-  it("treats someone else's, guessed, forged and path-like ids as not found", () => {
+  it("treats someone else's, guessed, forged and path-like ids as not found", async () => {
     const alice = newVisitor();
     const mallory = newVisitor();
-    const sandbox = provisionSandbox(alice, "pipeline-basics");
-    expect(findOwnedSandbox(sandbox.id, mallory)).toBeUndefined();
-    expect(findOwnedSandbox(newId(), alice)).toBeUndefined();
-    expect(findOwnedSandbox("../control", alice)).toBeUndefined();
-    expect(findOwnedSandbox(`${sandbox.id}/../x`, alice)).toBeUndefined();
-    expect(findOwnedSandbox(sandbox.id, undefined)).toBeUndefined();
+    const sandbox = await provisionSandbox(alice, "pipeline-basics");
+    expect(await findOwnedSandbox(sandbox.id, mallory)).toBeUndefined();
+    expect(await findOwnedSandbox(newId(), alice)).toBeUndefined();
+    expect(await findOwnedSandbox("../control", alice)).toBeUndefined();
+    expect(await findOwnedSandbox(`${sandbox.id}/../x`, alice)).toBeUndefined();
+    expect(await findOwnedSandbox(sandbox.id, undefined)).toBeUndefined();
   });
 
-  it("resumes the same sandbox, with the visitor's work, when they come back", () => {
+  it("resumes the same sandbox, with the visitor's work, when they come back", async () => {
     const visitor = newVisitor();
-    const first = provisionSandbox(visitor, "pipeline-basics");
-    const db = findOwnedSandbox(first.id, visitor)?.db;
+    const first = await provisionSandbox(visitor, "pipeline-basics");
+    const db = (await findOwnedSandbox(first.id, visitor))?.db;
     if (!db) throw new Error("owner must find the sandbox");
     createDeal(db, { title: "Come back to me", companyId: 2, amount: 10, stage: "qualified" });
-    const again = provisionSandbox(visitor, "pipeline-basics");
+    const again = await provisionSandbox(visitor, "pipeline-basics");
     expect(again.id).toBe(first.id);
     const titles = loadBoard(db).columns.flatMap((column) => column.deals.map((deal) => deal.title));
     expect(titles).toContain("Come back to me");

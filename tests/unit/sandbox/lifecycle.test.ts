@@ -17,9 +17,9 @@ import { demoSlug, exists, newVisitor } from "./helpers";
 const day = 86_400_000;
 
 beforeAll(() => migrateControlDb());
-afterAll(() => {
+afterAll(async () => {
   closeAllSandboxes();
-  closeControlDb();
+  await closeControlDb();
 });
 
 function idleFor(sandboxId: string, days: number, now = Date.now()): void {
@@ -36,60 +36,60 @@ function ageFile(file: string, ms: number): void {
 }
 
 describe("garbage collection", () => {
-  it("expires sandboxes idle past the TTL, removing their files and WAL, and keeps active ones", () => {
+  it("expires sandboxes idle past the TTL, removing their files and WAL, and keeps active ones", async () => {
     expect(runtime().config.sandboxTtlDays).toBe(7);
     const owner = newVisitor();
-    const idle = provisionSandbox(owner, demoSlug);
-    const active = provisionSandbox(newVisitor(), demoSlug);
-    findOwnedSandbox(idle.id, owner); // an open handle creates -wal and -shm beside the file
+    const idle = await provisionSandbox(owner, demoSlug);
+    const active = await provisionSandbox(newVisitor(), demoSlug);
+    await findOwnedSandbox(idle.id, owner); // an open handle creates -wal and -shm beside the file
     expect(exists(`${sandboxFile(idle.id)}-wal`)).toBe(true);
     idleFor(idle.id, 8);
     idleFor(active.id, 6);
 
-    const report = collectGarbage(new Date());
+    const report = await collectGarbage(new Date());
     expect(report.expired).toBe(1);
     for (const suffix of ["", "-wal", "-shm"]) expect(exists(`${sandboxFile(idle.id)}${suffix}`)).toBe(false);
-    expect(sandboxRow(idle.id)).toMatchObject({ status: "gone", goneReason: "expired" });
+    expect(await sandboxRow(idle.id)).toMatchObject({ status: "gone", goneReason: "expired" });
     expect(exists(sandboxFile(active.id))).toBe(true);
-    expect(sandboxRow(active.id)?.status).toBe("live");
+    expect((await sandboxRow(active.id))?.status).toBe("live");
     expect(openHandleCount()).toBe(0);
   });
 
-  it("keeps a sandbox its owner keeps using, even without coming back through /try", () => {
+  it("keeps a sandbox its owner keeps using, even without coming back through /try", async () => {
     const visitor = newVisitor();
-    const sandbox = provisionSandbox(visitor, demoSlug);
+    const sandbox = await provisionSandbox(visitor, demoSlug);
     idleFor(sandbox.id, runtime().config.sandboxTtlDays - 1);
     // A day later they open a bookmarked page of their sandbox: that is activity.
-    expect(findOwnedSandbox(sandbox.id, visitor)).toBeDefined();
-    collectGarbage(new Date(Date.now() + 2 * day));
-    expect(sandboxRow(sandbox.id)?.status).toBe("live");
+    expect(await findOwnedSandbox(sandbox.id, visitor)).toBeDefined();
+    await collectGarbage(new Date(Date.now() + 2 * day));
+    expect((await sandboxRow(sandbox.id))?.status).toBe("live");
     expect(exists(sandboxFile(sandbox.id))).toBe(true);
   });
 
-  it("tells the owner of an expired sandbox it expired, and a stranger nothing", () => {
+  it("tells the owner of an expired sandbox it expired, and a stranger nothing", async () => {
     const owner = newVisitor();
-    const sandbox = provisionSandbox(owner, demoSlug);
+    const sandbox = await provisionSandbox(owner, demoSlug);
     idleFor(sandbox.id, 30);
-    collectGarbage(new Date());
-    expect(lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "expired" });
-    expect(lookupOwnedSandbox(sandbox.id, newVisitor())).toBeUndefined();
-    const fresh = provisionSandbox(owner, demoSlug);
+    await collectGarbage(new Date());
+    expect(await lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "expired" });
+    expect(await lookupOwnedSandbox(sandbox.id, newVisitor())).toBeUndefined();
+    const fresh = await provisionSandbox(owner, demoSlug);
     expect(fresh.id).not.toBe(sandbox.id);
-    expect(findOwnedSandbox(fresh.id, owner)).toBeDefined();
+    expect(await findOwnedSandbox(fresh.id, owner)).toBeDefined();
   });
 
-  it("deletes gone rows 30 days after they went, however long they had been idle", () => {
-    const sandbox = provisionSandbox(newVisitor(), demoSlug);
+  it("deletes gone rows 30 days after they went, however long they had been idle", async () => {
+    const sandbox = await provisionSandbox(newVisitor(), demoSlug);
     idleFor(sandbox.id, 45);
-    collectGarbage(new Date());
-    expect(sandboxRow(sandbox.id)?.status).toBe("gone");
-    collectGarbage(new Date(Date.now() + 29 * day));
-    expect(sandboxRow(sandbox.id)).toBeDefined();
-    collectGarbage(new Date(Date.now() + 31 * day));
-    expect(sandboxRow(sandbox.id)).toBeUndefined();
+    await collectGarbage(new Date());
+    expect((await sandboxRow(sandbox.id))?.status).toBe("gone");
+    await collectGarbage(new Date(Date.now() + 29 * day));
+    expect(await sandboxRow(sandbox.id)).toBeDefined();
+    await collectGarbage(new Date(Date.now() + 31 * day));
+    expect(await sandboxRow(sandbox.id)).toBeUndefined();
   });
 
-  it("removes temp files older than a minute and orphan sandbox files, but not fresh ones", () => {
+  it("removes temp files older than a minute and orphan sandbox files, but not fresh ones", async () => {
     fs.mkdirSync(runtime().paths.sandboxes, { recursive: true });
     const oldTemp = path.join(runtime().paths.sandboxes, `${newId()}.sqlite.123.abcd.tmp`);
     const newTemp = path.join(runtime().paths.sandboxes, `${newId()}.sqlite.456.ef01.tmp`);
@@ -97,10 +97,10 @@ describe("garbage collection", () => {
     for (const file of [oldTemp, newTemp, orphan]) fs.writeFileSync(file, "half a copy");
     ageFile(oldTemp, 2 * 60_000);
     ageFile(orphan, 2 * 60_000);
-    const live = provisionSandbox(newVisitor(), demoSlug);
+    const live = await provisionSandbox(newVisitor(), demoSlug);
     ageFile(sandboxFile(live.id), 10 * 60_000);
 
-    const report = collectGarbage(new Date());
+    const report = await collectGarbage(new Date());
     expect(report.strayFilesRemoved).toBe(2);
     expect(exists(oldTemp)).toBe(false);
     expect(exists(orphan)).toBe(false);
@@ -119,46 +119,46 @@ describe("global caps", () => {
       .map((row) => row.id);
   }
 
-  it("evicts the longest-idle sandboxes first when too many are live", () => {
+  it("evicts the longest-idle sandboxes first when too many are live", async () => {
     for (const id of liveIds()) idleFor(id, 100);
-    collectGarbage(new Date());
+    await collectGarbage(new Date());
     const made = [0, 1, 2, 3, 4].map(() => provisionSandbox(newVisitor(), demoSlug));
     // made[0] is the longest idle
     made.forEach((sandbox, index) => {
       idleFor(sandbox.id, 5 - index);
     });
-    const { evicted } = evictIfOverCap(controlDb(), { maxLive: 3 });
+    const { evicted } = await evictIfOverCap(controlDb(), { maxLive: 3 });
     expect(evicted.sort()).toEqual([made[0]?.id, made[1]?.id].sort());
-    expect(sandboxRow(made[0]?.id ?? "")).toMatchObject({ status: "gone", goneReason: "evicted" });
+    expect(await sandboxRow(made[0]?.id ?? "")).toMatchObject({ status: "gone", goneReason: "evicted" });
     expect(exists(sandboxFile(made[0]?.id ?? ""))).toBe(false);
     expect(liveIds().sort()).toEqual([made[2]?.id, made[3]?.id, made[4]?.id].sort());
   });
 
-  it("never evicts the sandbox it just made when the count cap is hit on provisioning", () => {
-    const newest = provisionSandbox(newVisitor(), demoSlug);
+  it("never evicts the sandbox it just made when the count cap is hit on provisioning", async () => {
+    const newest = await provisionSandbox(newVisitor(), demoSlug);
     idleFor(newest.id, 50); // even if it looked the oldest
-    const evicted = enforceLiveCap(controlDb(), newest.id, 1);
+    const evicted = await enforceLiveCap(controlDb(), newest.id, 1);
     expect(evicted).not.toContain(newest.id);
     expect(liveIds()).toEqual([newest.id]);
   });
 
-  it("evicts the longest-idle sandboxes when their files use more disk than allowed", () => {
-    const a = provisionSandbox(newVisitor(), demoSlug);
-    const b = provisionSandbox(newVisitor(), demoSlug);
-    const c = provisionSandbox(newVisitor(), demoSlug);
+  it("evicts the longest-idle sandboxes when their files use more disk than allowed", async () => {
+    const a = await provisionSandbox(newVisitor(), demoSlug);
+    const b = await provisionSandbox(newVisitor(), demoSlug);
+    const c = await provisionSandbox(newVisitor(), demoSlug);
     idleFor(a.id, 3);
     idleFor(b.id, 2);
     idleFor(c.id, 1);
     const perFile = fs.statSync(sandboxFile(c.id)).size;
     const before = liveIds().filter((id) => ![a.id, b.id, c.id].includes(id));
-    const { evicted } = evictIfOverCap(controlDb(), { maxLive: 100, maxDiskBytes: perFile * 2 + 10 });
+    const { evicted } = await evictIfOverCap(controlDb(), { maxLive: 100, maxDiskBytes: perFile * 2 + 10 });
     expect(evicted).toEqual(expect.arrayContaining([a.id, ...before]));
     expect(liveIds().sort()).toEqual([b.id, c.id].sort());
   });
 
-  it("counts each new sandbox's copy against the disk budget as it is made, not only in the next pass", () => {
-    const a = provisionSandbox(newVisitor(), demoSlug);
-    const b = provisionSandbox(newVisitor(), demoSlug);
+  it("counts each new sandbox's copy against the disk budget as it is made, not only in the next pass", async () => {
+    const a = await provisionSandbox(newVisitor(), demoSlug);
+    const b = await provisionSandbox(newVisitor(), demoSlug);
     idleFor(a.id, 2);
     idleFor(b.id, 1);
     const perFile = fs.statSync(sandboxFile(b.id)).size;
@@ -166,8 +166,8 @@ describe("global caps", () => {
     expect(cap).toBe(2);
     expect(liveCapFor(perFile, { maxLive: 100, maxDiskBytes: 1 })).toBe(1); // the visitor in front of us still gets one
     expect(liveCapFor(perFile, { maxLive: 3, maxDiskBytes: perFile * 1000 })).toBe(3);
-    const newest = provisionSandbox(newVisitor(), demoSlug);
-    const evicted = enforceLiveCap(controlDb(), newest.id, cap);
+    const newest = await provisionSandbox(newVisitor(), demoSlug);
+    const evicted = await enforceLiveCap(controlDb(), newest.id, cap);
     expect(evicted).toContain(a.id);
     expect(liveIds()).toContain(newest.id);
     expect(liveIds()).toHaveLength(2);

@@ -9,16 +9,16 @@ import { sandboxFullMessage, writeWithinQuota } from "@/lib/sandbox/storage-full
 import { demoSlug, newVisitor } from "./helpers";
 
 beforeAll(() => migrateControlDb());
-afterAll(() => {
+afterAll(async () => {
   closeAllSandboxes();
-  closeControlDb();
+  await closeControlDb();
 });
 
 describe("per-sandbox page cap", () => {
-  it("caps every opened sandbox, and a full one answers with a message instead of throwing", () => {
+  it("caps every opened sandbox, and a full one answers with a message instead of throwing", async () => {
     const visitor = newVisitor();
-    const sandbox = provisionSandbox(visitor, demoSlug);
-    const owned = findOwnedSandbox(sandbox.id, visitor);
+    const sandbox = await provisionSandbox(visitor, demoSlug);
+    const owned = await findOwnedSandbox(sandbox.id, visitor);
     if (!owned) throw new Error("owner must find the sandbox");
     const sqlite = owned.db.$client;
     expect(sqlite.pragma("max_page_count", { simple: true })).toBe(runtime().config.sandboxMaxPages);

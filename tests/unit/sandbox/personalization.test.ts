@@ -7,9 +7,9 @@ import { provisionSandbox } from "@/lib/sandbox/provision";
 import { demoSlug, newVisitor, readWorkspace } from "./helpers";
 
 beforeAll(() => migrateControlDb());
-afterAll(() => {
+afterAll(async () => {
   closeAllSandboxes();
-  closeControlDb();
+  await closeControlDb();
 });
 
 const parse = (query: string) => parsePersonalization(new URLSearchParams(query));
@@ -36,9 +36,9 @@ describe("personalization from a /try link", () => {
     expect(parse(`company=${"A".repeat(41)}`)).toBeUndefined();
   });
 
-  it("names the new sandbox's workspace after the company, and leaves others on the template's name", () => {
-    const personal = provisionSandbox(newVisitor(), demoSlug, { personalization: { company: "Globex", persona: "leader" } });
-    const plain = provisionSandbox(newVisitor(), demoSlug);
+  it("names the new sandbox's workspace after the company, and leaves others on the template's name", async () => {
+    const personal = await provisionSandbox(newVisitor(), demoSlug, { personalization: { company: "Globex", persona: "leader" } });
+    const plain = await provisionSandbox(newVisitor(), demoSlug);
     const shown = (sandbox: typeof personal) => workspaceFor(sandbox, openSandbox(sandbox.id));
     expect(shown(personal)).toBe("Globex");
     expect(shown(plain)).toBe("Acme Robotics");
@@ -48,24 +48,24 @@ describe("personalization from a /try link", () => {
     expect(plain.personalization).toBeNull();
   });
 
-  it("does not change a resumed sandbox when the link carries another company", () => {
+  it("does not change a resumed sandbox when the link carries another company", async () => {
     const visitor = newVisitor();
-    const first = provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex" } });
-    const again = provisionSandbox(visitor, demoSlug, { personalization: { company: "Initrode" } });
+    const first = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex" } });
+    const again = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Initrode" } });
     expect(again.id).toBe(first.id);
-    const owned = findOwnedSandbox(first.id, visitor);
+    const owned = await findOwnedSandbox(first.id, visitor);
     if (!owned) throw new Error("owner must find the sandbox");
     expect(workspaceFor(owned.sandbox, owned.db)).toBe("Globex");
   });
 
-  it("takes the persona a returning visitor picks, on the same sandbox with their work kept", () => {
+  it("takes the persona a returning visitor picks, on the same sandbox with their work kept", async () => {
     const visitor = newVisitor();
-    const first = provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex", persona: "leader" } });
-    const unchanged = provisionSandbox(visitor, demoSlug);
+    const first = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex", persona: "leader" } });
+    const unchanged = await provisionSandbox(visitor, demoSlug);
     expect(unchanged.personalization).toEqual({ company: "Globex", persona: "leader" });
-    const switched = provisionSandbox(visitor, demoSlug, { personalization: { company: "Initrode", persona: "rep" } });
+    const switched = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Initrode", persona: "rep" } });
     expect(switched.id).toBe(first.id);
     expect(switched.personalization).toEqual({ company: "Globex", persona: "rep" });
-    expect(findOwnedSandbox(first.id, visitor)?.sandbox.personalization).toEqual({ company: "Globex", persona: "rep" });
+    expect((await findOwnedSandbox(first.id, visitor))?.sandbox.personalization).toEqual({ company: "Globex", persona: "rep" });
   });
 });

@@ -18,48 +18,48 @@ function titles(board: ReturnType<typeof loadBoard>): string[] {
 }
 
 describe("reset demo", () => {
-  it("restores the template's board under the same sandbox id and keeps the personalization", () => {
+  it("restores the template's board under the same sandbox id and keeps the personalization", async () => {
     const visitor = newVisitor();
-    const sandbox = provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex" } });
-    const before = findOwnedSandbox(sandbox.id, visitor);
+    const sandbox = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex" } });
+    const before = await findOwnedSandbox(sandbox.id, visitor);
     if (!before) throw new Error("owner must find the sandbox");
     const original = loadBoard(before.db);
     createDeal(before.db, { title: "Scribbled over", companyId: 1, amount: 99, stage: "lead" });
     expect(loadBoard(before.db).dealCount).toBe(original.dealCount + 1);
 
-    const row = sandboxRow(sandbox.id);
+    const row = await sandboxRow(sandbox.id);
     if (!row) throw new Error("row must exist");
-    resetSandbox(row);
+    await resetSandbox(row);
 
-    const after = findOwnedSandbox(sandbox.id, visitor);
+    const after = await findOwnedSandbox(sandbox.id, visitor);
     if (!after) throw new Error("the reset sandbox must still be the visitor's");
     expect(after.db).not.toBe(before.db); // the old handle was closed, not reused over a replaced file
     expect(loadBoard(after.db).dealCount).toBe(original.dealCount);
     expect(titles(loadBoard(after.db))).toEqual(titles(original));
     expect(workspaceFor(after.sandbox, after.db)).toBe("Globex");
-    expect(sandboxRow(sandbox.id)?.status).toBe("live");
-    expect(provisionSandbox(visitor, demoSlug).id).toBe(sandbox.id);
+    expect((await sandboxRow(sandbox.id))?.status).toBe("live");
+    expect((await provisionSandbox(visitor, demoSlug)).id).toBe(sandbox.id);
   });
 
-  it("lets a visitor hold sandboxes for several demos, and resetting one leaves the other alone", () => {
+  it("lets a visitor hold sandboxes for several demos, and resetting one leaves the other alone", async () => {
     const visitor = newVisitor();
-    const basics = provisionSandbox(visitor, demoSlug);
-    const second = provisionSandbox(visitor, secondDemo);
+    const basics = await provisionSandbox(visitor, demoSlug);
+    const second = await provisionSandbox(visitor, secondDemo);
     expect(second.id).not.toBe(basics.id);
-    const basicsDb = findOwnedSandbox(basics.id, visitor)?.db;
-    const secondDb = findOwnedSandbox(second.id, visitor)?.db;
+    const basicsDb = (await findOwnedSandbox(basics.id, visitor))?.db;
+    const secondDb = (await findOwnedSandbox(second.id, visitor))?.db;
     if (!basicsDb || !secondDb) throw new Error("owner must find both sandboxes");
     createDeal(basicsDb, { title: "Kept in basics", companyId: 1, amount: 5, stage: "lead" });
     createDeal(secondDb, { title: "Wiped in second", companyId: 1, amount: 5, stage: "lead" });
 
-    const row = sandboxRow(second.id);
+    const row = await sandboxRow(second.id);
     if (!row) throw new Error("row must exist");
-    resetSandbox(row);
+    await resetSandbox(row);
 
-    expect(provisionSandbox(visitor, demoSlug).id).toBe(basics.id);
-    expect(provisionSandbox(visitor, secondDemo).id).toBe(second.id);
+    expect((await provisionSandbox(visitor, demoSlug)).id).toBe(basics.id);
+    expect((await provisionSandbox(visitor, secondDemo)).id).toBe(second.id);
     expect(titles(loadBoard(basicsDb))).toContain("Kept in basics");
-    const secondAfter = findOwnedSandbox(second.id, visitor)?.db;
+    const secondAfter = (await findOwnedSandbox(second.id, visitor))?.db;
     if (!secondAfter) throw new Error("owner must find the reset sandbox");
     expect(titles(loadBoard(secondAfter))).not.toContain("Wiped in second");
   });

@@ -22,8 +22,8 @@ describe("warm spares", () => {
     fillSpares(template, 3);
     expect(spares()).toHaveLength(3);
     const visitor = newId();
-    touchVisitor(visitor);
-    const sandbox = createSandbox(visitor, "pipeline-basics", undefined);
+    await touchVisitor(visitor);
+    const sandbox = await createSandbox(visitor, "pipeline-basics", undefined);
     expect(spares()).toHaveLength(2);
     expect(fs.readFileSync(sandboxFile(sandbox.id)).equals(fs.readFileSync(template))).toBe(true);
     for (let turn = 0; turn < 20 && spares().length < runtime().config.sandboxSpares; turn++) await nextTurn();

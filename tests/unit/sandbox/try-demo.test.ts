@@ -10,9 +10,9 @@ import { type TryDemoOutcome, tryDemo } from "@/lib/sandbox/try-demo";
 import { verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
 
 const runtime = installRuntime({ provisionRatePerMinute: 2, sandboxSpares: 0 });
-beforeAll(() => {
-  migrateControlDb();
-  registerDemos();
+beforeAll(async () => {
+  await migrateControlDb();
+  await registerDemos();
 });
 afterAll(() => runtime.close());
 

@@ -17,14 +17,14 @@ let server: http.Server;
 let url: string;
 
 beforeAll(async () => {
-  migrateControlDb();
+  await migrateControlDb();
   server = http.createServer((request, response) => void serveSignals(request, response));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/signals`;
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  runtime.close();
+  await runtime.close();
 });
 
 const validEvent = () => ({ id: uuidv7(), type: "step.viewed", at: Date.now(), demo: "pipeline-basics", step: "board", stepIndex: 1 });

@@ -51,12 +51,12 @@ describe("signal validation", () => {
 });
 
 describe("signal ingestion", () => {
-  it("stores a retried batch once", () => {
+  it("stores a retried batch once", async () => {
     const visitor = newId();
-    touchVisitor(visitor);
+    await touchVisitor(visitor);
     const batch = signalBatchSchema.parse({ events: [event(), event({ type: "step.completed" })] });
-    expect(ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now }).stored).toBe(2);
-    expect(ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now }).stored).toBe(0);
+    expect((await ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now })).stored).toBe(2);
+    expect((await ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now })).stored).toBe(0);
     const stored = controlDb().select().from(events).where(eq(events.visitorId, visitor)).all();
     expect(stored).toHaveLength(2);
   });
@@ -68,16 +68,16 @@ describe("signal ingestion", () => {
     expect(clampEventTime(at - 5_000, at)).toBe(at - 5_000);
   });
 
-  it("links a sandbox only when it belongs to the caller", () => {
+  it("links a sandbox only when it belongs to the caller", async () => {
     const owner = newId();
     const stranger = newId();
-    touchVisitor(owner);
-    touchVisitor(stranger);
-    const sandbox = provisionSandbox(owner, "pipeline-basics");
+    await touchVisitor(owner);
+    await touchVisitor(stranger);
+    const sandbox = await provisionSandbox(owner, "pipeline-basics");
     const mine = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
     const theirs = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
-    ingestBatch(mine, { visitorId: owner, linkIdentity: true, now });
-    ingestBatch(theirs, { visitorId: stranger, linkIdentity: true, now });
+    await ingestBatch(mine, { visitorId: owner, linkIdentity: true, now });
+    await ingestBatch(theirs, { visitorId: stranger, linkIdentity: true, now });
     const mineRow = controlDb()
       .select()
       .from(events)
@@ -93,12 +93,12 @@ describe("signal ingestion", () => {
     expect(theirsRow?.visitorId).toBe(stranger);
   });
 
-  it("stores no visitor or sandbox linkage when the browser asks not to be tracked", () => {
+  it("stores no visitor or sandbox linkage when the browser asks not to be tracked", async () => {
     const visitor = newId();
-    touchVisitor(visitor);
-    const sandbox = provisionSandbox(visitor, "pipeline-basics");
+    await touchVisitor(visitor);
+    const sandbox = await provisionSandbox(visitor, "pipeline-basics");
     const batch = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
-    ingestBatch(batch, { visitorId: visitor, linkIdentity: false, now });
+    await ingestBatch(batch, { visitorId: visitor, linkIdentity: false, now });
     const row = controlDb()
       .select()
       .from(events)
@@ -109,11 +109,11 @@ describe("signal ingestion", () => {
 });
 
 describe("a visitor who arrived with Global Privacy Control", () => {
-  it("stays unlinked even when a later request (a beacon) does not repeat the signal", () => {
+  it("stays unlinked even when a later request (a beacon) does not repeat the signal", async () => {
     const visitor = newId();
-    touchVisitor(visitor, { client: { browser: "Chrome", os: "Linux", device: "desktop", bot: false, doNotTrack: true } });
+    await touchVisitor(visitor, { client: { browser: "Chrome", os: "Linux", device: "desktop", bot: false, doNotTrack: true } });
     const batch = signalBatchSchema.parse({ events: [event()] });
-    ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now });
+    await ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now });
     const row = controlDb()
       .select()
       .from(events)

@@ -12,9 +12,9 @@ import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { boundedDetail, recordSandboxAction } from "@/lib/signals/record-action";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 
-beforeAll(() => {
-  migrateControlDb();
-  registerDemos();
+beforeAll(async () => {
+  await migrateControlDb();
+  await registerDemos();
 });
 afterAll(() => closeAllSandboxes());
 
@@ -35,15 +35,15 @@ function storedActions(demoSlug = "pipeline-basics"): StoredAction[] {
     .all(demoSlug) as StoredAction[];
 }
 
-function sandboxOf(doNotTrack: boolean) {
+async function sandboxOf(doNotTrack: boolean) {
   const visitorId = newId();
-  touchVisitor(visitorId, { client: { browser: "Firefox", os: "Linux", device: "desktop", bot: false, doNotTrack } });
+  await touchVisitor(visitorId, { client: { browser: "Firefox", os: "Linux", device: "desktop", bot: false, doNotTrack } });
   return provisionSandbox(visitorId, "pipeline-basics");
 }
 
 describe("recording a sandbox action", () => {
   it("stores it, committed, under the visitor and their session, with the detail a rep reads", async () => {
-    const sandbox = sandboxOf(false);
+    const sandbox = await sandboxOf(false);
     await recordSandboxAction(sandbox, { kind: "deal.created", detail: { deal: "Globex renewal", amount: 40_000, stage: "lead" } });
     const row = storedActions().find((candidate) => candidate.sandbox_id === sandbox.id);
     expect(row).toMatchObject({ visitor_id: sandbox.visitorId, action: "deal.created" });
@@ -57,7 +57,7 @@ describe("recording a sandbox action", () => {
 
   it("counts but does not link a visitor who sent Global Privacy Control or Do-Not-Track", async () => {
     const before = storedActions().length;
-    const sandbox = sandboxOf(true);
+    const sandbox = await sandboxOf(true);
     await recordSandboxAction(sandbox, { kind: "deal.stage_changed", detail: { deal: "Quiet deal", from: "lead", to: "won" } });
     const added = storedActions().slice(before);
     expect(added).toHaveLength(1);

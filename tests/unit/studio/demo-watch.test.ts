@@ -18,10 +18,10 @@ const dir = demoFolder(slug, {});
 const file = path.join(dir, slug, "demo.yaml");
 let stop: () => void = () => {};
 
-beforeAll(() => {
+beforeAll(async () => {
   installRuntime({ demosDir: dir });
-  migrateControlDb();
-  registerDemos();
+  await migrateControlDb();
+  await registerDemos();
   stop = startDemoWatch();
 });
 afterAll(() => {
@@ -48,7 +48,7 @@ it("keeps the last good version registered while a broken file shows its file:li
   fs.writeFileSync(file, broken);
   await vi.waitFor(() => expect(demoVersion().version).toBeGreaterThan(before), { timeout: 5_000 });
   expect(registeredTitle()).toBe("Pipeline, edited");
-  const entry = studioDemoList().find((demo) => demo.slug === slug);
+  const entry = (await studioDemoList()).find((demo) => demo.slug === slug);
   expect(entry?.registered).toBe(true);
   expect(entry?.problems).toContainEqual(
     expect.stringMatching(new RegExp(`${slug}/demo\\.yaml:${lineOf(broken, "tittle:")}:1 — .*did you mean "title"`)),

@@ -42,47 +42,47 @@ function newMember(): string {
 
 const eventCount = () => controlDb().select({ n: count() }).from(events).get()?.n ?? 0;
 
-beforeAll(() => {
-  migrateControlDb();
-  registerDemos();
+beforeAll(async () => {
+  await migrateControlDb();
+  await registerDemos();
 });
-afterAll(() => {
+afterAll(async () => {
   closeAllSandboxes();
-  closeControlDb();
+  await closeControlDb();
 });
 
 describe("studio preview sandboxes", () => {
-  it("copies the demo's template like a prospect's, with no visitor and no prospect sandbox row", () => {
+  it("copies the demo's template like a prospect's, with no visitor and no prospect sandbox row", async () => {
     const visitorsBefore = controlDb().select({ n: count() }).from(visitors).get()?.n;
-    const preview = openPreview(newMember(), slug);
+    const preview = await openPreview(newMember(), slug);
     expect(fs.existsSync(sandboxFile(preview.id))).toBe(true);
     expect(openSandbox(preview.id).select().from(deals).all().length).toBeGreaterThan(0);
     expect(controlDb().select().from(sandboxes).where(eq(sandboxes.id, preview.id)).get()).toBeUndefined();
     expect(controlDb().select({ n: count() }).from(visitors).get()?.n).toBe(visitorsBefore);
   });
 
-  it("reopens the member's preview of the demo rather than making another", () => {
+  it("reopens the member's preview of the demo rather than making another", async () => {
     const member = newMember();
-    expect(openPreview(member, slug).id).toBe(openPreview(member, slug).id);
+    expect((await openPreview(member, slug)).id).toBe((await openPreview(member, slug)).id);
   });
 
-  it("opens only for its member: another member or any visitor finds nothing", () => {
+  it("opens only for its member: another member or any visitor finds nothing", async () => {
     const member = newMember();
-    const preview = openPreview(member, slug);
-    expect(openMemberPreview(preview.id, member)?.preview.id).toBe(preview.id);
-    expect(findMemberPreview(preview.id, newMember())).toBeUndefined();
-    expect(findMemberPreview(preview.id, undefined)).toBeUndefined();
-    expect(findOwnedSandbox(preview.id, newVisitor())).toBeUndefined();
-    expect(isPreviewSandbox(preview.id)).toBe(true);
-    expect(isPreviewSandbox("../../etc/passwd")).toBe(false);
+    const preview = await openPreview(member, slug);
+    expect((await openMemberPreview(preview.id, member))?.preview.id).toBe(preview.id);
+    expect(await findMemberPreview(preview.id, newMember())).toBeUndefined();
+    expect(await findMemberPreview(preview.id, undefined)).toBeUndefined();
+    expect(await findOwnedSandbox(preview.id, newVisitor())).toBeUndefined();
+    expect(await isPreviewSandbox(preview.id)).toBe(true);
+    expect(await isPreviewSandbox("../../etc/passwd")).toBe(false);
   });
 
   it("records no event for a product write in a preview", async () => {
     const member = newMember();
-    const preview = openPreview(member, slug);
+    const preview = await openPreview(member, slug);
     const host = {
       ownSandbox: async (id: unknown): Promise<OwnedSandbox> => {
-        const owned = openMemberPreview(id, member);
+        const owned = await openMemberPreview(id, member);
         return owned ? { kind: "preview", sandbox: owned.preview, db: owned.db } : notFound();
       },
       revalidateLayout: () => {},
@@ -107,7 +107,7 @@ describe("studio preview sandboxes", () => {
   });
 
   it("drops the tour's signals from a preview unread, and still stores a prospect's", async () => {
-    const preview = openPreview(newMember(), slug);
+    const preview = await openPreview(newMember(), slug);
     async function* chunks(text: string) {
       yield new TextEncoder().encode(text);
     }
@@ -131,9 +131,9 @@ describe("studio preview sandboxes", () => {
     expect(eventCount()).toBe(before + 1);
   });
 
-  it("resets to the template under the same id, keeping persona and locale", () => {
+  it("resets to the template under the same id, keeping persona and locale", async () => {
     const member = newMember();
-    const preview = openPreview(member, slug);
+    const preview = await openPreview(member, slug);
     controlDb()
       .update(previewSandboxes)
       .set({ personalization: { persona: "leader" }, locale: "de" })
@@ -142,15 +142,15 @@ describe("studio preview sandboxes", () => {
     const fresh = openSandbox(preview.id).select().from(deals).all().length;
     createDeal(openSandbox(preview.id), { title: "Gone after reset", companyId: 1, amount: 5, stage: "lead" });
     expect(openSandbox(preview.id).select().from(deals).all().length).toBe(fresh + 1);
-    const reset = restartPreview({ ...preview, personalization: { persona: "leader" }, locale: "de" });
+    const reset = await restartPreview({ ...preview, personalization: { persona: "leader" }, locale: "de" });
     expect(reset.id).toBe(preview.id);
     expect(reset).toMatchObject({ personalization: { persona: "leader" }, locale: "de" });
     expect(openSandbox(preview.id).select().from(deals).all().length).toBe(fresh);
   });
 
-  it("is collected by the sandbox GC once idle, and kept (file and all) while in use", () => {
-    const idle = openPreview(newMember(), slug);
-    const active = openPreview(newMember(), slug);
+  it("is collected by the sandbox GC once idle, and kept (file and all) while in use", async () => {
+    const idle = await openPreview(newMember(), slug);
+    const active = await openPreview(newMember(), slug);
     const hour = 3_600_000;
     controlDb()
       .update(previewSandboxes)
@@ -160,11 +160,11 @@ describe("studio preview sandboxes", () => {
     // Old enough for the orphan sweep to take it, were it not known as a preview.
     const then = new Date(Date.now() - 10 * 60_000);
     fs.utimesSync(sandboxFile(active.id), then, then);
-    const report = collectGarbage(new Date());
+    const report = await collectGarbage(new Date());
     expect(report.previewsCollected).toBeGreaterThanOrEqual(1);
     expect(fs.existsSync(sandboxFile(idle.id))).toBe(false);
-    expect(findMemberPreview(idle.id, idle.memberId)).toBeUndefined();
+    expect(await findMemberPreview(idle.id, idle.memberId)).toBeUndefined();
     expect(fs.existsSync(sandboxFile(active.id))).toBe(true);
-    expect(findMemberPreview(active.id, active.memberId)?.id).toBe(active.id);
+    expect((await findMemberPreview(active.id, active.memberId))?.id).toBe(active.id);
   });
 });

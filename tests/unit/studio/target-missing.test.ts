@@ -67,9 +67,9 @@ describe("the jump rule", () => {
 });
 
 describe("target-missing counts", () => {
-  beforeAll(() => {
-    migrateControlDb();
-    registerDemos();
+  beforeAll(async () => {
+    await migrateControlDb();
+    await registerDemos();
     // forecast-review: a quiet week on its first step, then a bad day.
     store("forecast-review", "welcome", "step.viewed", 40, 48);
     store("forecast-review", "welcome", "step.target_missing", 1, 48);
@@ -84,8 +84,8 @@ describe("target-missing counts", () => {
     store("pipeline-basics", "board", "step.target_missing", 9, 24 * 9);
   });
 
-  it("counts views and misses per step in the last 24 hours and in the 7 days before", () => {
-    const counts = targetMissingCounts(now);
+  it("counts views and misses per step in the last 24 hours and in the 7 days before", async () => {
+    const counts = await targetMissingCounts(now);
     expect(counts.get("forecast-review")?.get("welcome")).toEqual({
       recent: { views: 8, missing: 4 },
       baseline: { views: 40, missing: 1 },
@@ -93,8 +93,8 @@ describe("target-missing counts", () => {
     expect(counts.get("pipeline-basics")?.get("board")).toEqual({ recent: { views: 10, missing: 5 }, baseline: { views: 10, missing: 5 } });
   });
 
-  it("lists the demo whose rate jumped first, flagged, with its step marked", () => {
-    const list = studioDemoList(now);
+  it("lists the demo whose rate jumped first, flagged, with its step marked", async () => {
+    const list = await studioDemoList(now);
     expect(list[0]?.slug).toBe("forecast-review");
     expect(list[0]?.flagged).toBe(true);
     expect(list[0]?.steps.find((step) => step.id === "welcome")?.jumped).toBe(true);
@@ -103,8 +103,8 @@ describe("target-missing counts", () => {
     expect(steady?.steps.find((step) => step.id === "board")?.counts.recent).toEqual({ views: 10, missing: 5 });
   });
 
-  it("lists every shipped demo with no problems", () => {
-    const list = studioDemoList(now);
+  it("lists every shipped demo with no problems", async () => {
+    const list = await studioDemoList(now);
     expect(list.map((demo) => demo.slug).sort()).toEqual(["forecast-review", "import-and-clean-up", "pipeline-basics"]);
     expect(list.flatMap((demo) => demo.problems)).toEqual([]);
     expect(list.every((demo) => demo.registered)).toBe(true);

@@ -6,7 +6,7 @@ import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
 export async function GET(request: Request): Promise<Response> {
   const member = await roleOrRefusal(request, "sales");
   if (member instanceof Response) return member;
-  return jsonOk({ accounts: listAccounts() });
+  return jsonOk({ accounts: await listAccounts() });
 }
 
 export const POST = methodNotAllowed("GET");

@@ -5,7 +5,7 @@ import { methodNotAllowed } from "@/lib/http/responses";
 
 export async function GET(request: Request): Promise<Response> {
   const member = await roleOrRefusal(request, "sales");
-  return member instanceof Response ? member : getInbox();
+  return member instanceof Response ? member : await getInbox();
 }
 
 export const POST = methodNotAllowed("GET");

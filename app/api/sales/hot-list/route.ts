@@ -10,7 +10,7 @@ export async function GET(request: Request): Promise<Response> {
   if (member instanceof Response) return member;
   const parsed = parseHotListFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return jsonError(400, parsed.error);
-  const result = hotList(parsed.filters, { userId: member.user.id, limit: 200 });
+  const result = await hotList(parsed.filters, { userId: member.user.id, limit: 200 });
   if (!result.ok) return jsonError(400, result.error);
   return jsonOk({
     pending: result.list.pending,

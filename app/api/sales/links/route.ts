@@ -7,7 +7,7 @@ import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
 export async function GET(request: Request): Promise<Response> {
   const member = await roleOrRefusal(request, "sales");
   if (member instanceof Response) return member;
-  return jsonOk({ links: listShareLinks() });
+  return jsonOk({ links: await listShareLinks() });
 }
 
 export async function POST(request: Request): Promise<Response> {
@@ -15,8 +15,8 @@ export async function POST(request: Request): Promise<Response> {
   if (member instanceof Response) return member;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
-  return answer(() => {
-    const link = createShareLink(body.value, member.user);
+  return answer(async () => {
+    const link = await createShareLink(body.value, member.user);
     const url = new URL(`/try/${link.demoSlug}?via=${link.token}`, request.url);
     return jsonOk({ link, path: `${url.pathname}${url.search}` }, 201);
   });

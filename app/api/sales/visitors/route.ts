@@ -6,7 +6,7 @@ import { listVisitors } from "@/lib/insights/visitors";
 export async function GET(request: Request): Promise<Response> {
   const member = await teamMemberOrUnauthorized(request);
   if (member instanceof Response) return member;
-  return jsonOk({ visitors: listVisitors() });
+  return jsonOk({ visitors: await listVisitors() });
 }
 
 export const POST = methodNotAllowed("GET");

@@ -5,12 +5,12 @@ import { getWebhooks, postWebhook } from "@/lib/webhooks/admin-api";
 
 export async function GET(request: Request): Promise<Response> {
   const admin = await roleOrRefusal(request, "webhooks");
-  return admin instanceof Response ? admin : getWebhooks();
+  return admin instanceof Response ? admin : await getWebhooks();
 }
 
 export async function POST(request: Request): Promise<Response> {
   const admin = await roleOrRefusal(request, "webhooks");
-  return admin instanceof Response ? admin : postWebhook(request, admin);
+  return admin instanceof Response ? admin : await postWebhook(request, admin);
 }
 
 export const PUT = methodNotAllowed("GET", "POST");

@@ -8,7 +8,7 @@ export async function GET(request: Request): Promise<Response> {
   const member = await roleOrRefusal(request, "studio");
   if (member instanceof Response) return member;
   // The full funnel stays on the page; the list answers what the page's cards show.
-  return jsonOk({ demos: studioDemoList().map(({ funnel: _funnel, ...demo }) => demo) });
+  return jsonOk({ demos: (await studioDemoList()).map(({ funnel: _funnel, ...demo }) => demo) });
 }
 
 export const POST = methodNotAllowed("GET");

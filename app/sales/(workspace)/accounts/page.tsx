@@ -6,7 +6,7 @@ import { requireRole } from "@/lib/auth/team-session";
 
 export default async function AccountsPage() {
   await requireRole("sales", { next: "/sales/accounts" });
-  const accounts = listAccounts();
+  const accounts = await listAccounts();
   return (
     <>
       <h1>Accounts</h1>

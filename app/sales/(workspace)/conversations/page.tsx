@@ -6,7 +6,7 @@ import { teamInbox } from "@/lib/conversations/conversations";
 export default async function ConversationsPage({ searchParams }: { searchParams: Promise<{ c?: string }> }) {
   await requireRole("sales", { next: "/sales/conversations" });
   const { c } = await searchParams;
-  const inbox = teamInbox();
+  const inbox = await teamInbox();
   return (
     <>
       <h1>Conversations</h1>

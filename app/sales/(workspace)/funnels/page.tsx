@@ -5,7 +5,7 @@ import { funnelOverview } from "@/lib/insights/funnels";
 
 export default async function FunnelsPage() {
   await requireTeamMember({ next: "/sales/funnels" });
-  const { demos } = funnelOverview();
+  const { demos } = await funnelOverview();
   return (
     <>
       <h1>Funnels</h1>

@@ -12,7 +12,7 @@ export async function revokeShareLinkAction(token: unknown): Promise<ActionResul
   const { user } = await requireRole("sales", { next: "/sales/links" });
   if (typeof token !== "string" || token.length > 64) return { error: "That is not a share link; reload the page and try again" };
   try {
-    revokeShareLink(token, user);
+    await revokeShareLink(token, user);
   } catch (error) {
     if (error instanceof AccountsError) return { error: error.message };
     throw error;

@@ -15,8 +15,8 @@ const stateLabels = { live: "Live", revoked: "Revoked", expired: "Expired" } as 
 
 export default async function LinksPage() {
   const { user } = await requireRole("sales", { next: "/sales/links" });
-  const links = listShareLinks();
-  const mine = listAccounts().filter((account) => user.role === "admin" || account.ownerUserId === user.id);
+  const links = await listShareLinks();
+  const mine = (await listAccounts()).filter((account) => user.role === "admin" || account.ownerUserId === user.id);
   return (
     <>
       <h1>Share links</h1>
@@ -24,7 +24,7 @@ export default async function LinksPage() {
         Send a link to someone at an account: whoever opens it — and everyone they forward it to — shows up under that account. Mail
         scanners and link previews count only once they really do something.
       </p>
-      <ShareLinkForm demos={listDemoOptions()} accounts={mine.map(({ id, name }) => ({ id, name }))} />
+      <ShareLinkForm demos={await listDemoOptions()} accounts={mine.map(({ id, name }) => ({ id, name }))} />
       <h2>Links</h2>
       {links.length === 0 ? (
         <p className="card empty">No links yet. Create one above and send it to a prospect.</p>

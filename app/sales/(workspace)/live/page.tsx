@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function LiveNowPage() {
   await requireRole("sales", { next: "/sales/live" });
-  const visitors = liveNow();
+  const visitors = await liveNow();
   return (
     <>
       <h1>Live now</h1>

@@ -7,7 +7,7 @@ import { listVisitors } from "@/lib/insights/visitors";
 export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string }> }) {
   await requireTeamMember({ next: "/sales/visitors" });
   const includeBots = (await searchParams).bots === "1";
-  const visitors = listVisitors({ includeBots });
+  const visitors = await listVisitors({ includeBots });
   return (
     <>
       <h1>Visitors</h1>

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function WebhooksPage() {
   await requireRole("webhooks", { next: "/sales/webhooks" });
-  const hooks = listWebhooks();
-  const deliveries = recentDeliveries();
+  const hooks = await listWebhooks();
+  const deliveries = await recentDeliveries();
   return (
     <>
       <h1>Webhooks</h1>

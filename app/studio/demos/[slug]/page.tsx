@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function StudioDemoPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   await requireRole("studio", { next: `/studio/demos/${encodeURIComponent(slug)}` });
-  const demo = slugPattern.test(slug) ? studioDemo(slug) : undefined;
+  const demo = slugPattern.test(slug) ? await studioDemo(slug) : undefined;
   if (!demo) notFound();
   const version = demoVersion();
   const { funnel } = demo;

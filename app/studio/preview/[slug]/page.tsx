@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Preview · Openhouse studio", robots
 export default async function PreviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const member = await requireRole("studio", { next: `/studio/preview/${encodeURIComponent(slug)}` });
-  const page = openPreviewPage(member.user.id, slug);
+  const page = await openPreviewPage(member.user.id, slug);
   if (!page) notFound();
   const version = demoVersion();
   // Under `npm run dev` a saved demo file bumps the version: the refresh re-renders this page, and the new key

@@ -9,7 +9,7 @@ type Context = { params: Promise<{ account: string }> };
 export async function GET(request: Request, context: Context): Promise<Response> {
   const member = await roleOrRefusal(request, "sales");
   if (member instanceof Response) return member;
-  const detail = accountDetail((await context.params).account);
+  const detail = await accountDetail((await context.params).account);
   return detail ? jsonOk(detail) : jsonError(404, "No account has that id");
 }
 
@@ -19,8 +19,8 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const { account } = await context.params;
-  return answer(() => {
-    reassignAccount(account, (body.value as { ownerUserId?: unknown }).ownerUserId, member.user);
+  return answer(async () => {
+    await reassignAccount(account, (body.value as { ownerUserId?: unknown }).ownerUserId, member.user);
     return jsonOk({ reassigned: true });
   });
 }

@@ -7,12 +7,12 @@ type Params = { params: Promise<{ conversation: string }> };
 
 export async function GET(request: Request, { params }: Params): Promise<Response> {
   const member = await roleOrRefusal(request, "sales");
-  return member instanceof Response ? member : getThread((await params).conversation);
+  return member instanceof Response ? member : await getThread((await params).conversation);
 }
 
 export async function PATCH(request: Request, { params }: Params): Promise<Response> {
   const member = await roleOrRefusal(request, "sales");
-  return member instanceof Response ? member : patchConversation(request, member, (await params).conversation);
+  return member instanceof Response ? member : await patchConversation(request, member, (await params).conversation);
 }
 
 export const POST = methodNotAllowed("GET", "PATCH");

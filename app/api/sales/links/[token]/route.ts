@@ -8,8 +8,8 @@ export async function DELETE(request: Request, context: { params: Promise<{ toke
   const member = await roleOrRefusal(request, "sales");
   if (member instanceof Response) return member;
   const { token } = await context.params;
-  return answer(() => {
-    revokeShareLink(token, member.user);
+  return answer(async () => {
+    await revokeShareLink(token, member.user);
     return jsonOk({ revoked: true });
   });
 }

@@ -13,15 +13,15 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const { member } = await context.params;
-  return answer(() => jsonOk({ member: changeTeamRole(member, (body.value as { role?: unknown }).role) }));
+  return answer(async () => jsonOk({ member: await changeTeamRole(member, (body.value as { role?: unknown }).role) }));
 }
 
 export async function DELETE(request: Request, context: Context): Promise<Response> {
   const admin = await roleOrRefusal(request, "team");
   if (admin instanceof Response) return admin;
   const { member } = await context.params;
-  return answer(() => {
-    removeTeamMemberById(member);
+  return answer(async () => {
+    await removeTeamMemberById(member);
     return jsonOk({ removed: true });
   });
 }

@@ -7,12 +7,12 @@ type Params = { params: Promise<{ webhook: string }> };
 
 export async function PATCH(request: Request, { params }: Params): Promise<Response> {
   const admin = await roleOrRefusal(request, "webhooks");
-  return admin instanceof Response ? admin : patchWebhook(request, (await params).webhook);
+  return admin instanceof Response ? admin : await patchWebhook(request, (await params).webhook);
 }
 
 export async function DELETE(request: Request, { params }: Params): Promise<Response> {
   const admin = await roleOrRefusal(request, "webhooks");
-  return admin instanceof Response ? admin : removeWebhook((await params).webhook);
+  return admin instanceof Response ? admin : await removeWebhook((await params).webhook);
 }
 
 export const GET = methodNotAllowed("PATCH", "DELETE");

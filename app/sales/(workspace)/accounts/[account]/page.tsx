@@ -11,7 +11,7 @@ import { requireRole } from "@/lib/auth/team-session";
 export default async function AccountPage({ params }: { params: Promise<{ account: string }> }) {
   const { account: accountId } = await params;
   const { user } = await requireRole("sales", { next: `/sales/accounts/${encodeURIComponent(accountId)}` });
-  const detail = accountDetail(accountId);
+  const detail = await accountDetail(accountId);
   if (!detail) notFound();
   const { account, people, links, openedOnly, untracked } = detail;
   return (
@@ -30,7 +30,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         <OwnerForm
           accountId={account.id}
           ownerUserId={account.ownerUserId}
-          owners={possibleOwners().map(({ id, name }) => ({ id, name }))}
+          owners={(await possibleOwners()).map(({ id, name }) => ({ id, name }))}
         />
       ) : (
         <p>Owner: {account.owner ?? "nobody"}</p>

@@ -10,7 +10,7 @@ import { demoFunnel } from "@/lib/insights/funnels";
 export default async function DemoFunnelPage({ params }: { params: Promise<{ demo: string }> }) {
   const { demo: slug } = await params;
   await requireTeamMember({ next: `/sales/funnels/${encodeURIComponent(slug)}` });
-  const funnel = slugPattern.test(slug) ? demoFunnel(slug) : undefined;
+  const funnel = slugPattern.test(slug) ? await demoFunnel(slug) : undefined;
   if (!funnel) notFound();
   return (
     <>

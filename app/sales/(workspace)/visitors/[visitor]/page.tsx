@@ -11,7 +11,7 @@ import { isWellFormedId } from "@/lib/sandbox/ids";
 export default async function VisitorPage({ params }: { params: Promise<{ visitor: string }> }) {
   const { visitor: visitorId } = await params;
   await requireTeamMember({ next: `/sales/visitors/${encodeURIComponent(visitorId)}` });
-  const journey = isWellFormedId(visitorId) ? visitorJourney(visitorId) : undefined;
+  const journey = isWellFormedId(visitorId) ? await visitorJourney(visitorId) : undefined;
   if (!journey) notFound();
   const { visitor, person, account, score, visits, truncated } = journey;
   return (

@@ -7,7 +7,7 @@ type Params = { params: Promise<{ conversation: string }> };
 
 export async function POST(request: Request, { params }: Params): Promise<Response> {
   const member = await roleOrRefusal(request, "sales");
-  return member instanceof Response ? member : teamTyping(request, member, (await params).conversation);
+  return member instanceof Response ? member : await teamTyping(request, member, (await params).conversation);
 }
 
 export const GET = methodNotAllowed("POST");

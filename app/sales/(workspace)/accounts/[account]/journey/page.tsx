@@ -11,7 +11,7 @@ const accountIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 export default async function AccountJourneyPage({ params }: { params: Promise<{ account: string }> }) {
   const { account: accountId } = await params;
   await requireTeamMember({ next: `/sales/accounts/${encodeURIComponent(accountId)}/journey` });
-  const journey = accountIdPattern.test(accountId) ? accountJourney(accountId) : undefined;
+  const journey = accountIdPattern.test(accountId) ? await accountJourney(accountId) : undefined;
   if (!journey) notFound();
   const { account, people, visits, truncated } = journey;
   return (

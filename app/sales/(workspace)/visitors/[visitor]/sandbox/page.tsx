@@ -29,7 +29,7 @@ function ViewLog({ log }: { log: ShoulderViewLog }) {
 export default async function ShoulderViewPage({ params }: { params: Promise<{ visitor: string }> }) {
   const { visitor: visitorId } = await params;
   const { user } = await requireRole("sales", { next: `/sales/visitors/${encodeURIComponent(visitorId)}/sandbox` });
-  const view = openShoulderView(visitorId, user);
+  const view = await openShoulderView(visitorId, user);
   if (view.kind === "not-found") notFound();
   const back = (
     <p>

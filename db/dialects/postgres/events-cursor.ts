@@ -1,0 +1,52 @@
+// Events in commit order on PostgreSQL. A sequence value is handed out when a row is inserted, not when its
+// transaction commits, so "rows after the last id I saw" would skip a row whose transaction commits after a
+// later one's. Each event therefore records the id of the transaction that wrote it (txid, xid8), and readers
+// walk (txid, seq) only below the oldest transaction still running (pg_snapshot_xmin): everything below it has
+// finished, so nothing can appear there later. A long-running transaction delays readers; it never hides a row.
+// The cursor is "<txid>:<seq>".
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import type { CommittedEvent, DialectOperations } from "@/db/store";
+
+type Rows = <Row>(query: SQL) => Promise<Row[]>;
+
+const eventColumns = sql.raw(`visitor_id as "visitorId", sandbox_id as "sandboxId", demo_slug as "demoSlug", type,
+  step_id as "stepId", action, props, occurred_at as "occurredAt"`);
+const settled = sql.raw("txid < pg_snapshot_xmin(pg_current_snapshot())");
+
+function position(cursor: string | null): SQL {
+  const [txid = "0", seq = "0"] = (cursor ?? "0:0").split(":");
+  return sql`(${txid}::xid8, ${Number(seq)}::bigint)`;
+}
+
+export function postgresEventsCursor(
+  rows: Rows,
+): Pick<DialectOperations, "eventsAfter" | "newestEventCursor" | "eventsPendingAfter" | "visitorEventsBefore"> {
+  return {
+    async eventsAfter(cursor, limit) {
+      const found = await rows<Omit<CommittedEvent, "cursor"> & { txid: string; seq: number }>(
+        sql`select txid::text as txid, seq, id, ${eventColumns}, bot from events
+            where (txid, seq) > ${position(cursor)} and ${settled} order by txid, seq limit ${limit}`,
+      );
+      return found.map(({ txid, seq, ...row }) => ({ ...row, cursor: `${txid}:${seq}` }));
+    },
+    async newestEventCursor() {
+      const [newest] = await rows<{ txid: string; seq: number }>(
+        sql`select txid::text as txid, seq from events where ${settled} order by txid desc, seq desc limit 1`,
+      );
+      return newest ? `${newest.txid}:${newest.seq}` : null;
+    },
+    async eventsPendingAfter(cursor) {
+      const [counted] = await rows<{ pending: number }>(
+        sql`select count(*) as pending from events where (txid, seq) > ${position(cursor)}`,
+      );
+      return counted?.pending ?? 0;
+    },
+    visitorEventsBefore(visitorId, cursor) {
+      return rows(
+        sql`select ${eventColumns} from events where visitor_id = ${visitorId} and (txid, seq) < ${position(cursor)}
+            order by occurred_at`,
+      );
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// Advisory lock keys, one per thing that must happen one at a time across every app node on the database.
+// Numbers, not names, because pg_advisory_lock takes a bigint; kept in one list so no two collide.
+export const advisoryLocks = {
+  /** Migrations at start-up: two nodes starting together must not both apply the same one. */
+  migrations: 7_104_001,
+  /** Live events: their ids are handed out in commit order (db/store.ts, takeTurn). */
+  liveEvents: 7_104_002,
+  /** The insights fold: one chunk at a time reads past the watermark and moves it. */
+  fold: 7_104_003,
+} as const;

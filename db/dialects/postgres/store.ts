@@ -1,0 +1,122 @@
+// The control plane on PostgreSQL (DATABASE_URL=postgres://…), through postgres.js: a pool for queries, each
+// transaction on one pooled connection. Commits are durable as PostgreSQL makes them (synchronous_commit on, the
+// default, is kept), so a 2xx from /api/signals means what it means on SQLite.
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import type { ControlStore, QueryBuilder, RowQuery, RowsQuery, Store, Tables, WriteQuery } from "@/db/store";
+import { createTransactionScope } from "@/db/transaction-scope";
+import { postgresEventsCursor } from "./events-cursor";
+import { postgresIngest } from "./ingest";
+import { advisoryLocks } from "./locks";
+import { tables } from "./schema";
+import { postgresSql } from "./sql";
+
+/** Renders a drizzle SQL fragment to text and parameters, for the reads that go to postgres.js directly. */
+const renderer = new PgDialect();
+
+// Counts, sums and bigint columns as JS numbers: every value Openhouse keeps fits in 2^53.
+const asNumber = (oid: number) => ({ to: oid, from: [oid], serialize: (value: number) => String(value), parse: Number });
+
+export type PostgresOptions = { url: string; poolSize: number; migrationsFolder: string; applicationName?: string };
+
+/** The client options every connection of ours uses (the store's pool, and the live listener's). */
+export function postgresClientOptions(options: Pick<PostgresOptions, "poolSize" | "applicationName">) {
+  return {
+    max: options.poolSize,
+    onnotice: () => {},
+    types: { int8: asNumber(20), numeric: asNumber(1700) },
+    connection: { application_name: options.applicationName ?? "openhouse" },
+  };
+}
+
+type Driver = Pick<PostgresJsDatabase<typeof tables>, "execute" | "transaction">;
+
+export function openPostgresStore(options: PostgresOptions): ControlStore & { client: postgres.Sql } {
+  const client = postgres(options.url, postgresClientOptions(options));
+  const db = drizzle(client, { schema: tables });
+  const scope = createTransactionScope();
+  const ingest = postgresIngest(client);
+
+  function storeOver(driver: Driver, check: () => void, transaction: Store["transaction"]): Store {
+    const rows = async <Row>(query: SQL): Promise<Row[]> => {
+      check();
+      return (await driver.execute(query)) as unknown as Row[];
+    };
+    const settle = async <Row>(query: unknown): Promise<Row> => {
+      check();
+      return (await (query as PromiseLike<Row>)) as Row;
+    };
+    return {
+      dialect: "postgres",
+      db: driver as unknown as QueryBuilder,
+      t: tables as unknown as Tables,
+      sql: postgresSql,
+      all: <Row>(query: RowsQuery<Row>) => settle<Row[]>(query),
+      one: async <Row>(query: RowQuery<Row>) => (await settle<Row[]>(query))[0],
+      run: async (query: WriteQuery) => (await settle<{ count: number }>(query)).count,
+      rows,
+      execute: async (query) => ((await driver.execute(query)) as unknown as { count: number }).count,
+      transaction,
+      special: {
+        ...postgresEventsCursor(rows),
+        lookUpForIngest: async (visitorId, sandboxId) => {
+          check();
+          return ingest.lookUp(visitorId, sandboxId);
+        },
+        streamRows: <Row>(query: SQL, batchSize: number) => {
+          check();
+          const { sql: text, params } = renderer.sqlToQuery(query);
+          return client.unsafe(text, params as postgres.ParameterOrJSON<never>[]).cursor(batchSize) as unknown as AsyncIterable<Row[]>;
+        },
+        storeEventBatches: async (batches) => {
+          check();
+          return ingest.write(batches);
+        },
+        async takeTurn(turn) {
+          check();
+          await driver.execute(sql`select pg_advisory_xact_lock(${advisoryLocks[turn]})`);
+        },
+      },
+    };
+  }
+
+  async function transaction<Result>(body: (tx: Store) => Promise<Result>): Promise<Result> {
+    scope.assertOutside();
+    return db.transaction((driver) => {
+      let open = true;
+      const check = () => {
+        if (!open) throw new Error("This transaction has ended");
+      };
+      const tx: Store = storeOver(driver as unknown as Driver, check, (nested) => nested(tx));
+      return scope.within(() => body(tx)).finally(() => {
+        open = false;
+      });
+    });
+  }
+
+  return {
+    ...storeOver(db, () => scope.assertOutside(), transaction),
+    client,
+    adapterDatabase: { db, provider: "pg" },
+    // PostgreSQL checkpoints and vacuums on its own.
+    startUpkeep: () => () => {},
+    async migrate() {
+      // Nodes starting together take turns; the second finds nothing left to apply.
+      const reserved = await client.reserve();
+      try {
+        await reserved`select pg_advisory_lock(${advisoryLocks.migrations})`;
+        await migrate(drizzle(reserved as unknown as postgres.Sql), { migrationsFolder: options.migrationsFolder });
+        await reserved`select pg_advisory_unlock(${advisoryLocks.migrations})`;
+      } finally {
+        reserved.release();
+      }
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}

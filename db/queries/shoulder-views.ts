@@ -1,0 +1,34 @@
+// The log of team members looking over a prospect's shoulder, and what such a look needs to find.
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { store } from "@/db/control-plane";
+import type { Sandbox, ShoulderView } from "@/db/control/schema";
+import type { Store } from "@/db/store";
+
+export function shoulderViewsOf(visitorId: string, limit: number, s: Store = store()) {
+  const { shoulderViews } = s.t;
+  return s.all(
+    s.db
+      .select({ viewerName: shoulderViews.viewerName, openedAt: shoulderViews.openedAt })
+      .from(shoulderViews)
+      .where(eq(shoulderViews.visitorId, visitorId))
+      .orderBy(desc(shoulderViews.openedAt), desc(shoulderViews.id))
+      .limit(limit),
+  );
+}
+
+export async function insertShoulderView(row: Pick<ShoulderView, "id" | "visitorId" | "sandboxId" | "viewerUserId" | "viewerName">, s: Store = store()) {
+  await s.run(s.db.insert(s.t.shoulderViews).values(row));
+}
+
+/** The visitor's most recently used live sandbox. */
+export function latestLiveSandboxOf(visitorId: string, s: Store = store()): Promise<Sandbox | undefined> {
+  const { sandboxes } = s.t;
+  return s.one(
+    s.db
+      .select()
+      .from(sandboxes)
+      .where(and(eq(sandboxes.visitorId, visitorId), eq(sandboxes.status, "live")))
+      .orderBy(desc(sandboxes.lastActiveAt)),
+  );
+}

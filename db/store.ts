@@ -1,0 +1,135 @@
+// The seam between Openhouse and its control-plane database, embedded SQLite or PostgreSQL. Query modules
+// (db/queries/*) build drizzle queries against the one table definition (db/control/schema.ts) and hand them
+// to a Store, which runs them on whichever database this process uses; every call is async on both. What the
+// two databases spell differently — JSON access, dates, upserts' helpers, index hints, commit-order cursors,
+// the ingest write — is a member of the Store, written once per dialect in db/dialects/<dialect>/.
+import "server-only";
+import type { SQL } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type * as definition from "./control/schema";
+import type { IngestLookup, PreparedBatch } from "./queries/events";
+
+export type Dialect = "sqlite" | "postgres";
+
+type Definition = typeof definition;
+
+/** Every control-plane table. On PostgreSQL these are its derived twins (db/dialects/postgres/schema.ts). */
+export type Tables = { [Name in keyof Definition as Definition[Name] extends SQLiteTable ? Name : never]: Definition[Name] };
+
+/**
+ * Builds queries. It is typed as drizzle's SQLite database because the tables are; on PostgreSQL it is
+ * drizzle's PostgreSQL database with the same tables, and builders of both run through the Store's methods
+ * below, never their own `.all()`/`.get()`/`.run()`.
+ */
+export type QueryBuilder = Pick<BetterSQLite3Database<Definition>, "select" | "selectDistinct" | "insert" | "update" | "delete">;
+
+/** A built query that reads rows (a select, or a write with `.returning()`). */
+export type RowsQuery<Row> = { all(): Row[] };
+/** A built query that reads at most one row. */
+export type RowQuery<Row> = { get(): Row | undefined };
+/** A built write. */
+export type WriteQuery = { run(): unknown };
+
+/** One event as readers in commit order see it (the fold, the signal watch). */
+export type CommittedEvent = {
+  /** Where this row stands in commit order, opaque to callers; pass it back to read on after it. */
+  cursor: string;
+  id: string;
+  visitorId: string | null;
+  sandboxId: string | null;
+  demoSlug: string | null;
+  type: string;
+  stepId: string | null;
+  action: string | null;
+  props: Record<string, unknown> | null;
+  occurredAt: number;
+  bot: boolean;
+};
+
+/** SQL that reads differently in the two dialects; each returns a fragment to put inside a query. */
+export type DialectSql = {
+  /** A JSON object's member as text (null when absent). */
+  jsonText(column: SQL | SQLiteColumnLike, key: string): SQL;
+  /** The larger of two values (SQLite's two-argument max, PostgreSQL's greatest). */
+  greatest(a: SQL | SQLiteColumnLike, b: SQL | SQLiteColumnLike | number): SQL;
+  /** The UTC day (YYYY-MM-DD) of an epoch-milliseconds value. */
+  utcDay(epochMs: SQL | SQLiteColumnLike): SQL;
+  /** Makes a query use a named index (SQLite's `indexed by`; PostgreSQL's planner chooses on its own). */
+  indexedBy(indexName: string): SQL;
+  /** A literal boolean, as a partial index's predicate must be written to be usable. */
+  literal(value: boolean): SQL;
+};
+
+type SQLiteColumnLike = { getSQL(): SQL };
+
+export type Store = {
+  readonly dialect: Dialect;
+  readonly db: QueryBuilder;
+  readonly t: Tables;
+  readonly sql: DialectSql;
+  /** Every row of a query. */
+  all<Row>(query: RowsQuery<Row>): Promise<Row[]>;
+  /** The first row of a query, if any. */
+  one<Row>(query: RowQuery<Row>): Promise<Row | undefined>;
+  /** Runs a write; resolves to the number of rows it changed. */
+  run(query: WriteQuery): Promise<number>;
+  /** Rows of raw SQL (aliases quoted when they are camelCase: PostgreSQL folds unquoted names to lower case). */
+  rows<Row>(query: SQL): Promise<Row[]>;
+  /** Runs raw SQL that writes; resolves to the number of rows it changed. */
+  execute(query: SQL): Promise<number>;
+  /**
+   * Runs `body` in one transaction, committed when it resolves and rolled back when it throws. Inside, query
+   * through `tx` only: the outer store refuses to run while the transaction is open in this async context.
+   * On SQLite the transaction holds the one connection, so keep bodies to database work (no network waits).
+   */
+  transaction<Result>(body: (tx: Store) => Promise<Result>): Promise<Result>;
+  /** Operations whose whole shape differs by dialect. */
+  readonly special: DialectOperations;
+};
+
+/** The few operations written twice, once per dialect, because their best form differs entirely. */
+export type DialectOperations = {
+  /** Ingest's per-request look at the visitor and sandbox a batch names (db/queries/events.ts). */
+  lookUpForIngest(visitorId: string | undefined, sandboxId: string | undefined): Promise<IngestLookup>;
+  /**
+   * Rows of a long read in batches, without holding them all or the shared connection while the caller is
+   * slow (SQLite: a read-only connection of its own iterating a statement; PostgreSQL: a server-side cursor).
+   * Returning early from the iteration closes what it opened.
+   */
+  streamRows<Row>(query: SQL, batchSize: number): AsyncIterable<Row[]>;
+  /** Ingest's group commit (db/queries/events.ts). */
+  storeEventBatches(batches: PreparedBatch[]): Promise<{ stored: number }[]>;
+  /**
+   * Events committed after `cursor` (null: from the start), oldest first, at most `limit`. Never skips one that
+   * commits late: on PostgreSQL it reads only below the oldest running transaction.
+   */
+  eventsAfter(cursor: string | null, limit: number): Promise<CommittedEvent[]>;
+  /** The cursor of the newest committed event (null when there is none): where a reader of new events starts. */
+  newestEventCursor(): Promise<string | null>;
+  /** How many committed events lie after `cursor`. */
+  eventsPendingAfter(cursor: string | null): Promise<number>;
+  /** A visitor's events stored before the event at `cursor`, by time. */
+  visitorEventsBefore(visitorId: string, cursor: string): Promise<Omit<CommittedEvent, "cursor" | "id" | "bot">[]>;
+  /**
+   * Waits, inside a transaction, until no other transaction holds `turn`, and holds it until this one ends:
+   * writers of the same kind then commit one after another across every process on the database. "liveEvents":
+   * their ids are then commit order (live streams resume from an id); "fold": the insights fold reads and moves
+   * its watermark alone. A no-op on SQLite, whose writers take turns already.
+   */
+  takeTurn(turn: "liveEvents" | "fold"): Promise<void>;
+};
+
+/** A Store with its connection: what the runtime keeps (db/control-plane.ts). */
+export type ControlStore = Store & {
+  /**
+   * A drizzle database for a library that builds its own queries (better-auth's adapter), with the name of
+   * its dialect as such libraries spell it. On SQLite its queries take their turn on the one connection.
+   */
+  readonly adapterDatabase: { db: object; provider: "sqlite" | "pg" };
+  /** Applies the migrations this dialect has not seen yet. */
+  migrate(): Promise<void>;
+  /** Starts the database's own upkeep in a serving process (SQLite: WAL checkpoints); returns its stop. */
+  startUpkeep(): () => void;
+  close(): Promise<void>;
+};
