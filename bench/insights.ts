@@ -11,7 +11,7 @@ const progress = (message: string) => process.stderr.write(`bench:insights: ${me
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-insights-"));
 process.env.DATA_DIR = root;
 const { and, desc, eq, sql } = await import("drizzle-orm");
-const { closeControlDb, controlDb, migrateControlDb } = await import("../db/client");
+const { closeControlPlane, controlDb, migrateControlPlane } = await import("../db/client");
 const { events, visitors } = await import("../db/control/schema");
 const { registerDemos } = await import("../lib/demos/registry");
 const { listVisitors } = await import("../lib/insights/visitors");
@@ -23,7 +23,7 @@ const sizes = [1_000, 10_000, 50_000];
 const eventsPerVisitor = 40;
 const runs = 30;
 
-await migrateControlDb();
+await migrateControlPlane();
 await registerDemos();
 const sqlite = controlDb().$client;
 
@@ -130,5 +130,5 @@ Rep's visitor list, first page of 200 (p50 / p95 over ${runs} loads, in-process,
 | --- | --- | --- | --- | --- |
 ${results.join("\n")}
 `);
-await closeControlDb();
+await closeControlPlane();
 fs.rmSync(root, { recursive: true, force: true });

@@ -21,7 +21,7 @@ const shapes: [string, SeedShape][] = [
 ];
 
 const { installRuntime } = await import("../lib/runtime/runtime");
-const { controlDb, migrateControlDb, closeControlDb } = await import("../db/client");
+const { controlDb, migrateControlPlane, closeControlPlane } = await import("../db/client");
 const { registerDemos } = await import("../lib/demos/registry");
 const { catchUpInsights } = await import("../lib/insights/fold");
 const { addTeamMember } = await import("../lib/auth/team");
@@ -29,7 +29,7 @@ const { addTeamMember } = await import("../lib/auth/team");
 async function prepare(shape: SeedShape) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-sales-"));
   const runtime = installRuntime({ dataDir });
-  await migrateControlDb();
+  await migrateControlPlane();
   await registerDemos();
   const sqlite = controlDb().$client;
   let started = performance.now();
@@ -45,7 +45,7 @@ async function prepare(shape: SeedShape) {
   // Start the server on a checkpointed file, as a long-running one would be: otherwise its first checkpoint
   // copies the seeding's whole write-ahead log (about a gigabyte) while it is being timed.
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  await closeControlDb();
+  await closeControlPlane();
   await runtime.close();
   return { dataDir, seeded, seedMs, foldMs };
 }

@@ -23,7 +23,7 @@ const Database = (await import("better-sqlite3")).default;
 const { drizzle } = await import("drizzle-orm/better-sqlite3");
 const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
 const { and, eq } = await import("drizzle-orm");
-const { closeControlDb, controlDb, migrateControlDb, migrationsFolder } = await import("../db/client");
+const { closeControlPlane, controlDb, migrateControlPlane, migrationsFolder } = await import("../db/client");
 const { sandboxes } = await import("../db/control/schema");
 const { config, paths } = (await import("../lib/runtime/runtime")).runtime();
 const { templateFor } = await import("../lib/demos/registry");
@@ -39,7 +39,7 @@ const tables = ["settings", "companies", "contacts", "deals", "activities"];
 const httpSeconds = 10;
 const gcCount = 10_000;
 
-await migrateControlDb();
+await migrateControlPlane();
 const scratch = path.join(root, "scratch");
 fs.mkdirSync(scratch, { recursive: true });
 
@@ -126,7 +126,7 @@ controlDb().transaction((tx) => {
 const gcStart = performance.now();
 const gc = await collectGarbage(new Date());
 const gcMs = performance.now() - gcStart;
-await closeControlDb();
+await closeControlPlane();
 
 const http = await benchHttp(3191, path.join(root, "http"), path.join(root, "http", "sandboxes"), httpSeconds);
 

@@ -4,8 +4,8 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { runtime } from "@/lib/runtime/runtime";
-import { migrateControlPlane, migrationsFolder, store } from "./control-plane";
 import * as controlSchema from "./control/schema";
+import { migrateControlPlane, migrationsFolder, store } from "./control-plane";
 
 export { openSqlite } from "./sqlite";
 export { migrationsFolder };

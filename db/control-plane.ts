@@ -48,3 +48,11 @@ export function startDatabaseUpkeep(): () => void {
 export function migrateControlPlane(): Promise<void> {
   return controlStore().migrate();
 }
+
+/** Closes the control plane's connections (tests, CLIs); the next store() opens them again. */
+export function closeControlPlane(): Promise<void> {
+  const { control } = runtime();
+  const opened = control.store;
+  control.store = undefined;
+  return opened ? opened.close() : Promise.resolve();
+}

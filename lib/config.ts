@@ -23,7 +23,8 @@ function list(env: Env, name: string): string[] {
 function databaseUrl(env: Env): string | undefined {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error(`DATABASE_URL must be a postgres:// URL (leave it unset for embedded SQLite), got "${raw.split("@").at(-1)}"`);
+  if (!/^postgres(ql)?:\/\//.test(raw))
+    throw new Error(`DATABASE_URL must be a postgres:// URL (leave it unset for embedded SQLite), got "${raw.split("@").at(-1)}"`);
   return raw;
 }
 

@@ -31,11 +31,17 @@ for (const file of program.getSourceFiles()) {
     if (ts.isCallExpression(node) && parent && isPromise(node)) {
       const misused =
         (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) ||
-        (ts.isBinaryExpression(parent) && valueOperators.has(parent.operatorToken.kind) && (parent.left === node || parent.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken && parent.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) ||
+        (ts.isBinaryExpression(parent) &&
+          valueOperators.has(parent.operatorToken.kind) &&
+          (parent.left === node ||
+            (parent.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken &&
+              parent.operatorToken.kind !== ts.SyntaxKind.BarBarToken))) ||
         ts.isTemplateSpan(parent);
       if (misused) {
         const { line, character } = file.getLineAndCharacterOfPosition(node.getStart());
-        problems.push(`${path.relative(process.cwd(), file.fileName)}:${line + 1}:${character + 1} — a promise used as a value: await it first`);
+        problems.push(
+          `${path.relative(process.cwd(), file.fileName)}:${line + 1}:${character + 1} — a promise used as a value: await it first`,
+        );
       }
     }
     ts.forEachChild(node, visit);

@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import { migrateControlPlane } from "@/db/control-plane";
 import { roles } from "@/lib/auth/roles";
-import { runtime } from "@/lib/runtime/runtime";
 import { addTeamMember, listTeamMembers, removeTeamMember, setPassword, setTeamRole, TeamError } from "@/lib/auth/team";
+import { runtime } from "@/lib/runtime/runtime";
 
 const usage = `Usage:
   npm run -s team -- add --email a@b.co --password '…' [--name 'Ada Lovelace'] [--role ${roles.join("|")}]

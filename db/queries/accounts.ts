@@ -1,8 +1,8 @@
 // Accounts (companies reps sell to), their share links, and who of their visitors counts as a person.
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { Account, ShareLink } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 import { interactionTypes } from "@/lib/signals/event-schema";
 
@@ -137,7 +137,9 @@ export function accountNamed(name: string, ownerUserId: string | undefined, s: S
     s.db
       .select()
       .from(accounts)
-      .where(and(sql`lower(${accounts.name}) = lower(${name})`, ownerUserId === undefined ? undefined : eq(accounts.ownerUserId, ownerUserId))),
+      .where(
+        and(sql`lower(${accounts.name}) = lower(${name})`, ownerUserId === undefined ? undefined : eq(accounts.ownerUserId, ownerUserId)),
+      ),
   );
 }
 
@@ -152,7 +154,10 @@ export async function accountOwnerOf(accountId: string, s: Store = store()): Pro
   return (await s.one(s.db.select({ owner: accounts.ownerUserId }).from(accounts).where(eq(accounts.id, accountId))))?.owner;
 }
 
-export async function insertShareLink(row: typeof import("@/db/control/schema").shareLinks.$inferInsert, s: Store = store()): Promise<ShareLink> {
+export async function insertShareLink(
+  row: typeof import("@/db/control/schema").shareLinks.$inferInsert,
+  s: Store = store(),
+): Promise<ShareLink> {
   const inserted = await s.one(s.db.insert(s.t.shareLinks).values(row).returning());
   if (!inserted) throw new Error("The share link was not stored");
   return inserted;
@@ -189,7 +194,12 @@ export function shareLinksNewestFirst(accountId: string | undefined, s: Store = 
 
 export async function markShareLinkRevoked(token: string, at: Date, s: Store = store()): Promise<void> {
   const { shareLinks } = s.t;
-  await s.run(s.db.update(shareLinks).set({ revokedAt: at }).where(and(eq(shareLinks.token, token), isNull(shareLinks.revokedAt))));
+  await s.run(
+    s.db
+      .update(shareLinks)
+      .set({ revokedAt: at })
+      .where(and(eq(shareLinks.token, token), isNull(shareLinks.revokedAt))),
+  );
 }
 
 export function shareLinkByToken(token: string, s: Store = store()): Promise<ShareLink | undefined> {

@@ -1,8 +1,8 @@
 // "Talk to a human" threads: one per visitor, their messages, who has read what, and the team's inbox.
 import "server-only";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { Conversation } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
 export type StoredMessage = { id: number; author: "visitor" | "team"; authorName: string | null; body: string; at: Date };
@@ -120,7 +120,11 @@ export function updateConversationRow(
 export type InboxRow = { conversation: Conversation; assigneeName: string | null; body: string; author: "visitor" | "team" };
 
 /** Conversations with their last message and assignee's name, newest activity first. */
-export function inboxRows(filter: { status?: Conversation["status"]; id?: string }, limit: number, s: Store = store()): Promise<InboxRow[]> {
+export function inboxRows(
+  filter: { status?: Conversation["status"]; id?: string },
+  limit: number,
+  s: Store = store(),
+): Promise<InboxRow[]> {
   const { conversations, conversationMessages, user } = s.t;
   const last = s.db
     .select({ conversationId: conversationMessages.conversationId, id: sql<number>`max(${conversationMessages.id})`.as("last_id") })
@@ -134,7 +138,12 @@ export function inboxRows(filter: { status?: Conversation["status"]; id?: string
       : undefined;
   return s.all(
     s.db
-      .select({ conversation: conversations, assigneeName: user.name, body: conversationMessages.body, author: conversationMessages.author })
+      .select({
+        conversation: conversations,
+        assigneeName: user.name,
+        body: conversationMessages.body,
+        author: conversationMessages.author,
+      })
       .from(conversations)
       .innerJoin(last, eq(last.conversationId, conversations.id))
       .innerJoin(conversationMessages, eq(conversationMessages.id, last.id))

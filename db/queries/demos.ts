@@ -1,8 +1,8 @@
 // Registered demos (their validated definitions) and the record of demos:check browser walks.
 import "server-only";
 import { asc, desc, eq, notInArray } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { Demo } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
 export type DemoRow = typeof import("@/db/control/schema").demos.$inferInsert;

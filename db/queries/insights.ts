@@ -29,13 +29,22 @@ function countersOf(row: Omit<Counters, "firstAt" | "lastAt"> & { firstAt: Date;
 }
 
 function aggregateValues(row: ActivityRow) {
-  return { ...row.counters, firstAt: new Date(row.counters.firstAt), lastAt: new Date(row.counters.lastAt), rawScore: row.rawScore, rankKey: row.rankKey };
+  return {
+    ...row.counters,
+    firstAt: new Date(row.counters.firstAt),
+    lastAt: new Date(row.counters.lastAt),
+    rawScore: row.rawScore,
+    rankKey: row.rankKey,
+  };
 }
 
 /** Where the fold named `name` has read to (a cursor of db/store.ts's eventsAfter), or null before it ever ran. */
 export async function foldPosition(name: string, tx: Store): Promise<string | null> {
   const { foldWatermarks } = tx.t;
-  return (await tx.one(tx.db.select({ position: foldWatermarks.position }).from(foldWatermarks).where(eq(foldWatermarks.name, name))))?.position ?? null;
+  return (
+    (await tx.one(tx.db.select({ position: foldWatermarks.position }).from(foldWatermarks).where(eq(foldWatermarks.name, name))))
+      ?.position ?? null
+  );
 }
 
 export async function setFoldPosition(name: string, position: string, tx: Store): Promise<void> {
@@ -86,7 +95,8 @@ export async function visitorFacts(visitorIds: string[], tx: Store): Promise<Map
         .from(visitors)
         .where(inArray(visitors.id, ids)),
     );
-    for (const row of rows) found.set(row.id, { bot: row.bot, listable: row.accountId === null && !row.bot && !row.doNotTrack, accountId: row.accountId });
+    for (const row of rows)
+      found.set(row.id, { bot: row.bot, listable: row.accountId === null && !row.bot && !row.doNotTrack, accountId: row.accountId });
   });
   return found;
 }
@@ -160,17 +170,36 @@ export async function accountTotals(accountId: string, tx: Store): Promise<(Coun
       })
       .from(visitors)
       .innerJoin(visitorActivity, eq(visitorActivity.visitorId, visitors.id))
-      .where(and(eq(visitors.accountId, accountId), sql`${visitors.bot} = ${no}`, sql`${visitors.doNotTrack} = ${no}`, sql`${visitorActivity.interactions} > 0`)),
+      .where(
+        and(
+          eq(visitors.accountId, accountId),
+          sql`${visitors.bot} = ${no}`,
+          sql`${visitors.doNotTrack} = ${no}`,
+          sql`${visitorActivity.interactions} > 0`,
+        ),
+      ),
   );
   if (!row || Number(row.people) === 0 || row.firstAt === null || row.lastAt === null) return undefined;
-  const counters = Object.fromEntries(counterNames.map((name) => [name, Number(row[name])])) as Record<(typeof counterNames)[number], number>;
-  return { ...counters, people: Number(row.people), firstAt: Number(row.firstAt), lastAt: Number(row.lastAt), longestGapMs: Number(row.longestGapMs ?? 0) };
+  const counters = Object.fromEntries(counterNames.map((name) => [name, Number(row[name])])) as Record<
+    (typeof counterNames)[number],
+    number
+  >;
+  return {
+    ...counters,
+    people: Number(row.people),
+    firstAt: Number(row.firstAt),
+    lastAt: Number(row.lastAt),
+    longestGapMs: Number(row.longestGapMs ?? 0),
+  };
 }
 
 export async function accountScoreState(accountId: string, tx: Store): Promise<{ rawScore: number; lastAt: number } | undefined> {
   const { accountActivity } = tx.t;
   const row = await tx.one(
-    tx.db.select({ rawScore: accountActivity.rawScore, lastAt: accountActivity.lastAt }).from(accountActivity).where(eq(accountActivity.accountId, accountId)),
+    tx.db
+      .select({ rawScore: accountActivity.rawScore, lastAt: accountActivity.lastAt })
+      .from(accountActivity)
+      .where(eq(accountActivity.accountId, accountId)),
   );
   return row ? { rawScore: row.rawScore, lastAt: row.lastAt.getTime() } : undefined;
 }
@@ -192,12 +221,22 @@ export async function accountNameOf(accountId: string, tx: Store): Promise<strin
 
 // ---- the hot list's facet rows ----
 
-export type FacetRow = { facet: string; kind: "account" | "visitor"; entityId: string; rankKey: number; handRaised: boolean; firstAt: Date; lastAt: Date };
+export type FacetRow = {
+  facet: string;
+  kind: "account" | "visitor";
+  entityId: string;
+  rankKey: number;
+  handRaised: boolean;
+  firstAt: Date;
+  lastAt: Date;
+};
 export type Tried = { owner: string; demo: string; persona: string | null };
 
 export async function deleteFacetRows(kind: FacetRow["kind"], entityIds: string[], tx: Store): Promise<void> {
   const { hotListFacets } = tx.t;
-  await inChunks(entityIds, (ids) => tx.run(tx.db.delete(hotListFacets).where(and(eq(hotListFacets.kind, kind), inArray(hotListFacets.entityId, ids)))));
+  await inChunks(entityIds, (ids) =>
+    tx.run(tx.db.delete(hotListFacets).where(and(eq(hotListFacets.kind, kind), inArray(hotListFacets.entityId, ids)))),
+  );
 }
 
 export async function insertFacetRows(rows: FacetRow[], tx: Store): Promise<void> {
@@ -210,7 +249,11 @@ export function demosTriedByVisitors(visitorIds: string[], tx: Store): Promise<T
   if (visitorIds.length === 0) return Promise.resolve([]);
   return tx.all(
     tx.db
-      .selectDistinct({ owner: sandboxes.visitorId, demo: sandboxes.demoSlug, persona: sql<string | null>`${tx.sql.jsonText(sandboxes.personalization, "persona")}` })
+      .selectDistinct({
+        owner: sandboxes.visitorId,
+        demo: sandboxes.demoSlug,
+        persona: sql<string | null>`${tx.sql.jsonText(sandboxes.personalization, "persona")}`,
+      })
       .from(sandboxes)
       .where(inArray(sandboxes.visitorId, visitorIds)),
   );
@@ -221,7 +264,11 @@ export function demosTriedByAccount(accountId: string, tx: Store): Promise<Tried
   const { sandboxes, visitors } = tx.t;
   return tx.all(
     tx.db
-      .selectDistinct({ owner: visitors.accountId, demo: sandboxes.demoSlug, persona: sql<string | null>`${tx.sql.jsonText(sandboxes.personalization, "persona")}` })
+      .selectDistinct({
+        owner: visitors.accountId,
+        demo: sandboxes.demoSlug,
+        persona: sql<string | null>`${tx.sql.jsonText(sandboxes.personalization, "persona")}`,
+      })
       .from(visitors)
       .innerJoin(sandboxes, eq(sandboxes.visitorId, visitors.id))
       .where(eq(visitors.accountId, accountId)),

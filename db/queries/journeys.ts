@@ -2,20 +2,28 @@
 // came from.
 import "server-only";
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { Account, AccountActivity, EventRow, Visitor, VisitorActivity } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
 export async function demoVersions(s: Store = store()): Promise<string> {
   const { demos } = s.t;
-  return (await s.all(s.db.select({ slug: demos.slug, hash: demos.sourceHash }).from(demos))).map((row) => `${row.slug}@${row.hash}`).join(" ");
+  return (await s.all(s.db.select({ slug: demos.slug, hash: demos.sourceHash }).from(demos)))
+    .map((row) => `${row.slug}@${row.hash}`)
+    .join(" ");
 }
 
 /** The account a share link names (its name), if the link still exists. */
 export async function shareLinkAccountName(token: string, s: Store = store()): Promise<string | undefined> {
   const { shareLinks, accounts } = s.t;
   return (
-    await s.one(s.db.select({ name: accounts.name }).from(shareLinks).innerJoin(accounts, eq(accounts.id, shareLinks.accountId)).where(eq(shareLinks.token, token)))
+    await s.one(
+      s.db
+        .select({ name: accounts.name })
+        .from(shareLinks)
+        .innerJoin(accounts, eq(accounts.id, shareLinks.accountId))
+        .where(eq(shareLinks.token, token)),
+    )
   )?.name;
 }
 
@@ -55,7 +63,14 @@ export async function interactingPeopleOf(accountId: string, s: Store = store())
       .select({ visitor: visitors })
       .from(visitors)
       .innerJoin(visitorActivity, eq(visitorActivity.visitorId, visitors.id))
-      .where(and(eq(visitors.accountId, accountId), eq(visitors.doNotTrack, false), eq(visitors.bot, false), gt(visitorActivity.interactions, 0)))
+      .where(
+        and(
+          eq(visitors.accountId, accountId),
+          eq(visitors.doNotTrack, false),
+          eq(visitors.bot, false),
+          gt(visitorActivity.interactions, 0),
+        ),
+      )
       .orderBy(asc(visitors.createdAt)),
   );
   return rows.map((row) => row.visitor);

@@ -2,8 +2,8 @@
 // team presence ("someone is here now"), and the Live now slice of recent signals.
 import "server-only";
 import { and, asc, gt, inArray, lt, lte, max, sql } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { LiveEvent } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import { parseJsonColumn } from "@/db/json-column";
 import type { Store } from "@/db/store";
 
@@ -48,13 +48,18 @@ export function deleteLiveEventsBefore(before: Date, s: Store = store()): Promis
 export async function upsertPresence(userId: string, at: Date, s: Store = store()): Promise<void> {
   const { teamPresence } = s.t;
   await s.run(
-    s.db.insert(teamPresence).values({ userId, lastActiveAt: at }).onConflictDoUpdate({ target: teamPresence.userId, set: { lastActiveAt: at } }),
+    s.db
+      .insert(teamPresence)
+      .values({ userId, lastActiveAt: at })
+      .onConflictDoUpdate({ target: teamPresence.userId, set: { lastActiveAt: at } }),
   );
 }
 
 export async function membersActiveSince(since: Date, s: Store = store()): Promise<number> {
   const { teamPresence } = s.t;
-  return (await s.one(s.db.select({ count: sql<number>`count(*)` }).from(teamPresence).where(gt(teamPresence.lastActiveAt, since))))?.count ?? 0;
+  return (
+    (await s.one(s.db.select({ count: sql<number>`count(*)` }).from(teamPresence).where(gt(teamPresence.lastActiveAt, since))))?.count ?? 0
+  );
 }
 
 export type RecentVisitorRow = {
@@ -76,7 +81,9 @@ export type RecentVisitorRow = {
  * follows current traffic, not history.
  */
 export async function visitorsActiveSince(since: number, limit: number, s: Store = store()): Promise<RecentVisitorRow[]> {
-  const rows = await s.rows<Omit<RecentVisitorRow, "handRaised" | "source" | "personalization"> & { handRaised: number; source: unknown; personalization: unknown }>(
+  const rows = await s.rows<
+    Omit<RecentVisitorRow, "handRaised" | "source" | "personalization"> & { handRaised: number; source: unknown; personalization: unknown }
+  >(
     sql`with recent as (
           select visitor_id, max(occurred_at) as last_at, max(case when type = 'handraise' then 1 else 0 end) as hand_raised
           from events where occurred_at > ${since} and visitor_id is not null and bot = ${s.sql.literal(false)}

@@ -6,7 +6,14 @@ import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 import { interactionTypes } from "@/lib/signals/event-schema";
 
-export type RankFilter = { facet: string; kind: "account" | "visitor"; handRaised: boolean; fromMs?: number; toMs?: number; ownerUserId?: string };
+export type RankFilter = {
+  facet: string;
+  kind: "account" | "visitor";
+  handRaised: boolean;
+  fromMs?: number;
+  toMs?: number;
+  ownerUserId?: string;
+};
 
 /**
  * The ids of the best-ranked entries of a facet: one walk of hot_list_facets' rank index, pinned to it on SQLite
@@ -114,7 +121,11 @@ export function visitorsNewestFirst(limit: number, includeBots: boolean, s: Stor
         handRaises: countOf("handraise"),
       })
       .from(visitors)
-      .where(includeBots ? eq(visitors.doNotTrack, false) : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false), sql`not ${automatedOnly}`))
+      .where(
+        includeBots
+          ? eq(visitors.doNotTrack, false)
+          : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false), sql`not ${automatedOnly}`),
+      )
       .orderBy(desc(visitors.lastSeenAt))
       .limit(limit),
   );

@@ -2,8 +2,8 @@
 // studio's preview copies, which belong to a team member instead.
 import "server-only";
 import { and, asc, count, desc, eq, inArray, lt, ne } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { PreviewSandbox, Sandbox } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
 type GoneReason = NonNullable<Sandbox["goneReason"]>;
@@ -16,7 +16,12 @@ export function sandboxById(id: string, s: Store = store()): Promise<Sandbox | u
 /** The sandbox if this visitor owns it; anyone else's reads as absent. */
 export function sandboxOwnedBy(id: string, visitorId: string, s: Store = store()): Promise<Sandbox | undefined> {
   const { sandboxes } = s.t;
-  return s.one(s.db.select().from(sandboxes).where(and(eq(sandboxes.id, id), eq(sandboxes.visitorId, visitorId))));
+  return s.one(
+    s.db
+      .select()
+      .from(sandboxes)
+      .where(and(eq(sandboxes.id, id), eq(sandboxes.visitorId, visitorId))),
+  );
 }
 
 export function latestSandboxOf(visitorId: string, demoSlug: string, s: Store = store()): Promise<Sandbox | undefined> {
@@ -44,7 +49,11 @@ export async function insertSandbox(
   return inserted;
 }
 
-export async function setSandboxPersonalization(id: string, personalization: Sandbox["personalization"], s: Store = store()): Promise<void> {
+export async function setSandboxPersonalization(
+  id: string,
+  personalization: Sandbox["personalization"],
+  s: Store = store(),
+): Promise<void> {
   const { sandboxes } = s.t;
   await s.run(s.db.update(sandboxes).set({ personalization }).where(eq(sandboxes.id, id)));
 }
@@ -87,7 +96,9 @@ export async function idlestLiveSandboxIds(limit: number, keepId: string | undef
 /** Every live sandbox, most recently active first. */
 export async function liveSandboxIdsNewestFirst(s: Store = store()): Promise<string[]> {
   const { sandboxes } = s.t;
-  const rows = await s.all(s.db.select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).orderBy(desc(sandboxes.lastActiveAt)));
+  const rows = await s.all(
+    s.db.select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).orderBy(desc(sandboxes.lastActiveAt)),
+  );
   return rows.map((row) => row.id);
 }
 
@@ -151,7 +162,12 @@ export function updatePreviewRow(
 
 export function previewOwnedBy(id: string, memberId: string, s: Store = store()): Promise<PreviewSandbox | undefined> {
   const { previewSandboxes } = s.t;
-  return s.one(s.db.select().from(previewSandboxes).where(and(eq(previewSandboxes.id, id), eq(previewSandboxes.memberId, memberId))));
+  return s.one(
+    s.db
+      .select()
+      .from(previewSandboxes)
+      .where(and(eq(previewSandboxes.id, id), eq(previewSandboxes.memberId, memberId))),
+  );
 }
 
 export async function previewExists(id: string, s: Store = store()): Promise<boolean> {
@@ -161,7 +177,9 @@ export async function previewExists(id: string, s: Store = store()): Promise<boo
 
 export async function previewIdsIdleSince(before: Date, s: Store = store()): Promise<string[]> {
   const { previewSandboxes } = s.t;
-  const rows = await s.all(s.db.select({ id: previewSandboxes.id }).from(previewSandboxes).where(lt(previewSandboxes.lastActiveAt, before)));
+  const rows = await s.all(
+    s.db.select({ id: previewSandboxes.id }).from(previewSandboxes).where(lt(previewSandboxes.lastActiveAt, before)),
+  );
   return rows.map((row) => row.id);
 }
 

@@ -1,8 +1,8 @@
 // The log of team members looking over a prospect's shoulder, and what such a look needs to find.
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { Sandbox, ShoulderView } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
 export function shoulderViewsOf(visitorId: string, limit: number, s: Store = store()) {
@@ -17,7 +17,10 @@ export function shoulderViewsOf(visitorId: string, limit: number, s: Store = sto
   );
 }
 
-export async function insertShoulderView(row: Pick<ShoulderView, "id" | "visitorId" | "sandboxId" | "viewerUserId" | "viewerName">, s: Store = store()) {
+export async function insertShoulderView(
+  row: Pick<ShoulderView, "id" | "visitorId" | "sandboxId" | "viewerUserId" | "viewerName">,
+  s: Store = store(),
+) {
   await s.run(s.db.insert(s.t.shoulderViews).values(row));
 }
 

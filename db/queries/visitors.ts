@@ -2,8 +2,8 @@
 // whether they asked not to be tracked.
 import "server-only";
 import { eq } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { Visitor } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
 type Arrival = Partial<Pick<Visitor, "source" | "browser" | "os" | "device" | "bot" | "doNotTrack">>;
@@ -12,7 +12,13 @@ type Arrival = Partial<Pick<Visitor, "source" | "browser" | "os" | "device" | "b
  * Creates the visitor on their first arrival (the cookie may predate a wiped database) or marks them seen;
  * the latest arrival's privacy choice wins, and a visitor once found automated stays so.
  */
-export async function upsertVisitorArrival(visitorId: string, at: Date, arrival: Arrival, updateClient: boolean, s: Store = store()): Promise<void> {
+export async function upsertVisitorArrival(
+  visitorId: string,
+  at: Date,
+  arrival: Arrival,
+  updateClient: boolean,
+  s: Store = store(),
+): Promise<void> {
   const { visitors } = s.t;
   await s.run(
     s.db
@@ -20,7 +26,11 @@ export async function upsertVisitorArrival(visitorId: string, at: Date, arrival:
       .values({ id: visitorId, lastSeenAt: at, ...arrival })
       .onConflictDoUpdate({
         target: visitors.id,
-        set: { lastSeenAt: at, ...(arrival.bot ? { bot: true } : {}), ...(updateClient ? { doNotTrack: arrival.doNotTrack ?? false } : {}) },
+        set: {
+          lastSeenAt: at,
+          ...(arrival.bot ? { bot: true } : {}),
+          ...(updateClient ? { doNotTrack: arrival.doNotTrack ?? false } : {}),
+        },
       }),
   );
 }

@@ -1,8 +1,8 @@
 // Webhooks an admin configured, and the durable outbox of alerts to them (which doubles as the delivery log).
 import "server-only";
 import { and, asc, desc, eq, lte } from "drizzle-orm";
-import { store } from "@/db/control-plane";
 import type { OutboxRow, Webhook } from "@/db/control/schema";
+import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
 type NewWebhook = Pick<Webhook, "id" | "url" | "format" | "events" | "secret" | "createdByUserId">;
@@ -32,9 +32,7 @@ export async function insertOutboxRows(kind: string, payload: OutboxRow["payload
   const targets = await s.all(s.db.select({ id: webhooks.id, events: webhooks.events }).from(webhooks).where(eq(webhooks.enabled, true)));
   const wanted = targets.filter((target) => target.events.includes(kind));
   if (wanted.length === 0) return 0;
-  await s.run(
-    s.db.insert(webhookOutbox).values(wanted.map((target) => ({ webhookId: target.id, kind, payload, nextAttemptAt: now }))),
-  );
+  await s.run(s.db.insert(webhookOutbox).values(wanted.map((target) => ({ webhookId: target.id, kind, payload, nextAttemptAt: now }))));
   return wanted.length;
 }
 

@@ -12,8 +12,8 @@ export async function loadDemoPersonas(slug: string): Promise<PersonaId[] | unde
 /** For the link form's choices. */
 export async function listDemoOptions() {
   return (await demosInGalleryOrder()).map(({ slug, title, definition }) => ({
-      slug,
-      title,
-      personas: (definition.personas ?? []).map((id) => ({ id, label: personaLabels[id] })),
-    }));
+    slug,
+    title,
+    personas: (definition.personas ?? []).map((id) => ({ id, label: personaLabels[id] })),
+  }));
 }

@@ -4,7 +4,14 @@ import "server-only";
 import type { z } from "zod";
 import type { ShareLink } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
-import { accountById, accountNamed, insertAccount, insertShareLink, markShareLinkRevoked, shareLinksNewestFirst } from "@/db/queries/accounts";
+import {
+  accountById,
+  accountNamed,
+  insertAccount,
+  insertShareLink,
+  markShareLinkRevoked,
+  shareLinksNewestFirst,
+} from "@/db/queries/accounts";
 import type { Store } from "@/db/store";
 import { loadDemoPersonas } from "@/lib/accounts/demo-options";
 import type { TeamSession } from "@/lib/auth/team-session";

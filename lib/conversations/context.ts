@@ -3,12 +3,7 @@
 // sandbox — all from usage signals, nothing typed. A visitor who asked not to be tracked shows only the demo they
 // asked from: their thread is not linked to their events (conversations.linked), so none are read.
 import "server-only";
-import {
-  latestReportedLocale,
-  latestStepViewed,
-  newestSandboxActions,
-  visitorContextRow,
-} from "@/db/queries/conversations";
+import { latestReportedLocale, latestStepViewed, newestSandboxActions, visitorContextRow } from "@/db/queries/conversations";
 import { sandboxById } from "@/db/queries/sandboxes";
 import { localePattern } from "@/lib/demos/locale";
 import { describeAction } from "@/lib/insights/describe-action";

@@ -8,10 +8,10 @@ import { compileTour, type TourDemo } from "./tour-graph";
 
 export async function listGalleryDemos() {
   return (await demosInGalleryOrder()).map(({ definition, ...demo }) => ({
-      ...demo,
-      /** The roles a visitor may pick, each a plain link: choosing one is a click, never a form. */
-      personas: (definition.personas ?? []).map((id) => ({ id, label: personaLabels[id] })),
-    }));
+    ...demo,
+    /** The roles a visitor may pick, each a plain link: choosing one is a click, never a form. */
+    personas: (definition.personas ?? []).map((id) => ({ id, label: personaLabels[id] })),
+  }));
 }
 
 export function isRegisteredDemo(slug: string): Promise<boolean> {

@@ -30,15 +30,15 @@ export function saveDemos(loaded: LoadedDemo[], keep: string[]): Promise<void> {
   const rows = loaded.map((demo) => {
     ensureTemplate(demo, now);
     return {
-        slug: demo.slug,
-        // The gallery's columns hold the demo's first locale; the tour reads every locale from the definition.
-        title: fallbackText(demo.definition.title, demo.definition.locales),
-        persona: fallbackText(demo.definition.persona, demo.definition.locales),
-        durationMinutes: demo.definition.durationMinutes,
-        summary: fallbackText(demo.definition.summary, demo.definition.locales),
-        definition: demo.definition,
-        sourceHash: demo.sourceHash,
-        position: demo.definition.position,
+      slug: demo.slug,
+      // The gallery's columns hold the demo's first locale; the tour reads every locale from the definition.
+      title: fallbackText(demo.definition.title, demo.definition.locales),
+      persona: fallbackText(demo.definition.persona, demo.definition.locales),
+      durationMinutes: demo.definition.durationMinutes,
+      summary: fallbackText(demo.definition.summary, demo.definition.locales),
+      definition: demo.definition,
+      sourceHash: demo.sourceHash,
+      position: demo.definition.position,
       updatedAt: now,
     };
   });

@@ -52,7 +52,13 @@ function funnelMarker(personaOf: (sandboxId: string | null) => string) {
       if (!stage) return;
       const key = JSON.stringify([row.visitorId, row.demoSlug, stage]);
       if (!marks.has(key))
-        marks.set(key, { visitorId: row.visitorId, demoSlug: row.demoSlug, stage, persona: personaOf(row.sandboxId), locale: localeOf(row.props) });
+        marks.set(key, {
+          visitorId: row.visitorId,
+          demoSlug: row.demoSlug,
+          stage,
+          persona: personaOf(row.sandboxId),
+          locale: localeOf(row.props),
+        });
     },
     async write(tx: Store) {
       if (marks.size === 0) return;
@@ -112,7 +118,14 @@ function foldChunk(limit: number, now: number): Promise<number> {
       tx,
     );
     const entries = scored.map(({ visitorId, counters, rankKey }) => ({
-      entry: { kind: "visitor" as const, id: visitorId, rankKey, handRaised: counters.handraises > 0, firstAt: counters.firstAt, lastAt: counters.lastAt },
+      entry: {
+        kind: "visitor" as const,
+        id: visitorId,
+        rankKey,
+        handRaised: counters.handraises > 0,
+        firstAt: counters.firstAt,
+        lastAt: counters.lastAt,
+      },
       listed: isPerson(counters) && facts.get(visitorId)?.listable === true,
     }));
     await rewriteFacets("visitor", entries, tried, tx);
@@ -135,14 +148,26 @@ async function refreshAccount(accountId: string, now: number, tx: Store): Promis
   const totals = await accountTotals(accountId, tx);
   if (!totals) {
     await upsertAccountActivity(accountId, 0, { counters: emptyCounters(0), rawScore: 0, rankKey: -1e9 }, tx);
-    await rewriteFacets("account", [{ entry: { kind: "account", id: accountId, rankKey: -1e9, handRaised: false, firstAt: 0, lastAt: 0 }, listed: false }], [], tx);
+    await rewriteFacets(
+      "account",
+      [{ entry: { kind: "account", id: accountId, rankKey: -1e9, handRaised: false, firstAt: 0, lastAt: 0 }, listed: false }],
+      [],
+      tx,
+    );
     return;
   }
   const previous = await accountScoreState(accountId, tx);
   const colleagues = totals.people - 1;
   const score = scoreColumns(totals, colleagues);
   await upsertAccountActivity(accountId, totals.people, { counters: totals, ...score }, tx);
-  const entry = { kind: "account" as const, id: accountId, rankKey: score.rankKey, handRaised: totals.handraises > 0, firstAt: totals.firstAt, lastAt: totals.lastAt };
+  const entry = {
+    kind: "account" as const,
+    id: accountId,
+    rankKey: score.rankKey,
+    handRaised: totals.handraises > 0,
+    firstAt: totals.firstAt,
+    lastAt: totals.lastAt,
+  };
   await rewriteFacets("account", [{ entry, listed: true }], await demosTriedByAccount(accountId, tx), tx);
   if (crossedThreshold(previous, { rawScore: score.rawScore, lastAt: totals.lastAt }, now))
     await enqueueScoreCrossed(tx, { kind: "account", id: accountId, counters: totals, colleagues }, now);

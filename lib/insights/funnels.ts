@@ -51,11 +51,16 @@ function add(map: Map<string, Counts>, group: string, stage: string, visitors: n
 export async function funnelOverview() {
   const { pending } = await catchUpInsights({});
   const viewed = new Map<string, number>();
-  for (const row of await funnelCountsAtStage(fixedStages.viewed, store())) viewed.set(row.demoSlug, (viewed.get(row.demoSlug) ?? 0) + row.visitors);
+  for (const row of await funnelCountsAtStage(fixedStages.viewed, store()))
+    viewed.set(row.demoSlug, (viewed.get(row.demoSlug) ?? 0) + row.visitors);
   const finished = new Map<string, number>();
   for (const row of await funnelCountsAtStage(fixedStages.finished, store()))
     finished.set(row.demoSlug, (finished.get(row.demoSlug) ?? 0) + row.visitors);
-  const list = (await demoTitles("slug")).map((demo) => ({ ...demo, viewed: viewed.get(demo.slug) ?? 0, finished: finished.get(demo.slug) ?? 0 }));
+  const list = (await demoTitles("slug")).map((demo) => ({
+    ...demo,
+    viewed: viewed.get(demo.slug) ?? 0,
+    finished: finished.get(demo.slug) ?? 0,
+  }));
   return { demos: list, pending };
 }
 

@@ -43,7 +43,12 @@ function rowsOf(entry: FacetEntry, tried: Pick<Tried, "demo" | "persona">[]): Fa
  * Rewrites entries' rows: each listed entry gets one row per facet its demos and personas give (`tried`, by the
  * entry's id); every other entry of the same kind in `entries` gets none. One delete and one insert for all.
  */
-export async function rewriteFacets(kind: FacetEntry["kind"], entries: { entry: FacetEntry; listed: boolean }[], tried: Tried[], tx: Store): Promise<void> {
+export async function rewriteFacets(
+  kind: FacetEntry["kind"],
+  entries: { entry: FacetEntry; listed: boolean }[],
+  tried: Tried[],
+  tx: Store,
+): Promise<void> {
   if (entries.length === 0) return;
   await deleteFacetRows(
     kind,

@@ -65,7 +65,10 @@ function ranked(kind: "account" | "visitor", filters: HotListFilters, limit: num
   return rankedIds({ facet: facetFor(filters), kind, handRaised: Boolean(filters.hand), fromMs, toMs, ownerUserId }, limit);
 }
 
-export async function hotAccounts(filters: HotListFilters, options: { userId?: string; limit?: number; now?: number }): Promise<HotAccount[]> {
+export async function hotAccounts(
+  filters: HotListFilters,
+  options: { userId?: string; limit?: number; now?: number },
+): Promise<HotAccount[]> {
   const now = options.now ?? Date.now();
   const order = await ranked("account", filters, options.limit ?? defaultLimit, filters.mine ? (options.userId ?? "") : undefined);
   const rows = inRankOrder(order, await accountActivityRows(ids(order)), (row) => row.account.id);
@@ -114,7 +117,8 @@ export async function hotList(
   filters: HotListFilters,
   options: { userId?: string; limit?: number; now?: number } = {},
 ): Promise<HotListResult> {
-  if (filters.demo && !(await isRegisteredDemo(filters.demo))) return { ok: false, error: `demo: there is no demo named “${filters.demo}”` };
+  if (filters.demo && !(await isRegisteredDemo(filters.demo)))
+    return { ok: false, error: `demo: there is no demo named “${filters.demo}”` };
   const { pending } = await timed("fold", () => catchUpInsights({}));
   const limit = options.limit ?? defaultLimit;
   const wanted = filters.mine ? "accounts" : filters.who;

@@ -15,7 +15,11 @@ const batch = 5_000;
 
 /** Where the watch has read to: events committed before it started are old news. */
 function watermark(): Promise<{ cursor: string | null }> {
-  return runtime().shared("live.signalWatermark", () => store().special.newestEventCursor().then((cursor) => ({ cursor })));
+  return runtime().shared("live.signalWatermark", () =>
+    store()
+      .special.newestEventCursor()
+      .then((cursor) => ({ cursor })),
+  );
 }
 
 /** One look: returns how many events it read. */

@@ -8,8 +8,8 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
-import type { ControlStore } from "@/db/store";
 import { LRUCache } from "lru-cache";
+import type { ControlStore } from "@/db/store";
 import { type Config, type DataPaths, dataPaths, loadConfig } from "@/lib/config";
 import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
 

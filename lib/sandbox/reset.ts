@@ -16,7 +16,13 @@ export async function resetSandbox(sandbox: Sandbox): Promise<Sandbox> {
   // Closing checkpoints the WAL into the old file; the rename then swaps in the new one whole.
   closeSandbox(sandbox.id);
   copyTemplate(template, sandbox.id);
-  return (await setSandboxTemplate(sandbox.id, path.basename(template), now)) ?? { ...sandbox, template: path.basename(template), lastActiveAt: now };
+  return (
+    (await setSandboxTemplate(sandbox.id, path.basename(template), now)) ?? {
+      ...sandbox,
+      template: path.basename(template),
+      lastActiveAt: now,
+    }
+  );
 }
 
 /** "Reset demo" for whichever sandbox the caller owns: a prospect's, or a member's studio preview. */

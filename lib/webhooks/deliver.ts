@@ -100,7 +100,13 @@ export async function deliverDue(now: Date = new Date()): Promise<number> {
       const attempts = row.attempts + 1;
       const finishedAt = new Date();
       if (outcome.ok) {
-        await recordOutboxAttempt(row.id, { status: "delivered", attempts, lastStatus: outcome.status, lastError: null, deliveredAt: finishedAt });
+        await recordOutboxAttempt(row.id, {
+          status: "delivered",
+          attempts,
+          lastStatus: outcome.status,
+          lastError: null,
+          deliveredAt: finishedAt,
+        });
         return;
       }
       const givingUp = attempts >= maxAttempts || !hook.enabled;

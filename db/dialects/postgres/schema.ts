@@ -40,9 +40,7 @@ const predicates: Record<string, SQL> = {
 const extraColumns: Record<string, () => Record<string, PgColumnBuilderBase>> = {
   events: () => ({
     seq: bigserial("seq", { mode: "number" }).notNull(),
-    txid: transactionId("txid")
-      .notNull()
-      .default(sql`pg_current_xact_id()`),
+    txid: transactionId("txid").notNull().default(sql`pg_current_xact_id()`),
   }),
 };
 const extraIndexes: Record<string, (table: Record<string, AnyPgColumn>) => IndexBuilder[]> = {

@@ -3,8 +3,8 @@
 // default, is kept), so a 2xx from /api/signals means what it means on SQLite.
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { ControlStore, QueryBuilder, RowQuery, RowsQuery, Store, Tables, WriteQuery } from "@/db/store";
@@ -92,9 +92,11 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
         if (!open) throw new Error("This transaction has ended");
       };
       const tx: Store = storeOver(driver as unknown as Driver, check, (nested) => nested(tx));
-      return scope.within(() => body(tx)).finally(() => {
-        open = false;
-      });
+      return scope
+        .within(() => body(tx))
+        .finally(() => {
+          open = false;
+        });
     });
   }
 

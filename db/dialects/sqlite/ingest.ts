@@ -9,7 +9,9 @@ import { assignSession, type OpenSession } from "@/lib/signals/sessions";
 
 function prepare(sqlite: Database.Database) {
   return {
-    visitor: sqlite.prepare<[string], { bot: number; doNotTrack: number }>("select bot, do_not_track as doNotTrack from visitors where id = ?"),
+    visitor: sqlite.prepare<[string], { bot: number; doNotTrack: number }>(
+      "select bot, do_not_track as doNotTrack from visitors where id = ?",
+    ),
     sandboxOwned: sqlite.prepare<[string, string], { id: string }>("select id from sandboxes where id = ? and visitor_id = ?"),
     preview: sqlite.prepare<[string], { id: string }>("select id from preview_sandboxes where id = ?"),
     insertEvent: sqlite.prepare(
@@ -66,13 +68,22 @@ function writeOne(statements: Statements, batch: PreparedBatch, sessions: Map<st
 
 /** Ingest's two operations over one connection; each runs synchronously (the store gives it its turn). */
 export function sqliteIngest(sqlite: Database.Database) {
-  const statements = prepare(sqlite);
-  const writeGroup = sqlite.transaction((batches: PreparedBatch[]) => {
-    const sessions = new Map<string, OpenSession | undefined>();
-    return batches.map((batch) => writeOne(statements, batch, sessions));
-  });
+  // Prepared on first use: the tables exist only once the store has migrated.
+  let prepared: { statements: Statements; writeGroup: (batches: PreparedBatch[]) => { stored: number }[] } | undefined;
+  const ready = () => {
+    if (!prepared) {
+      const statements = prepare(sqlite);
+      const writeGroup = sqlite.transaction((batches: PreparedBatch[]) => {
+        const sessions = new Map<string, OpenSession | undefined>();
+        return batches.map((batch) => writeOne(statements, batch, sessions));
+      });
+      prepared = { statements, writeGroup };
+    }
+    return prepared;
+  };
   return {
     lookUp(visitorId: string | undefined, sandboxId: string | undefined): IngestLookup {
+      const { statements } = ready();
       const row = visitorId ? statements.visitor.get(visitorId) : undefined;
       return {
         visitor: row ? { bot: row.bot === 1, doNotTrack: row.doNotTrack === 1 } : undefined,
@@ -80,6 +91,6 @@ export function sqliteIngest(sqlite: Database.Database) {
         preview: Boolean(sandboxId && statements.preview.get(sandboxId)),
       };
     },
-    write: (batches: PreparedBatch[]) => writeGroup(batches),
+    write: (batches: PreparedBatch[]) => ready().writeGroup(batches),
   };
 }

@@ -60,9 +60,9 @@ export function openSqliteStore(file: string, options: { migrationsFolder: strin
   const scope = createTransactionScope();
   const tables = definition as unknown as Tables;
   const ingest = sqliteIngest(sqlite);
+  const cursor = sqliteEventsCursor(sqlite);
 
   function storeOver(pass: Pass, transaction: Store["transaction"]): Store {
-    const cursor = sqliteEventsCursor(sqlite, pass);
     return {
       dialect: "sqlite",
       db: db as QueryBuilder,
@@ -75,7 +75,10 @@ export function openSqliteStore(file: string, options: { migrationsFolder: strin
       execute: (query) => pass(() => db.run(query).changes),
       transaction,
       special: {
-        ...cursor,
+        eventsAfter: (after, limit) => pass(() => cursor.eventsAfter(after, limit)),
+        newestEventCursor: () => pass(() => cursor.newestEventCursor()),
+        eventsPendingAfter: (after) => pass(() => cursor.eventsPendingAfter(after)),
+        visitorEventsBefore: (visitorId, before) => pass(() => cursor.visitorEventsBefore(visitorId, before)),
         takeTurn: () => Promise.resolve(),
         lookUpForIngest: (visitorId, sandboxId) => pass(() => ingest.lookUp(visitorId, sandboxId)),
         storeEventBatches: (batches) => pass(() => ingest.write(batches)),

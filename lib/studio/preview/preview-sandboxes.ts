@@ -120,7 +120,9 @@ export type PreviewSettings = { persona?: string; locale?: string };
 export async function updatePreviewSettings(preview: PreviewSandbox, settings: PreviewSettings): Promise<PreviewSandbox> {
   const personalization = settings.persona ? { persona: settings.persona } : null;
   const locale = settings.locale ?? null;
-  return (await updatePreviewRow(preview.id, { personalization, locale, lastActiveAt: new Date() })) ?? { ...preview, personalization, locale };
+  return (
+    (await updatePreviewRow(preview.id, { personalization, locale, lastActiveAt: new Date() })) ?? { ...preview, personalization, locale }
+  );
 }
 
 /** Previews idle past previewIdleHours: rows and files go. Returns how many. The sandbox GC calls this. */

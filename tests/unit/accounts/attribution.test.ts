@@ -3,8 +3,7 @@
 import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { sandboxes, shareLinks, visitors } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { accountDetail, listAccounts } from "@/lib/accounts/accounts";
 import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/accounts/share-links";
 import { addTeamMember, findTeamMember } from "@/lib/auth/team";
@@ -15,6 +14,7 @@ import { installRuntime } from "@/lib/runtime/runtime";
 import { type TryDemoOutcome, tryDemo } from "@/lib/sandbox/try-demo";
 import { ingestBatch } from "@/lib/signals/ingest";
 import { verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
+import { s, t } from "../control-plane";
 
 const runtime = installRuntime({ provisionRatePerMinute: 5, sandboxSpares: 2 });
 let rep: TeamSession["user"];
@@ -28,7 +28,7 @@ async function member(email: string): Promise<TeamSession["user"]> {
 }
 
 beforeAll(async () => {
-  await migrateControlDb();
+  await migrateControlPlane();
   await registerDemos();
   await member("admin@example.com"); // the first member is the admin
   rep = await member("rep@example.com");
@@ -40,7 +40,7 @@ const chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like 
 let addressCounter = 0;
 
 /** A browser with no cookie, from its own address (each test's rate allowance is its own). */
-async function openLink(path: string, headers: Record<string, string> = {}): Extract<TryDemoOutcome, { kind: "open" }> {
+async function openLink(path: string, headers: Record<string, string> = {}): Promise<Extract<TryDemoOutcome, { kind: "open" }>> {
   const request = new Request(`http://localhost:3000${path}`, {
     headers: { "user-agent": chrome, [clientIpHeaderName]: `198.51.100.${++addressCounter}`, ...headers },
   });
@@ -50,10 +50,10 @@ async function openLink(path: string, headers: Record<string, string> = {}): Ext
 }
 
 const visitorOf = (outcome: { cookie: { value: string } }) => verifyVisitorCookie(outcome.cookie.value) ?? "";
-const rowOf = (visitorId: string) => controlDb().select().from(visitors).where(eq(visitors.id, visitorId)).get();
+const rowOf = async (visitorId: string) => await s.one(s.db.select().from(t.visitors).where(eq(t.visitors.id, visitorId)));
 
 /** The visitor really does something: a deal, as the server records it when the write commits. */
-async function interact(visitorId: string, sandboxId: string, deal = "Globex renewal"): void {
+async function interact(visitorId: string, sandboxId: string, deal = "Globex renewal"): Promise<void> {
   await ingestBatch(
     {
       sandbox: sandboxId,
@@ -75,16 +75,16 @@ async function interact(visitorId: string, sandboxId: string, deal = "Globex ren
 describe("share-link attribution", () => {
   it("ties whoever opens a link, and whoever it is forwarded to, to the same account as separate people", async () => {
     const link = await createShareLink({ company: "Globex", demo: "pipeline-basics", persona: "leader" }, rep);
-    const first = openLink(`/try/pipeline-basics?via=${link.token}`);
-    const forwarded = openLink(`/try/pipeline-basics?via=${link.token}`);
+    const first = await openLink(`/try/pipeline-basics?via=${link.token}`);
+    const forwarded = await openLink(`/try/pipeline-basics?via=${link.token}`);
     expect(visitorOf(first)).not.toBe(visitorOf(forwarded));
-    expect(rowOf(visitorOf(first))?.accountId).toBe(link.accountId);
-    expect(rowOf(visitorOf(forwarded))?.accountId).toBe(link.accountId);
+    expect((await rowOf(visitorOf(first)))?.accountId).toBe(link.accountId);
+    expect((await rowOf(visitorOf(forwarded)))?.accountId).toBe(link.accountId);
     // The link's persona and company name set up the copy.
-    const sandbox = controlDb().select().from(sandboxes).where(eq(sandboxes.id, first.sandboxId)).get();
+    const sandbox = await s.one(s.db.select().from(t.sandboxes).where(eq(t.sandboxes.id, first.sandboxId)));
     expect(sandbox?.personalization).toEqual({ company: "Globex", persona: "leader" });
-    interact(visitorOf(first), first.sandboxId);
-    interact(visitorOf(forwarded), forwarded.sandboxId, "Globex expansion");
+    await interact(visitorOf(first), first.sandboxId);
+    await interact(visitorOf(forwarded), forwarded.sandboxId, "Globex expansion");
     const detail = await accountDetail(link.accountId);
     expect(
       detail?.people.map((person) => [person.number, person.visitorId, person.persona, person.actions.map((action) => action.sentence)]),
@@ -92,31 +92,36 @@ describe("share-link attribution", () => {
       [1, visitorOf(first), "Sales leader", ["created deal ‘Globex renewal’ $40k"]],
       [2, visitorOf(forwarded), "Sales leader", ["created deal ‘Globex expansion’ $40k"]],
     ]);
-    expect((await listAccounts()).find((account) => account.id === link.accountId)).toMatchObject({ name: "Globex", people: 2, owner: "rep" });
+    expect((await listAccounts()).find((account) => account.id === link.accountId)).toMatchObject({
+      name: "Globex",
+      people: 2,
+      owner: "rep",
+    });
   });
 
   it("keeps a visitor with the first account that reached them", async () => {
     const initech = await createShareLink({ company: "Initech", demo: "pipeline-basics" }, rep);
     const hooli = await createShareLink({ company: "Hooli", demo: "pipeline-basics" }, otherRep);
-    const first = openLink(`/try/pipeline-basics?via=${initech.token}`);
+    const first = await openLink(`/try/pipeline-basics?via=${initech.token}`);
     const cookie = `${first.cookie.name}=${encodeURIComponent(first.cookie.value)}`;
-    openLink(`/try/pipeline-basics?via=${hooli.token}`, { cookie });
-    expect(rowOf(visitorOf(first))?.accountId).toBe(initech.accountId);
+    await openLink(`/try/pipeline-basics?via=${hooli.token}`, { cookie });
+    expect((await rowOf(visitorOf(first)))?.accountId).toBe(initech.accountId);
   });
 
   it("still gives the demo for a revoked, expired, unknown or mangled link — unattributed", async () => {
     const revoked = await createShareLink({ company: "Umbrella", demo: "pipeline-basics" }, rep);
     await revokeShareLink(revoked.token, rep);
     const expired = await createShareLink({ company: "Soylent", demo: "pipeline-basics", expiresInDays: 1 }, rep);
-    controlDb()
-      .update(shareLinks)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(shareLinks.token, expired.token))
-      .run();
+    await s.run(
+      s.db
+        .update(t.shareLinks)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(t.shareLinks.token, expired.token)),
+    );
     for (const via of [revoked.token, expired.token, "A".repeat(32), "../../etc", "%00", ""]) {
-      const outcome = openLink(`/try/pipeline-basics?via=${encodeURIComponent(via)}`);
+      const outcome = await openLink(`/try/pipeline-basics?via=${encodeURIComponent(via)}`);
       expect(outcome.location).toBe(`/s/${outcome.sandboxId}`);
-      expect(rowOf(visitorOf(outcome))?.accountId).toBeNull();
+      expect((await rowOf(visitorOf(outcome)))?.accountId).toBeNull();
     }
     expect((await listShareLinks()).find((link) => link.token === revoked.token)?.state).toBe("revoked");
     expect((await listShareLinks()).find((link) => link.token === expired.token)?.state).toBe("expired");
@@ -124,7 +129,7 @@ describe("share-link attribution", () => {
 
   it("does not count a mail scanner's opening as a person or a visit until it interacts", async () => {
     const link = await createShareLink({ company: "Stark Industries", demo: "pipeline-basics" }, rep);
-    const scanner = openLink(`/try/pipeline-basics?via=${link.token}`);
+    const scanner = await openLink(`/try/pipeline-basics?via=${link.token}`);
     // A scanner loads the page (a view, a step shown) but never acts.
     await ingestBatch(
       { sandbox: scanner.sandboxId, events: [{ id: uuidv7(), type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" }] },
@@ -132,24 +137,26 @@ describe("share-link attribution", () => {
     );
     expect(await accountDetail(link.accountId)).toMatchObject({ people: [], openedOnly: 1 });
     expect((await listShareLinks()).find((candidate) => candidate.token === link.token)?.visits).toBe(0);
-    interact(visitorOf(scanner), scanner.sandboxId);
+    await interact(visitorOf(scanner), scanner.sandboxId);
     expect((await accountDetail(link.accountId))?.people).toHaveLength(1);
     expect((await listShareLinks()).find((candidate) => candidate.token === link.token)?.visits).toBe(1);
   });
 
   it("never links a browser that sent GPC or Do-Not-Track: it is only counted", async () => {
     const link = await createShareLink({ company: "Wayne Enterprises", demo: "pipeline-basics" }, rep);
-    const privateVisitor = openLink(`/try/pipeline-basics?via=${link.token}`, { "sec-gpc": "1" });
-    expect(rowOf(visitorOf(privateVisitor))?.accountId).toBeNull();
+    const privateVisitor = await openLink(`/try/pipeline-basics?via=${link.token}`, { "sec-gpc": "1" });
+    expect((await rowOf(visitorOf(privateVisitor)))?.accountId).toBeNull();
     expect(await accountDetail(link.accountId)).toMatchObject({ people: [], untracked: 1 });
   });
 
   it("provisions a flood of openings through the same per-client rate limit as any arrival", async () => {
     const link = await createShareLink({ company: "Cyberdyne", demo: "pipeline-basics" }, rep);
     const address = { [clientIpHeaderName]: "203.0.113.99", "user-agent": chrome };
-    const outcomes = Array.from({ length: 8 }, () =>
-      tryDemo("pipeline-basics", new Request(`http://localhost:3000/try/pipeline-basics?via=${link.token}`, { headers: address })),
-    );
+    const outcomes = [];
+    for (let count = 0; count < 8; count++)
+      outcomes.push(
+        await tryDemo("pipeline-basics", new Request(`http://localhost:3000/try/pipeline-basics?via=${link.token}`, { headers: address })),
+      );
     expect(outcomes.map((outcome) => outcome.kind)).toEqual([
       "open",
       "open",
@@ -191,8 +198,9 @@ describe("creating share links", () => {
     expect(() => revokeShareLink(theirs.token, rep)).toThrow(expect.objectContaining({ code: "not-found" }));
   });
 
-  it("makes unguessable, URL-safe tokens of at least 128 bits", () => {
-    const tokens = Array.from({ length: 20 }, async () => (await createShareLink({ company: "Acme", demo: "pipeline-basics" }, rep)).token);
+  it("makes unguessable, URL-safe tokens of at least 128 bits", async () => {
+    const tokens: string[] = [];
+    for (let count = 0; count < 20; count++) tokens.push((await createShareLink({ company: "Acme", demo: "pipeline-basics" }, rep)).token);
     expect(new Set(tokens).size).toBe(20);
     for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/); // 32 base64url characters = 192 bits
   });

@@ -2,8 +2,7 @@
 // opening logged, and never for a visitor who asked not to be tracked.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { visitors } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { deals } from "@/db/sandbox/schema";
 import { addTeamMember } from "@/lib/auth/team";
 import type { TeamSession } from "@/lib/auth/team-session";
@@ -14,11 +13,12 @@ import { openSandbox } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { openReadOnlySandbox } from "@/lib/shoulder-view/read-only-sandbox";
 import { openShoulderView } from "@/lib/shoulder-view/shoulder-view";
+import { s, t } from "../control-plane";
 import { newVisitor } from "../sandbox/helpers";
 
 const runtime = installRuntime({ sandboxSpares: 0 });
 beforeAll(async () => {
-  await migrateControlDb();
+  await migrateControlPlane();
   await registerDemos();
   const added = await addTeamMember({ email: "rep@example.com", password: "correct horse battery", name: "Riley Rep" });
   viewer = { ...added, emailVerified: true, image: null, updatedAt: added.createdAt };
@@ -29,7 +29,7 @@ let viewer: TeamSession["user"];
 
 describe("the shoulder view", () => {
   it("shows the prospect's deal as it is now and logs who looked", async () => {
-    const visitorId = newVisitor();
+    const visitorId = await newVisitor();
     const sandbox = await provisionSandbox(visitorId, "pipeline-basics");
     const prospect = openSandbox(sandbox.id);
     const companyId = listCompanies(prospect)[0]?.id ?? 0;
@@ -44,7 +44,7 @@ describe("the shoulder view", () => {
   });
 
   it("reads through a connection on which every write fails", async () => {
-    const sandbox = await provisionSandbox(newVisitor(), "pipeline-basics");
+    const sandbox = await provisionSandbox(await newVisitor(), "pipeline-basics");
     const before = openSandbox(sandbox.id).select().from(deals).all().length;
     const readOnly = openReadOnlySandbox(sandbox.id);
     if (!readOnly) throw new Error("no file");
@@ -61,9 +61,9 @@ describe("the shoulder view", () => {
   });
 
   it("never shows the copy of a visitor who sent GPC or Do-Not-Track, and knows no made-up visitor", async () => {
-    const visitorId = newVisitor();
+    const visitorId = await newVisitor();
     await provisionSandbox(visitorId, "pipeline-basics");
-    controlDb().update(visitors).set({ doNotTrack: true }).where(eq(visitors.id, visitorId)).run();
+    await s.run(s.db.update(t.visitors).set({ doNotTrack: true }).where(eq(t.visitors.id, visitorId)));
     expect(await openShoulderView(visitorId, viewer)).toEqual({ kind: "private" });
     expect(await openShoulderView("A".repeat(22), viewer)).toEqual({ kind: "not-found" });
     expect(await openShoulderView("../etc/passwd", viewer)).toEqual({ kind: "not-found" });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { createAuth } from "@/lib/auth/auth";
 import { clientAddress, clientIpHeaderName } from "@/lib/http/client-ip";
 import { installRuntime } from "@/lib/runtime/runtime";
 
 // Behind a proxy that names the client in X-Real-IP (CLIENT_IP_HEADER).
 const runtime = installRuntime({ clientIpHeader: "x-real-ip" });
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime.close());
 
 function signInFrom(headers: Record<string, string>, handler: (request: Request) => Promise<Response>): Promise<Response> {

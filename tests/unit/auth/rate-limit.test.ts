@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { createAuth } from "@/lib/auth/auth";
 import { clientAddress, clientIpHeaderName } from "@/lib/http/client-ip";
 
-beforeAll(() => migrateControlDb());
-afterAll(() => closeControlDb());
+beforeAll(() => migrateControlPlane());
+afterAll(() => closeControlPlane());
 
 /** A request as `npm start` hands it to Next: the client's own headers plus the address we stamped. */
 function signInFrom(

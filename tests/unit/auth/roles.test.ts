@@ -1,13 +1,13 @@
 // Roles and the one guard: who may use which area, the first member as admin, and a team that always keeps one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { auth } from "@/lib/auth/auth";
 import { mayUse, permissionForPath, roles } from "@/lib/auth/roles";
 import { addTeamMember, changeTeamRole, listTeamMembers, removeTeamMemberById, setTeamRole } from "@/lib/auth/team";
 import { roleOrRefusal } from "@/lib/auth/team-session";
 
-beforeAll(() => migrateControlDb());
-afterAll(() => closeControlDb());
+beforeAll(() => migrateControlPlane());
+afterAll(() => closeControlPlane());
 
 const password = "correct horse battery";
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { auth } from "@/lib/auth/auth";
 import { addTeamMember } from "@/lib/auth/team";
 
 const password = "correct horse battery";
 
 beforeAll(async () => {
-  await migrateControlDb();
+  await migrateControlPlane();
   await addTeamMember({ email: "ada@example.com", password });
 });
-afterAll(() => closeControlDb());
+afterAll(() => closeControlPlane());
 
 /** A browser's sign-in POST as Next hands it over: request.url says localhost whatever host the browser used. */
 function browserSignIn(browserOrigin: string, body = { email: "ada@example.com", password }): Promise<Response> {

@@ -1,22 +1,25 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
-import { account, user } from "@/db/control/schema";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { auth } from "@/lib/auth/auth";
 import { addTeamMember, listTeamMembers, removeTeamMember, setPassword } from "@/lib/auth/team";
+import { s, t } from "../control-plane";
 
-beforeAll(() => migrateControlDb());
-afterAll(() => closeControlDb());
+beforeAll(() => migrateControlPlane());
+afterAll(() => closeControlPlane());
 
 const password = "correct horse battery";
 
-function storedPassword(email: string): string | null | undefined {
-  return controlDb()
-    .select({ password: account.password })
-    .from(account)
-    .innerJoin(user, eq(account.userId, user.id))
-    .where(eq(user.email, email))
-    .get()?.password;
+async function storedPassword(email: string): Promise<string | null | undefined> {
+  return (
+    await s.one(
+      s.db
+        .select({ password: t.account.password })
+        .from(t.account)
+        .innerJoin(t.user, eq(t.account.userId, t.user.id))
+        .where(eq(t.user.email, email)),
+    )
+  )?.password;
 }
 
 async function signsIn(email: string, pw: string): Promise<boolean> {
@@ -32,7 +35,7 @@ describe("the sales team's accounts", () => {
   it("adds a member whose password is stored as a scrypt hash, never as given", async () => {
     const added = await addTeamMember({ email: " Ada@Example.com ", password, name: "Ada" });
     expect(added).toMatchObject({ email: "ada@example.com", name: "Ada" });
-    const stored = storedPassword("ada@example.com");
+    const stored = await storedPassword("ada@example.com");
     expect(stored).not.toContain(password);
     // better-auth's scrypt format: hex(salt):hex(key).
     expect(stored).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);

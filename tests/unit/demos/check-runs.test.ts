@@ -1,12 +1,12 @@
 // The checker's record in a real control database: each walk is kept, the studio reads the latest per demo,
 // and a run with a failed path is not ok.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { latestCheckRuns, recordCheckRun } from "@/lib/demos/check-runs";
 import { installRuntime } from "@/lib/runtime/runtime";
 
 const runtime = installRuntime({});
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime.close());
 
 const desktop = { path: "everyone", viewport: "desktop" as const, ok: true, steps: 7 };

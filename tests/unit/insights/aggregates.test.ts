@@ -5,8 +5,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { accounts, user, visitors } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { registerDemos } from "@/lib/demos/registry";
 import { csvExportStream } from "@/lib/insights/export-csv";
 import { catchUpInsights } from "@/lib/insights/fold";
@@ -19,14 +18,15 @@ import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { newId } from "@/lib/sandbox/ids";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
-import { ingestBatch, prepareBatch, writeBatches } from "@/lib/signals/ingest";
+import { ingestBatch } from "@/lib/signals/ingest";
 import { touchVisitor, type VisitorClient } from "@/lib/visitors/visitor-record";
+import { s, t } from "../control-plane";
 
 const demo = "pipeline-basics";
 const person: VisitorClient = { browser: "Firefox", os: "Windows", device: "desktop", bot: false };
 
 beforeAll(async () => {
-  await migrateControlDb();
+  await migrateControlPlane();
   await registerDemos();
 });
 afterAll(() => closeAllSandboxes());
@@ -34,10 +34,13 @@ afterAll(() => closeAllSandboxes());
 type Step = { type: string; step?: string; action?: string; props?: Record<string, string | number> };
 
 /** A visitor arriving (optionally as a persona, optionally for an account) and doing `steps` in order. */
-async function visitor(steps: Step[], options: { persona?: "leader" | "rep"; accountId?: string; webdriver?: boolean } = {}): string {
+async function visitor(
+  steps: Step[],
+  options: { persona?: "leader" | "rep"; accountId?: string; webdriver?: boolean } = {},
+): Promise<string> {
   const id = newId();
   await touchVisitor(id, { client: person });
-  if (options.accountId) controlDb().update(visitors).set({ accountId: options.accountId }).where(eq(visitors.id, id)).run();
+  if (options.accountId) await s.run(s.db.update(t.visitors).set({ accountId: options.accountId }).where(eq(t.visitors.id, id)));
   const sandbox = await provisionSandbox(id, demo, options.persona ? { personalization: { persona: options.persona } } : {});
   const browserEvents = steps.filter((step) => step.type !== "sandbox.action");
   const now = Date.now();
@@ -57,22 +60,20 @@ async function visitor(steps: Step[], options: { persona?: "leader" | "rep"; acc
   // Sandbox actions are the server's to record, as lib/signals/record-action.ts does on commit.
   const actions = steps.filter((step) => step.type === "sandbox.action");
   if (actions.length > 0)
-    await writeBatches([
-      prepareBatch(
-        {
-          sandbox: sandbox?.id,
-          events: actions.map((step) => ({
-            id: uuidv7(),
-            type: "sandbox.action",
-            at: now,
-            demo,
-            action: step.action as "deal.created",
-            props: step.props,
-          })),
-        },
-        { visitorId: id, linkIdentity: true },
-      ),
-    ]);
+    await ingestBatch(
+      {
+        sandbox: sandbox?.id,
+        events: actions.map((step) => ({
+          id: uuidv7(),
+          type: "sandbox.action",
+          at: now,
+          demo,
+          action: step.action as "deal.created",
+          props: step.props,
+        })),
+      },
+      { visitorId: id, linkIdentity: true },
+    );
   return id;
 }
 
@@ -85,9 +86,9 @@ const entries = async (raw: Record<string, string> = {}, userId?: string) => {
 
 let viewer = "";
 let doer = "";
-beforeAll(() => {
-  viewer = visitor([{ type: "demo.viewed" }]);
-  doer = visitor([
+beforeAll(async () => {
+  viewer = await visitor([{ type: "demo.viewed" }]);
+  doer = await visitor([
     { type: "demo.viewed" },
     { type: "tour.started" },
     { type: "step.viewed", step: "welcome" },
@@ -112,30 +113,30 @@ describe("the hot list", () => {
   it("narrows by hand-raised, by role chosen and by date, and refuses an unknown demo in words", async () => {
     expect((await entries({ hand: "1" })).map((entry) => entry.id)).toContain(doer);
     expect((await entries({ hand: "1" })).map((entry) => entry.id)).not.toContain(viewer);
-    const leader = visitor([{ type: "demo.viewed" }, { type: "tour.started" }], { persona: "leader" });
+    const leader = await visitor([{ type: "demo.viewed" }, { type: "tour.started" }], { persona: "leader" });
     expect((await entries({ persona: "leader" })).map((entry) => entry.id)).toEqual([leader]);
     expect(await entries({ to: "2020-01-01" })).toEqual([]);
     expect(await hotList(filters({ demo: "no-such-demo" }))).toEqual({ ok: false, error: "demo: there is no demo named “no-such-demo”" });
   });
 
   it("leaves out automated browsers that never interacted", async () => {
-    const scanner = visitor([{ type: "demo.viewed" }, { type: "step.viewed", step: "welcome" }], { webdriver: true });
+    const scanner = await visitor([{ type: "demo.viewed" }, { type: "step.viewed", step: "welcome" }], { webdriver: true });
     expect((await entries()).map((entry) => entry.id)).not.toContain(scanner);
   });
 
   it("ranks an account as one row with its people as colleagues, and 'mine' keeps the signed-in rep's accounts", async () => {
     const now = new Date();
-    controlDb().insert(user).values({ id: "rep-1", name: "Ada", email: "ada@example.test", createdAt: now, updatedAt: now }).run();
-    controlDb().insert(accounts).values({ id: "acct-globex", name: "Globex", ownerUserId: "rep-1" }).run();
-    controlDb().insert(accounts).values({ id: "acct-initech", name: "Initech" }).run();
-    const first = visitor([{ type: "demo.viewed" }, { type: "tour.finished" }], { accountId: "acct-globex" });
-    visitor([{ type: "demo.viewed" }, { type: "sandbox.action", action: "deal.created", props: { deal: "Big one" } }], {
+    await s.run(s.db.insert(t.user).values({ id: "rep-1", name: "Ada", email: "ada@example.test", createdAt: now, updatedAt: now }));
+    await s.run(s.db.insert(t.accounts).values({ id: "acct-globex", name: "Globex", ownerUserId: "rep-1" }));
+    await s.run(s.db.insert(t.accounts).values({ id: "acct-initech", name: "Initech" }));
+    const first = await visitor([{ type: "demo.viewed" }, { type: "tour.finished" }], { accountId: "acct-globex" });
+    await visitor([{ type: "demo.viewed" }, { type: "sandbox.action", action: "deal.created", props: { deal: "Big one" } }], {
       accountId: "acct-globex",
     });
-    visitor([{ type: "demo.viewed" }, { type: "handraise" }], { accountId: "acct-globex" });
+    await visitor([{ type: "demo.viewed" }, { type: "handraise" }], { accountId: "acct-globex" });
     // A mail scanner opening the link: an ordinary user agent, but it never interacts.
-    visitor([{ type: "demo.viewed" }], { accountId: "acct-globex" });
-    visitor([{ type: "demo.viewed" }, { type: "step.completed", step: "welcome" }], { accountId: "acct-initech" });
+    await visitor([{ type: "demo.viewed" }], { accountId: "acct-globex" });
+    await visitor([{ type: "demo.viewed" }, { type: "step.completed", step: "welcome" }], { accountId: "acct-initech" });
 
     const globex = (await entries()).find((entry) => entry.id === "acct-globex");
     expect(globex).toMatchObject({ kind: "account", people: 3 });
@@ -153,7 +154,7 @@ describe("the hot list", () => {
 
 describe("journeys", () => {
   it("tells a choice with the step's question and a created deal with what it was", async () => {
-    const chooser = visitor([
+    const chooser = await visitor([
       { type: "demo.viewed" },
       { type: "tour.choice", step: "board", props: { option: "forecast", label: "Forecast" } },
       { type: "tour.navigated", step: "board", props: { route: "/forecast" } },
@@ -181,14 +182,14 @@ describe("a demo's funnel", () => {
       [...(funnel?.stages ?? []), ...(funnel?.outcomes ?? [])].find((stage) => stage.key === key)?.visitors ?? 0;
     // Hand-checked: A opens only; B starts and sees two steps; C (leader, de) finishes and raises a hand
     // twice (counted once); D sees a step twice (counted once) and clicks the CTA.
-    visitor([{ type: "demo.viewed" }]);
-    visitor([
+    await visitor([{ type: "demo.viewed" }]);
+    await visitor([
       { type: "demo.viewed" },
       { type: "tour.started" },
       { type: "step.viewed", step: "welcome" },
       { type: "step.viewed", step: "board" },
     ]);
-    visitor(
+    await visitor(
       [
         { type: "demo.viewed", props: { locale: "de" } },
         { type: "tour.started" },
@@ -200,7 +201,7 @@ describe("a demo's funnel", () => {
       ],
       { persona: "leader" },
     );
-    visitor([
+    await visitor([
       { type: "demo.viewed" },
       { type: "tour.started" },
       { type: "step.viewed", step: "welcome" },
@@ -208,8 +209,8 @@ describe("a demo's funnel", () => {
       { type: "cta.clicked" },
     ]);
     // An automated browser counts once it interacts, from its first event; a scanner that never does is not counted.
-    visitor([{ type: "demo.viewed" }, { type: "tour.started" }, { type: "step.completed", step: "welcome" }], { webdriver: true });
-    visitor([{ type: "demo.viewed" }, { type: "step.viewed", step: "welcome" }], { webdriver: true });
+    await visitor([{ type: "demo.viewed" }, { type: "tour.started" }, { type: "step.completed", step: "welcome" }], { webdriver: true });
+    await visitor([{ type: "demo.viewed" }, { type: "step.viewed", step: "welcome" }], { webdriver: true });
     const after = await demoFunnel(demo);
     const added = (key: string) => count(after, key) - count(before, key);
     expect({
@@ -239,7 +240,7 @@ describe("catching up", () => {
 
 describe("the CSV export", () => {
   it("streams every scored visitor with the header and the reasons column, parseable", async () => {
-    const text = await new Response(csvExportStream("visitors")).text();
+    const text = await new Response(await csvExportStream("visitors")).text();
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0] ?? {})).toContain("reasons");
     const row = rows.find((candidate) => candidate.visitor === doer);
@@ -248,7 +249,7 @@ describe("the CSV export", () => {
   });
 
   it("streams accounts, and a cancelled download closes its connection", async () => {
-    const rows = parse(await new Response(csvExportStream("accounts")).text(), { columns: true }) as Record<string, string>[];
+    const rows = parse(await new Response(await csvExportStream("accounts")).text(), { columns: true }) as Record<string, string>[];
     expect(rows.find((row) => row.account_id === "acct-globex")).toMatchObject({ account: "Globex", people: "3" });
     const reader = (await csvExportStream("visitors")).getReader();
     await reader.read();

@@ -4,8 +4,7 @@
 import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { accounts, visitors, webhookOutbox, webhooks } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { registerDemos } from "@/lib/demos/registry";
 import { catchUpInsights } from "@/lib/insights/fold";
 import { crossedThreshold } from "@/lib/insights/score-alerts";
@@ -16,50 +15,49 @@ import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { ingestBatch } from "@/lib/signals/ingest";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
+import { s, t } from "../control-plane";
 
 const demo = "pipeline-basics";
 const dayMs = 86_400_000;
 
 beforeAll(async () => {
-  await migrateControlDb();
+  await migrateControlPlane();
   await registerDemos();
-  controlDb()
-    .insert(webhooks)
-    .values({ id: "hook-1", url: "https://hooks.example/score", format: "json", events: ["score.crossed"], secret: "s".repeat(32) })
-    .run();
+  await s.run(
+    s.db
+      .insert(t.webhooks)
+      .values({ id: "hook-1", url: "https://hooks.example/score", format: "json", events: ["score.crossed"], secret: "s".repeat(32) }),
+  );
 });
 afterAll(() => closeAllSandboxes());
 
-async function arrive(accountId?: string): { visitorId: string; sandboxId?: string } {
+async function arrive(accountId?: string): Promise<{ visitorId: string; sandboxId?: string | undefined }> {
   const visitorId = newId();
   await touchVisitor(visitorId, { client: { browser: "Firefox", os: "Windows", device: "desktop", bot: false } });
-  if (accountId) controlDb().update(visitors).set({ accountId }).where(eq(visitors.id, visitorId)).run();
+  if (accountId) await s.run(s.db.update(t.visitors).set({ accountId }).where(eq(t.visitors.id, visitorId)));
   return { visitorId, sandboxId: (await provisionSandbox(visitorId, demo))?.id };
 }
 
-async function act(who: { visitorId: string; sandboxId?: string }, types: string[]): void {
+async function act(who: { visitorId: string; sandboxId?: string }, types: string[]): Promise<void> {
   const now = Date.now();
   const events = types.map((type, index) => ({ id: uuidv7(), at: now - 1_000 + index, demo, type }));
   await ingestBatch(signalBatchSchema.parse({ sandbox: who.sandboxId, events }), { visitorId: who.visitorId, linkIdentity: true });
   await catchUpInsights();
 }
 
-const alerts = () =>
-  controlDb()
-    .select()
-    .from(webhookOutbox)
-    .where(eq(webhookOutbox.kind, "score.crossed"))
-    .all()
-    .map((row) => row.payload as { text: string; data: Record<string, unknown> });
+const alerts = async () =>
+  (await s.all(s.db.select().from(t.webhookOutbox).where(eq(t.webhookOutbox.kind, "score.crossed")))).map(
+    (row) => row.payload as { text: string; data: Record<string, unknown> },
+  );
 
 describe("score threshold crossed", () => {
-  it("enqueues one alert when a visitor's score rises over the threshold, and none while it stays above", () => {
-    const prospect = arrive();
-    act(prospect, ["demo.viewed", "tour.started"]);
-    expect(alerts()).toHaveLength(0);
+  it("enqueues one alert when a visitor's score rises over the threshold, and none while it stays above", async () => {
+    const prospect = await arrive();
+    await act(prospect, ["demo.viewed", "tour.started"]);
+    expect(await alerts()).toHaveLength(0);
 
-    act(prospect, ["tour.finished", "handraise"]); // +30 +50: 80 ≥ 60
-    const [alert, ...others] = alerts();
+    await act(prospect, ["tour.finished", "handraise"]); // +30 +50: 80 ≥ 60
+    const [alert, ...others] = await alerts();
     expect(others).toHaveLength(0);
     expect(alert?.data).toMatchObject({
       who: "visitor",
@@ -74,24 +72,24 @@ describe("score threshold crossed", () => {
     ]);
     expect(alert?.text).toContain("finished the tour +30 · raised a hand +50");
 
-    act(prospect, ["cta.clicked", "tour.choice"]); // still above: no second alert
-    expect(alerts()).toHaveLength(1);
+    await act(prospect, ["cta.clicked", "tour.choice"]); // still above: no second alert
+    expect(await alerts()).toHaveLength(1);
   });
 
-  it("alerts once for an account, by name, when its people together cross it — not for each person", () => {
-    controlDb().insert(accounts).values({ id: "acct-hooli", name: "Hooli" }).run();
-    const first = arrive("acct-hooli");
-    const second = arrive("acct-hooli");
-    act(first, ["demo.viewed", "tour.finished", "tour.choice"]); // 30 + 5: 35
-    expect(alerts()).toHaveLength(1);
-    act(second, ["demo.viewed", "tour.choice"]); // sums + a colleague: 30 + 10 + 15 = 55
-    expect(alerts()).toHaveLength(1);
-    act(second, ["cta.clicked"]); // + 20: 75
-    const accountAlerts = alerts().filter((alert) => alert.data.who === "account");
+  it("alerts once for an account, by name, when its people together cross it — not for each person", async () => {
+    await s.run(s.db.insert(t.accounts).values({ id: "acct-hooli", name: "Hooli" }));
+    const first = await arrive("acct-hooli");
+    const second = await arrive("acct-hooli");
+    await act(first, ["demo.viewed", "tour.finished", "tour.choice"]); // 30 + 5: 35
+    expect(await alerts()).toHaveLength(1);
+    await act(second, ["demo.viewed", "tour.choice"]); // sums + a colleague: 30 + 10 + 15 = 55
+    expect(await alerts()).toHaveLength(1);
+    await act(second, ["cta.clicked"]); // + 20: 75
+    const accountAlerts = (await alerts()).filter((alert) => alert.data.who === "account");
     expect(accountAlerts).toHaveLength(1);
     expect(accountAlerts[0]?.data).toMatchObject({ id: "acct-hooli", name: "Hooli", journey: "/sales/accounts/acct-hooli/journey" });
     expect(accountAlerts[0]?.text).toMatch(/^Hooli crossed a score of 60/);
-    expect(alerts().filter((alert) => alert.data.id === first.visitorId || alert.data.id === second.visitorId)).toHaveLength(0);
+    expect((await alerts()).filter((alert) => alert.data.id === first.visitorId || alert.data.id === second.visitorId)).toHaveLength(0);
   });
 
   it("counts a crossing again only after the score decayed below the threshold", () => {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { registerDemos } from "@/lib/demos/registry";
 import { visitorJourney } from "@/lib/insights/journey";
 import { listVisitors } from "@/lib/insights/visitors";
@@ -12,14 +12,14 @@ import { ingestBatch } from "@/lib/signals/ingest";
 import { touchVisitor, type VisitorClient } from "@/lib/visitors/visitor-record";
 
 beforeAll(async () => {
-  await migrateControlDb();
+  await migrateControlPlane();
   await registerDemos();
 });
 afterAll(() => closeAllSandboxes());
 
 const person: VisitorClient = { browser: "Firefox", os: "Windows", device: "desktop", bot: false };
 
-async function visitorWith(types: string[], options: { webdriver?: boolean; client?: VisitorClient } = {}): string {
+async function visitorWith(types: string[], options: { webdriver?: boolean; client?: VisitorClient } = {}): Promise<string> {
   const id = newId();
   await touchVisitor(id, { client: options.client ?? person });
   const events = types.map((type) => ({ id: uuidv7(), type, at: Date.now(), demo: "pipeline-basics" }));
@@ -32,11 +32,11 @@ const shown = async (includeBots = false) => new Set((await listVisitors({ inclu
 
 describe("who reps see", () => {
   it("shows people, and hides known bots and automated browsers that never interacted", async () => {
-    const reader = visitorWith(["demo.viewed", "tour.started", "step.viewed"]);
-    const crawler = visitorWith(["demo.viewed", "tour.started", "step.viewed"], { webdriver: true });
-    const robotThatClicks = visitorWith(["demo.viewed", "tour.started", "step.completed"], { webdriver: true });
-    const knownBot = visitorWith(["demo.viewed"], { client: { browser: "Other", os: "Other", device: "bot", bot: true } });
-    const arrivedOnly = visitorWith([]);
+    const reader = await visitorWith(["demo.viewed", "tour.started", "step.viewed"]);
+    const crawler = await visitorWith(["demo.viewed", "tour.started", "step.viewed"], { webdriver: true });
+    const robotThatClicks = await visitorWith(["demo.viewed", "tour.started", "step.completed"], { webdriver: true });
+    const knownBot = await visitorWith(["demo.viewed"], { client: { browser: "Other", os: "Other", device: "bot", bot: true } });
+    const arrivedOnly = await visitorWith([]);
 
     const visible = await shown();
     expect(visible.has(reader)).toBe(true);
@@ -54,9 +54,9 @@ describe("what reps see of the role a visitor chose", () => {
   const summaryOf = async (id: string) => (await listVisitors()).find((visitor) => visitor.id === id);
 
   it("counts the tour steps of the visitor's own branch, and names the role they picked", async () => {
-    const leader = visitorWith(["demo.viewed"]);
+    const leader = await visitorWith(["demo.viewed"]);
     await provisionSandbox(leader, "pipeline-basics", { personalization: { persona: "leader" } });
-    const plain = visitorWith(["demo.viewed"]);
+    const plain = await visitorWith(["demo.viewed"]);
     await provisionSandbox(plain, "pipeline-basics");
 
     expect(await summaryOf(leader)).toMatchObject({ demos: ["pipeline-basics"], personas: ["Sales leader"], stepsTotal: 8 });
@@ -65,7 +65,7 @@ describe("what reps see of the role a visitor chose", () => {
   });
 
   it("follows a switch of role, and never shows more steps done than the branch has", async () => {
-    const switcher = visitorWith([]);
+    const switcher = await visitorWith([]);
     await provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "leader" } });
     const steps = ["welcome", "board", "total", "coach", "create-deal", "move-stage", "back-to-board", "human", "next-move"];
     const events = steps.map((step) => ({ id: uuidv7(), type: "step.completed", at: Date.now(), demo: "pipeline-basics", step }));

@@ -2,9 +2,9 @@
 // owner, for a share-link visitor), rate limits with a friendly message, no conversation for known bots,
 // GPC/DNT threads kept unlinked, alerts only when they should fire, the prospect told of every reply, of a
 // close (they may write again) and of a mute (their messages are refused with a reason, and reach nobody).
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { accounts, user, webhookOutbox, webhooks } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import {
   pausedMessage,
   postTeamMessage,
@@ -19,23 +19,21 @@ import { type LiveMessage, subscribeLive } from "@/lib/live/hub";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { newId } from "@/lib/sandbox/ids";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
+import { s, t } from "../control-plane";
 
 const desktop = { browser: "Firefox", os: "Linux", device: "desktop" as const, bot: false };
 
-function member(name: string): string {
+async function member(name: string): Promise<string> {
   const id = newId();
   const now = new Date();
-  controlDb()
-    .insert(user)
-    .values({ id, name, email: `${id}@team.example`, createdAt: now, updatedAt: now })
-    .run();
+  await s.run(s.db.insert(t.user).values({ id, name, email: `${id}@team.example`, createdAt: now, updatedAt: now }));
   return id;
 }
 
-async function visitor(options: { bot?: boolean; accountId?: string } = {}): string {
+async function visitor(options: { bot?: boolean; accountId?: string } = {}): Promise<string> {
   const id = newId();
   await touchVisitor(id, { client: { ...desktop, bot: options.bot ?? false } });
-  if (options.accountId) controlDb().$client.prepare("update visitors set account_id = ? where id = ?").run(options.accountId, id);
+  if (options.accountId) await s.run(s.db.update(t.visitors).set({ accountId: options.accountId }).where(eq(t.visitors.id, id)));
   return id;
 }
 
@@ -43,31 +41,25 @@ let address = 0;
 const post = (visitorId: string, body: string, extra: Partial<Parameters<typeof postVisitorMessage>[0]> = {}) =>
   postVisitorMessage({ visitorId, body, clientAddress: `203.0.113.${++address % 250}`, bot: false, noTracking: false, ...extra });
 
-const alerts = (kind: string) =>
-  controlDb()
-    .select()
-    .from(webhookOutbox)
-    .all()
-    .filter((row) => row.kind === kind);
+const alerts = async (kind: string) => (await s.all(s.db.select().from(t.webhookOutbox))).filter((row) => row.kind === kind);
 
 beforeAll(async () => {
   installRuntime({ conversationsPerHour: 2, messagesPerHour: 4 });
-  await migrateControlDb();
-  controlDb()
-    .insert(webhooks)
-    .values({
+  await migrateControlPlane();
+  await s.run(
+    s.db.insert(t.webhooks).values({
       id: newId(),
       url: "https://hooks.example/x",
       format: "json",
       events: ["conversation.started", "message.unanswered"],
       secret: "s",
-    })
-    .run();
+    }),
+  );
 });
 
 describe("a prospect's conversation", () => {
   it("starts with a question and nothing else, and is theirs when they come back", async () => {
-    const prospect = visitor();
+    const prospect = await visitor();
     const result = await post(prospect, "  Does it work with Salesforce?  ");
     expect(result).toHaveProperty("thread");
     const thread = await visitorThread(prospect);
@@ -75,13 +67,13 @@ describe("a prospect's conversation", () => {
     await post(prospect, "And HubSpot?");
     expect((await visitorThread(prospect))?.messages).toHaveLength(2);
     expect((await visitorThread(prospect))?.id).toBe(thread?.id);
-    expect(await visitorThread(visitor())).toBeNull();
+    expect(await visitorThread(await visitor())).toBeNull();
   });
 
   it("the first rep to reply takes it; another rep is told who has it; the prospect sees the reply as unread", async () => {
-    const riley = member("Riley Rep");
-    const sam = member("Sam Seller");
-    const prospect = visitor();
+    const riley = await member("Riley Rep");
+    const sam = await member("Sam Seller");
+    const prospect = await visitor();
     const started = await post(prospect, "Hi, pricing?");
     if (!("thread" in started)) throw new Error(started.error);
     const heard: LiveMessage[] = [];
@@ -96,31 +88,36 @@ describe("a prospect's conversation", () => {
     const thread = await visitorThread(prospect);
     expect(thread?.unread).toBe(1);
     expect(thread?.messages.at(-1)).toMatchObject({ author: "team", authorName: "Riley", body: "Happy to help!" });
-    expect((await teamInbox()).find((entry) => entry.id === started.thread.id)).toMatchObject({ assigneeName: "Riley Rep", unanswered: false });
+    expect((await teamInbox()).find((entry) => entry.id === started.thread.id)).toMatchObject({
+      assigneeName: "Riley Rep",
+      unanswered: false,
+    });
   });
 
   it("goes to the account's owner when the visitor came through that rep's share link", async () => {
-    const owner = member("Olivia Owner");
+    const owner = await member("Olivia Owner");
     const accountId = newId();
-    controlDb().insert(accounts).values({ id: accountId, name: "Globex", ownerUserId: owner }).run();
-    const started = await post(visitor({ accountId }), "Can I see the forecast with my data?");
+    await s.run(s.db.insert(t.accounts).values({ id: accountId, name: "Globex", ownerUserId: owner }));
+    const started = await post(await visitor({ accountId }), "Can I see the forecast with my data?");
     if (!("thread" in started)) throw new Error(started.error);
     expect((await teamInbox()).find((entry) => entry.id === started.thread.id)?.assigneeUserId).toBe(owner);
-    expect(await postTeamMessage({ conversationId: started.thread.id, userId: member("Other Rep"), body: "hi" })).toMatchObject({ status: 409 });
+    expect(await postTeamMessage({ conversationId: started.thread.id, userId: await member("Other Rep"), body: "hi" })).toMatchObject({
+      status: 409,
+    });
   });
 
   it("refuses known bots, with a reason", async () => {
-    expect(await post(visitor({ bot: true }), "hello")).toMatchObject({ status: 403 });
-    expect(await post(visitor(), "hello", { bot: true })).toMatchObject({ status: 403 });
+    expect(await post(await visitor({ bot: true }), "hello")).toMatchObject({ status: 403 });
+    expect(await post(await visitor(), "hello", { bot: true })).toMatchObject({ status: 403 });
   });
 
   it("limits new conversations and messages per client per hour, with a friendly 429", async () => {
     const clientAddress = "198.51.100.7";
     const ask = (visitorId: string, body: string) => postVisitorMessage({ visitorId, body, clientAddress, bot: false, noTracking: false });
-    const one = visitor();
+    const one = await visitor();
     expect(await ask(one, "1")).toHaveProperty("thread");
-    expect(await ask(visitor(), "2")).toHaveProperty("thread");
-    const third = await ask(visitor(), "3");
+    expect(await ask(await visitor(), "2")).toHaveProperty("thread");
+    const third = await ask(await visitor(), "3");
     expect(third).toMatchObject({ status: 429 });
     expect((third as { error: string }).error).toMatch(/try again in \d+ minutes?/);
     expect(await ask(one, "4")).toHaveProperty("thread");
@@ -129,29 +126,29 @@ describe("a prospect's conversation", () => {
   });
 
   it("keeps a GPC / Do-Not-Track visitor's thread unlinked", async () => {
-    const prospect = visitor();
+    const prospect = await visitor();
     const started = await post(prospect, "Private question", { noTracking: true });
     if (!("thread" in started)) throw new Error(started.error);
     expect((await teamInbox()).find((entry) => entry.id === started.thread.id)?.linked).toBe(false);
   });
 
   it("alerts on a new conversation, and on a message while nobody is online", async () => {
-    const startedBefore = alerts("conversation.started").length;
-    const unansweredBefore = alerts("message.unanswered").length;
-    const prospect = visitor();
+    const startedBefore = (await alerts("conversation.started")).length;
+    const unansweredBefore = (await alerts("message.unanswered")).length;
+    const prospect = await visitor();
     const started = await post(prospect, "Anyone there?");
     if (!("thread" in started)) throw new Error(started.error);
-    expect(alerts("conversation.started")).toHaveLength(startedBefore + 1);
-    expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
+    expect(await alerts("conversation.started")).toHaveLength(startedBefore + 1);
+    expect(await alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
 
-    await touchPresence(member("Online Rep"));
+    await touchPresence(await member("Online Rep"));
     await post(prospect, "Still there?");
-    expect(alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
-    controlDb().$client.prepare("delete from team_presence").run();
+    expect(await alerts("message.unanswered")).toHaveLength(unansweredBefore + 1);
+    await s.run(s.db.delete(t.teamPresence));
   });
 
   it("a muted visitor is told, politely, that nothing more is sent: no message stored, no rep or receiver told", async () => {
-    const prospect = visitor();
+    const prospect = await visitor();
     const started = await post(prospect, "Buy cheap watches");
     if (!("thread" in started)) throw new Error(started.error);
     const toPanel: LiveMessage[] = [];
@@ -166,14 +163,14 @@ describe("a prospect's conversation", () => {
     ]);
     expect((await visitorThread(prospect))?.paused).toBe(true);
 
-    const alertsBefore = alerts("message.unanswered").length;
+    const alertsBefore = (await alerts("message.unanswered")).length;
     const toTeam: LiveMessage[] = [];
     const stopTeam = subscribeLive(["team"], undefined, (message) => toTeam.push(message));
     const refused = await post(prospect, "Buy cheap watches again");
     stopTeam();
     expect(refused).toEqual({ status: 403, error: pausedMessage });
     expect(toTeam).toEqual([]);
-    expect(alerts("message.unanswered")).toHaveLength(alertsBefore);
+    expect(await alerts("message.unanswered")).toHaveLength(alertsBefore);
     expect((await visitorThread(prospect))?.messages).toHaveLength(1);
 
     await updateConversation(started.thread.id, { muted: false });
@@ -182,7 +179,7 @@ describe("a prospect's conversation", () => {
   });
 
   it("a closed conversation tells the prospect's panel, and reopens when the prospect writes again", async () => {
-    const prospect = visitor();
+    const prospect = await visitor();
     const started = await post(prospect, "Question");
     if (!("thread" in started)) throw new Error(started.error);
     const toPanel: LiveMessage[] = [];

@@ -1,25 +1,28 @@
 // Live events are committed before any stream hears of them, and a reconnect with Last-Event-ID gets exactly
 // what it missed, in order, once — including events published while it was away.
+
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { type LiveMessage, openLiveStreams, publishEphemeral, publishLive, subscribeLive } from "@/lib/live/hub";
 import { sseFrame } from "@/lib/live/sse";
+import { s } from "../control-plane";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 
-const storedCount = () => (controlDb().$client.prepare("select count(*) as n from live_events").get() as { n: number }).n;
+const storedCount = async () => Number((await s.rows<{ n: number }>(sql`select count(*) as n from live_events`))[0]?.n);
 
 describe("the live hub", () => {
   it("stores an event before delivering it, and only to streams of its topic", async () => {
     const team: LiveMessage[] = [];
     const other: LiveMessage[] = [];
     let storedWhenDelivered = -1;
-    const stopTeam = subscribeLive(["team"], undefined, (message) => {
-      storedWhenDelivered = storedCount();
+    const stopTeam = subscribeLive(["team"], undefined, async (message) => {
+      storedWhenDelivered = await storedCount();
       team.push(message);
     });
     const stopOther = subscribeLive(["visitor:someone-else"], undefined, (message) => other.push(message));
-    const before = storedCount();
+    const before = await storedCount();
     await publishLive([{ topic: "team", type: "handraise", payload: { visitor: "v1" } }]);
     expect(team).toHaveLength(1);
     expect(team[0]).toMatchObject({ topic: "team", type: "handraise", payload: { visitor: "v1" } });
@@ -62,14 +65,14 @@ describe("the live hub", () => {
     expect(replayed).toEqual([]);
   });
 
-  it("ephemeral events (typing) are delivered but never stored or replayed", () => {
+  it("ephemeral events (typing) are delivered but never stored or replayed", async () => {
     const live: LiveMessage[] = [];
-    const before = storedCount();
+    const before = await storedCount();
     const stop = subscribeLive(["visitor:v4"], undefined, (message) => live.push(message));
     publishEphemeral("visitor:v4", "typing", { who: "team" });
     stop();
     expect(live).toEqual([{ topic: "visitor:v4", type: "typing", payload: { who: "team" } }]);
-    expect(storedCount()).toBe(before);
+    expect(await storedCount()).toBe(before);
     expect(sseFrame(live[0] as LiveMessage)).toBe('event: typing\ndata: {"who":"team"}\n\n');
   });
 

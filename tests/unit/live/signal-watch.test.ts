@@ -2,24 +2,23 @@
 // ingest path knowing: the watch reads what arrived since its last look, once.
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { webhookOutbox, webhooks } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { type LiveMessage, subscribeLive } from "@/lib/live/hub";
 import { watchSignalsOnce } from "@/lib/live/signal-watch";
 import { newId } from "@/lib/sandbox/ids";
-import { prepareBatch, writeBatches } from "@/lib/signals/ingest";
+import { ingestBatch } from "@/lib/signals/ingest";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
+import { s, t } from "../control-plane";
 
 beforeAll(async () => {
-  await migrateControlDb();
-  controlDb()
-    .insert(webhooks)
-    .values({ id: newId(), url: "https://hooks.example/h", format: "slack", events: ["handraise"], secret: "s" })
-    .run();
+  await migrateControlPlane();
+  await s.run(
+    s.db.insert(t.webhooks).values({ id: newId(), url: "https://hooks.example/h", format: "slack", events: ["handraise"], secret: "s" }),
+  );
 });
 
 async function ingest(visitorId: string, type: "handraise" | "step.viewed") {
-  const prepared = prepareBatch(
+  await ingestBatch(
     {
       events: [
         {
@@ -33,7 +32,6 @@ async function ingest(visitorId: string, type: "handraise" | "step.viewed") {
     },
     { visitorId, linkIdentity: true, now: new Date() },
   );
-  await writeBatches([prepared]);
 }
 
 describe("watching signals", () => {
@@ -52,7 +50,7 @@ describe("watching signals", () => {
       expect.objectContaining({ id: expect.any(Number), payload: expect.objectContaining({ visitorId, demo: "pipeline-basics" }) }),
     ]);
     expect(heard.find((message) => message.type === "activity")?.payload.visitors).toEqual([visitorId]);
-    const queued = controlDb().select().from(webhookOutbox).all();
+    const queued = await s.all(s.db.select().from(t.webhookOutbox));
     expect(queued).toHaveLength(1);
     expect(queued[0]?.payload.text).toBe("A prospect raised a hand in pipeline-basics");
   });

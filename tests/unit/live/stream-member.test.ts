@@ -2,13 +2,13 @@
 // seconds by its cookie, shared while in flight, never remembered when refused.
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { auth } from "@/lib/auth/auth";
 import { addTeamMember, setTeamRole } from "@/lib/auth/team";
 import { sessionCookieKey, streamMember, streamMemberTtlMs } from "@/lib/live/stream-member";
 
-beforeAll(() => migrateControlDb());
-afterAll(() => closeControlDb());
+beforeAll(() => migrateControlPlane());
+afterAll(() => closeControlPlane());
 
 const password = "correct horse battery";
 

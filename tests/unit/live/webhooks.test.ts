@@ -4,14 +4,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { user, webhookOutbox } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { backoffMs, deliverDue, deliveryBody } from "@/lib/webhooks/deliver";
 import { enqueueAlert } from "@/lib/webhooks/enqueue";
 import { signDelivery, verifyDelivery } from "@/lib/webhooks/sign";
 import { checkWebhookTarget, isNonPublicAddress } from "@/lib/webhooks/target-check";
 import { createWebhook, recentDeliveries } from "@/lib/webhooks/webhooks";
+import { s, t } from "../control-plane";
 
 type Mode = "fail" | "stall" | "ok" | "redirect";
 let mode: Mode = "ok";
@@ -35,8 +35,8 @@ let receiverUrl = "";
 
 beforeAll(async () => {
   installRuntime({ webhooksAllowPrivate: true });
-  await migrateControlDb();
-  addAdmin();
+  await migrateControlPlane();
+  await addAdmin();
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 });
@@ -45,34 +45,29 @@ afterAll(() => {
   receiver.close();
 });
 
-function addAdmin(): void {
+async function addAdmin(): Promise<void> {
   const now = new Date();
-  controlDb()
-    .insert(user)
-    .values({ id: "admin-1", name: "Ada Admin", email: "ada@team.example", role: "admin", createdAt: now, updatedAt: now })
-    .onConflictDoNothing()
-    .run();
+  await s.run(
+    s.db
+      .insert(t.user)
+      .values({ id: "admin-1", name: "Ada Admin", email: "ada@team.example", role: "admin", createdAt: now, updatedAt: now })
+      .onConflictDoNothing(),
+  );
 }
 
-const row = (id: number) =>
-  controlDb()
-    .select()
-    .from(webhookOutbox)
-    .all()
-    .find((candidate) => candidate.id === id);
+const row = async (id: number) => (await s.all(s.db.select().from(t.webhookOutbox))).find((candidate) => candidate.id === id);
 
 describe("webhook delivery", () => {
   it("retries a failing and a stalling receiver with backoff, then delivers a signed alert once it is back", async () => {
     const saved = await createWebhook({ url: receiverUrl, format: "json", events: ["handraise"] }, "admin-1");
     if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
-    const db = controlDb();
-    db.transaction((tx) => enqueueAlert(tx, { kind: "handraise", text: "A prospect raised a hand", data: { visitor: "v1" } }));
-    const id = db.select().from(webhookOutbox).all().at(-1)?.id ?? 0;
+    await s.transaction((tx) => enqueueAlert(tx, { kind: "handraise", text: "A prospect raised a hand", data: { visitor: "v1" } }));
+    const id = (await s.all(s.db.select().from(t.webhookOutbox))).at(-1)?.id ?? 0;
 
     mode = "fail";
     expect(await deliverDue()).toBe(1);
-    expect(row(id)).toMatchObject({ status: "pending", attempts: 1, lastStatus: 500, lastError: "answered 500" });
-    const firstRetry = row(id)?.nextAttemptAt.getTime() ?? 0;
+    expect(await row(id)).toMatchObject({ status: "pending", attempts: 1, lastStatus: 500, lastError: "answered 500" });
+    const firstRetry = (await row(id))?.nextAttemptAt.getTime() ?? 0;
     expect(firstRetry).toBeGreaterThan(Date.now());
     // Not due yet: nothing is sent.
     expect(await deliverDue()).toBe(0);
@@ -81,12 +76,12 @@ describe("webhook delivery", () => {
     const started = Date.now();
     expect(await deliverDue(new Date(firstRetry + 1))).toBe(1);
     expect(Date.now() - started).toBeLessThan(9_000);
-    expect(row(id)).toMatchObject({ status: "pending", attempts: 2, lastError: "no answer within 5 s" });
+    expect(await row(id)).toMatchObject({ status: "pending", attempts: 2, lastError: "no answer within 5 s" });
 
     mode = "ok";
     received.length = 0;
-    expect(await deliverDue(new Date((row(id)?.nextAttemptAt.getTime() ?? 0) + 1))).toBe(1);
-    expect(row(id)).toMatchObject({ status: "delivered", attempts: 3, lastStatus: 204 });
+    expect(await deliverDue(new Date(((await row(id))?.nextAttemptAt.getTime() ?? 0) + 1))).toBe(1);
+    expect(await row(id)).toMatchObject({ status: "delivered", attempts: 3, lastStatus: 204 });
     const [delivery] = received;
     expect(delivery?.headers["openhouse-event"]).toBe("handraise");
     expect(JSON.parse(delivery?.body ?? "{}")).toMatchObject({
@@ -101,14 +96,14 @@ describe("webhook delivery", () => {
   it("does not follow a redirect", async () => {
     const saved = await createWebhook({ url: receiverUrl, format: "slack", events: ["conversation.started"] }, "admin-1");
     if (!saved.ok) throw new Error("not saved");
-    controlDb().transaction((tx) => enqueueAlert(tx, { kind: "conversation.started", text: "Hi", data: {} }));
-    const id = controlDb().select().from(webhookOutbox).all().at(-1)?.id ?? 0;
+    await s.transaction((tx) => enqueueAlert(tx, { kind: "conversation.started", text: "Hi", data: {} }));
+    const id = (await s.all(s.db.select().from(t.webhookOutbox))).at(-1)?.id ?? 0;
     mode = "redirect";
     received.length = 0;
     await deliverDue();
     expect(received).toHaveLength(1);
-    expect(row(id)).toMatchObject({ status: "pending", lastStatus: 307 });
-    expect(row(id)?.lastError).toMatch(/redirects are not followed/);
+    expect(await row(id)).toMatchObject({ status: "pending", lastStatus: 307 });
+    expect((await row(id))?.lastError).toMatch(/redirects are not followed/);
   });
 
   it("formats Slack-compatible and generic JSON bodies", () => {
@@ -181,8 +176,8 @@ describe("webhook targets", () => {
 
   it("are checked when a webhook is saved", async () => {
     installRuntime({ webhooksAllowPrivate: false });
-    await migrateControlDb();
-    addAdmin();
+    await migrateControlPlane();
+    await addAdmin();
     const saved = await createWebhook({ url: "http://127.0.0.1:9/x", format: "json", events: ["handraise"] }, "admin-1");
     expect(saved).toEqual({
       ok: false,

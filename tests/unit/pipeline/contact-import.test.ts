@@ -2,7 +2,7 @@
 // real action wrapper (upload → mapping → confirm) against a real sandbox file.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { contacts } from "@/db/sandbox/schema";
 import { notAFormMessage } from "@/lib/http/form-fields";
 import type { ActionState } from "@/lib/pipeline/action-state";
@@ -16,7 +16,7 @@ import { runtime } from "@/lib/runtime/runtime";
 import type { SandboxDb } from "@/lib/sandbox/handles";
 import { visitorHost } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime().close());
 
 const headers = ["Full name", "Job Title", "E-mail", "Organisation", "Notes"];

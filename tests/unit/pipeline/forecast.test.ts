@@ -1,6 +1,6 @@
 // The forecast's sums, against a set of deals added up by hand, and against a real sandbox's deals board.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { type ForecastDeal, forecastOf, loadForecast } from "@/lib/pipeline/forecast";
 import { loadBoard } from "@/lib/pipeline/pipeline";
 import { runtime } from "@/lib/runtime/runtime";
@@ -8,7 +8,7 @@ import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { demoSlug, newVisitor } from "../sandbox/helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime().close());
 
 const deal = (stage: ForecastDeal["stage"], amount: number, owner: string, closeDate: string): ForecastDeal => ({
@@ -59,7 +59,7 @@ describe("the forecast", () => {
   });
 
   it("adds up to the deals board of a real sandbox", async () => {
-    const visitorId = newVisitor();
+    const visitorId = await newVisitor();
     const owned = await findOwnedSandbox((await provisionSandbox(visitorId, demoSlug)).id, visitorId);
     if (!owned) throw new Error("the owner must find their sandbox");
     const board = loadBoard(owned.db);

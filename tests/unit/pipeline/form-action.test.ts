@@ -2,8 +2,9 @@
 // request is a stand-in: whose sandbox this is (the visitor cookie) and which pages Next renders afresh.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { notAFormMessage } from "@/lib/http/form-fields";
 import { handleGuardingServerActions } from "@/lib/next-workarounds/action-decode-failures";
 import type { ActionHost } from "@/lib/pipeline/form-action";
@@ -12,9 +13,10 @@ import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import type { SandboxDb } from "@/lib/sandbox/handles";
 import { sandboxFullMessage, writeWithinQuota } from "@/lib/sandbox/storage-full";
+import { s, t } from "../control-plane";
 import { formOf, productActions, visitorWithSandbox } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime().close());
 
 const dealCount = (db: SandboxDb) => loadBoard(db).dealCount;
@@ -116,10 +118,14 @@ describe("a product form action", () => {
     expect(loadDeal(db, state.dealId ?? 0)?.deal.stage).toBe("qualified");
 
     // Both were in the event store, under this sandbox, before the visitor got the answer.
-    const recorded = controlDb()
-      .$client.prepare("select action, props from events where sandbox_id = ? and type = 'sandbox.action' order by occurred_at, id")
-      .all(sandboxId) as { action: string; props: string }[];
-    expect(recorded.map((row) => ({ kind: row.action, detail: JSON.parse(row.props) }))).toEqual([created, stageChanged]);
+    const recorded = await s.all(
+      s.db
+        .select({ action: t.events.action, props: t.events.props })
+        .from(t.events)
+        .where(and(eq(t.events.sandboxId, sandboxId), eq(t.events.type, "sandbox.action")))
+        .orderBy(t.events.occurredAt, t.events.id),
+    );
+    expect(recorded.map((row) => ({ kind: row.action, detail: row.props }))).toEqual([created, stageChanged]);
   });
 
   it("runs an action without a form (Reset demo) the same way", async () => {

@@ -23,14 +23,14 @@ export function productActions(host: ActionHost) {
 
 /** A visitor with a fresh sandbox, and Next's side of their requests stood in for: whose it is, what is re-rendered. */
 export async function visitorHost() {
-  const visitorId = newVisitor();
+  const visitorId = await newVisitor();
   const sandbox = await provisionSandbox(visitorId, demoSlug);
   const owned = await findOwnedSandbox(sandbox.id, visitorId);
   if (!owned) throw new Error("the owner must find their sandbox");
   const revalidated: string[] = [];
   const host: ActionHost = {
     // requireOwnSandbox, with the visitor given instead of read from the signed cookie.
-    ownSandbox: async (sandboxId) => await findOwnedSandbox(sandboxId, visitorId) ?? notFound(),
+    ownSandbox: async (sandboxId) => (await findOwnedSandbox(sandboxId, visitorId)) ?? notFound(),
     revalidateLayout: (path) => {
       revalidated.push(path);
     },

@@ -1,7 +1,7 @@
 // "Log an activity" on a deal, through the real action wrapper and against real sandbox files: what it refuses,
 // what it writes, and the small action it answers for the tour and the rep.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { detailText, maxDetailTextLength } from "@/lib/pipeline/action-detail";
 import { searchContacts } from "@/lib/pipeline/contacts";
 import { createDeal, loadBoard, loadDeal } from "@/lib/pipeline/pipeline";
@@ -9,7 +9,7 @@ import { runtime } from "@/lib/runtime/runtime";
 import type { SandboxDb } from "@/lib/sandbox/handles";
 import { formOf, visitorWithSandbox } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime().close());
 
 /** The fixture's Northwind renewal, with one of its company's people and one from another company. */

@@ -1,13 +1,13 @@
 // A company's and a contact's page data, over a real sandbox; and which address segments name a record at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { recordIdFrom } from "@/lib/pipeline/address-input";
 import { loadCompany, searchCompanies } from "@/lib/pipeline/companies";
 import { loadContact, searchContacts } from "@/lib/pipeline/contacts";
 import { runtime } from "@/lib/runtime/runtime";
 import { visitorWithSandbox } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime().close());
 
 describe("a company's page", () => {

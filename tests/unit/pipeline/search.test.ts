@@ -1,6 +1,6 @@
 // Companies and contacts search, over a real sandbox: substring matches, the visitor's text taken literally.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { companies, contacts } from "@/db/sandbox/schema";
 import { maxSearchLength, searchQuery } from "@/lib/pipeline/address-input";
 import { searchCompanies } from "@/lib/pipeline/companies";
@@ -9,7 +9,7 @@ import { containsPattern } from "@/lib/pipeline/search";
 import { runtime } from "@/lib/runtime/runtime";
 import { visitorWithSandbox } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime().close());
 
 const names = (rows: { name: string }[]) => rows.map((row) => row.name);

@@ -3,28 +3,28 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
-import { sandboxes } from "@/db/control/schema";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox, lookupOwnedSandbox } from "@/lib/sandbox/access";
 import { collectGarbage } from "@/lib/sandbox/gc";
 import { closeAllSandboxes, closeSandbox, sandboxFile } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { sandboxRow } from "@/lib/sandbox/retire";
+import { s, t } from "../control-plane";
 import { demoSlug, newVisitor } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(async () => {
   closeAllSandboxes();
-  await closeControlDb();
+  await closeControlPlane();
 });
 
 describe("damaged or missing sandbox files", () => {
   it("retires a sandbox whose file is not a database and sends its owner on, not a stranger", async () => {
-    const owner = newVisitor();
+    const owner = await newVisitor();
     const sandbox = await provisionSandbox(owner, demoSlug);
     fs.writeFileSync(sandboxFile(sandbox.id), Buffer.alloc(8192, 7));
-    expect(await lookupOwnedSandbox(sandbox.id, newVisitor())).toBeUndefined();
+    expect(await lookupOwnedSandbox(sandbox.id, await newVisitor())).toBeUndefined();
     expect(await lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "corrupt" });
     expect(await sandboxRow(sandbox.id)).toMatchObject({ status: "gone", goneReason: "corrupt" });
     expect(fs.existsSync(sandboxFile(sandbox.id))).toBe(false);
@@ -32,7 +32,7 @@ describe("damaged or missing sandbox files", () => {
   });
 
   it("retires a sandbox whose pages were damaged on disk", async () => {
-    const owner = newVisitor();
+    const owner = await newVisitor();
     const sandbox = await provisionSandbox(owner, demoSlug);
     const file = sandboxFile(sandbox.id);
     const bytes = fs.readFileSync(file);
@@ -43,7 +43,7 @@ describe("damaged or missing sandbox files", () => {
   });
 
   it("retires a live sandbox whose file vanished, rather than creating an empty one", async () => {
-    const owner = newVisitor();
+    const owner = await newVisitor();
     const sandbox = await provisionSandbox(owner, demoSlug);
     closeSandbox(sandbox.id);
     fs.rmSync(sandboxFile(sandbox.id));
@@ -80,10 +80,10 @@ describe("a crash in the middle of provisioning", () => {
   }
 
   it("leaves no half-made sandbox live, and every live file passes integrity_check", async () => {
-    await closeControlDb(); // the child writes the control plane too; reopen afterwards like a restarted server
+    await closeControlPlane(); // the child writes the control plane too; reopen afterwards like a restarted server
     for (const kills of [40, 25, 60]) expect(await runAndKill(kills)).toBeGreaterThanOrEqual(kills);
 
-    const live = controlDb().select().from(sandboxes).where(eq(sandboxes.status, "live")).all();
+    const live = await s.all(s.db.select().from(t.sandboxes).where(eq(t.sandboxes.status, "live")));
     expect(live.length).toBeGreaterThanOrEqual(125);
     for (const row of live) {
       const db = new Database(sandboxFile(row.id), { readonly: true, fileMustExist: true });
@@ -98,12 +98,7 @@ describe("a crash in the middle of provisioning", () => {
     }
     await collectGarbage(later);
     const liveIds = new Set(
-      controlDb()
-        .select({ id: sandboxes.id })
-        .from(sandboxes)
-        .where(eq(sandboxes.status, "live"))
-        .all()
-        .map((row) => row.id),
+      (await s.all(s.db.select({ id: t.sandboxes.id }).from(t.sandboxes).where(eq(t.sandboxes.status, "live")))).map((row) => row.id),
     );
     for (const name of fs.readdirSync(runtime().paths.sandboxes)) {
       expect(name.endsWith(".tmp")).toBe(false);

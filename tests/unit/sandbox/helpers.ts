@@ -6,7 +6,7 @@ import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 export const demoSlug = "pipeline-basics";
 
-export async function newVisitor(): string {
+export async function newVisitor(): Promise<string> {
   const id = newId();
   await touchVisitor(id);
   return id;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { createDeal, loadBoard, moveDeal } from "@/lib/pipeline/pipeline";
 import { stages } from "@/lib/pipeline/vocabulary";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
@@ -8,10 +8,10 @@ import { closeAllSandboxes } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { demoSlug, newVisitor } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(async () => {
   closeAllSandboxes();
-  await closeControlDb();
+  await closeControlPlane();
 });
 
 type Operation = { visitor: number; kind: "create" } | { visitor: number; kind: "move"; pick: number; stage: (typeof stages)[number] };
@@ -28,18 +28,20 @@ function operations(visitors: number) {
 }
 
 describe("isolation under interleaving", () => {
-  it("never lets interleaved visitors see each other's deals or stages", () => {
-    fc.assert(
-      fc.property(
+  it("never lets interleaved visitors see each other's deals or stages", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), operations(n))),
-        ([count, ops]: [number, Operation[]]) => {
-          const people = Array.from({ length: count }, () => newVisitor());
-          const owned = people.map(async (visitor) => {
+        async ([count, ops]: [number, Operation[]]) => {
+          const people: string[] = [];
+          for (let index = 0; index < count; index++) people.push(await newVisitor());
+          const owned: NonNullable<Awaited<ReturnType<typeof findOwnedSandbox>>>[] = [];
+          for (const visitor of people) {
             const sandbox = await provisionSandbox(visitor, demoSlug);
             const found = await findOwnedSandbox(sandbox.id, visitor);
             if (!found) throw new Error("owner must find the sandbox");
-            return found;
-          });
+            owned.push(found);
+          }
           const first = owned[0];
           if (!first) throw new Error("at least two visitors");
           const baseline = loadBoard(first.db);
@@ -62,17 +64,17 @@ describe("isolation under interleaving", () => {
               if (!("error" in moved)) model.set(dealId, op.stage);
             }
           });
-          owned.forEach((mine, index) => {
+          for (const [index, mine] of owned.entries()) {
             const seen = new Map(
               loadBoard(mine.db).columns.flatMap((column) => column.deals.map((deal) => [deal.id, deal.stage] as const)),
             );
             expect(seen).toEqual(expected[index]);
             const titles = loadBoard(mine.db).columns.flatMap((column) => column.deals.map((deal) => deal.title));
             expect(titles.filter((title) => /^v\d+ s\d+$/.test(title) && !title.startsWith(`v${index} `))).toEqual([]);
-            people.forEach(async (other, otherIndex) => {
+            for (const [otherIndex, other] of people.entries()) {
               if (otherIndex !== index) expect(await findOwnedSandbox(mine.sandbox.id, other)).toBeUndefined();
-            });
-          });
+            }
+          }
         },
       ),
       { numRuns: 25 },

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { createDeal, loadBoard } from "@/lib/pipeline/pipeline";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { newId } from "@/lib/sandbox/ids";
@@ -7,9 +7,9 @@ import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signVisitorId, verifyVisitorCookie } from "@/lib/visitors/visitor-cookie";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 
-async function newVisitor(): string {
+async function newVisitor(): Promise<string> {
   const id = newId();
   await touchVisitor(id);
   return id;
@@ -17,8 +17,8 @@ async function newVisitor(): string {
 
 describe("sandboxes", () => {
   it("gives each visitor a sandbox the others cannot see", async () => {
-    const alice = newVisitor();
-    const bob = newVisitor();
+    const alice = await newVisitor();
+    const bob = await newVisitor();
     const aliceSandbox = await provisionSandbox(alice, "pipeline-basics");
     const bobSandbox = await provisionSandbox(bob, "pipeline-basics");
     expect(aliceSandbox.id).not.toBe(bobSandbox.id);
@@ -36,8 +36,8 @@ describe("sandboxes", () => {
   });
 
   it("treats someone else's, guessed, forged and path-like ids as not found", async () => {
-    const alice = newVisitor();
-    const mallory = newVisitor();
+    const alice = await newVisitor();
+    const mallory = await newVisitor();
     const sandbox = await provisionSandbox(alice, "pipeline-basics");
     expect(await findOwnedSandbox(sandbox.id, mallory)).toBeUndefined();
     expect(await findOwnedSandbox(newId(), alice)).toBeUndefined();
@@ -47,7 +47,7 @@ describe("sandboxes", () => {
   });
 
   it("resumes the same sandbox, with the visitor's work, when they come back", async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const first = await provisionSandbox(visitor, "pipeline-basics");
     const db = (await findOwnedSandbox(first.id, visitor))?.db;
     if (!db) throw new Error("owner must find the sandbox");

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
-import { sandboxes } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
+import { liveSandboxIds } from "@/db/queries/sandboxes";
 import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox, lookupOwnedSandbox } from "@/lib/sandbox/access";
 import { enforceLiveCap, evictIfOverCap, liveCapFor } from "@/lib/sandbox/eviction";
@@ -12,22 +12,24 @@ import { closeAllSandboxes, openHandleCount, sandboxFile } from "@/lib/sandbox/h
 import { newId } from "@/lib/sandbox/ids";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { sandboxRow } from "@/lib/sandbox/retire";
+import { s, t } from "../control-plane";
 import { demoSlug, exists, newVisitor } from "./helpers";
 
 const day = 86_400_000;
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(async () => {
   closeAllSandboxes();
-  await closeControlDb();
+  await runtime().close();
 });
 
-function idleFor(sandboxId: string, days: number, now = Date.now()): void {
-  controlDb()
-    .update(sandboxes)
-    .set({ lastActiveAt: new Date(now - days * day) })
-    .where(eq(sandboxes.id, sandboxId))
-    .run();
+async function idleFor(sandboxId: string, days: number, now = Date.now()): Promise<void> {
+  await s.run(
+    s.db
+      .update(t.sandboxes)
+      .set({ lastActiveAt: new Date(now - days * day) })
+      .where(eq(t.sandboxes.id, sandboxId)),
+  );
 }
 
 function ageFile(file: string, ms: number): void {
@@ -38,13 +40,13 @@ function ageFile(file: string, ms: number): void {
 describe("garbage collection", () => {
   it("expires sandboxes idle past the TTL, removing their files and WAL, and keeps active ones", async () => {
     expect(runtime().config.sandboxTtlDays).toBe(7);
-    const owner = newVisitor();
+    const owner = await newVisitor();
     const idle = await provisionSandbox(owner, demoSlug);
-    const active = await provisionSandbox(newVisitor(), demoSlug);
+    const active = await provisionSandbox(await newVisitor(), demoSlug);
     await findOwnedSandbox(idle.id, owner); // an open handle creates -wal and -shm beside the file
     expect(exists(`${sandboxFile(idle.id)}-wal`)).toBe(true);
-    idleFor(idle.id, 8);
-    idleFor(active.id, 6);
+    await idleFor(idle.id, 8);
+    await idleFor(active.id, 6);
 
     const report = await collectGarbage(new Date());
     expect(report.expired).toBe(1);
@@ -56,9 +58,9 @@ describe("garbage collection", () => {
   });
 
   it("keeps a sandbox its owner keeps using, even without coming back through /try", async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const sandbox = await provisionSandbox(visitor, demoSlug);
-    idleFor(sandbox.id, runtime().config.sandboxTtlDays - 1);
+    await idleFor(sandbox.id, runtime().config.sandboxTtlDays - 1);
     // A day later they open a bookmarked page of their sandbox: that is activity.
     expect(await findOwnedSandbox(sandbox.id, visitor)).toBeDefined();
     await collectGarbage(new Date(Date.now() + 2 * day));
@@ -67,20 +69,20 @@ describe("garbage collection", () => {
   });
 
   it("tells the owner of an expired sandbox it expired, and a stranger nothing", async () => {
-    const owner = newVisitor();
+    const owner = await newVisitor();
     const sandbox = await provisionSandbox(owner, demoSlug);
-    idleFor(sandbox.id, 30);
+    await idleFor(sandbox.id, 30);
     await collectGarbage(new Date());
     expect(await lookupOwnedSandbox(sandbox.id, owner)).toEqual({ state: "gone", demoSlug, reason: "expired" });
-    expect(await lookupOwnedSandbox(sandbox.id, newVisitor())).toBeUndefined();
+    expect(await lookupOwnedSandbox(sandbox.id, await newVisitor())).toBeUndefined();
     const fresh = await provisionSandbox(owner, demoSlug);
     expect(fresh.id).not.toBe(sandbox.id);
     expect(await findOwnedSandbox(fresh.id, owner)).toBeDefined();
   });
 
   it("deletes gone rows 30 days after they went, however long they had been idle", async () => {
-    const sandbox = await provisionSandbox(newVisitor(), demoSlug);
-    idleFor(sandbox.id, 45);
+    const sandbox = await provisionSandbox(await newVisitor(), demoSlug);
+    await idleFor(sandbox.id, 45);
     await collectGarbage(new Date());
     expect((await sandboxRow(sandbox.id))?.status).toBe("gone");
     await collectGarbage(new Date(Date.now() + 29 * day));
@@ -97,7 +99,7 @@ describe("garbage collection", () => {
     for (const file of [oldTemp, newTemp, orphan]) fs.writeFileSync(file, "half a copy");
     ageFile(oldTemp, 2 * 60_000);
     ageFile(orphan, 2 * 60_000);
-    const live = await provisionSandbox(newVisitor(), demoSlug);
+    const live = await provisionSandbox(await newVisitor(), demoSlug);
     ageFile(sandboxFile(live.id), 10 * 60_000);
 
     const report = await collectGarbage(new Date());
@@ -110,66 +112,58 @@ describe("garbage collection", () => {
 });
 
 describe("global caps", () => {
-  function liveIds(): string[] {
-    return controlDb()
-      .select({ id: sandboxes.id })
-      .from(sandboxes)
-      .where(eq(sandboxes.status, "live"))
-      .all()
-      .map((row) => row.id);
-  }
+  const liveIds = () => liveSandboxIds();
 
   it("evicts the longest-idle sandboxes first when too many are live", async () => {
-    for (const id of liveIds()) idleFor(id, 100);
+    for (const id of await liveIds()) await idleFor(id, 100);
     await collectGarbage(new Date());
-    const made = [0, 1, 2, 3, 4].map(() => provisionSandbox(newVisitor(), demoSlug));
+    const made = [];
+    for (let count = 0; count < 5; count++) made.push(await provisionSandbox(await newVisitor(), demoSlug));
     // made[0] is the longest idle
-    made.forEach((sandbox, index) => {
-      idleFor(sandbox.id, 5 - index);
-    });
-    const { evicted } = await evictIfOverCap(controlDb(), { maxLive: 3 });
+    for (const [index, sandbox] of made.entries()) await idleFor(sandbox.id, 5 - index);
+    const { evicted } = await evictIfOverCap({ maxLive: 3 });
     expect(evicted.sort()).toEqual([made[0]?.id, made[1]?.id].sort());
     expect(await sandboxRow(made[0]?.id ?? "")).toMatchObject({ status: "gone", goneReason: "evicted" });
     expect(exists(sandboxFile(made[0]?.id ?? ""))).toBe(false);
-    expect(liveIds().sort()).toEqual([made[2]?.id, made[3]?.id, made[4]?.id].sort());
+    expect((await liveIds()).sort()).toEqual([made[2]?.id, made[3]?.id, made[4]?.id].sort());
   });
 
   it("never evicts the sandbox it just made when the count cap is hit on provisioning", async () => {
-    const newest = await provisionSandbox(newVisitor(), demoSlug);
-    idleFor(newest.id, 50); // even if it looked the oldest
-    const evicted = await enforceLiveCap(controlDb(), newest.id, 1);
+    const newest = await provisionSandbox(await newVisitor(), demoSlug);
+    await idleFor(newest.id, 50); // even if it looked the oldest
+    const evicted = await enforceLiveCap(newest.id, 1);
     expect(evicted).not.toContain(newest.id);
-    expect(liveIds()).toEqual([newest.id]);
+    expect(await liveIds()).toEqual([newest.id]);
   });
 
   it("evicts the longest-idle sandboxes when their files use more disk than allowed", async () => {
-    const a = await provisionSandbox(newVisitor(), demoSlug);
-    const b = await provisionSandbox(newVisitor(), demoSlug);
-    const c = await provisionSandbox(newVisitor(), demoSlug);
-    idleFor(a.id, 3);
-    idleFor(b.id, 2);
-    idleFor(c.id, 1);
+    const a = await provisionSandbox(await newVisitor(), demoSlug);
+    const b = await provisionSandbox(await newVisitor(), demoSlug);
+    const c = await provisionSandbox(await newVisitor(), demoSlug);
+    await idleFor(a.id, 3);
+    await idleFor(b.id, 2);
+    await idleFor(c.id, 1);
     const perFile = fs.statSync(sandboxFile(c.id)).size;
-    const before = liveIds().filter((id) => ![a.id, b.id, c.id].includes(id));
-    const { evicted } = await evictIfOverCap(controlDb(), { maxLive: 100, maxDiskBytes: perFile * 2 + 10 });
+    const before = (await liveIds()).filter((id) => ![a.id, b.id, c.id].includes(id));
+    const { evicted } = await evictIfOverCap({ maxLive: 100, maxDiskBytes: perFile * 2 + 10 });
     expect(evicted).toEqual(expect.arrayContaining([a.id, ...before]));
-    expect(liveIds().sort()).toEqual([b.id, c.id].sort());
+    expect((await liveIds()).sort()).toEqual([b.id, c.id].sort());
   });
 
   it("counts each new sandbox's copy against the disk budget as it is made, not only in the next pass", async () => {
-    const a = await provisionSandbox(newVisitor(), demoSlug);
-    const b = await provisionSandbox(newVisitor(), demoSlug);
-    idleFor(a.id, 2);
-    idleFor(b.id, 1);
+    const a = await provisionSandbox(await newVisitor(), demoSlug);
+    const b = await provisionSandbox(await newVisitor(), demoSlug);
+    await idleFor(a.id, 2);
+    await idleFor(b.id, 1);
     const perFile = fs.statSync(sandboxFile(b.id)).size;
     const cap = liveCapFor(perFile, { maxLive: 100, maxDiskBytes: perFile * 2 + 10 });
     expect(cap).toBe(2);
     expect(liveCapFor(perFile, { maxLive: 100, maxDiskBytes: 1 })).toBe(1); // the visitor in front of us still gets one
     expect(liveCapFor(perFile, { maxLive: 3, maxDiskBytes: perFile * 1000 })).toBe(3);
-    const newest = await provisionSandbox(newVisitor(), demoSlug);
-    const evicted = await enforceLiveCap(controlDb(), newest.id, cap);
+    const newest = await provisionSandbox(await newVisitor(), demoSlug);
+    const evicted = await enforceLiveCap(newest.id, cap);
     expect(evicted).toContain(a.id);
-    expect(liveIds()).toContain(newest.id);
-    expect(liveIds()).toHaveLength(2);
+    expect(await liveIds()).toContain(newest.id);
+    expect(await liveIds()).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { createDeal } from "@/lib/pipeline/pipeline";
 import { runtime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
@@ -8,15 +8,15 @@ import { provisionSandbox } from "@/lib/sandbox/provision";
 import { sandboxFullMessage, writeWithinQuota } from "@/lib/sandbox/storage-full";
 import { demoSlug, newVisitor } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(async () => {
   closeAllSandboxes();
-  await closeControlDb();
+  await closeControlPlane();
 });
 
 describe("per-sandbox page cap", () => {
   it("caps every opened sandbox, and a full one answers with a message instead of throwing", async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const sandbox = await provisionSandbox(visitor, demoSlug);
     const owned = await findOwnedSandbox(sandbox.id, visitor);
     if (!owned) throw new Error("owner must find the sandbox");

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeControlDb, migrateControlDb } from "@/db/client";
+import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { closeAllSandboxes, openSandbox, sandboxFile } from "@/lib/sandbox/handles";
 import { parsePersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { demoSlug, newVisitor, readWorkspace } from "./helpers";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(async () => {
   closeAllSandboxes();
-  await closeControlDb();
+  await closeControlPlane();
 });
 
 const parse = (query: string) => parsePersonalization(new URLSearchParams(query));
@@ -37,8 +37,8 @@ describe("personalization from a /try link", () => {
   });
 
   it("names the new sandbox's workspace after the company, and leaves others on the template's name", async () => {
-    const personal = await provisionSandbox(newVisitor(), demoSlug, { personalization: { company: "Globex", persona: "leader" } });
-    const plain = await provisionSandbox(newVisitor(), demoSlug);
+    const personal = await provisionSandbox(await newVisitor(), demoSlug, { personalization: { company: "Globex", persona: "leader" } });
+    const plain = await provisionSandbox(await newVisitor(), demoSlug);
     const shown = (sandbox: typeof personal) => workspaceFor(sandbox, openSandbox(sandbox.id));
     expect(shown(personal)).toBe("Globex");
     expect(shown(plain)).toBe("Acme Robotics");
@@ -49,7 +49,7 @@ describe("personalization from a /try link", () => {
   });
 
   it("does not change a resumed sandbox when the link carries another company", async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const first = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex" } });
     const again = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Initrode" } });
     expect(again.id).toBe(first.id);
@@ -59,7 +59,7 @@ describe("personalization from a /try link", () => {
   });
 
   it("takes the persona a returning visitor picks, on the same sandbox with their work kept", async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const first = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex", persona: "leader" } });
     const unchanged = await provisionSandbox(visitor, demoSlug);
     expect(unchanged.personalization).toEqual({ company: "Globex", persona: "leader" });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { createDeal, loadBoard } from "@/lib/pipeline/pipeline";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { workspaceFor } from "@/lib/sandbox/personalization";
@@ -10,7 +10,7 @@ import { demoSlug, newVisitor } from "./helpers";
 import { runtimeWithTwoDemos, secondDemo } from "./two-demos";
 
 const runtime = runtimeWithTwoDemos();
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime.close());
 
 function titles(board: ReturnType<typeof loadBoard>): string[] {
@@ -19,7 +19,7 @@ function titles(board: ReturnType<typeof loadBoard>): string[] {
 
 describe("reset demo", () => {
   it("restores the template's board under the same sandbox id and keeps the personalization", async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const sandbox = await provisionSandbox(visitor, demoSlug, { personalization: { company: "Globex" } });
     const before = await findOwnedSandbox(sandbox.id, visitor);
     if (!before) throw new Error("owner must find the sandbox");
@@ -42,7 +42,7 @@ describe("reset demo", () => {
   });
 
   it("lets a visitor hold sandboxes for several demos, and resetting one leaves the other alone", async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const basics = await provisionSandbox(visitor, demoSlug);
     const second = await provisionSandbox(visitor, secondDemo);
     expect(second.id).not.toBe(basics.id);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { templateFor } from "@/lib/demos/registry";
 import { installRuntime, runtime } from "@/lib/runtime/runtime";
 import { sandboxFile } from "@/lib/sandbox/files";
@@ -10,7 +10,7 @@ import { createSandbox } from "@/lib/sandbox/provision";
 import { claimSpare, fillSpares } from "@/lib/sandbox/spares";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 
 const sparesDir = () => path.join(runtime().config.dataDir, "spares");
 const spares = () => fs.readdirSync(sparesDir()).filter((name) => name.endsWith(".sqlite"));

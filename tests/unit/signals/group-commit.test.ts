@@ -5,7 +5,7 @@ describe("group commit", () => {
   it("writes requests that arrive together in one group and answers each only after it is written", async () => {
     const groups: number[][] = [];
     let written = false;
-    const committer = createGroupCommitter<number, number>((items) => {
+    const committer = createGroupCommitter<number, number>(async (items) => {
       groups.push(items);
       written = true;
       return items.map((item) => item * 2);
@@ -24,7 +24,7 @@ describe("group commit", () => {
 
   it("starts a new group for requests that come after a write", async () => {
     const sizes: number[] = [];
-    const committer = createGroupCommitter<string, string>((items) => {
+    const committer = createGroupCommitter<string, string>(async (items) => {
       sizes.push(items.length);
       return items;
     });
@@ -35,7 +35,7 @@ describe("group commit", () => {
 
   it("rejects every caller of a group whose write failed, and keeps working afterwards", async () => {
     let fail = true;
-    const committer = createGroupCommitter<number, number>((items) => {
+    const committer = createGroupCommitter<number, number>(async (items) => {
       if (fail) throw new Error("disk full");
       return items;
     });

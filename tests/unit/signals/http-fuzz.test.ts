@@ -2,14 +2,16 @@
 // handler that `npm start` serves) and checks every answer is a 2xx or a 4xx and the store stays sound.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { controlDb, migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { signalTypes } from "@/lib/signals/event-schema";
 import { serveSignals } from "@/lib/signals/node-handler";
+import { s } from "../control-plane";
 
 const runtime = installRuntime({ signalsBatchesPerMinute: 1_000_000 });
 
@@ -17,7 +19,7 @@ let server: http.Server;
 let url: string;
 
 beforeAll(async () => {
-  await migrateControlDb();
+  await migrateControlPlane();
   server = http.createServer((request, response) => void serveSignals(request, response));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/signals`;
@@ -86,10 +88,11 @@ describe("the signals endpoint under fuzzing", () => {
     expect(statuses.get(202)).toBeGreaterThan(0);
     for (const refusal of [400, 413, 415]) expect(statuses.get(refusal), `status ${refusal}`).toBeGreaterThan(0);
 
-    const sqlite = controlDb().$client;
-    expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
-    const types = sqlite.prepare("select distinct type from events").pluck().all() as string[];
-    for (const type of types) expect(signalTypes).toContain(type);
-    expect(sqlite.prepare("select count(*) from events where id not like '________-____-7___-____-____________'").pluck().get()).toBe(0);
+    const types = await s.rows<{ type: string }>(sql`select distinct type from events`);
+    for (const { type } of types) expect(signalTypes).toContain(type);
+    const [malformed] = await s.rows<{ n: number }>(
+      sql`select count(*) as n from events where id not like '________-____-7___-____-____________'`,
+    );
+    expect(Number(malformed?.n)).toBe(0);
   }, 120_000);
 });

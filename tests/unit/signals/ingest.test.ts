@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { events } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { newId } from "@/lib/sandbox/ids";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { clampEventTime, ingestBatch } from "@/lib/signals/ingest";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
+import { s, t } from "../control-plane";
 
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 
 const now = new Date("2026-06-01T12:00:00Z");
 const event = (overrides: Record<string, unknown> = {}) => ({
@@ -57,7 +57,7 @@ describe("signal ingestion", () => {
     const batch = signalBatchSchema.parse({ events: [event(), event({ type: "step.completed" })] });
     expect((await ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now })).stored).toBe(2);
     expect((await ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now })).stored).toBe(0);
-    const stored = controlDb().select().from(events).where(eq(events.visitorId, visitor)).all();
+    const stored = await s.all(s.db.select().from(t.events).where(eq(t.events.visitorId, visitor)));
     expect(stored).toHaveLength(2);
   });
 
@@ -78,16 +78,18 @@ describe("signal ingestion", () => {
     const theirs = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
     await ingestBatch(mine, { visitorId: owner, linkIdentity: true, now });
     await ingestBatch(theirs, { visitorId: stranger, linkIdentity: true, now });
-    const mineRow = controlDb()
-      .select()
-      .from(events)
-      .where(eq(events.id, mine.events[0]?.id ?? ""))
-      .get();
-    const theirsRow = controlDb()
-      .select()
-      .from(events)
-      .where(eq(events.id, theirs.events[0]?.id ?? ""))
-      .get();
+    const mineRow = await s.one(
+      s.db
+        .select()
+        .from(t.events)
+        .where(eq(t.events.id, mine.events[0]?.id ?? "")),
+    );
+    const theirsRow = await s.one(
+      s.db
+        .select()
+        .from(t.events)
+        .where(eq(t.events.id, theirs.events[0]?.id ?? "")),
+    );
     expect(mineRow?.sandboxId).toBe(sandbox.id);
     expect(theirsRow?.sandboxId).toBeNull();
     expect(theirsRow?.visitorId).toBe(stranger);
@@ -99,11 +101,12 @@ describe("signal ingestion", () => {
     const sandbox = await provisionSandbox(visitor, "pipeline-basics");
     const batch = signalBatchSchema.parse({ sandbox: sandbox.id, events: [event()] });
     await ingestBatch(batch, { visitorId: visitor, linkIdentity: false, now });
-    const row = controlDb()
-      .select()
-      .from(events)
-      .where(eq(events.id, batch.events[0]?.id ?? ""))
-      .get();
+    const row = await s.one(
+      s.db
+        .select()
+        .from(t.events)
+        .where(eq(t.events.id, batch.events[0]?.id ?? "")),
+    );
     expect(row).toMatchObject({ visitorId: null, sandboxId: null, type: "step.viewed", demoSlug: "pipeline-basics" });
   });
 });
@@ -114,11 +117,12 @@ describe("a visitor who arrived with Global Privacy Control", () => {
     await touchVisitor(visitor, { client: { browser: "Chrome", os: "Linux", device: "desktop", bot: false, doNotTrack: true } });
     const batch = signalBatchSchema.parse({ events: [event()] });
     await ingestBatch(batch, { visitorId: visitor, linkIdentity: true, now });
-    const row = controlDb()
-      .select()
-      .from(events)
-      .where(eq(events.id, batch.events[0]?.id ?? ""))
-      .get();
+    const row = await s.one(
+      s.db
+        .select()
+        .from(t.events)
+        .where(eq(t.events.id, batch.events[0]?.id ?? "")),
+    );
     expect(row).toMatchObject({ visitorId: null, sandboxId: null, sessionId: null });
   });
 });

@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { handleSignals } from "@/lib/signals/handle-signals";
 
 const runtime = installRuntime({ signalsBatchesPerMinute: 3 });
-beforeAll(() => migrateControlDb());
+beforeAll(() => migrateControlPlane());
 afterAll(() => runtime.close());
 
 async function* body(text: string) {

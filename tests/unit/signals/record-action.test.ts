@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 // Sandbox actions are recorded by the server when the write commits: linked to the visitor unless they asked
 // not to be tracked, with a small bounded detail, and refused when a browser tries to report one itself.
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
+import { migrateControlPlane } from "@/db/control-plane";
 import { registerDemos } from "@/lib/demos/registry";
 import { describeEvent } from "@/lib/insights/describe-event";
 import { closeAllSandboxes } from "@/lib/sandbox/handles";
@@ -11,9 +12,10 @@ import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { boundedDetail, recordSandboxAction } from "@/lib/signals/record-action";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
+import { s } from "../control-plane";
 
 beforeAll(async () => {
-  await migrateControlDb();
+  await migrateControlPlane();
   await registerDemos();
 });
 afterAll(() => closeAllSandboxes());
@@ -27,12 +29,12 @@ type StoredAction = {
   session_id: string | null;
 };
 
-function storedActions(demoSlug = "pipeline-basics"): StoredAction[] {
-  return controlDb()
-    .$client.prepare(
-      "select visitor_id, sandbox_id, type, action, props, session_id from events where type = 'sandbox.action' and demo_slug = ?",
-    )
-    .all(demoSlug) as StoredAction[];
+/** The stored sandbox actions, props as JSON text on either database (the tests compare the text). */
+async function storedActions(demoSlug = "pipeline-basics"): Promise<StoredAction[]> {
+  const rows = await s.rows<Omit<StoredAction, "props"> & { props: unknown }>(
+    sql`select visitor_id, sandbox_id, type, action, props, session_id from events where type = 'sandbox.action' and demo_slug = ${demoSlug}`,
+  );
+  return rows.map((row) => ({ ...row, props: typeof row.props === "string" ? row.props : JSON.stringify(row.props) }));
 }
 
 async function sandboxOf(doNotTrack: boolean) {
@@ -45,7 +47,7 @@ describe("recording a sandbox action", () => {
   it("stores it, committed, under the visitor and their session, with the detail a rep reads", async () => {
     const sandbox = await sandboxOf(false);
     await recordSandboxAction(sandbox, { kind: "deal.created", detail: { deal: "Globex renewal", amount: 40_000, stage: "lead" } });
-    const row = storedActions().find((candidate) => candidate.sandbox_id === sandbox.id);
+    const row = (await storedActions()).find((candidate) => candidate.sandbox_id === sandbox.id);
     expect(row).toMatchObject({ visitor_id: sandbox.visitorId, action: "deal.created" });
     expect(row?.session_id).not.toBeNull();
     const props = JSON.parse(row?.props ?? "{}");
@@ -56,10 +58,10 @@ describe("recording a sandbox action", () => {
   });
 
   it("counts but does not link a visitor who sent Global Privacy Control or Do-Not-Track", async () => {
-    const before = storedActions().length;
+    const before = (await storedActions()).length;
     const sandbox = await sandboxOf(true);
     await recordSandboxAction(sandbox, { kind: "deal.stage_changed", detail: { deal: "Quiet deal", from: "lead", to: "won" } });
-    const added = storedActions().slice(before);
+    const added = (await storedActions()).slice(before);
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ visitor_id: null, sandbox_id: null, action: "deal.stage_changed" });
   });

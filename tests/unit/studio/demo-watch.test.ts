@@ -4,13 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { demos } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { registerDemos } from "@/lib/demos/registry";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { studioDemoList } from "@/lib/studio/demo-list";
 import { demoVersion } from "@/lib/studio/demo-version";
 import { startDemoWatch } from "@/lib/studio/demo-watch";
+import { s, t } from "../control-plane";
 import { demoFolder, lineOf, shippedDemo } from "../demos/demo-folder";
 
 const slug = "watched-demo";
@@ -20,7 +20,7 @@ let stop: () => void = () => {};
 
 beforeAll(async () => {
   installRuntime({ demosDir: dir });
-  await migrateControlDb();
+  await migrateControlPlane();
   await registerDemos();
   stop = startDemoWatch();
 });
@@ -29,7 +29,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const registeredTitle = () => controlDb().select({ title: demos.title }).from(demos).where(eq(demos.slug, slug)).get()?.title;
+const registeredTitle = async () => (await s.one(s.db.select({ title: t.demos.title }).from(t.demos).where(eq(t.demos.slug, slug))))?.title;
 
 it("says it is watching, so pages know to poll", () => {
   expect(demoVersion().watching).toBe(true);
@@ -39,7 +39,7 @@ it("re-registers an edited demo and bumps the version", async () => {
   const before = demoVersion().version;
   fs.writeFileSync(file, shippedDemo.replace(/^title: .*$/m, 'title: { en: "Pipeline, edited", de: Pipeline-Grundlagen }'));
   await vi.waitFor(() => expect(demoVersion().version).toBeGreaterThan(before), { timeout: 5_000 });
-  expect(registeredTitle()).toBe("Pipeline, edited");
+  expect(await registeredTitle()).toBe("Pipeline, edited");
 });
 
 it("keeps the last good version registered while a broken file shows its file:line in the studio", async () => {
@@ -47,7 +47,7 @@ it("keeps the last good version registered while a broken file shows its file:li
   const broken = shippedDemo.replace(/^title: .*$/m, 'tittle: { en: "Pipeline, broken", de: Pipeline-Grundlagen }');
   fs.writeFileSync(file, broken);
   await vi.waitFor(() => expect(demoVersion().version).toBeGreaterThan(before), { timeout: 5_000 });
-  expect(registeredTitle()).toBe("Pipeline, edited");
+  expect(await registeredTitle()).toBe("Pipeline, edited");
   const entry = (await studioDemoList()).find((demo) => demo.slug === slug);
   expect(entry?.registered).toBe(true);
   expect(entry?.problems).toContainEqual(

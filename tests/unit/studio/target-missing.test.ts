@@ -2,22 +2,21 @@
 // 7 days before, automated events left out, a jumping demo listed first in the studio.
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
-import { controlDb, migrateControlDb } from "@/db/client";
-import { events } from "@/db/control/schema";
+import { migrateControlPlane } from "@/db/control-plane";
 import { registerDemos } from "@/lib/demos/registry";
 import { studioDemoList } from "@/lib/studio/demo-list";
 import { targetMissingCounts } from "@/lib/studio/target-missing";
 import { describeRate, hasTargetMissingJump, rateOf, targetMissingRule } from "@/lib/studio/target-missing-rule";
+import { s, t } from "../control-plane";
 
 const now = new Date("2026-12-02T12:00:00Z");
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 60 * 60_000);
 
 /** `count` events of `type` on a demo's step, `hours` before now, as ingest stores them. */
-function store(slug: string, step: string, type: "step.viewed" | "step.target_missing", count: number, hours: number, bot = false) {
+async function store(slug: string, step: string, type: "step.viewed" | "step.target_missing", count: number, hours: number, bot = false) {
   for (let index = 0; index < count; index++)
-    controlDb()
-      .insert(events)
-      .values({
+    await s.run(
+      s.db.insert(t.events).values({
         id: uuidv7(),
         visitorId: null,
         demoSlug: slug,
@@ -26,8 +25,8 @@ function store(slug: string, step: string, type: "step.viewed" | "step.target_mi
         occurredAt: hoursAgo(hours),
         receivedAt: hoursAgo(hours),
         bot,
-      })
-      .run();
+      }),
+    );
 }
 
 describe("the jump rule", () => {
@@ -68,20 +67,20 @@ describe("the jump rule", () => {
 
 describe("target-missing counts", () => {
   beforeAll(async () => {
-    await migrateControlDb();
+    await migrateControlPlane();
     await registerDemos();
     // forecast-review: a quiet week on its first step, then a bad day.
-    store("forecast-review", "welcome", "step.viewed", 40, 48);
-    store("forecast-review", "welcome", "step.target_missing", 1, 48);
-    store("forecast-review", "welcome", "step.viewed", 8, 2);
-    store("forecast-review", "welcome", "step.target_missing", 4, 2);
+    await store("forecast-review", "welcome", "step.viewed", 40, 48);
+    await store("forecast-review", "welcome", "step.target_missing", 1, 48);
+    await store("forecast-review", "welcome", "step.viewed", 8, 2);
+    await store("forecast-review", "welcome", "step.target_missing", 4, 2);
     // pipeline-basics: a steady rate, and a burst that only a bot saw; older than 8 days does not count.
-    store("pipeline-basics", "board", "step.viewed", 10, 30);
-    store("pipeline-basics", "board", "step.target_missing", 5, 30);
-    store("pipeline-basics", "board", "step.viewed", 10, 1);
-    store("pipeline-basics", "board", "step.target_missing", 5, 1);
-    store("pipeline-basics", "board", "step.target_missing", 9, 1, true);
-    store("pipeline-basics", "board", "step.target_missing", 9, 24 * 9);
+    await store("pipeline-basics", "board", "step.viewed", 10, 30);
+    await store("pipeline-basics", "board", "step.target_missing", 5, 30);
+    await store("pipeline-basics", "board", "step.viewed", 10, 1);
+    await store("pipeline-basics", "board", "step.target_missing", 5, 1);
+    await store("pipeline-basics", "board", "step.target_missing", 9, 1, true);
+    await store("pipeline-basics", "board", "step.target_missing", 9, 24 * 9);
   });
 
   it("counts views and misses per step in the last 24 hours and in the 7 days before", async () => {
