@@ -129,7 +129,8 @@ function dispatch(state: Hub, message: LiveMessage): void {
  */
 export function subscribeLive(topics: readonly LiveTopic[], lastEventId: number | undefined, deliver: Deliver): () => void {
   const state = hub();
-  let buffered: [LiveMessage, string][] | undefined = [];
+  // Only a reconnect has missed events to replay first; meanwhile what is announced waits in a buffer.
+  let buffered: [LiveMessage, string][] | undefined = lastEventId === undefined ? undefined : [];
   const joined: Deliver = (message, frame) => {
     if (buffered) buffered.push([message, frame]);
     else deliver(message, frame);
@@ -153,15 +154,16 @@ export function subscribeLive(topics: readonly LiveTopic[], lastEventId: number 
       deliver(message, sseFrame(message));
     }
   };
-  replay()
-    .catch((error: unknown) => console.error("live: replaying missed events failed", error))
-    .finally(() => {
-      const waiting = buffered ?? [];
-      buffered = undefined;
-      for (const [message, frame] of waiting) {
-        if (subscribed && (message.id === undefined || message.id > upTo)) deliver(message, frame);
-      }
-    });
+  if (buffered)
+    replay()
+      .catch((error: unknown) => console.error("live: replaying missed events failed", error))
+      .finally(() => {
+        const waiting = buffered ?? [];
+        buffered = undefined;
+        for (const [message, frame] of waiting) {
+          if (subscribed && (message.id === undefined || message.id > upTo)) deliver(message, frame);
+        }
+      });
   return () => {
     if (!subscribed) return;
     subscribed = false;

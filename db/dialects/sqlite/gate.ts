@@ -9,6 +9,8 @@ export type Gate = {
   run<Result>(work: () => Result): Promise<Result>;
   /** Holds the connection until the returned release is called. */
   hold(): Promise<() => void>;
+  /** Whether someone holds the connection now. */
+  readonly busy: boolean;
 };
 
 export function createGate(): Gate {
@@ -48,5 +50,8 @@ export function createGate(): Gate {
       });
     },
     hold,
+    get busy() {
+      return held;
+    },
   };
 }

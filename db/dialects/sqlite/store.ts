@@ -143,9 +143,12 @@ export function openSqliteStore(file: string, options: { migrationsFolder: strin
       }
     },
     async close() {
-      const release = await gate.hold();
-      sqlite.close();
-      release();
+      // At once when nothing runs on the connection (a runtime replaced in the same tick closes its file now).
+      if (gate.busy) {
+        const release = await gate.hold();
+        sqlite.close();
+        release();
+      } else sqlite.close();
     },
   };
 }

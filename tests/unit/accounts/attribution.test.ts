@@ -172,7 +172,7 @@ describe("share-link attribution", () => {
 });
 
 describe("creating share links", () => {
-  it("refuses bad input with a message about the field, never a crash", () => {
+  it("refuses bad input with a message about the field, never a crash", async () => {
     const cases: [unknown, string][] = [
       [{}, "demo"],
       [{ demo: "pipeline-basics" }, "company"],
@@ -186,16 +186,16 @@ describe("creating share links", () => {
       [{ demo: "pipeline-basics", accountId: "not-an-account" }, "accountId"],
     ];
     for (const [input, field] of cases) {
-      expect(() => createShareLink(input, rep), JSON.stringify(input).slice(0, 60)).toThrow(expect.objectContaining({ field }));
+      await expect(createShareLink(input, rep), JSON.stringify(input).slice(0, 60)).rejects.toThrow(expect.objectContaining({ field }));
     }
   });
 
   it("treats someone else's account id as unknown", async () => {
     const theirs = await createShareLink({ company: "Massive Dynamic", demo: "pipeline-basics" }, otherRep);
-    expect(() => createShareLink({ accountId: theirs.accountId, demo: "pipeline-basics" }, rep)).toThrow(
+    await expect(createShareLink({ accountId: theirs.accountId, demo: "pipeline-basics" }, rep)).rejects.toThrow(
       expect.objectContaining({ code: "not-found", field: "accountId" }),
     );
-    expect(() => revokeShareLink(theirs.token, rep)).toThrow(expect.objectContaining({ code: "not-found" }));
+    await expect(revokeShareLink(theirs.token, rep)).rejects.toThrow(expect.objectContaining({ code: "not-found" }));
   });
 
   it("makes unguessable, URL-safe tokens of at least 128 bits", async () => {

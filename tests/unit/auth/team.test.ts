@@ -43,15 +43,15 @@ describe("the sales team's accounts", () => {
   });
 
   it("refuses the same email twice, whatever its case", async () => {
-    await expect(await addTeamMember({ email: "ADA@example.com", password })).rejects.toMatchObject({
+    await expect(addTeamMember({ email: "ADA@example.com", password })).rejects.toMatchObject({
       code: "duplicate",
       message: expect.stringContaining("ada@example.com is already a team member"),
     });
   });
 
   it("refuses a malformed email and a short password, saying what to fix", async () => {
-    await expect(await addTeamMember({ email: "ada.example.com", password })).rejects.toThrow(/not an email address/);
-    await expect(await addTeamMember({ email: "bob@example.com", password: "too-short" })).rejects.toThrow(
+    await expect(addTeamMember({ email: "ada.example.com", password })).rejects.toThrow(/not an email address/);
+    await expect(addTeamMember({ email: "bob@example.com", password: "too-short" })).rejects.toThrow(
       /too short: use at least 10 characters/,
     );
     expect((await listTeamMembers()).map((member) => member.email)).toEqual(["ada@example.com"]);
@@ -82,6 +82,6 @@ describe("the sales team's accounts", () => {
     await addTeamMember({ email: "bob@example.com", password });
     await removeTeamMember("bob@example.com");
     expect(await signsIn("bob@example.com", password)).toBe(false);
-    await expect(await removeTeamMember("bob@example.com")).rejects.toMatchObject({ code: "not-found" });
+    await expect(removeTeamMember("bob@example.com")).rejects.toMatchObject({ code: "not-found" });
   });
 });

@@ -52,6 +52,8 @@ it("keeps every walk and gives the latest per demo, failed when a path failed", 
   expect(latest.get("beta")).toMatchObject({ ok: true, baseUrl: "https://demo.example.com" });
 });
 
-it("refuses a malformed run instead of storing it", () => {
-  expect(() => recordCheckRun({ slug: "", checkedAt: new Date(), baseUrl: "x", durationMs: -1, paths: [], failures: [] })).toThrow();
+it("refuses a malformed run instead of storing it", async () => {
+  await expect(
+    recordCheckRun({ slug: "", checkedAt: new Date(), baseUrl: "x", durationMs: -1, paths: [], failures: [] }),
+  ).rejects.toThrow();
 });

@@ -7,7 +7,7 @@ async function freshCopy() {
   vi.resetModules();
   const [runtimeModule, client, handles, start] = await Promise.all([
     import("@/lib/runtime/runtime"),
-    import("@/db/client"),
+    import("@/db/control-plane"),
     import("@/lib/sandbox/handles"),
     import("@/lib/runtime/start"),
   ]);
@@ -28,7 +28,7 @@ function openFilesNamed(suffix: string): number {
 }
 
 describe("the runtime", () => {
-  let stop: (() => void) | undefined;
+  let stop: (() => Promise<void>) | undefined;
   afterAll(() => stop?.());
 
   it("is one object shared by every copy of the modules, with one control connection", async () => {
@@ -38,7 +38,7 @@ describe("the runtime", () => {
     const second = await freshCopy();
     expect(second.runtime).not.toBe(first.runtime); // really another copy of the module
     expect(second.runtime().id).toBe(first.runtime().id);
-    expect(second.controlDb().$client).toBe(first.controlDb().$client);
+    expect(second.store()).toBe(first.store());
     expect(openFilesNamed("/control.sqlite")).toBe(1);
   });
 
