@@ -107,14 +107,14 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
     // PostgreSQL checkpoints and vacuums on its own.
     startUpkeep: () => () => {},
     async migrate() {
-      // Nodes starting together take turns; the second finds nothing left to apply.
-      const reserved = await client.reserve();
+      // Nodes starting together take turns: a one-connection client holds the lock while it migrates, and
+      // the next finds nothing left to apply.
+      const single = postgres(options.url, { ...postgresClientOptions({ poolSize: 1, applicationName: options.applicationName }) });
       try {
-        await reserved`select pg_advisory_lock(${advisoryLocks.migrations})`;
-        await migrate(drizzle(reserved as unknown as postgres.Sql), { migrationsFolder: options.migrationsFolder });
-        await reserved`select pg_advisory_unlock(${advisoryLocks.migrations})`;
+        await single`select pg_advisory_lock(${advisoryLocks.migrations})`;
+        await migrate(drizzle(single), { migrationsFolder: options.migrationsFolder });
       } finally {
-        reserved.release();
+        await single.end({ timeout: 5 });
       }
     },
     async close() {
