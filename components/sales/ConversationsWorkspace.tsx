@@ -21,7 +21,7 @@ export type InboxItem = {
 type Message = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
 /** The same shape the API serialises (lib/conversations/context.ts); a type import, so no server code ships. */
 type Context = ConversationContext;
-type Thread = InboxItem & { messages: Message[]; visitorId: string };
+type Thread = InboxItem & { messages: Message[] };
 
 const typingSentEveryMs = 3_000;
 

@@ -53,12 +53,13 @@ export function conversationContext(
   entry: Pick<InboxEntry, "visitorId" | "demoSlug" | "sandboxId" | "linked">,
   db: Pick<ControlDb, "select"> = controlDb(),
 ): ConversationContext {
-  if (!entry.linked) return { demo: entry.demoSlug, linked: false, built: [] };
+  if (!entry.linked || !entry.visitorId) return { demo: entry.demoSlug, linked: false, built: [] };
+  const visitorId = entry.visitorId;
   const visitor = db
     .select({ device: visitors.device, source: visitors.source, accountId: visitors.accountId, accountName: accounts.name })
     .from(visitors)
     .leftJoin(accounts, eq(accounts.id, visitors.accountId))
-    .where(eq(visitors.id, entry.visitorId))
+    .where(eq(visitors.id, visitorId))
     .get();
   const sandbox = entry.sandboxId
     ? db.select({ personalization: sandboxes.personalization }).from(sandboxes).where(eq(sandboxes.id, entry.sandboxId)).get()
@@ -66,10 +67,10 @@ export function conversationContext(
   const step = db
     .select({ stepId: events.stepId })
     .from(events)
-    .where(and(eq(events.visitorId, entry.visitorId), eq(events.type, "step.viewed")))
+    .where(and(eq(events.visitorId, visitorId), eq(events.type, "step.viewed")))
     .orderBy(desc(events.occurredAt))
     .get();
-  const locale = tourLocale(entry.visitorId, db);
+  const locale = tourLocale(visitorId, db);
   const persona = storedPersonalization(sandbox?.personalization)?.persona;
   return {
     demo: entry.demoSlug,
@@ -80,6 +81,6 @@ export function conversationContext(
     ...(visitor?.accountId && visitor.accountName ? { account: { id: visitor.accountId, name: visitor.accountName } } : {}),
     ...(visitor?.source ? { source: visitor.source } : {}),
     ...(visitor?.device ? { device: visitor.device } : {}),
-    built: builtInSandbox(entry.visitorId, builtLimit, db),
+    built: builtInSandbox(visitorId, builtLimit, db),
   };
 }

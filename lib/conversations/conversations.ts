@@ -125,7 +125,8 @@ export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb(
           id: newId(),
           visitorId: post.visitorId,
           demoSlug: post.demoSlug ?? null,
-          sandboxId: post.sandboxId ?? null,
+          // An untracked thread keeps only the demo it was asked from: never which copy (their sandbox).
+          sandboxId: post.noTracking ? null : (post.sandboxId ?? null),
           assigneeUserId: owner ?? null,
           linked: !post.noTracking,
           lastMessageAt: now,
@@ -143,7 +144,7 @@ export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb(
         status: "open",
         lastMessageAt: now,
         visitorReadId: sql`max(${conversations.visitorReadId}, ${message.id})`,
-        ...(post.sandboxId ? { sandboxId: post.sandboxId, demoSlug: post.demoSlug ?? null } : {}),
+        ...(post.sandboxId ? { sandboxId: conversation.linked ? post.sandboxId : null, demoSlug: post.demoSlug ?? null } : {}),
       })
       .where(eq(conversations.id, conversation.id))
       .run();
@@ -255,7 +256,8 @@ export function updateConversation(
 
 export type InboxEntry = {
   id: string;
-  visitorId: string;
+  /** Null for a visitor who sent GPC / Do-Not-Track (not linked): the team never learns who they are. */
+  visitorId: string | null;
   demoSlug: string | null;
   sandboxId: string | null;
   status: Conversation["status"];
@@ -267,6 +269,12 @@ export type InboxEntry = {
   lastMessage: string;
   unanswered: boolean;
 };
+
+/** Whose panel a conversation's live events go to; never part of what the team reads. */
+export function conversationVisitor(conversationId: string, db: Pick<ControlDb, "select"> = controlDb()): string | undefined {
+  return db.select({ visitorId: conversations.visitorId }).from(conversations).where(eq(conversations.id, conversationId)).get()
+    ?.visitorId;
+}
 
 /** The team's conversations, newest activity first. */
 export function teamInbox(
@@ -303,9 +311,9 @@ function inboxRows(db: Pick<ControlDb, "select">, where: SQL | undefined, limit:
     .all();
   return rows.map(({ conversation, assigneeName, body, author }) => ({
     id: conversation.id,
-    visitorId: conversation.visitorId,
+    visitorId: conversation.linked ? conversation.visitorId : null,
     demoSlug: conversation.demoSlug,
-    sandboxId: conversation.sandboxId,
+    sandboxId: conversation.linked ? conversation.sandboxId : null,
     status: conversation.status,
     muted: conversation.muted,
     linked: conversation.linked,

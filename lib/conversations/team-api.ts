@@ -7,7 +7,7 @@ import { jsonError, jsonOk } from "@/lib/http/responses";
 import { publishEphemeral } from "@/lib/live/hub";
 import { isWellFormedId } from "@/lib/sandbox/ids";
 import { conversationContext } from "./context";
-import { postTeamMessage, teamInbox, teamThread, updateConversation } from "./conversations";
+import { conversationVisitor, postTeamMessage, teamInbox, teamThread, updateConversation } from "./conversations";
 import { maxMessageLength } from "./message-input";
 
 const maxBodyBytes = maxMessageLength * 6 + 512;
@@ -58,9 +58,9 @@ export async function patchConversation(request: Request, _member: Member, id: s
 }
 
 export async function teamTyping(_request: Request, member: Member, id: string): Promise<Response> {
-  const thread = conversationId(id) ? teamThread(id) : undefined;
-  if (!thread) return jsonError(404, "No such conversation");
-  publishEphemeral(`visitor:${thread.visitorId}`, "typing", { who: "team" });
+  const visitorId = conversationId(id) ? conversationVisitor(id) : undefined;
+  if (!visitorId) return jsonError(404, "No such conversation");
+  publishEphemeral(`visitor:${visitorId}`, "typing", { who: "team" });
   publishEphemeral("team", "typing", { conversationId: id, who: "team", userId: member.user.id });
   return jsonOk({ ok: true });
 }

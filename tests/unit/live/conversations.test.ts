@@ -2,14 +2,16 @@
 // owner, for a share-link visitor), rate limits with a friendly message, no conversation for known bots,
 // GPC/DNT threads kept unlinked, alerts only when they should fire, the prospect told of every reply, of a
 // close (they may write again) and of a mute (their messages are refused with a reason, and reach nobody).
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { controlDb, migrateControlDb } from "@/db/client";
-import { accounts, user, webhookOutbox, webhooks } from "@/db/control/schema";
+import { accounts, conversations, user, webhookOutbox, webhooks } from "@/db/control/schema";
 import {
   pausedMessage,
   postTeamMessage,
   postVisitorMessage,
   teamInbox,
+  teamThread,
   updateConversation,
   visitorThread,
 } from "@/lib/conversations/conversations";
@@ -128,11 +130,32 @@ describe("a prospect's conversation", () => {
     expect(ask(one, "6")).toMatchObject({ status: 429, error: expect.stringContaining("messages") });
   });
 
-  it("keeps a GPC / Do-Not-Track visitor's thread unlinked", () => {
+  it("keeps a GPC / Do-Not-Track visitor's thread unlinked: the team never sees who they are or which copy they asked from", () => {
     const prospect = visitor();
-    const started = post(prospect, "Private question", { noTracking: true });
+    const sandboxId = newId();
+    const started = post(prospect, "Private question", { noTracking: true, sandboxId, demoSlug: "pipeline-basics" });
     if (!("thread" in started)) throw new Error(started.error);
-    expect(teamInbox().find((entry) => entry.id === started.thread.id)?.linked).toBe(false);
+    post(prospect, "And another", { noTracking: true, sandboxId, demoSlug: "pipeline-basics" });
+    const forTeam = { linked: false, visitorId: null, sandboxId: null, demoSlug: "pipeline-basics" };
+    expect(teamInbox().find((entry) => entry.id === started.thread.id)).toMatchObject(forTeam);
+    expect(teamThread(started.thread.id)).toMatchObject(forTeam);
+    expect(JSON.stringify(teamInbox())).not.toContain(prospect);
+    const stored = controlDb().select().from(conversations).where(eq(conversations.id, started.thread.id)).get();
+    expect(stored?.sandboxId).toBeNull();
+    // Replies still reach the prospect's own panel.
+    const toPanel: LiveMessage[] = [];
+    const stop = subscribeLive([`visitor:${prospect}`], undefined, (message) => toPanel.push(message));
+    postTeamMessage({ conversationId: started.thread.id, userId: member("Private Rep"), body: "Happy to help" });
+    stop();
+    expect(toPanel.map((message) => message.type)).toContain("message");
+  });
+
+  it("shows a tracked visitor's thread with who they are and where they asked from", () => {
+    const prospect = visitor();
+    const sandboxId = newId();
+    const started = post(prospect, "Public question", { sandboxId, demoSlug: "pipeline-basics" });
+    if (!("thread" in started)) throw new Error(started.error);
+    expect(teamThread(started.thread.id)).toMatchObject({ linked: true, visitorId: prospect, sandboxId });
   });
 
   it("alerts on a new conversation, and on a message while nobody is online", () => {
