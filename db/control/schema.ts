@@ -116,8 +116,9 @@ export const shoulderViews = sqliteTable(
       .notNull()
       .references(() => visitors.id, { onDelete: "cascade" }),
     sandboxId: text("sandbox_id").notNull(),
-    /** Kept when the member is removed (their name is copied below), so the log still says who looked. */
+    /** Who looked: the log shows this member's current name (lib/shoulder-view/shoulder-view.ts). */
     viewerUserId: text("viewer_user_id").references(() => user.id, { onDelete: "set null" }),
+    /** Their name when they looked, shown only once they are removed (the id above is then null). */
     viewerName: text("viewer_name").notNull(),
     openedAt: createdAt(),
   },

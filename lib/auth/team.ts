@@ -1,13 +1,13 @@
-// Managing the sales team: add, list, remove, change a role or a password — for the CLI and the admin's
-// team page alike. Sign-up is disabled for the public, so members are written through better-auth's internal
+// Managing the sales team: add, list, remove, rename, change a role or a password — for the CLI and the
+// admin's team page alike (a member cannot rename themselves: lib/auth/served-endpoints.ts). Sign-up is disabled for the public, so members are written through better-auth's internal
 // adapter; roles are Openhouse's own column, changed with single statements that keep at least one admin.
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { z } from "zod";
+import { z } from "zod";
 import { controlDb } from "@/db/client";
 import { user } from "@/db/control/schema";
 import { auth } from "@/lib/auth/auth";
-import { emailSchema, type NewTeamMember, newTeamMemberSchema, passwordSchema, roleSchema } from "@/lib/auth/credentials";
+import { emailSchema, memberNameSchema, type NewTeamMember, newTeamMemberSchema, passwordSchema, roleSchema } from "@/lib/auth/credentials";
 import type { Role } from "@/lib/auth/roles";
 
 export type TeamErrorCode = "invalid-input" | "duplicate" | "not-found" | "last-admin";
@@ -123,6 +123,40 @@ export function changeTeamRole(userId: string, role: Role | unknown): TeamMember
     .run();
   if (changed.changes === 0) throw lastAdmin("change their role");
   return { ...existing, role: parsedRole };
+}
+
+/** Renames a member, with the same rule as a name given when they were added. */
+export function renameTeamMember(userId: string, name: unknown): TeamMemberSummary {
+  const parsedName = parse(memberNameSchema, name);
+  const renamed = controlDb()
+    .update(user)
+    .set({ name: parsedName, updatedAt: new Date() })
+    .where(eq(user.id, userId))
+    .returning(summaryColumns)
+    .get();
+  if (!renamed) throw notFound("that id");
+  return renamed;
+}
+
+export async function renameTeamMemberByEmail(email: string, name: unknown): Promise<TeamMemberSummary> {
+  const { user: found } = await findByEmail(parse(emailSchema, email));
+  return renameTeamMember(found.id, name);
+}
+
+const memberChangeSchema = z
+  .strictObject(
+    { name: z.unknown().optional(), role: z.unknown().optional() },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? "Only a member's name and role can be changed here" : "Send a JSON object") },
+  )
+  .refine((change) => change.name !== undefined || change.role !== undefined, { error: "Send a new name or role" });
+
+/** The team page's change to one member: `{name}` or `{role}` (or both), each checked as on its own. */
+export function changeTeamMember(userId: string, input: unknown): TeamMemberSummary {
+  const change = parse(memberChangeSchema, input);
+  let member = change.name === undefined ? findTeamMember(userId) : renameTeamMember(userId, change.name);
+  if (change.role !== undefined) member = changeTeamRole(userId, change.role);
+  if (!member) throw notFound("that id");
+  return member;
 }
 
 /** Removes the member, their password and every session they have open; never the last admin. */

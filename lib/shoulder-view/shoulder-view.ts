@@ -2,9 +2,9 @@
 // prospect cookie is involved, every opening is logged (who, which visitor, when), and a visitor who sent
 // GPC or Do-Not-Track is never viewable.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { type ControlDb, controlDb } from "@/db/client";
-import { sandboxes, shoulderViews, visitors } from "@/db/control/schema";
+import { sandboxes, shoulderViews, user, visitors } from "@/db/control/schema";
 import type { TeamSession } from "@/lib/auth/team-session";
 import { searchCompanies } from "@/lib/pipeline/companies";
 import { searchContacts } from "@/lib/pipeline/contacts";
@@ -32,8 +32,14 @@ export type ShoulderView =
 
 export function shoulderViewLog(visitorId: string, db: ControlDb = controlDb()): ShoulderViewLog {
   return db
-    .select({ viewerName: shoulderViews.viewerName, openedAt: shoulderViews.openedAt })
+    .select({
+      // Who looked, by their id: the name they have now. The name copied at the time stands in only for a
+      // member who has since been removed (the id is then null).
+      viewerName: sql<string>`coalesce(${user.name}, ${shoulderViews.viewerName})`,
+      openedAt: shoulderViews.openedAt,
+    })
     .from(shoulderViews)
+    .leftJoin(user, eq(user.id, shoulderViews.viewerUserId))
     .where(eq(shoulderViews.visitorId, visitorId))
     .orderBy(desc(shoulderViews.openedAt), desc(shoulderViews.id))
     .limit(50)

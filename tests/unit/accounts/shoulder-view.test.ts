@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlDb, migrateControlDb } from "@/db/client";
 import { visitors } from "@/db/control/schema";
 import { deals } from "@/db/sandbox/schema";
-import { addTeamMember } from "@/lib/auth/team";
+import { addTeamMember, removeTeamMemberById, renameTeamMember } from "@/lib/auth/team";
 import type { TeamSession } from "@/lib/auth/team-session";
 import { registerDemos } from "@/lib/demos/registry";
 import { createDeal, listCompanies } from "@/lib/pipeline/pipeline";
@@ -13,7 +13,7 @@ import { installRuntime } from "@/lib/runtime/runtime";
 import { openSandbox } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { openReadOnlySandbox } from "@/lib/shoulder-view/read-only-sandbox";
-import { openShoulderView } from "@/lib/shoulder-view/shoulder-view";
+import { openShoulderView, shoulderViewLog } from "@/lib/shoulder-view/shoulder-view";
 import { newVisitor } from "../sandbox/helpers";
 
 const runtime = installRuntime({ sandboxSpares: 0 });
@@ -41,6 +41,25 @@ describe("the shoulder view", () => {
     openShoulderView(visitorId, viewer);
     const again = openShoulderView(visitorId, viewer);
     expect(again.kind === "open" && again.log.length).toBe(3);
+  });
+
+  it("names whoever looked by their name now, and keeps the name a removed member had", async () => {
+    const visitorId = newVisitor();
+    provisionSandbox(visitorId, "pipeline-basics");
+    const added = await addTeamMember({ email: "sam@example.com", password: "correct horse battery", name: "Sam Rep" });
+    const sam = { ...added, emailVerified: true, image: null, updatedAt: added.createdAt };
+    openShoulderView(visitorId, sam);
+    // What a session hands in is the name when the session began, not what the log should say.
+    openShoulderView(visitorId, { ...viewer, name: "Ada Admin" });
+    renameTeamMember(viewer.id, "Riley Rivera");
+    const names = () =>
+      shoulderViewLog(visitorId)
+        .map((entry) => entry.viewerName)
+        .sort();
+    expect(names()).toEqual(["Riley Rivera", "Sam Rep"]);
+    removeTeamMemberById(sam.id);
+    expect(names()).toEqual(["Riley Rivera", "Sam Rep"]);
+    renameTeamMember(viewer.id, "Riley Rep");
   });
 
   it("reads through a connection on which every write fails", () => {

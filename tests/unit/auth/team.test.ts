@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlDb, controlDb, migrateControlDb } from "@/db/client";
 import { account, user } from "@/db/control/schema";
 import { auth } from "@/lib/auth/auth";
-import { addTeamMember, listTeamMembers, removeTeamMember, setPassword } from "@/lib/auth/team";
+import { addTeamMember, changeTeamMember, listTeamMembers, removeTeamMember, renameTeamMemberByEmail, setPassword } from "@/lib/auth/team";
 
 beforeAll(() => migrateControlDb());
 afterAll(() => closeControlDb());
@@ -73,6 +73,17 @@ describe("the sales team's accounts", () => {
     expect(await sessionOf()).toBeNull();
     expect(await signsIn("ada@example.com", password)).toBe(false);
     expect(await signsIn("ada@example.com", "a brand new passphrase")).toBe(true);
+  });
+
+  it("renames a member with the same plain-text rule as a new member's name, and nothing else on the way", async () => {
+    expect((await renameTeamMemberByEmail("ada@example.com", "  Ada Lovelace ")).name).toBe("Ada Lovelace");
+    await expect(renameTeamMemberByEmail("ada@example.com", "Ada\nAdmin")).rejects.toThrow(/control characters/);
+    await expect(renameTeamMemberByEmail("ada@example.com", "   ")).rejects.toThrow(/Type a name/);
+    await expect(renameTeamMemberByEmail("ada@example.com", "A".repeat(101))).rejects.toThrow(/too long/);
+    const [ada] = await listTeamMembers();
+    expect(() => changeTeamMember(ada?.id ?? "", { name: "Ada", email: "evil@example.com" })).toThrow(/Only a member's name and role/);
+    expect(changeTeamMember(ada?.id ?? "", { name: "Ada L." })).toMatchObject({ name: "Ada L.", email: "ada@example.com" });
+    expect(() => changeTeamMember("no-such-member", { name: "Bob" })).toThrow(/No team member has that id/);
   });
 
   it("removes a member, who can then no longer sign in", async () => {
