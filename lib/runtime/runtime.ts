@@ -11,6 +11,7 @@ import type Database from "better-sqlite3";
 import { LRUCache } from "lru-cache";
 import { type Config, type DataPaths, dataPaths, loadConfig } from "@/lib/config";
 import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
+import { createFilesPrivately } from "./private-data";
 
 export type ActionContext = { started: boolean };
 
@@ -49,6 +50,8 @@ type Holder = { [key]?: Runtime };
 const holder = globalThis as Holder;
 
 export function createRuntime(config: Config): Runtime {
+  // Whatever this process writes to the data directory — the server, a CLI, a test — is its user's alone.
+  createFilesPrivately();
   const sharedValues = new Map<string, unknown>();
   const cleanups = new Set<() => void>();
   const runtime: Runtime = {
