@@ -272,8 +272,7 @@ export type InboxEntry = {
 
 /** Whose panel a conversation's live events go to; never part of what the team reads. */
 export function conversationVisitor(conversationId: string, db: Pick<ControlDb, "select"> = controlDb()): string | undefined {
-  return db.select({ visitorId: conversations.visitorId }).from(conversations).where(eq(conversations.id, conversationId)).get()
-    ?.visitorId;
+  return db.select({ visitorId: conversations.visitorId }).from(conversations).where(eq(conversations.id, conversationId)).get()?.visitorId;
 }
 
 /** The team's conversations, newest activity first. */

@@ -53,7 +53,13 @@ const trickyUnit = fc.constantFrom(
   " ",
 );
 const tricky = fc.string({ unit: trickyUnit, maxLength: 12 });
-const anything = fc.oneof(tricky, fc.string(), fc.webUrl(), fc.webPath(), tricky.map((text) => `/${text}`));
+const anything = fc.oneof(
+  tricky,
+  fc.string(),
+  fc.webUrl(),
+  fc.webPath(),
+  tricky.map((text) => `/${text}`),
+);
 
 describe("where sign-in sends a team member next", () => {
   it("goes on to a path on this site, keeping its query and fragment", () => {
