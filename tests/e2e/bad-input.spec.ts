@@ -14,7 +14,10 @@ type Who = "stranger" | "visitor" | "rep";
 type Probe = {
   /** What the person or attacker does: the test's name. */
   does: string;
-  /** `{sandbox}` is the visitor's product path (/s/<id>), `{sandboxId}` its id, `{action}` a real Server Action id. */
+  /**
+   * `{sandbox}` is the visitor's product path (/s/<id>), `{sandboxId}` its id, `{action}` a real Server Action id,
+   * `{origin}` this app's own origin (as its pages send it).
+   */
   path: string;
   method?: string;
   headers?: Record<string, string>;
@@ -346,6 +349,88 @@ const theApis: Probe[] = [
   api("a client signs out with a body of bytes", "/api/auth/sign-out", 415, post({ "content-type": "application/octet-stream" }, "x")),
 ];
 
+// Writes from pages that are not this app's: another port of the same host or a sibling subdomain is
+// "same-site", so the browser sends the team's SameSite=Lax cookie and a visitor's cookie with them. And a
+// JSON API takes JSON only: text/plain and forms are what another page may send without asking first.
+const elsewhere = { "content-type": "text/plain;charset=UTF-8", origin: "http://localhost:1" };
+const sibling = { ...json, origin: "http://evil.localhost:3000" };
+const reply = '{"body":"Forged reply"}';
+const crossOrigin: Probe[] = [
+  api("a page on another port posts a reply as the rep", `/api/sales/conversations/${anyId}/messages`, 403, post(elsewhere, reply, asRep)),
+  api(
+    "a page on another port adds a webhook as the rep",
+    "/api/sales/webhooks",
+    403,
+    post(elsewhere, '{"url":"https://evil.example"}', asRep),
+  ),
+  api("a page on a sibling subdomain adds a team member", "/api/sales/team", 403, post(sibling, '{"email":"x@evil.example"}', asRep)),
+  api("a page on another port changes a role", `/api/sales/team/${anyId}`, 403, {
+    ...post(sibling, '{"role":"admin"}', asRep),
+    method: "PATCH",
+  }),
+  api("a page on another port revokes a share link", `/api/sales/links/${anyId}`, 403, { method: "DELETE", headers: sibling, ...asRep }),
+  api("a page on another port closes a conversation", `/api/sales/conversations/${anyId}`, 403, {
+    ...post(sibling, '{"status":"closed"}', asRep),
+    method: "PATCH",
+  }),
+  api("a page on another port switches a studio preview", `/api/studio/preview/${anyId}`, 403, {
+    ...post(sibling, '{"locale":"de"}', asRep),
+    method: "PATCH",
+  }),
+  api("a page on another port writes to the visitor's conversation", "/api/conversation", 403, post(elsewhere, '{"body":"x"}', owner)),
+  api(
+    "a page on another port marks the visitor's replies read",
+    "/api/conversation/read",
+    403,
+    post({ origin: "http://localhost:1" }, "", owner),
+  ),
+  api("a page on another port sends signals as the visitor", "/api/signals", 403, post(elsewhere, '{"events":[]}', owner)),
+  api("a page on another port signs a member in", "/api/auth/sign-in/email", 403, post({ ...json, origin: "http://localhost:1" }, "{}")),
+  api("a sandboxed frame posts with an opaque origin", "/api/sales/webhooks", 403, post({ ...json, origin: "null" }, "{}", asRep)),
+  api(
+    "a browser that sends no Origin marks a write same-site",
+    "/api/sales/links",
+    403,
+    post({ ...json, "sec-fetch-site": "same-site" }, "{}", asRep),
+  ),
+  api(
+    "our own page posts a reply as text/plain",
+    `/api/sales/conversations/${anyId}/messages`,
+    415,
+    post({ ...text, origin: "{origin}" }, reply, asRep),
+  ),
+  api(
+    "our own page posts a webhook as a form",
+    "/api/sales/webhooks",
+    415,
+    post({ ...multipart, origin: "{origin}" }, formPart("url", "x"), asRep),
+  ),
+  api("a client posts the visitor's question as text/plain", "/api/conversation", 415, post(text, '{"body":"x"}', owner)),
+  api(
+    "a client posts a share link urlencoded",
+    "/api/sales/links",
+    415,
+    post({ "content-type": "application/x-www-form-urlencoded" }, "demo=x", asRep),
+  ),
+  api(
+    "our own page's beacon sends signals as text/plain",
+    "/api/signals",
+    202,
+    post({ ...text, origin: "{origin}" }, JSON.stringify({ events: [signal("0190a6c4-7a1e-7cc4-8b1a-3f1e2d4c5b6c")] }), owner),
+  ),
+  api("a member renames themselves", "/api/auth/update-user", 404, post(json, '{"name":"Ada Admin"}', asRep)),
+  api("a member changes their own email", "/api/auth/change-email", 404, post(json, '{"newEmail":"x@evil.example"}', asRep)),
+  api("a member deletes themselves", "/api/auth/delete-user", 404, post(json, "{}", asRep)),
+  api("a member lists their sessions", "/api/auth/list-sessions", 404, asRep),
+  framework("a link checker sends HEAD to Try it: nothing is provisioned", "/try/pipeline-basics", { method: "HEAD", status: 200 }),
+  framework("a link checker sends HEAD to a visitor's shoulder view", `/sales/visitors/${anyId}/sandbox`, {
+    method: "HEAD",
+    status: 200,
+    ...asRep,
+  }),
+  framework("a link checker sends HEAD to a studio preview", "/studio/preview/pipeline-basics", { method: "HEAD", status: 200, ...asRep }),
+];
+
 // Every route, with the methods it does not serve: pages answer 405 with a page (npm start's front door; Next
 // would render the page for any method), OPTIONS lists the methods, and the APIs answer 405 in their own shape.
 const pageRoutes: [string, string, More][] = [
@@ -405,6 +490,14 @@ const theSalesArea: Probe[] = [
   person("a rep opens a visitor id with a NUL byte and an emoji", "/sales/visitors/%00%F0%9F%98%80", 404, notFound, asRep),
   person("a rep opens a visitor id that is not UTF-8", "/sales/visitors/%ff", 400, brokenAddress, asRep),
   person("a rep sends junk ?bots=", "/sales/visitors?bots=%ff&bots=1&bots[]=0", 200, "Visitors", asRep),
+  person("a signed-in rep follows a ?next= that normalises to another host", "/sales/sign-in?next=/.//evil.example/x", 307, "Hot list", {
+    ...asRep,
+    says: /^\/sales$/,
+  }),
+  person("a signed-in rep follows a ?next= with an encoded dot segment", "/sales/sign-in?next=/%252e%252e//evil.example", 307, "Hot list", {
+    ...asRep,
+    says: /^\/sales$/,
+  }),
   person(
     "a link sends the sign-in page a junk ?next=",
     "/sales/sign-in?next=%ff&next=//evil.example&next=javascript:alert(1)",
@@ -436,6 +529,7 @@ let setup: Setup;
 
 function fill(template: string): string {
   return template
+    .replaceAll("{origin}", new URL(test.info().project.use.baseURL ?? "").origin)
     .replaceAll("{sandboxId}", setup.sandbox.slice("/s/".length))
     .replaceAll("{sandbox}", setup.sandbox)
     .replaceAll("{action}", setup.actionId)
@@ -515,6 +609,7 @@ const sections: [string, Probe[]][] = [
   ["the product", theProduct],
   ["Server Actions", serverActions],
   ["the APIs", theApis],
+  ["writes from elsewhere", crossOrigin],
   ["wrong methods", wrongMethods],
   ["the sales area", theSalesArea],
 ];
@@ -578,7 +673,7 @@ const signInAttempts: { does: string; headers: Record<string, string>; body: str
     does: "a form with an undecodable email",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: "email=%ff&password=",
-    status: 400,
+    status: 415,
   },
   {
     does: "a wrong password and an off-site callback",
