@@ -1,5 +1,6 @@
 // Which of better-auth's endpoints answer over HTTP: signing in and out, and reading one's session. Nothing
-// else — an allowlist, so an endpoint a better-auth upgrade adds stays shut until someone opens it here.
+// else — an allowlist, so an endpoint a better-auth upgrade adds stays shut until someone opens it here
+// (better-auth's own `disabledPaths` lists what to refuse, and would leave such an endpoint open).
 // Refused, and why (each is self-service this team must not have, or a feature it does not use):
 // - /update-user: a rep renamed themselves "Ada Admin" in the shoulder-view log and in what prospects read.
 //   Names change on the admin's team page or with `npm run team -- rename` (lib/auth/team.ts).
