@@ -351,7 +351,8 @@ const theApis: Probe[] = [
 
 // Writes from pages that are not this app's: another port of the same host or a sibling subdomain is
 // "same-site", so the browser sends the team's SameSite=Lax cookie and a visitor's cookie with them. And a
-// JSON API takes JSON only: text/plain and forms are what another page may send without asking first.
+// JSON API takes JSON only: text/plain and forms are what another page may send without asking first. Each
+// 403 must say why, so that a role's own refusal (a rep adding a webhook) cannot pass for it.
 const elsewhere = { "content-type": "text/plain;charset=UTF-8", origin: "http://localhost:1" };
 const sibling = { ...json, origin: "http://evil.localhost:3000" };
 const reply = '{"body":"Forged reply"}';
@@ -429,7 +430,7 @@ const crossOrigin: Probe[] = [
     ...asRep,
   }),
   framework("a link checker sends HEAD to a studio preview", "/studio/preview/pipeline-basics", { method: "HEAD", status: 200, ...asRep }),
-];
+].map((probe) => (probe.status === 403 ? { ...probe, says: "only accepted from this site's own pages" } : probe));
 
 // Every route, with the methods it does not serve: pages answer 405 with a page (npm start's front door; Next
 // would render the page for any method), OPTIONS lists the methods, and the APIs answer 405 in their own shape.
