@@ -282,7 +282,40 @@ const serverActions: Probe[] = [
       ]),
     ),
     status: 200,
-    says: "That file has 10,000 contacts; Pipeline imports up to 1,000 at a time",
+    says: "That file has more than 1,000 contacts; Pipeline imports up to 1,000 at a time",
+  }),
+  framework("an attacker uploads a 40,000-column file to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `${Array.from({ length: 40_000 }, (_, index) => `c${index}`).join(",")}\n${"x,".repeat(39_999)}x\n`, "wide.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "That file has 40,000 columns; Pipeline reads up to 100",
+  }),
+  framework("an attacker uploads quoted column names past the column limit to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `${Array.from({ length: 5_000 }, (_, index) => `"c, ${index}"`).join(",")}\nAna,Acme\n`, "quoted.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "That file has 5,000 columns; Pipeline reads up to 100",
+  }),
+  framework("an attacker uploads a 500,000-character cell to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `Name,Company\nAna,"${long(500_000)}"\n`, "cell.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "line 2, column 2: a cell of 500,000 characters; Pipeline reads cells up to 1,000",
   }),
   framework("an attacker uploads a file with an unclosed quote to the contact import", "{sandbox}/import", {
     ...callImport(
