@@ -65,7 +65,7 @@ export function loadConfig(env: Env = process.env) {
     signalsBatchesPerMinute: integer(env, "SIGNALS_BATCHES_PER_MINUTE", 600),
     /** New "Talk to a human" conversations one client may start per hour. */
     conversationsPerHour: integer(env, "CONVERSATIONS_PER_HOUR", 5),
-    /** Messages one client may send per hour, across their conversations. */
+    /** Messages one client address may send per hour, and one visitor (by their cookie) from any address. */
     messagesPerHour: integer(env, "MESSAGES_PER_HOUR", 60),
     /** Let webhooks reach loopback and private addresses (a local test receiver); off in production. */
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",

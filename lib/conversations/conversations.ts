@@ -106,8 +106,16 @@ export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb(
   if (!existing && !limiters.conversations.tryTake(post.clientAddress, now.getTime())) {
     return tooMany(limiters.conversations.retryAfterSeconds(post.clientAddress, now.getTime()), "new conversations");
   }
-  if (!limiters.messages.tryTake(post.clientAddress, now.getTime())) {
-    return tooMany(limiters.messages.retryAfterSeconds(post.clientAddress, now.getTime()), "messages");
+  // Per address and per visitor: a new address with the same cookie, or a new cookie from the same address,
+  // still counts against what was sent. Both are taken, so either limit holds on its own.
+  const overAddress = !limiters.messages.tryTake(post.clientAddress, now.getTime());
+  const overVisitor = !limiters.visitorMessages.tryTake(post.visitorId, now.getTime());
+  if (overAddress || overVisitor) {
+    const wait = Math.max(
+      overAddress ? limiters.messages.retryAfterSeconds(post.clientAddress, now.getTime()) : 0,
+      overVisitor ? limiters.visitorMessages.retryAfterSeconds(post.visitorId, now.getTime()) : 0,
+    );
+    return tooMany(wait, "messages");
   }
 
   const live: PendingLive[] = [];
