@@ -63,6 +63,11 @@ function conversationOf(visitorId: string, db: Pick<ControlDb, "select">): Conve
   return db.select().from(conversations).where(eq(conversations.visitorId, visitorId)).orderBy(desc(conversations.createdAt)).get();
 }
 
+/** Whether the team muted this visitor: nothing they send reaches anyone (messages, typing, hand-raises). */
+export function visitorMuted(visitorId: string, db: Pick<ControlDb, "select"> = controlDb()): boolean {
+  return conversationOf(visitorId, db)?.muted === true;
+}
+
 /** The visitor's thread, or null before they ever wrote. */
 export function visitorThread(visitorId: string, db: Pick<ControlDb, "select"> = controlDb()): Thread | null {
   const conversation = conversationOf(visitorId, db);
