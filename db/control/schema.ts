@@ -286,6 +286,16 @@ export const liveEvents = sqliteTable(
   (table) => [index("live_events_topic").on(table.topic, table.id)],
 );
 
+/**
+ * When each raiser's hand-raise last counted (lib/signals/hand-raise.ts): a visitor, or for visitors who sent
+ * GPC / Do-Not-Track, never linked to them, "anonymous in <demo>". The key is the claim: two requests, or two
+ * app nodes on one database, cannot both count a hand-raise in the same window.
+ */
+export const handRaises = sqliteTable("hand_raises", {
+  raiser: text("raiser").primaryKey(),
+  raisedAt: integer("raised_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 /** When each team member's workspace was last active: "someone is here now" means within the last minute. */
 export const teamPresence = sqliteTable("team_presence", {
   userId: text("user_id")

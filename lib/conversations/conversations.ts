@@ -63,6 +63,11 @@ function conversationOf(visitorId: string, db: Pick<ControlDb, "select">): Conve
   return db.select().from(conversations).where(eq(conversations.visitorId, visitorId)).orderBy(desc(conversations.createdAt)).get();
 }
 
+/** Whether the team muted this visitor: nothing they send reaches anyone (messages, typing, hand-raises). */
+export function visitorMuted(visitorId: string, db: Pick<ControlDb, "select"> = controlDb()): boolean {
+  return conversationOf(visitorId, db)?.muted === true;
+}
+
 /** The visitor's thread, or null before they ever wrote. */
 export function visitorThread(visitorId: string, db: Pick<ControlDb, "select"> = controlDb()): Thread | null {
   const conversation = conversationOf(visitorId, db);
@@ -106,8 +111,16 @@ export function postVisitorMessage(post: VisitorPost, db: ControlDb = controlDb(
   if (!existing && !limiters.conversations.tryTake(post.clientAddress, now.getTime())) {
     return tooMany(limiters.conversations.retryAfterSeconds(post.clientAddress, now.getTime()), "new conversations");
   }
-  if (!limiters.messages.tryTake(post.clientAddress, now.getTime())) {
-    return tooMany(limiters.messages.retryAfterSeconds(post.clientAddress, now.getTime()), "messages");
+  // Per address and per visitor: a new address with the same cookie, or a new cookie from the same address,
+  // still counts against what was sent. Both are taken, so either limit holds on its own.
+  const overAddress = !limiters.messages.tryTake(post.clientAddress, now.getTime());
+  const overVisitor = !limiters.visitorMessages.tryTake(post.visitorId, now.getTime());
+  if (overAddress || overVisitor) {
+    const wait = Math.max(
+      overAddress ? limiters.messages.retryAfterSeconds(post.clientAddress, now.getTime()) : 0,
+      overVisitor ? limiters.visitorMessages.retryAfterSeconds(post.visitorId, now.getTime()) : 0,
+    );
+    return tooMany(wait, "messages");
   }
 
   const live: PendingLive[] = [];

@@ -28,7 +28,14 @@ export type Runtime = {
   readonly spares: { pools: Map<string, string[]>; refilling: Set<string> };
   /** Per template file its size, and per demo the day's template file (names only, never parsed fixtures). */
   readonly templates: { sizes: Map<string, number>; files: Map<string, { day: string; file: string }> };
-  readonly limiters: { provision: RateLimiter; signals: RateLimiter; conversations: RateLimiter; messages: RateLimiter };
+  readonly limiters: {
+    provision: RateLimiter;
+    signals: RateLimiter;
+    conversations: RateLimiter;
+    /** Messages per client address, and per visitor (keyed by their id): a new address with the same cookie counts on. */
+    messages: RateLimiter;
+    visitorMessages: RateLimiter;
+  };
   /** Which Server Action requests have reached our code (lib/next-workarounds/action-decode-failures.ts). */
   readonly actionContexts: AsyncLocalStorage<ActionContext>;
   /** The server secret, once read or generated (lib/server-secret.ts). */
@@ -74,6 +81,7 @@ export function createRuntime(config: Config): Runtime {
       signals: createRateLimiter(config.signalsBatchesPerMinute),
       conversations: createRateLimiter(config.conversationsPerHour, 50_000, 60 * 60_000),
       messages: createRateLimiter(config.messagesPerHour, 50_000, 60 * 60_000),
+      visitorMessages: createRateLimiter(config.messagesPerHour, 50_000, 60 * 60_000),
     },
     actionContexts: new AsyncLocalStorage<ActionContext>(),
     shared<T>(name: string, make: () => T): T {

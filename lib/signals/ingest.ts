@@ -1,11 +1,13 @@
 // Stores validated batches of usage signals. Idempotent by event id; times clamped to what the server can
 // believe; identity linked only when the visitor has not asked not to be tracked; sessions split after
-// 30 idle minutes. Reads happen per request, writes in one transaction per group (see group-commit.ts).
+// 30 idle minutes; a hand-raise counted once per raiser per window (hand-raise.ts). Reads happen per request,
+// writes in one transaction per group (see group-commit.ts).
 import "server-only";
 import crypto from "node:crypto";
-import type Database from "better-sqlite3";
 import { type ControlDb, controlDb } from "@/db/client";
+import { announce } from "@/lib/live/hub";
 import type { SignalBatch } from "./event-schema";
+import { claimHandRaise, type HandRaiser, handRaiserOf, tellTeamOfHandRaise } from "./hand-raise";
 import { assignSession, type OpenSession } from "./sessions";
 import { controlStatements } from "./statements";
 
@@ -33,7 +35,15 @@ export type PreparedEvent = {
   occurredAt: number;
 };
 
-export type PreparedBatch = { visitorId?: string; sandboxId?: string; bot: boolean; receivedAt: number; events: PreparedEvent[] };
+export type PreparedBatch = {
+  visitorId?: string;
+  sandboxId?: string;
+  bot: boolean;
+  receivedAt: number;
+  events: PreparedEvent[];
+  /** Who the batch's one hand-raise is from, when it carries one this sender may raise. */
+  handRaiser?: HandRaiser;
+};
 
 const maxAgeMs = 24 * 60 * 60 * 1000;
 
@@ -51,13 +61,25 @@ export function prepareBatch(batch: SignalBatch, context: IngestContext, db: Con
   const visitor = known && known.doNotTrack === 0 ? known : undefined;
   const visitorId = visitor?.id;
   const sandboxId = visitorId && batch.sandbox && statements.sandboxOwned.get(batch.sandbox, visitorId) ? batch.sandbox : undefined;
+  // At most one hand-raise per batch, and only from a person who may raise one (hand-raise.ts).
+  const raised = batch.events.find((event) => event.type === "handraise");
+  const cookieVisitor = raised && context.visitorId ? (known ?? statements.visitor.get(context.visitorId)) : undefined;
+  const handRaiser = raised
+    ? handRaiserOf(
+        { cookieVisitorId: cookieVisitor?.id, linkedVisitorId: visitorId, bot: (context.bot ?? false) || cookieVisitor?.bot === 1 },
+        raised.demo ?? null,
+        db,
+      )
+    : undefined;
   return {
     visitorId,
     sandboxId,
     // Automated browsers' events are marked; whether their visitor is a bot is decided when reading (no interaction).
     bot: (known ? known.bot === 1 : (context.bot ?? false)) || batch.webdriver === true,
     receivedAt,
+    handRaiser,
     events: batch.events
+      .filter((event) => event.type !== "handraise" || (event === raised && handRaiser !== undefined))
       .map((event) => ({
         id: event.id,
         type: event.type,
@@ -72,12 +94,17 @@ export function prepareBatch(batch: SignalBatch, context: IngestContext, db: Con
   };
 }
 
-function writeOne(sqlite: Database.Database, batch: PreparedBatch, sessions: Map<string, OpenSession | undefined>): { stored: number } {
-  const statements = controlStatements(sqlite);
+function writeOne(db: ControlDb, batch: PreparedBatch, sessions: Map<string, OpenSession | undefined>): { stored: number } {
+  const statements = controlStatements(db.$client);
   let stored = 0;
   const visitorId = batch.visitorId;
   let session = visitorId ? (sessions.has(visitorId) ? sessions.get(visitorId) : statements.latestSession.get(visitorId)) : undefined;
+  const receivedAt = new Date(batch.receivedAt);
   for (const event of batch.events) {
+    const handRaiser = event.type === "handraise" ? batch.handRaiser : undefined;
+    // Claimed before it is stored: one that does not count is dropped. (A retry of one that did, come back after
+    // the window, claims the window for nothing: it is stored once, below, and tells nobody again.)
+    if (handRaiser && !claimHandRaise(db, handRaiser, receivedAt)) continue;
     const next = visitorId ? assignSession(session, event.occurredAt, () => crypto.randomUUID()) : undefined;
     const inserted = statements.insertEvent.run(
       event.id,
@@ -98,6 +125,7 @@ function writeOne(sqlite: Database.Database, batch: PreparedBatch, sessions: Map
     if (inserted.changes === 0) continue;
     stored++;
     session = next;
+    if (handRaiser) tellTeamOfHandRaise(db, handRaiser, receivedAt);
   }
   if (visitorId) {
     if (session) statements.upsertSession.run(session.id, visitorId, session.startedAt, session.lastEventAt, session.eventCount);
@@ -109,9 +137,12 @@ function writeOne(sqlite: Database.Database, batch: PreparedBatch, sessions: Map
 
 /** Writes many prepared batches in one transaction (one fsync), returning each one's count. */
 export function writeBatches(batches: PreparedBatch[], db: ControlDb = controlDb()): { stored: number }[] {
-  const sqlite = db.$client;
   const sessions = new Map<string, OpenSession | undefined>();
-  return sqlite.transaction(() => batches.map((batch) => writeOne(sqlite, batch, sessions)))();
+  // One transaction on the connection; a hand-raise's claim, live event and alert (drizzle, same connection) join it.
+  const written = db.$client.transaction(() => batches.map((batch) => writeOne(db, batch, sessions)))();
+  // Committed: streams may hear of the hand-raises now ("committed before told", lib/live/hub.ts).
+  if (batches.some((batch) => batch.handRaiser)) announce();
+  return written;
 }
 
 export function ingestBatch(batch: SignalBatch, context: IngestContext, db: ControlDb = controlDb()): { stored: number } {

@@ -1,7 +1,8 @@
-// Background upkeep for the event store: the retention purge, and WAL checkpoints taken on a timer
-// instead of inside whichever ingest commit happens to cross the threshold.
+// Background upkeep for the event store: the retention purge (and hand-raise claims past their window), and WAL
+// checkpoints taken on a timer instead of inside whichever ingest commit happens to cross the threshold.
 import "server-only";
 import { controlDb } from "@/db/client";
+import { pruneHandRaises } from "./hand-raise";
 import { purgeExpiredEvents } from "./retention";
 
 const purgeEveryMs = 60 * 60_000;
@@ -22,6 +23,7 @@ export function startSignalsMaintenance(): () => void {
     try {
       const { purged } = purgeExpiredEvents();
       if (purged > 0) console.log(`openhouse: purged ${purged} events past the retention window`);
+      pruneHandRaises(new Date(), controlDb());
     } catch (error) {
       console.error("signals: retention purge failed", error);
     }

@@ -62,6 +62,12 @@ const uploadParts = (parts: [string, string, string?][]) =>
 /** The contact import's arguments as React encodes them: the sandbox id, the previous state, a FormData (part 1). */
 const importArguments = '["{sandboxId}",{},"$K1"]';
 const signal = (id: string) => ({ id, type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" });
+const handRaise = (index: number) => ({
+  id: `0190a6c4-7a1e-7cc4-8b1a-${String(index).padStart(12, "0")}`,
+  type: "handraise",
+  at: Date.now(),
+  demo: "pipeline-basics",
+});
 
 type More = Partial<Probe>;
 /** A person opens the address (or a bot posts to it); a 4xx must be a page that helps them on. */
@@ -285,7 +291,40 @@ const serverActions: Probe[] = [
       ]),
     ),
     status: 200,
-    says: "That file has 10,000 contacts; Pipeline imports up to 1,000 at a time",
+    says: "That file has more than 1,000 contacts; Pipeline imports up to 1,000 at a time",
+  }),
+  framework("an attacker uploads a 40,000-column file to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `${Array.from({ length: 40_000 }, (_, index) => `c${index}`).join(",")}\n${"x,".repeat(39_999)}x\n`, "wide.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "That file has 40,000 columns; Pipeline reads up to 100",
+  }),
+  framework("an attacker uploads quoted column names past the column limit to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `${Array.from({ length: 5_000 }, (_, index) => `"c, ${index}"`).join(",")}\nAna,Acme\n`, "quoted.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "That file has 5,000 columns; Pipeline reads up to 100",
+  }),
+  framework("an attacker uploads a 500,000-character cell to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `Name,Company\nAna,"${long(500_000)}"\n`, "cell.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "line 2, column 2: a cell of 500,000 characters; Pipeline reads cells up to 1,000",
   }),
   framework("an attacker uploads a file with an unclosed quote to the contact import", "{sandbox}/import", {
     ...callImport(
@@ -337,6 +376,26 @@ const theApis: Probe[] = [
       JSON.stringify({ events: [signal("0190a6c4-7a1e-7cc4-8b1a-3f1e2d4c5b6b")], sandbox: "../../x" }),
     ),
   }),
+  api("a bot without a cookie raises 20 hands at once: nothing stored", "/api/signals", 202, {
+    ...post(
+      { ...json, "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" },
+      JSON.stringify({ events: Array.from({ length: 20 }, (_, index) => handRaise(index)) }),
+    ),
+    says: '{"stored":0}',
+  }),
+  api("a visitor sends a message of zero-width characters only", "/api/conversation", 400, {
+    ...post(json, JSON.stringify({ body: "\u200b\u200c\u200d\u2060\ufeff" }), owner),
+    says: "Type a message first",
+  }),
+  api("a visitor sends a message that reverses its own text", "/api/conversation", 400, {
+    ...post(json, JSON.stringify({ body: "invoice_\u202egnp.exe" }), owner),
+    says: "reverse the text's direction",
+  }),
+  api("a visitor sends a message with half an emoji", "/api/conversation", 400, {
+    ...post(json, '{"body":"hello \\ud83d"}', owner),
+    says: "broken character",
+  }),
+  api("a visitor sends typing before any conversation", "/api/conversation/typing", 404, post(json, "", owner)),
   api("a stranger reads the visitors API", "/api/sales/visitors", 401),
   api("a stranger forges a session cookie for the visitors API", "/api/sales/visitors", 401, {
     headers: { cookie: "better-auth.session_token=forged.%ff" },

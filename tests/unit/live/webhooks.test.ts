@@ -9,8 +9,9 @@ import { user, webhookOutbox } from "@/db/control/schema";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { backoffMs, deliverDue, deliveryBody } from "@/lib/webhooks/deliver";
 import { enqueueAlert } from "@/lib/webhooks/enqueue";
+import { isNonPublicAddress } from "@/lib/webhooks/public-address";
 import { signDelivery, verifyDelivery } from "@/lib/webhooks/sign";
-import { checkWebhookTarget, isNonPublicAddress } from "@/lib/webhooks/target-check";
+import { checkWebhookTarget } from "@/lib/webhooks/target-check";
 import { createWebhook, recentDeliveries } from "@/lib/webhooks/webhooks";
 
 type Mode = "fail" | "stall" | "ok" | "redirect";
