@@ -20,9 +20,12 @@ import { touchVisitor } from "@/lib/visitors/visitor-record";
 
 let base = "";
 const server = http.createServer(
-  frontDoor((_request, response) => {
-    response.writeHead(404).end();
-  }),
+  frontDoor(
+    (_request, response) => {
+      response.writeHead(404).end();
+    },
+    { dev: false, publicFiles: new Set() },
+  ),
 );
 
 beforeAll(async () => {
