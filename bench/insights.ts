@@ -11,7 +11,8 @@ const progress = (message: string) => process.stderr.write(`bench:insights: ${me
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-insights-"));
 process.env.DATA_DIR = root;
 const { and, desc, eq, sql } = await import("drizzle-orm");
-const { closeControlPlane, controlDb, migrateControlPlane } = await import("../db/client");
+const { closeControlPlane, migrateControlPlane, store } = await import("../db/control-plane");
+const { embeddedControlConnection } = await import("./embedded-control");
 const { events, visitors } = await import("../db/control/schema");
 const { registerDemos } = await import("../lib/demos/registry");
 const { listVisitors } = await import("../lib/insights/visitors");
@@ -25,7 +26,7 @@ const runs = 30;
 
 await migrateControlPlane();
 await registerDemos();
-const sqlite = controlDb().$client;
+const sqlite = embeddedControlConnection("bench:insights");
 
 /** Visitors with a realistic mix: people touring and acting, known bots, automated browsers, GPC visitors. */
 function seedUpTo(total: number, already: number): void {
@@ -71,29 +72,30 @@ function aggregateAll(limit = 200) {
     interactionTypes.map((type) => sql`${type}`),
     sql`, `,
   )}) then 1 else 0 end)`;
-  return controlDb()
-    .select({
-      id: visitors.id,
-      stepsCompleted: sql<number>`count(distinct case when ${events.type} = 'step.completed' then ${events.demoSlug} || ':' || ${events.stepId} end)`,
-      sandboxActions: sql<number>`sum(case when ${events.type} = 'sandbox.action' then 1 else 0 end)`,
-      handRaises: sql<number>`sum(case when ${events.type} = 'handraise' then 1 else 0 end)`,
-    })
-    .from(visitors)
-    .leftJoin(events, eq(events.visitorId, visitors.id))
-    .where(and(eq(visitors.bot, false), eq(visitors.doNotTrack, false)))
-    .groupBy(visitors.id)
-    .having(sql`not (count(${events.id}) > 0 and sum(${events.bot}) = count(${events.id}) and ${interactionCount} = 0)`)
-    .orderBy(desc(visitors.lastSeenAt))
-    .limit(limit)
-    .all();
+  return store().all(
+    store()
+      .db.select({
+        id: visitors.id,
+        stepsCompleted: sql<number>`count(distinct case when ${events.type} = 'step.completed' then ${events.demoSlug} || ':' || ${events.stepId} end)`,
+        sandboxActions: sql<number>`sum(case when ${events.type} = 'sandbox.action' then 1 else 0 end)`,
+        handRaises: sql<number>`sum(case when ${events.type} = 'handraise' then 1 else 0 end)`,
+      })
+      .from(visitors)
+      .leftJoin(events, eq(events.visitorId, visitors.id))
+      .where(and(eq(visitors.bot, false), eq(visitors.doNotTrack, false)))
+      .groupBy(visitors.id)
+      .having(sql`not (count(${events.id}) > 0 and sum(${events.bot}) = count(${events.id}) and ${interactionCount} = 0)`)
+      .orderBy(desc(visitors.lastSeenAt))
+      .limit(limit),
+  );
 }
 
-function time(fn: () => unknown): { p50: number; p95: number } {
-  fn(); // warm the page cache and statement cache
+async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await fn(); // warm the page cache and statement cache
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    fn();
+    await fn();
     samples.push(performance.now() - started);
   }
   return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
@@ -108,15 +110,15 @@ for (const size of sizes) {
   seeded = size;
   sqlite.exec("analyze");
   const ours = await listVisitors();
-  const baseline = aggregateAll();
+  const baseline = await aggregateAll();
   // Same page, same order, same numbers: the speed-up must not change what a rep sees.
   const same =
     ours.length === baseline.length &&
     ours.every((row, index) => row.id === baseline[index]?.id && row.sandboxActions === baseline[index]?.sandboxActions);
   if (!same) throw new Error("the two queries disagree");
   progress(`timing ${runs} page loads of each…`);
-  const fast = time(() => listVisitors());
-  const slow = time(() => aggregateAll());
+  const fast = await time(() => listVisitors());
+  const slow = await time(() => aggregateAll());
   smallest ??= fast.p50;
   results.push(
     `| ${size.toLocaleString()} visitors, ${(size * eventsPerVisitor).toLocaleString()} events | ${fast.p50.toFixed(1)} / ${fast.p95.toFixed(1)} ms | ${slow.p50.toFixed(1)} / ${slow.p95.toFixed(1)} ms | ${(slow.p50 / fast.p50).toFixed(0)}× | ${(fast.p50 / smallest).toFixed(2)}× |`,

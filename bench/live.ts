@@ -142,6 +142,9 @@ const product = await startServer({
   CONVERSATIONS_PER_HOUR: "1000000",
   MESSAGES_PER_HOUR: "1000000",
   SIGNALS_BATCHES_PER_MINUTE: "1000000",
+  // One rep and one address hold every stream here: the per-person and per-address caps are not what is measured.
+  LIVE_STREAMS_PER_PERSON: "1000000",
+  LIVE_STREAMS_PER_ADDRESS: "1000000",
   WEBHOOKS_ALLOW_PRIVATE: "1",
   SANDBOX_SPARES: "0",
 });

@@ -21,7 +21,8 @@ const shapes: [string, SeedShape][] = [
 ];
 
 const { installRuntime } = await import("../lib/runtime/runtime");
-const { controlDb, migrateControlPlane, closeControlPlane } = await import("../db/client");
+const { migrateControlPlane, closeControlPlane } = await import("../db/control-plane");
+const { embeddedControlConnection } = await import("./embedded-control");
 const { registerDemos } = await import("../lib/demos/registry");
 const { catchUpInsights } = await import("../lib/insights/fold");
 const { addTeamMember } = await import("../lib/auth/team");
@@ -31,7 +32,7 @@ async function prepare(shape: SeedShape) {
   const runtime = installRuntime({ dataDir });
   await migrateControlPlane();
   await registerDemos();
-  const sqlite = controlDb().$client;
+  const sqlite = embeddedControlConnection("bench:sales");
   let started = performance.now();
   progress(`seeding ${shape.events.toLocaleString("en")} events, ${shape.visitors.toLocaleString("en")} visitors…`);
   const seeded = seedSalesHistory(sqlite, shape, progress);

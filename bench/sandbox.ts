@@ -23,7 +23,7 @@ const Database = (await import("better-sqlite3")).default;
 const { drizzle } = await import("drizzle-orm/better-sqlite3");
 const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
 const { and, eq } = await import("drizzle-orm");
-const { closeControlPlane, controlDb, migrateControlPlane, migrationsFolder } = await import("../db/client");
+const { closeControlPlane, migrateControlPlane, migrationsFolder, store } = await import("../db/control-plane");
 const { sandboxes } = await import("../db/control/schema");
 const { config, paths } = (await import("../lib/runtime/runtime")).runtime();
 const { templateFor } = await import("../lib/demos/registry");
@@ -101,12 +101,13 @@ const backup = await timeRuns(200, 10, (index) => source.backup(path.join(scratc
 source.close();
 
 progress("opening 1,000 live sandboxes and reading their boards…");
-const live = controlDb()
-  .select({ id: sandboxes.id })
-  .from(sandboxes)
-  .where(and(eq(sandboxes.status, "live"), eq(sandboxes.demoSlug, "pipeline-basics")))
-  .limit(1_000)
-  .all();
+const live = await store().all(
+  store()
+    .db.select({ id: sandboxes.id })
+    .from(sandboxes)
+    .where(and(eq(sandboxes.status, "live"), eq(sandboxes.demoSlug, "pipeline-basics")))
+    .limit(1_000),
+);
 for (const { id } of live) loadBoard(openSandbox(id));
 const rssAfter = process.memoryUsage().rss;
 const diskPerThousand =
@@ -119,9 +120,11 @@ await touchVisitor(oldVisitor);
 const longAgo = new Date(Date.now() - 30 * 86_400_000);
 const gcIds = Array.from({ length: gcCount }, () => newId());
 for (const id of gcIds) fs.copyFileSync(template, path.join(paths.sandboxes, `${id}.sqlite`));
-controlDb().transaction((tx) => {
+await store().transaction(async (tx) => {
   for (const id of gcIds)
-    tx.insert(sandboxes).values({ id, visitorId: oldVisitor, demoSlug: "pipeline-basics", template: "bench", lastActiveAt: longAgo }).run();
+    await tx.run(
+      tx.db.insert(sandboxes).values({ id, visitorId: oldVisitor, demoSlug: "pipeline-basics", template: "bench", lastActiveAt: longAgo }),
+    );
 });
 const gcStart = performance.now();
 const gc = await collectGarbage(new Date());

@@ -15,7 +15,11 @@ export const migrationsFolder = {
   sandbox: () => path.join(process.cwd(), "db/sandbox/migrations"),
 };
 
-function open(): ControlStore {
+/**
+ * Opens a control-plane store of its own on this process's settings: another set of connections to the same
+ * database, as a second app node has (tests of what two nodes do at once). The caller closes it.
+ */
+export function openControlStore(): ControlStore {
   const { config, paths } = runtime();
   if (config.databaseUrl) {
     return openPostgresStore({ url: config.databaseUrl, poolSize: config.databasePoolSize, migrationsFolder: migrationsFolder.postgres() });
@@ -25,7 +29,7 @@ function open(): ControlStore {
 
 function controlStore(): ControlStore {
   const { control } = runtime();
-  control.store ??= open();
+  control.store ??= openControlStore();
   return control.store;
 }
 

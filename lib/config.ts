@@ -80,8 +80,12 @@ export function loadConfig(env: Env = process.env) {
     signalsBatchesPerMinute: integer(env, "SIGNALS_BATCHES_PER_MINUTE", 600),
     /** New "Talk to a human" conversations one client may start per hour. */
     conversationsPerHour: integer(env, "CONVERSATIONS_PER_HOUR", 5),
-    /** Messages one client may send per hour, across their conversations. */
+    /** Messages one client address may send per hour, and one visitor (by their cookie) from any address. */
     messagesPerHour: integer(env, "MESSAGES_PER_HOUR", 60),
+    /** Live streams (tabs) one visitor or team member may hold open; a newer one closes their oldest, saying why. */
+    liveStreamsPerPerson: integer(env, "LIVE_STREAMS_PER_PERSON", 6),
+    /** Prospect live streams one client address may hold open, whoever's cookies they carry; past it new ones get 429. */
+    liveStreamsPerAddress: integer(env, "LIVE_STREAMS_PER_ADDRESS", 30),
     /** Let webhooks reach loopback and private addresses (a local test receiver); off in production. */
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",
     /** Days raw usage events are kept; older ones are folded into daily counts, then deleted. */

@@ -43,7 +43,9 @@ export async function serve({ dev, started }: ServeOptions): Promise<void> {
   const app = next({ dev, dir: root, port: config.port, hostname: config.host ?? "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer(frontDoor((request, response) => void handle(request, response)));
+  const { publicFilePaths } = await import("../lib/next-workarounds/head-requests");
+  const publicFiles = publicFilePaths(path.join(root, "public"));
+  const server = http.createServer(frontDoor((request, response) => void handle(request, response), { dev, publicFiles }));
   server.listen(config.port, config.host, () => {
     const mode = dev ? "development server" : "ready";
     step(`${mode} on http://localhost:${config.port} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

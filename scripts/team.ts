@@ -1,8 +1,16 @@
-// `npm run team -- <add|list|remove|passwd|role> …`: manage the sales team's sign-ins from the server's shell.
+// `npm run team -- <add|list|remove|passwd|role|rename> …`: manage the sales team's sign-ins from the server's shell.
 import { parseArgs } from "node:util";
 import { migrateControlPlane } from "@/db/control-plane";
 import { roles } from "@/lib/auth/roles";
-import { addTeamMember, listTeamMembers, removeTeamMember, setPassword, setTeamRole, TeamError } from "@/lib/auth/team";
+import {
+  addTeamMember,
+  listTeamMembers,
+  removeTeamMember,
+  renameTeamMemberByEmail,
+  setPassword,
+  setTeamRole,
+  TeamError,
+} from "@/lib/auth/team";
 import { runtime } from "@/lib/runtime/runtime";
 
 const usage = `Usage:
@@ -11,6 +19,7 @@ const usage = `Usage:
   npm run -s team -- remove --email a@b.co
   npm run -s team -- passwd --email a@b.co --password '…'
   npm run -s team -- role a@b.co ${roles.join("|")}      (or --email a@b.co --role …)
+  npm run -s team -- rename --email a@b.co --name 'Ada Lovelace'      (members cannot rename themselves)
 The first member added to an empty team is an admin; others are reps unless --role says otherwise.
 --password - reads the password from the first line of stdin, keeping it out of shell history and ps;
 -s stops npm from echoing the command line.`;
@@ -79,6 +88,10 @@ async function run(argv: string[]): Promise<string> {
       const email = required(words[0] ?? values.email, "email");
       const changed = await setTeamRole(email, required(words[1] ?? values.role, "role"));
       return `${changed.email} is now ${changed.role}`;
+    }
+    case "rename": {
+      const renamed = await renameTeamMemberByEmail(required(values.email, "email"), required(values.name, "name"));
+      return `${renamed.email} is now called ${renamed.name}`;
     }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : "Missing a command");

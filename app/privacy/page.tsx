@@ -41,7 +41,8 @@ export default function PrivacyPage() {
       <h2>Your browser’s privacy signals</h2>
       <p>
         If your browser sends Global Privacy Control or Do-Not-Track, you still get the full demo, but what you do is only counted — it is
-        never linked to you, your demo copy or where you came from.
+        never linked to you, your demo copy or where you came from. If you ask us something, our team sees your question and the demo you
+        asked from, nothing more.
       </p>
       <h2>Who looks at your demo copy</h2>
       <p>

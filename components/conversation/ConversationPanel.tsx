@@ -63,6 +63,11 @@ export function ConversationPanel(props: ConversationPanelProps) {
         </ol>
       </div>
       {conversation.teamTyping ? <p className="talk-typing">{conversation.teamTyping}</p> : null}
+      {conversation.liveStopped ? (
+        <p className="talk-notice" role="status" data-testid="conversation-live-stopped">
+          Replies no longer appear in this tab as they arrive (it may be open in newer tabs). Reload the page to see new ones here.
+        </p>
+      ) : null}
       {conversation.paused ? (
         <p className="talk-notice" data-testid="conversation-notice">
           Our team has paused this conversation, so new messages are not sent. To reach us:{" "}

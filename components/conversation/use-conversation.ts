@@ -4,13 +4,12 @@
 // and whether the team closed the conversation (they may write again) or paused it (they are told, not ignored).
 // The stream is opened only once there is a thread or the panel is open: a page view alone costs no socket.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-timing";
+import { supersededEvent } from "@/lib/live/stream-events";
 
 export type PanelMessage = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
 export type TeamStatus = { online: boolean; replyHours: string; bookingUrl: string; bookingLabel: string };
 type Thread = { id: string; status: "open" | "closed"; paused: boolean; messages: PanelMessage[]; unread: number } | null;
-
-const typingShownMs = 4_000;
-const typingSentEveryMs = 3_000;
 
 export function useConversation(options: { open: boolean; hasThread: boolean; initialUnread: number; sandboxId: string }) {
   const { open, sandboxId } = options;
@@ -23,6 +22,8 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
   const [hasThread, setHasThread] = useState(options.hasThread);
   const [status, setStatus] = useState<"open" | "closed">("open");
   const [paused, setPaused] = useState(false);
+  /** Replies stopped arriving live in this tab: a newer tab took the stream over, or the server refused it. */
+  const [liveStopped, setLiveStopped] = useState(false);
   const openRef = useRef(open);
   openRef.current = open;
   const lastTypingSent = useRef(0);
@@ -85,6 +86,14 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
       setStatus(payload.status);
       setPaused(payload.paused);
     });
+    source.addEventListener(supersededEvent, () => {
+      source.close();
+      setLiveStopped(true);
+    });
+    source.addEventListener("error", () => {
+      // CLOSED: the server answered with an error status (too many tabs on this network), and EventSource gives up.
+      if (source.readyState === EventSource.CLOSED) setLiveStopped(true);
+    });
     source.addEventListener("typing", () => {
       setTeamTyping("Someone from our team is typing…");
       clearTimeout(typingTimer);
@@ -134,5 +143,5 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
     void fetch("/api/conversation/typing", { method: "POST" });
   }, [hasThread]);
 
-  return { messages, unread, team, teamTyping, error, sending, send, typing, status, paused };
+  return { messages, unread, team, teamTyping, error, sending, send, typing, status, paused, liveStopped };
 }

@@ -3,7 +3,7 @@
 // server would only refuse it with a bare 413.
 import { useActionState, useState } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
-import { maxContactsFileBytes, tooLargeMessage } from "@/lib/pipeline/import-limits";
+import { limitsSentence, maxContactsFileBytes, tooLargeMessage } from "@/lib/pipeline/import-limits";
 import { ActionError } from "./ActionError";
 
 type Props = { action: BoundFormAction; label: string };
@@ -38,7 +38,7 @@ export function ContactUploadForm({ action, label }: Props) {
         onChange={(event) => checkSize(event.currentTarget)}
       />
       <p id="contacts-file-hint" className="muted">
-        UTF-8 text with a header line, up to 1 MB and 1,000 contacts.
+        UTF-8 text with a header line, {limitsSentence}.
       </p>
       <ActionError id="contacts-file-error" error={error} />
       <button type="submit" className="button" disabled={pending}>

@@ -22,7 +22,7 @@ export function ImportMapping({ view, fields, map, discard }: Props) {
         column that holds it; Pipeline guessed from the column names.
       </p>
       <TableScroll label="The file's first rows">
-        <table className="import-table">
+        <table className="import-table import-preview">
           <caption>The file's first rows</caption>
           <thead>
             <tr>

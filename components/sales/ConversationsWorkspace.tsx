@@ -3,7 +3,9 @@
 // messages and typing arrive live; replies are plain POSTs.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { ConversationContext } from "@/lib/conversations/context";
+import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-timing";
 import { formatWhen } from "./format";
+import { liveStoppedSentence } from "./LiveRefresh";
 import { useTeamStream } from "./use-team-stream";
 import "@/components/conversation/conversation.css";
 
@@ -21,9 +23,7 @@ export type InboxItem = {
 type Message = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
 /** The same shape the API serialises (lib/conversations/context.ts); a type import, so no server code ships. */
 type Context = ConversationContext;
-type Thread = InboxItem & { messages: Message[]; visitorId: string };
-
-const typingSentEveryMs = 3_000;
+type Thread = InboxItem & { messages: Message[] };
 
 export function ConversationsWorkspace({ initialInbox, initialSelected }: { initialInbox: InboxItem[]; initialSelected?: string }) {
   const [inbox, setInbox] = useState(initialInbox);
@@ -33,7 +33,7 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [prospectTyping, setProspectTyping] = useState(false);
-  const [connected, setConnected] = useState(false);
+  const [live, setLive] = useState<"connecting" | "live" | "stopped">("connecting");
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastTypingSent = useRef(0);
 
@@ -70,16 +70,19 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
         if (payload.who !== "visitor" || payload.conversationId !== selected) return;
         setProspectTyping(true);
         clearTimeout(typingTimer.current);
-        typingTimer.current = setTimeout(() => setProspectTyping(false), 4_000);
+        typingTimer.current = setTimeout(() => setProspectTyping(false), typingShownMs);
       },
     },
-    () => {
-      // Connected (or back): catch up on what arrived between the server render and now.
-      setConnected(true);
-      void loadInbox();
-      if (selected) void loadThread(selected);
+    {
+      onOpen: () => {
+        // Connected (or back): catch up on what arrived between the server render and now.
+        setLive("live");
+        void loadInbox();
+        if (selected) void loadThread(selected);
+      },
+      onDrop: () => setLive("connecting"),
+      onStop: () => setLive("stopped"),
     },
-    () => setConnected(false),
   );
 
   const reply = async (event: FormEvent<HTMLFormElement>) => {
@@ -112,7 +115,11 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   return (
     <>
       <p className="muted" role="status" data-testid="live-status">
-        {connected ? "Live: new messages and typing appear here as they happen." : "Connecting to live updates…"}
+        {live === "live"
+          ? "Live: new messages and typing appear here as they happen."
+          : live === "stopped"
+            ? liveStoppedSentence
+            : "Connecting to live updates…"}
       </p>
       <div className="conversations">
         <nav aria-label="Conversations" className="conversations-inbox card">

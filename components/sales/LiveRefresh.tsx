@@ -2,12 +2,16 @@
 // Keeps a server-rendered page current without polling: the team stream says something happened (a hand-raise,
 // a message, activity), and the page re-renders on the server, at most once a second. It also re-renders once
 // the stream is open: what happened between the server render and the connection (activity is not stored, so
-// not replayed) would otherwise wait for the next event.
+// not replayed) would otherwise wait for the next event. If the stream stops for good in this tab (a newer tab
+// of the same member took it over), the page says so rather than silently going stale.
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useTeamStream } from "./use-team-stream";
 
 const atMostEveryMs = 1_000;
+
+/** What a workspace page says once its live updates stopped for good in this tab. */
+export const liveStoppedSentence = "Live updates stopped in this tab (your newer tabs have them). Reload the page to bring them back here.";
 
 export function LiveRefresh({ on }: { on: string[] }) {
   const router = useRouter();
@@ -22,6 +26,11 @@ export function LiveRefresh({ on }: { on: string[] }) {
       router.refresh();
     }, wait);
   };
-  useTeamStream(Object.fromEntries(on.map((type) => [type, refresh])), refresh);
-  return null;
+  const [stopped, setStopped] = useState(false);
+  useTeamStream(Object.fromEntries(on.map((type) => [type, refresh])), { onOpen: refresh, onStop: () => setStopped(true) });
+  return stopped ? (
+    <p className="muted" role="status" data-testid="live-stopped">
+      {liveStoppedSentence}
+    </p>
+  ) : null;
 }

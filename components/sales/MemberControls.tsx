@@ -1,13 +1,29 @@
 "use client";
-// An admin's controls on one member's row: change the role, or remove them.
+// An admin's controls on one member's row: rename them, change the role, or remove them. A member cannot
+// rename themselves (lib/auth/served-endpoints.ts): names change here or with `npm run team -- rename`.
 import { type Role, roleLabels, roles } from "@/lib/auth/roles";
 import { useJsonRequest } from "./use-json-request";
 
-export function MemberControls({ id, email, role }: { id: string; email: string; role: Role }) {
+export function MemberControls({ id, email, name, role }: { id: string; email: string; name: string; role: Role }) {
   const { send, pending, refusal } = useJsonRequest();
   const url = `/api/sales/team/${encodeURIComponent(id)}`;
   return (
     <span className="member-controls">
+      <form
+        className="member-rename"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send("PATCH", url, { name: new FormData(event.currentTarget).get("name") });
+        }}
+      >
+        <label className="visually-hidden" htmlFor={`name-${id}`}>
+          Name of {email}
+        </label>
+        <input id={`name-${id}`} name="name" defaultValue={name} autoComplete="off" disabled={pending} />
+        <button type="submit" className="button secondary" disabled={pending} aria-label={`Rename ${email}`}>
+          Rename
+        </button>
+      </form>
       <label className="visually-hidden" htmlFor={`role-${id}`}>
         Role of {email}
       </label>

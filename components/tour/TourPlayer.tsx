@@ -22,13 +22,15 @@ export interface TourPlayerProps {
   /** Set by the server when the first step is a plain welcome it may render before the tour is live: the inline
    * script that hides that card for a returning visitor (opening-card.ts). */
   openingScript?: string;
+  /** This response's script nonce, which the opening script must carry to run under the page's policy. */
+  scriptNonce?: string;
 }
 
 const subscribeNever = () => () => {};
 const notFromServer = () => false;
 const renderedOnServer = () => true;
 
-export function TourPlayer({ demo, sandboxId, openingScript }: TourPlayerProps) {
+export function TourPlayer({ demo, sandboxId, openingScript, scriptNonce }: TourPlayerProps) {
   const { state, dispatch, restored } = useTour(demo, sandboxId);
   // Only a page rendered on the server shows the opening card before hydration; a tour mounted in the browser
   // reads its progress first. Kept from the first render: hydration's snapshot is the server's.
@@ -85,7 +87,7 @@ export function TourPlayer({ demo, sandboxId, openingScript }: TourPlayerProps) 
         {region}
         {live ? null : (
           // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours; the key is JSON-escaped
-          <script dangerouslySetInnerHTML={{ __html: openingScript ?? "" }} />
+          <script nonce={scriptNonce} dangerouslySetInnerHTML={{ __html: openingScript ?? "" }} />
         )}
         <TourPopover
           lang={demo.locale}

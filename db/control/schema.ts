@@ -118,8 +118,9 @@ export const shoulderViews = sqliteTable(
       .notNull()
       .references(() => visitors.id, { onDelete: "cascade" }),
     sandboxId: text("sandbox_id").notNull(),
-    /** Kept when the member is removed (their name is copied below), so the log still says who looked. */
+    /** Who looked: the log shows this member's current name (lib/shoulder-view/shoulder-view.ts). */
     viewerUserId: text("viewer_user_id").references(() => user.id, { onDelete: "set null" }),
+    /** Their name when they looked, shown only once they are removed (the id above is then null). */
     viewerName: text("viewer_name").notNull(),
     openedAt: createdAt(),
   },
@@ -286,6 +287,16 @@ export const liveEvents = sqliteTable(
   },
   (table) => [index("live_events_topic").on(table.topic, table.id)],
 );
+
+/**
+ * When each raiser's hand-raise last counted (lib/signals/hand-raise.ts): a visitor, or for visitors who sent
+ * GPC / Do-Not-Track, never linked to them, "anonymous in <demo>". The key is the claim: two requests, or two
+ * app nodes on one database, cannot both count a hand-raise in the same window.
+ */
+export const handRaises = sqliteTable("hand_raises", {
+  raiser: text("raiser").primaryKey(),
+  raisedAt: integer("raised_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 /** When each team member's workspace was last active: "someone is here now" means within the last minute. */
 export const teamPresence = sqliteTable("team_presence", {

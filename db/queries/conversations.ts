@@ -63,7 +63,7 @@ export async function markVisitorWrote(
   conversationId: string,
   messageId: number,
   now: Date,
-  where: { sandboxId: string; demoSlug: string | null } | undefined,
+  where: { sandboxId: string | null; demoSlug: string | null } | undefined,
   tx: Store,
 ): Promise<void> {
   const { conversations } = tx.t;

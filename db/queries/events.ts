@@ -3,7 +3,7 @@
 // runs prepared statements one event at a time inside one synchronous transaction, PostgreSQL sends a group's
 // events in a few set-based statements.
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
@@ -19,7 +19,18 @@ export type PreparedEvent = {
   occurredAt: number;
 };
 
-export type PreparedBatch = { visitorId?: string; sandboxId?: string; bot: boolean; receivedAt: number; events: PreparedEvent[] };
+/** Who a hand-raise is from, as its window's claim is keyed (lib/signals/hand-raise.ts). */
+export type HandRaiser = { key: string; visitorId: string | null; demoSlug: string | null };
+
+export type PreparedBatch = {
+  visitorId?: string;
+  sandboxId?: string;
+  bot: boolean;
+  receivedAt: number;
+  events: PreparedEvent[];
+  /** Who the batch's one hand-raise is from, when it carries one this sender may raise. */
+  handRaiser?: HandRaiser;
+};
 
 /** What ingest needs to know of a request's visitor and sandbox, in one look. */
 export type IngestLookup = {
@@ -40,6 +51,12 @@ export function lookUpForIngest(visitorId: string | undefined, sandboxId: string
  */
 export function storeEventBatches(batches: PreparedBatch[], s: Store = store()): Promise<{ stored: number }[]> {
   return s.special.storeEventBatches(batches);
+}
+
+/** Whether an event with this id is stored (a retry's is). */
+export async function eventIsStored(id: string, s: Store = store()): Promise<boolean> {
+  const { events } = s.t;
+  return (await s.one(s.db.select({ id: events.id }).from(events).where(eq(events.id, id)))) !== undefined;
 }
 
 /**

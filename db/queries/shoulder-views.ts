@@ -1,16 +1,22 @@
 // The log of team members looking over a prospect's shoulder, and what such a look needs to find.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Sandbox, ShoulderView } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
 export function shoulderViewsOf(visitorId: string, limit: number, s: Store = store()) {
-  const { shoulderViews } = s.t;
+  const { shoulderViews, user } = s.t;
   return s.all(
     s.db
-      .select({ viewerName: shoulderViews.viewerName, openedAt: shoulderViews.openedAt })
+      .select({
+        // Who looked, by their id: the name they have now. The name copied at the time stands in only for a
+        // member who has since been removed (the id is then null).
+        viewerName: sql<string>`coalesce(${user.name}, ${shoulderViews.viewerName})`,
+        openedAt: shoulderViews.openedAt,
+      })
       .from(shoulderViews)
+      .leftJoin(user, eq(user.id, shoulderViews.viewerUserId))
       .where(eq(shoulderViews.visitorId, visitorId))
       .orderBy(desc(shoulderViews.openedAt), desc(shoulderViews.id))
       .limit(limit),

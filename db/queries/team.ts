@@ -21,6 +21,12 @@ export function teamMemberById(id: string, s: Store = store()): Promise<TeamMemb
   return s.one(s.db.select(summary(s)).from(s.t.user).where(eq(s.t.user.id, id)));
 }
 
+/** Renames a member; the renamed member, or undefined when there is none with that id. */
+export function renameMember(id: string, name: string, s: Store = store()): Promise<TeamMemberRow | undefined> {
+  const { user } = s.t;
+  return s.one(s.db.update(user).set({ name, updatedAt: new Date() }).where(eq(user.id, id)).returning(summary(s)));
+}
+
 export async function roleOfMember(id: string, s: Store = store()): Promise<Role | undefined> {
   const { user } = s.t;
   return (await s.one(s.db.select({ role: user.role }).from(user).where(eq(user.id, id))))?.role;

@@ -7,7 +7,8 @@ import { nextCookies } from "better-auth/next-js";
 import { adapterDatabase, store } from "@/db/control-plane";
 import { passwordLength } from "@/lib/auth/credentials";
 import { trustedOriginsFor } from "@/lib/auth/origins";
-import { clientIpHeaderName } from "@/lib/http/client-ip";
+import { onlyServedEndpoints } from "@/lib/auth/served-endpoints";
+import { clientPseudonymHeaderName } from "@/lib/http/client-ip";
 import { runtime } from "@/lib/runtime/runtime";
 import { serverSecret } from "@/lib/server-secret";
 
@@ -41,6 +42,14 @@ export function createAuth(settings: AuthSettings = {}) {
     // default): a session lasts 12 h and is renewed, at most once an hour, while it is being used, so it
     // ends after roughly half a working day without use.
     session: { expiresIn: sessionLifetimeSeconds, updateAge: 60 * 60 },
+    databaseHooks: {
+      // better-auth records each session's IP address and full user agent (and list-sessions showed them).
+      // Openhouse stores neither, for the team as for visitors (README, Privacy): the session is the cookie.
+      session: {
+        create: { before: async (session) => ({ data: { ...session, ipAddress: null, userAgent: null } }) },
+        update: { before: async (session) => ({ data: { ...session, ipAddress: null, userAgent: null } }) },
+      },
+    },
     user: {
       // The column lives in db/control/schema.ts; declaring it here puts it on every session's user.
       // Never settable through better-auth's own endpoints: roles change through lib/auth/team.ts only.
@@ -52,9 +61,10 @@ export function createAuth(settings: AuthSettings = {}) {
     rateLimit: { enabled: settings.enforceRateLimit, storage: "database" },
     advanced: {
       ipAddress: {
-        // Any client can send x-forwarded-for and Next passes it through unchanged, so only the header
-        // our own server stamps from the socket is trusted (see lib/http/client-ip.ts).
-        ipAddressHeaders: [clientIpHeaderName],
+        // Any client can send x-forwarded-for and Next passes it through unchanged, so only the header our own
+        // server stamps is trusted: a pseudonym of the client's address, so even the sign-in limit, which
+        // better-auth keeps in memory, holds no raw IP (lib/http/client-ip.ts).
+        ipAddressHeaders: [clientPseudonymHeaderName],
       },
       // Secure (and __Secure- prefixed) cookies only when the public origin is https: over plain http a
       // browser would drop them everywhere but localhost.
@@ -69,8 +79,8 @@ export function createAuth(settings: AuthSettings = {}) {
         console[level](`[better-auth] ${message}`, ...args);
       },
     },
-    // Must stay last: it copies Set-Cookie from the other plugins' responses into Next's cookie store.
-    plugins: [nextCookies()],
+    // nextCookies must stay last: it copies Set-Cookie from the other plugins' responses into Next's cookie store.
+    plugins: [onlyServedEndpoints(), nextCookies()],
   });
 }
 

@@ -29,6 +29,9 @@ export function plainText(what: string, max: number) {
 
 export const roleSchema = z.enum(roles, { error: `Choose a role: ${roles.join(", ")}` });
 
+/** A member's name as the workspace, the shoulder-view log and (its first word) prospects read it. */
+export const memberNameSchema = plainText("name", 100).refine((name) => name.length > 0, { error: "Type a name" });
+
 export const newTeamMemberSchema = z.object({
   email: emailSchema,
   password: passwordSchema,

@@ -13,23 +13,34 @@ const probeOrigin = "https://openhouse.invalid";
 // Encoded slashes can be decoded by a later hop into "//" or "/\".
 const encodedSeparators = /%2f|%5c/i;
 
-/** `raw` as a path on this site, or `fallback` when it is missing, absolute, protocol-relative or ambiguous. */
+/**
+ * `raw` as a path on this site, or `fallback` when it is missing, absolute, protocol-relative or ambiguous.
+ * Every `next`-style parameter goes through here (the sign-in page and form, the proxy and the guard).
+ */
 export function safeNextPath(raw: string | string[] | null | undefined, fallback = defaultAfterSignIn): string {
   if (typeof raw !== "string" || raw.length > 2048) return fallback;
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\")) return fallback;
+  const path = normalisedPath(raw);
+  // The URL parser resolves dot segments, so "/.//evil.example" (or "/%2e%2e//evil.example") comes out as
+  // "//evil.example", which a browser reads as another host. What it returns must pass the same screen again.
+  if (path === undefined || normalisedPath(path) !== path) return fallback;
+  const { pathname } = new URL(path, probeOrigin);
+  // Sending someone back to the sign-in page after signing in would look like a failure.
+  if (pathname === signInPath || pathname.startsWith(`${signInPath}/`)) return fallback;
+  return path;
+}
+
+/** The path, query and fragment `raw` names on this site, as the URL parser normalises them; undefined if unsafe. */
+function normalisedPath(raw: string): string | undefined {
+  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\")) return undefined;
   // Tabs and newlines are stripped by URL parsers, so "/\t/evil.com" would become "//evil.com".
-  if (hasControlCharacter(raw) || encodedSeparators.test(raw)) return fallback;
+  if (hasControlCharacter(raw) || encodedSeparators.test(raw)) return undefined;
   let url: URL;
   try {
     url = new URL(raw, probeOrigin);
   } catch {
-    return fallback;
+    return undefined;
   }
-  if (url.origin !== probeOrigin) return fallback;
-  const path = `${url.pathname}${url.search}${url.hash}`;
-  // Sending someone back to the sign-in page after signing in would look like a failure.
-  if (url.pathname === signInPath || url.pathname.startsWith(`${signInPath}/`)) return fallback;
-  return path;
+  return url.origin === probeOrigin ? `${url.pathname}${url.search}${url.hash}` : undefined;
 }
 
 /** The sign-in page, remembering where the person was going. */

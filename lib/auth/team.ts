@@ -1,17 +1,18 @@
-// Managing the sales team: add, list, remove, change a role or a password — for the CLI and the admin's
-// team page alike. Sign-up is disabled for the public, so members are written through better-auth's internal
+// Managing the sales team: add, list, remove, rename, change a role or a password — for the CLI and the
+// admin's team page alike (a member cannot rename themselves: lib/auth/served-endpoints.ts). Sign-up is disabled for the public, so members are written through better-auth's internal
 // adapter; roles are Openhouse's own column, changed with single statements that keep at least one admin.
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import {
   deleteMemberKeepingAnAdmin,
+  renameMember,
   settleNewMemberRole,
   teamMemberById,
   teamMembersByEmail,
   updateRoleKeepingAnAdmin,
 } from "@/db/queries/team";
 import { auth } from "@/lib/auth/auth";
-import { emailSchema, type NewTeamMember, newTeamMemberSchema, passwordSchema, roleSchema } from "@/lib/auth/credentials";
+import { emailSchema, memberNameSchema, type NewTeamMember, newTeamMemberSchema, passwordSchema, roleSchema } from "@/lib/auth/credentials";
 import type { Role } from "@/lib/auth/roles";
 
 export type TeamErrorCode = "invalid-input" | "duplicate" | "not-found" | "last-admin";
@@ -110,6 +111,35 @@ export async function changeTeamRole(userId: string, role: Role | unknown): Prom
   if (!existing) throw notFound("that id");
   if (!(await updateRoleKeepingAnAdmin(userId, parsedRole))) throw lastAdmin("change their role");
   return { ...existing, role: parsedRole };
+}
+
+/** Renames a member, with the same rule as a name given when they were added. */
+export async function renameTeamMember(userId: string, name: unknown): Promise<TeamMemberSummary> {
+  const parsedName = parse(memberNameSchema, name);
+  const renamed = await renameMember(userId, parsedName);
+  if (!renamed) throw notFound("that id");
+  return renamed;
+}
+
+export async function renameTeamMemberByEmail(email: string, name: unknown): Promise<TeamMemberSummary> {
+  const { user: found } = await findByEmail(parse(emailSchema, email));
+  return renameTeamMember(found.id, name);
+}
+
+const memberChangeSchema = z
+  .strictObject(
+    { name: z.unknown().optional(), role: z.unknown().optional() },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? "Only a member's name and role can be changed here" : "Send a JSON object") },
+  )
+  .refine((change) => change.name !== undefined || change.role !== undefined, { error: "Send a new name or role" });
+
+/** The team page's change to one member: `{name}` or `{role}` (or both), each checked as on its own. */
+export async function changeTeamMember(userId: string, input: unknown): Promise<TeamMemberSummary> {
+  const change = parse(memberChangeSchema, input);
+  let member = change.name === undefined ? await findTeamMember(userId) : await renameTeamMember(userId, change.name);
+  if (change.role !== undefined) member = await changeTeamRole(userId, change.role);
+  if (!member) throw notFound("that id");
+  return member;
 }
 
 /** Removes the member, their password and every session they have open; never the last admin. */

@@ -39,11 +39,12 @@ export async function tourLocale(visitorId: string): Promise<string | undefined>
 export async function conversationContext(
   entry: Pick<InboxEntry, "visitorId" | "demoSlug" | "sandboxId" | "linked">,
 ): Promise<ConversationContext> {
-  if (!entry.linked) return { demo: entry.demoSlug, linked: false, built: [] };
-  const visitor = await visitorContextRow(entry.visitorId);
+  if (!entry.linked || !entry.visitorId) return { demo: entry.demoSlug, linked: false, built: [] };
+  const visitorId = entry.visitorId;
+  const visitor = await visitorContextRow(visitorId);
   const sandbox = entry.sandboxId ? await sandboxById(entry.sandboxId) : undefined;
-  const stepId = await latestStepViewed(entry.visitorId);
-  const locale = await tourLocale(entry.visitorId);
+  const stepId = await latestStepViewed(visitorId);
+  const locale = await tourLocale(visitorId);
   const persona = storedPersonalization(sandbox?.personalization)?.persona;
   return {
     demo: entry.demoSlug,
@@ -54,6 +55,6 @@ export async function conversationContext(
     ...(visitor?.accountId && visitor.accountName ? { account: { id: visitor.accountId, name: visitor.accountName } } : {}),
     ...(visitor?.source ? { source: visitor.source } : {}),
     ...(visitor?.device ? { device: visitor.device } : {}),
-    built: await builtInSandbox(entry.visitorId, builtLimit),
+    built: await builtInSandbox(visitorId, builtLimit),
   };
 }

@@ -21,6 +21,7 @@ import {
 } from "@/db/queries/conversations";
 import { memberName } from "@/db/queries/team";
 import { visitorById } from "@/db/queries/visitors";
+import type { Store } from "@/db/store";
 import { announce, type PendingLive, storeLive } from "@/lib/live/hub";
 import { runtime } from "@/lib/runtime/runtime";
 import { newId } from "@/lib/sandbox/ids";
@@ -58,6 +59,11 @@ async function messagesOf(conversationId: string): Promise<ThreadMessage[]> {
 /** A prospect sees a rep's first name only: enough to talk to, nothing about the team's accounts. */
 function firstName(name: string | null | undefined): string {
   return name?.trim().split(/\s+/)[0] || "Our team";
+}
+
+/** Whether the team muted this visitor: nothing they send reaches anyone (messages, typing, hand-raises). */
+export async function visitorMuted(visitorId: string, s: Store = store()): Promise<boolean> {
+  return (await conversationOfVisitor(visitorId, s))?.muted === true;
 }
 
 /** The visitor's thread, or null before they ever wrote. */
@@ -99,8 +105,16 @@ export async function postVisitorMessage(post: VisitorPost): Promise<{ thread: T
   if (!existing && !limiters.conversations.tryTake(post.clientAddress, now.getTime())) {
     return tooMany(limiters.conversations.retryAfterSeconds(post.clientAddress, now.getTime()), "new conversations");
   }
-  if (!limiters.messages.tryTake(post.clientAddress, now.getTime())) {
-    return tooMany(limiters.messages.retryAfterSeconds(post.clientAddress, now.getTime()), "messages");
+  // Per address and per visitor: a new address with the same cookie, or a new cookie from the same address,
+  // still counts against what was sent. Both are taken, so either limit holds on its own.
+  const overAddress = !limiters.messages.tryTake(post.clientAddress, now.getTime());
+  const overVisitor = !limiters.visitorMessages.tryTake(post.visitorId, now.getTime());
+  if (overAddress || overVisitor) {
+    const wait = Math.max(
+      overAddress ? limiters.messages.retryAfterSeconds(post.clientAddress, now.getTime()) : 0,
+      overVisitor ? limiters.visitorMessages.retryAfterSeconds(post.visitorId, now.getTime()) : 0,
+    );
+    return tooMany(wait, "messages");
   }
 
   const live: PendingLive[] = [];
@@ -117,7 +131,8 @@ export async function postVisitorMessage(post: VisitorPost): Promise<{ thread: T
           id: newId(),
           visitorId: post.visitorId,
           demoSlug: post.demoSlug ?? null,
-          sandboxId: post.sandboxId ?? null,
+          // An untracked thread keeps only the demo it was asked from: never which copy (their sandbox).
+          sandboxId: post.noTracking ? null : (post.sandboxId ?? null),
           assigneeUserId: owner ?? null,
           linked: !post.noTracking,
           lastMessageAt: now,
@@ -130,7 +145,7 @@ export async function postVisitorMessage(post: VisitorPost): Promise<{ thread: T
       conversation.id,
       messageId,
       now,
-      post.sandboxId ? { sandboxId: post.sandboxId, demoSlug: post.demoSlug ?? null } : undefined,
+      post.sandboxId ? { sandboxId: conversation.linked ? post.sandboxId : null, demoSlug: post.demoSlug ?? null } : undefined,
       tx,
     );
     const payload = { conversationId: conversation.id, messageId, body: body.data, at: now.getTime(), started };
@@ -233,7 +248,8 @@ export async function updateConversation(
 
 export type InboxEntry = {
   id: string;
-  visitorId: string;
+  /** Null for a visitor who sent GPC / Do-Not-Track (not linked): the team never learns who they are. */
+  visitorId: string | null;
   demoSlug: string | null;
   sandboxId: string | null;
   status: Conversation["status"];
@@ -245,6 +261,11 @@ export type InboxEntry = {
   lastMessage: string;
   unanswered: boolean;
 };
+
+/** Whose panel a conversation's live events go to; never part of what the team reads. */
+export async function conversationVisitor(conversationId: string): Promise<string | undefined> {
+  return (await conversationById(conversationId))?.visitorId;
+}
 
 /** The team's conversations, newest activity first. */
 export async function teamInbox(options: { status?: "open" | "closed"; limit?: number } = {}): Promise<InboxEntry[]> {
@@ -260,9 +281,9 @@ export async function teamThread(conversationId: string): Promise<(InboxEntry & 
 function inboxEntry({ conversation, assigneeName, body, author }: Awaited<ReturnType<typeof inboxRows>>[number]): InboxEntry {
   return {
     id: conversation.id,
-    visitorId: conversation.visitorId,
+    visitorId: conversation.linked ? conversation.visitorId : null,
     demoSlug: conversation.demoSlug,
-    sandboxId: conversation.sandboxId,
+    sandboxId: conversation.linked ? conversation.sandboxId : null,
     status: conversation.status,
     muted: conversation.muted,
     linked: conversation.linked,

@@ -7,8 +7,9 @@ import { jsonError, jsonOk } from "@/lib/http/responses";
 import { publishEphemeral } from "@/lib/live/hub";
 import { isWellFormedId } from "@/lib/sandbox/ids";
 import { conversationContext } from "./context";
-import { postTeamMessage, teamInbox, teamThread, updateConversation } from "./conversations";
+import { conversationVisitor, postTeamMessage, teamInbox, teamThread, updateConversation } from "./conversations";
 import { maxMessageLength } from "./message-input";
+import { typedJustNow, typingPassed } from "./typing";
 
 const maxBodyBytes = maxMessageLength * 6 + 512;
 const replySchema = z.object({ body: z.string({ error: "Type a reply first" }) }).strict();
@@ -58,9 +59,13 @@ export async function patchConversation(request: Request, _member: Member, id: s
 }
 
 export async function teamTyping(_request: Request, member: Member, id: string): Promise<Response> {
-  const thread = conversationId(id) ? await teamThread(id) : undefined;
-  if (!thread) return jsonError(404, "No such conversation");
-  publishEphemeral(`visitor:${thread.visitorId}`, "typing", { who: "team" });
+  // Coalesced per member and conversation before anything is read (lib/conversations/typing.ts).
+  const sender = `member:${member.user.id}:${id}`;
+  if (conversationId(id) && typedJustNow(sender)) return jsonOk({ ok: true });
+  const visitorId = conversationId(id) ? await conversationVisitor(id) : undefined;
+  if (!visitorId) return jsonError(404, "No such conversation");
+  typingPassed(sender);
+  publishEphemeral(`visitor:${visitorId}`, "typing", { who: "team" });
   publishEphemeral("team", "typing", { conversationId: id, who: "team", userId: member.user.id });
   return jsonOk({ ok: true });
 }

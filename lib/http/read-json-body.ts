@@ -11,8 +11,14 @@ export type RawBody = {
   chunks: AsyncIterable<Uint8Array> | null;
 };
 
-// text/plain is what navigator.sendBeacon sends without a CORS preflight.
-const acceptedTypes = ["application/json", "text/plain"];
+export type JsonBodyOptions = {
+  /**
+   * Also read a text/plain body as JSON: only for the signals beacon (navigator.sendBeacon cannot send JSON
+   * without a CORS preflight) and React's Server Action calls. Every JSON API refuses it, since a page on
+   * another site may post text/plain without asking first.
+   */
+  plainText?: boolean;
+};
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path
@@ -44,9 +50,12 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   raw: RawBody,
   schema: Schema,
   maxBytes: number,
+  { plainText = false }: JsonBodyOptions = {},
 ): Promise<BodyResult<z.infer<Schema>>> {
   const type = (raw.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!acceptedTypes.includes(type)) return { ok: false, status: 415, error: "Send JSON (Content-Type: application/json)" };
+  if (type !== "application/json" && !(plainText && type === "text/plain")) {
+    return { ok: false, status: 415, error: "Send JSON (Content-Type: application/json)" };
+  }
   const bytes = await readBodyBytes(raw, maxBytes);
   if (!bytes.ok) return bytes;
   let json: unknown;

@@ -3,7 +3,8 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { runtime } from "@/lib/runtime/runtime";
-import type { Deliver } from "./hub";
+import { type Deliver, sseFrame } from "./hub";
+import { supersededEvent } from "./stream-events";
 
 /** A comment line every so often keeps proxies from closing an idle stream. */
 const heartbeatMs = 25_000;
@@ -34,6 +35,15 @@ export function lastEventIdOf(request: IncomingMessage, url: URL): number | unde
 }
 
 export { sseFrame } from "./hub";
+
+/**
+ * Ends a stream with a last frame saying why, and no reconnect: the browser closes its EventSource on it (an
+ * EventSource reconnects by itself after a plain end, and would then push out the next tab).
+ */
+export function supersede(response: ServerResponse): void {
+  if (response.destroyed || response.writableEnded) return;
+  response.end(sseFrame({ type: supersededEvent, payload: { reason: "A newer tab of yours has the live updates" } }));
+}
 
 /**
  * Opens the stream, hands `start` a `send`, and calls the cleanup `start` returns when the client goes away.

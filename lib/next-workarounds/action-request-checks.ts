@@ -1,7 +1,8 @@
-// Server Action requests that Next 16 answers with a 500 although the fault is the sender's: an Origin that is
-// not this site (or no origin at all), a body over its 1 MB action limit, a multipart body it cannot parse, a
-// fetch-action body that is not a JSON argument list. proxy.ts screens only requests that can be an action
-// (a Next-Action header, or a multipart POST), so ordinary pages never pay for the body read.
+// Server Action requests that Next 16 answers with a 500 although the fault is the sender's: a body over its
+// 1 MB action limit, a multipart body it cannot parse, a fetch-action body that is not a JSON argument list.
+// proxy.ts screens only requests that can be an action (a Next-Action header, or a multipart POST), so ordinary
+// pages never pay for the body read. One posted from another site never gets here: the front door refuses
+// every write that is not from this app's own pages (lib/http/write-requests.ts).
 import { z } from "zod";
 import { htmlError, type RefusalPage } from "@/lib/http/error-page";
 import { parseJsonBody, type RawBody, readBodyBytes } from "@/lib/http/read-json-body";
@@ -14,10 +15,6 @@ export const actionBodyLimitBytes = 1024 * 1024;
 const argumentList = z.array(z.unknown(), { error: "A Server Action body is a JSON list of arguments" });
 
 const pages = {
-  crossSite: {
-    heading: "This form was sent from another site",
-    explanation: "Changes to a demo can only be made from its own pages. Open the demo here and try again.",
-  },
   tooLarge: {
     heading: "That was too much to send",
     explanation: "The form was larger than a demo accepts (1 MB). Go back, send less, and try again.",
@@ -32,19 +29,6 @@ const pages = {
 export function mayBeServerAction(request: Request): boolean {
   if (request.method !== "POST") return false;
   return request.headers.has("next-action") || (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
-}
-
-/** Next's own CSRF rule: an Origin, when sent, must name the host the request was addressed to. */
-function fromThisSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  // A request without Origin is not a browser's cross-site post; Next lets it through, and so do we.
-  if (origin === null) return true;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 async function isReadableForm(body: Buffer, contentType: string): Promise<boolean> {
@@ -63,8 +47,6 @@ export async function screenServerActionRequest(request: Request): Promise<Respo
   // The product's own pages call actions with fetch and read JSON errors; a person posted a form and reads a page.
   const refuse = (status: number, error: string, page: RefusalPage) =>
     request.headers.has("next-action") ? jsonError(status, error) : htmlError(status, page);
-  if (!fromThisSite(request)) return refuse(403, "Server Actions are only accepted from this site's own pages", pages.crossSite);
-
   const contentType = request.headers.get("content-type") ?? "";
   const raw: RawBody = {
     contentType,
@@ -79,6 +61,6 @@ export async function screenServerActionRequest(request: Request): Promise<Respo
   }
   // Next never runs a url-encoded post as an action (it answers 404 itself).
   if (contentType.startsWith("application/x-www-form-urlencoded")) return undefined;
-  const args = await parseJsonBody(raw, argumentList, actionBodyLimitBytes);
+  const args = await parseJsonBody(raw, argumentList, actionBodyLimitBytes, { plainText: true });
   return args.ok ? undefined : refuse(args.status, args.error, pages.unreadable);
 }

@@ -1,16 +1,39 @@
 // Reads a visitor's uploaded contacts file into a header and rows, each row with the line it starts on. Every
-// way a file can be unusable (empty, binary, not UTF-8, too large, too long, broken quoting) is a message that
-// says what to do, never an exception.
+// way a file can be unusable (empty, binary, not UTF-8, too large, too wide, too long, broken quoting) is a
+// message that says what to do, never an exception. The file is parsed a slice at a time, giving the event loop
+// back between slices, and parsing stops at the first limit passed: no upload holds the server for others.
 import "server-only";
-import { CsvError, parse } from "csv-parse/sync";
+import { finished } from "node:stream/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { CsvError, type Options, parse } from "csv-parse";
 import { recordStartLine } from "@/lib/text/csv-record-line";
-import { maxContactRows, maxContactsFileBytes, tooLargeMessage } from "./import-limits";
+import {
+  cellTooLongMessage,
+  maxCellCharacters,
+  maxContactColumns,
+  maxContactRows,
+  maxContactsFileBytes,
+  tooLargeMessage,
+  tooManyCellsMessage,
+  tooManyColumnsMessage,
+  tooManyRowsMessage,
+} from "./import-limits";
 
 export type CsvRow = { line: number; cells: string[] };
 export type ContactsTable = { headers: string[]; rows: CsvRow[] };
 export type ContactsFile = { ok: true; table: ContactsTable } | { ok: false; error: string };
 
 type ParsedRecord = { record: string[]; info: { lines: number }; raw: string };
+
+/** Bytes parsed per turn of the event loop: a few milliseconds of work, however large or odd the file. */
+const sliceBytes = 32 * 1024;
+
+/** A limit passed while parsing: parsing stops there, and the visitor reads `message`. */
+class LimitPassed extends Error {
+  constructor(readonly refusal: string) {
+    super(refusal);
+  }
+}
 
 const refuse = (error: string): ContactsFile => ({ ok: false, error });
 
@@ -24,9 +47,6 @@ export const fileMessages = {
   headerIsData:
     "The first line of that file looks like a contact, not column names. Add a header line such as Name,Title,Email,Company above the contacts.",
 } as const;
-
-export const tooManyRowsMessage = (rows: number) =>
-  `That file has ${rows.toLocaleString("en-US")} contacts; Pipeline imports up to ${maxContactRows.toLocaleString("en-US")} at a time. Split it and import each part.`;
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
@@ -57,8 +77,58 @@ function csvErrorMessage(error: CsvError, line: number): string {
   return `line ${line} could not be read as CSV (${error.code}). Check that line's quotes and commas and upload the file again.`;
 }
 
+/** A record past a limit, as the visitor reads it; undefined when it is within them all. */
+function limitPassed(record: readonly string[], line: number, isHeader: boolean): string | undefined {
+  if (record.length > maxContactColumns) return isHeader ? tooManyColumnsMessage(record.length) : tooManyCellsMessage(line, record.length);
+  const long = record.findIndex((cell) => cell.length > maxCellCharacters);
+  if (long >= 0) return cellTooLongMessage(line, long + 1, record[long]?.length ?? 0);
+  return undefined;
+}
+
+/**
+ * Every record of `text` with its line, parsed a slice at a time. Stops at the first record past a limit (columns,
+ * cell length, or one row more than an import takes) and throws LimitPassed, or at broken quoting (CsvError).
+ */
+async function parseRecords(text: string, delimiter: string, onRecordEnd: (line: number) => void): Promise<ParsedRecord[]> {
+  const records: ParsedRecord[] = [];
+  let rows = 0;
+  const options: Options<ParsedRecord, ParsedRecord> = {
+    delimiter,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    on_record: (parsed: ParsedRecord, context) => {
+      onRecordEnd(context.lines);
+      const line = recordStartLine(parsed.info.lines, parsed.raw);
+      const isHeader = context.records === 1;
+      const refusal = limitPassed(parsed.record, line, isHeader);
+      if (refusal) throw new LimitPassed(refusal);
+      if (!isHeader && parsed.record.some((cell) => cell.trim() !== "") && ++rows > maxContactRows)
+        throw new LimitPassed(tooManyRowsMessage);
+      return parsed;
+    },
+  };
+  // csv-parse's parse() is typed for plain string[] records; with info and raw they carry both.
+  const parser = parse(options as unknown as Options);
+  parser.on("data", (record: ParsedRecord) => records.push(record));
+  const done = finished(parser);
+  // Awaited below; a parse that stops early rejects it while a slice is still being awaited.
+  done.catch(() => undefined);
+  const bytes = Buffer.from(text);
+  for (let start = 0; start < bytes.byteLength && !parser.destroyed; start += sliceBytes) {
+    // Slices may cut a character in two: csv-parse joins a cell's bytes before decoding them.
+    await new Promise<void>((resolve) => parser.write(bytes.subarray(start, start + sliceBytes), () => resolve()));
+    await nextTurn();
+  }
+  if (!parser.destroyed) parser.end();
+  await done;
+  return records;
+}
+
 /** The file as a header and its rows, or a message for the visitor. */
-export function readContactsFile(bytes: Uint8Array): ContactsFile {
+export async function readContactsFile(bytes: Uint8Array): Promise<ContactsFile> {
   if (bytes.byteLength > maxContactsFileBytes) return refuse(tooLargeMessage(bytes.byteLength));
   if (bytes.includes(0)) return refuse(fileMessages.binary);
   const text = decodeUtf8(bytes);
@@ -67,27 +137,21 @@ export function readContactsFile(bytes: Uint8Array): ContactsFile {
 
   // One kind of line break: csv-parse counts a CRLF inside a quoted cell as two lines.
   const unified = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const lines = unified.split("\n");
-  const firstLine = lines.find((line) => line.trim() !== "") ?? "";
+  const firstLine = /^[^\n]*\S[^\n]*$/m.exec(unified)?.[0] ?? "";
+  const delimiter = delimiterOf(firstLine);
+  // A header without quotes has a column per delimiter, so a file too wide is refused before any parsing.
+  const columns = firstLine.includes('"') ? 0 : firstLine.split(delimiter).length;
+  if (columns > maxContactColumns) return refuse(tooManyColumnsMessage(columns));
   let lastRecordEnd = 0;
   let records: ParsedRecord[];
   try {
-    records = parse(unified, {
-      delimiter: delimiterOf(firstLine),
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      on_record: (record, context) => {
-        lastRecordEnd = context.lines;
-        return record;
-      },
-      // csv-parse's types lose `info` and `raw` once on_record is given; the records still carry them.
-    }) as unknown as ParsedRecord[];
+    records = await parseRecords(unified, delimiter, (line) => {
+      lastRecordEnd = line;
+    });
   } catch (error) {
+    if (error instanceof LimitPassed) return refuse(error.refusal);
     if (!(error instanceof CsvError)) throw error;
-    return refuse(csvErrorMessage(error, brokenRecordLine(lines, lastRecordEnd)));
+    return refuse(csvErrorMessage(error, brokenRecordLine(unified.split("\n"), lastRecordEnd)));
   }
 
   const [header, ...body] = records;
@@ -99,6 +163,5 @@ export function readContactsFile(bytes: Uint8Array): ContactsFile {
     .filter(({ record }) => record.some((cell) => cell.trim() !== ""))
     .map(({ record, info, raw }) => ({ line: recordStartLine(info.lines, raw), cells: record }));
   if (rows.length === 0) return refuse(fileMessages.noRows);
-  if (rows.length > maxContactRows) return refuse(tooManyRowsMessage(rows.length));
   return { ok: true, table: { headers: headers.map((cell, index) => cell || `Column ${index + 1}`), rows } };
 }

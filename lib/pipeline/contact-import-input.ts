@@ -18,7 +18,7 @@ export async function readContactsUpload(
   if (file.size === 0 && fileName === "") return { error: noFileMessage };
   // Checked before reading: the size is known from the part's headers.
   if (file.size > maxContactsFileBytes) return { error: tooLargeMessage(file.size) };
-  const read = readContactsFile(new Uint8Array(await file.arrayBuffer()));
+  const read = await readContactsFile(new Uint8Array(await file.arrayBuffer()));
   return read.ok ? { input: { table: read.table, fileName } } : { error: read.error };
 }
 

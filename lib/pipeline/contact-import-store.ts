@@ -16,8 +16,13 @@ import {
   guessMapping,
   mappingProblem,
 } from "./contact-import";
+import { maxCellCharacters, maxContactColumns, maxContactRows, previewOf, previewRows } from "./import-limits";
 
 const importKey = "contact-import";
+
+// Within the upload's limits: an import stored before they existed (40,000 columns once) reads as none, so
+// the page offers a new upload rather than rendering it.
+const cells = z.array(z.string().max(maxCellCharacters)).max(maxContactColumns);
 
 const storedImport = z.discriminatedUnion("step", [
   z.object({
@@ -25,8 +30,8 @@ const storedImport = z.discriminatedUnion("step", [
     /** Names this upload, so a confirm from a page showing an older file is refused. */
     upload: z.string(),
     fileName: z.string(),
-    headers: z.array(z.string()),
-    rows: z.array(z.object({ line: z.number(), cells: z.array(z.string()) })),
+    headers: cells,
+    rows: z.array(z.object({ line: z.number(), cells })).max(maxContactRows),
     mapping: columnMapping.optional(),
   }),
   z.object({ step: z.literal("imported"), fileName: z.string(), contactIds: z.array(z.number()) }),
@@ -147,9 +152,12 @@ export function loadContactImport(db: SandboxDb): ContactImportView {
       .all();
     return { step: "imported", fileName: stored.fileName, contacts: created };
   }
-  const common = { upload: stored.upload, fileName: stored.fileName, headers: stored.headers, rowCount: stored.rows.length };
+  // Column names as the page shows them (cut like the preview); the mapping itself goes by position.
+  const headers = stored.headers.map(previewOf);
+  const common = { upload: stored.upload, fileName: stored.fileName, headers, rowCount: stored.rows.length };
   if (!stored.mapping) {
-    return { step: "mapping", ...common, mapping: guessMapping(stored.headers), preview: stored.rows.slice(0, 3).map((row) => row.cells) };
+    const preview = stored.rows.slice(0, previewRows).map((row) => row.cells.slice(0, headers.length).map(previewOf));
+    return { step: "mapping", ...common, mapping: guessMapping(stored.headers), preview };
   }
   return { step: "review", ...common, mapping: stored.mapping, check: checkContacts(stored, stored.mapping, workspaceOf(db)) };
 }

@@ -1,25 +1,48 @@
 // What a request meets before Next: the same in `npm start` and `npm run dev`, so a developer sees what
-// production answers. It stamps the client's address from the socket, refuses what Next would answer with a
-// 500 or a wrong page (lib/next-workarounds), serves POST /api/signals and the live streams (GET /api/live/*)
-// on the lean path, and runs everything else through Next with undecodable Server Action arguments reported
-// as the sender's fault.
+// production answers. It stamps the client's address from the socket and the security headers on the answer
+// (lib/http/security-headers.ts), refuses what Next would answer with a 500 or a wrong page
+// (lib/next-workarounds) and any write that is not from this app's own pages (lib/http/write-requests.ts),
+// answers HEAD for pages without running them, serves POST /api/signals and the live streams
+// (GET /api/live/*) on the lean path, and runs everything else through Next with undecodable Server Action
+// arguments reported as the sender's fault.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { clientAddress, clientIpHeaderName } from "@/lib/http/client-ip";
+import { clientHeaders } from "@/lib/http/client-ip";
+import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { withServerTiming } from "@/lib/http/server-timing";
+import { writeRequestRefusal } from "@/lib/http/write-requests";
 import { isLiveStreamRequest, serveLiveStream } from "@/lib/live/node-streams";
 import { handleGuardingServerActions } from "@/lib/next-workarounds/action-decode-failures";
+import { headAnswer } from "@/lib/next-workarounds/head-requests";
 import { pageMethodRefusal } from "@/lib/next-workarounds/page-methods";
 import { malformedPathRefusal } from "@/lib/next-workarounds/undecodable-path";
 import { isSignalsRequest, serveSignals } from "@/lib/signals/node-handler";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
-export function frontDoor(next: RequestHandler): RequestHandler {
+export type FrontDoorOptions = {
+  /** `npm run dev`: the policy allows what React's development build needs. */
+  dev: boolean;
+  /** The public folder's files (lib/next-workarounds/head-requests.ts): Next answers HEAD for those. */
+  publicFiles: ReadonlySet<string>;
+};
+
+export function frontDoor(next: RequestHandler, { dev, publicFiles }: FrontDoorOptions): RequestHandler {
   return (request, response) => {
     // Overwrites whatever the client sent: rate limits cannot be dodged by inventing x-forwarded-for values.
-    request.headers[clientIpHeaderName] = clientAddress(request.headers, request.socket.remoteAddress);
-    const refusal = malformedPathRefusal(request.url) ?? pageMethodRefusal(request.method, request.url);
+    Object.assign(request.headers, clientHeaders(request.headers, request.socket.remoteAddress));
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    // Pages get a nonce; Next reads it from the request's policy (overwriting any the client sent) and stamps
+    // its inline scripts with it. APIs are never documents, so they get the policy without one.
+    const page = path !== "/api" && !path.startsWith("/api/");
+    const headers = securityHeaders(path, { nonce: page ? newNonce() : undefined, dev });
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    request.headers["content-security-policy"] = headers["content-security-policy"];
+    const refusal =
+      malformedPathRefusal(request.url) ??
+      pageMethodRefusal(request.method, request.url) ??
+      headAnswer(request.method, request.url, publicFiles) ??
+      writeRequestRefusal(request);
     if (refusal) {
       response.writeHead(refusal.status, refusal.headers);
       response.end(refusal.body);

@@ -12,6 +12,7 @@ import { LRUCache } from "lru-cache";
 import type { ControlStore } from "@/db/store";
 import { type Config, type DataPaths, dataPaths, loadConfig } from "@/lib/config";
 import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
+import { createFilesPrivately } from "./private-data";
 
 export type ActionContext = { started: boolean };
 
@@ -28,7 +29,14 @@ export type Runtime = {
   readonly spares: { pools: Map<string, string[]>; refilling: Set<string> };
   /** Per template file its size, and per demo the day's template file (names only, never parsed fixtures). */
   readonly templates: { sizes: Map<string, number>; files: Map<string, { day: string; file: string }> };
-  readonly limiters: { provision: RateLimiter; signals: RateLimiter; conversations: RateLimiter; messages: RateLimiter };
+  readonly limiters: {
+    provision: RateLimiter;
+    signals: RateLimiter;
+    conversations: RateLimiter;
+    /** Messages per client address, and per visitor (keyed by their id): a new address with the same cookie counts on. */
+    messages: RateLimiter;
+    visitorMessages: RateLimiter;
+  };
   /** Which Server Action requests have reached our code (lib/next-workarounds/action-decode-failures.ts). */
   readonly actionContexts: AsyncLocalStorage<ActionContext>;
   /** The server secret, once read or generated (lib/server-secret.ts). */
@@ -53,6 +61,8 @@ type Holder = { [key]?: Runtime };
 const holder = globalThis as Holder;
 
 export function createRuntime(config: Config): Runtime {
+  // Whatever this process writes to the data directory — the server, a CLI, a test — is its user's alone.
+  createFilesPrivately();
   const sharedValues = new Map<string, unknown>();
   const cleanups = new Set<() => void>();
   const runtime: Runtime = {
@@ -75,6 +85,7 @@ export function createRuntime(config: Config): Runtime {
       signals: createRateLimiter(config.signalsBatchesPerMinute),
       conversations: createRateLimiter(config.conversationsPerHour, 50_000, 60 * 60_000),
       messages: createRateLimiter(config.messagesPerHour, 50_000, 60 * 60_000),
+      visitorMessages: createRateLimiter(config.messagesPerHour, 50_000, 60 * 60_000),
     },
     actionContexts: new AsyncLocalStorage<ActionContext>(),
     shared<T>(name: string, make: () => T): T {

@@ -12,6 +12,7 @@ import { fillSpares } from "@/lib/sandbox/spares";
 import { serverSecret } from "@/lib/server-secret";
 import { startSignalsMaintenance } from "@/lib/signals/maintenance";
 import { startOutboxWorker } from "@/lib/webhooks/deliver";
+import { keepDataPrivate } from "./private-data";
 import { installRuntime, type Runtime } from "./runtime";
 
 export type Started = {
@@ -30,12 +31,13 @@ export type StartOptions = {
 };
 
 /**
- * Makes this process's runtime, migrates the control plane, registers the demos (throws a DemoFileError
+ * Makes this process's runtime, makes its data directory private, migrates the control plane, registers the demos (throws a DemoFileError
  * listing every problem), fills the spare pools and starts the background upkeep.
  */
 export async function startOpenhouse(options: StartOptions = {}): Promise<Started> {
   const runtime = installRuntime(options.config);
   try {
+    keepDataPrivate(runtime.config.dataDir, runtime.paths);
     serverSecret();
     await migrateControlPlane();
     // Keep only the names: a demo's parsed fixture can be megabytes, and this process lives long.

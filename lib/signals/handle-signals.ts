@@ -42,7 +42,7 @@ export async function handleSignals(request: SignalsRequest): Promise<SignalsRes
   }
   let body: Awaited<ReturnType<typeof parseJsonBody<typeof signalBatchSchema>>>;
   try {
-    body = await parseJsonBody(request, signalBatchSchema, maxBatchBytes);
+    body = await parseJsonBody(request, signalBatchSchema, maxBatchBytes, { plainText: true });
   } catch {
     // The client went away or broke the stream mid-body: nothing was stored, nothing to retry but theirs.
     return error(400, "The request body could not be read");

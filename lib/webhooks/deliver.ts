@@ -9,6 +9,7 @@ import type { OutboxRow, Webhook } from "@/db/control/schema";
 import { claimOutboxRow, dueOutboxRows, recordOutboxAttempt } from "@/db/queries/webhooks";
 import { runtime } from "@/lib/runtime/runtime";
 import { signatureHeader, signDelivery } from "./sign";
+import { escapeSlackText } from "./slack-text";
 import { checkWebhookTarget } from "./target-check";
 
 export const deliveryTimeoutMs = 5_000;
@@ -23,9 +24,12 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(base * (1 + 0.2 * random()));
 }
 
-/** What the receiver gets: Slack's incoming-webhook shape, or the generic JSON. */
+/**
+ * What the receiver gets: Slack's incoming-webhook shape, its text escaped so a prospect's words cannot mention
+ * a channel or forge a link; or the generic JSON, where the text is data and stays exactly as written.
+ */
 export function deliveryBody(row: Pick<OutboxRow, "id" | "kind" | "payload">, format: Webhook["format"]): string {
-  if (format === "slack") return JSON.stringify({ text: row.payload.text });
+  if (format === "slack") return JSON.stringify({ text: escapeSlackText(String(row.payload.text ?? "")) });
   return JSON.stringify({ id: row.id, kind: row.kind, ...row.payload });
 }
 

@@ -14,7 +14,10 @@ type Who = "stranger" | "visitor" | "rep";
 type Probe = {
   /** What the person or attacker does: the test's name. */
   does: string;
-  /** `{sandbox}` is the visitor's product path (/s/<id>), `{sandboxId}` its id, `{action}` a real Server Action id. */
+  /**
+   * `{sandbox}` is the visitor's product path (/s/<id>), `{sandboxId}` its id, `{action}` a real Server Action id,
+   * `{origin}` this app's own origin (as its pages send it).
+   */
   path: string;
   method?: string;
   headers?: Record<string, string>;
@@ -59,6 +62,12 @@ const uploadParts = (parts: [string, string, string?][]) =>
 /** The contact import's arguments as React encodes them: the sandbox id, the previous state, a FormData (part 1). */
 const importArguments = '["{sandboxId}",{},"$K1"]';
 const signal = (id: string) => ({ id, type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" });
+const handRaise = (index: number) => ({
+  id: `0190a6c4-7a1e-7cc4-8b1a-${String(index).padStart(12, "0")}`,
+  type: "handraise",
+  at: Date.now(),
+  demo: "pipeline-basics",
+});
 
 type More = Partial<Probe>;
 /** A person opens the address (or a bot posts to it); a 4xx must be a page that helps them on. */
@@ -282,7 +291,40 @@ const serverActions: Probe[] = [
       ]),
     ),
     status: 200,
-    says: "That file has 10,000 contacts; Pipeline imports up to 1,000 at a time",
+    says: "That file has more than 1,000 contacts; Pipeline imports up to 1,000 at a time",
+  }),
+  framework("an attacker uploads a 40,000-column file to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `${Array.from({ length: 40_000 }, (_, index) => `c${index}`).join(",")}\n${"x,".repeat(39_999)}x\n`, "wide.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "That file has 40,000 columns; Pipeline reads up to 100",
+  }),
+  framework("an attacker uploads quoted column names past the column limit to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `${Array.from({ length: 5_000 }, (_, index) => `"c, ${index}"`).join(",")}\nAna,Acme\n`, "quoted.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "That file has 5,000 columns; Pipeline reads up to 100",
+  }),
+  framework("an attacker uploads a 500,000-character cell to the contact import", "{sandbox}/import", {
+    ...callImport(
+      multipart,
+      uploadParts([
+        ["0", importArguments],
+        ["_1_file", `Name,Company\nAna,"${long(500_000)}"\n`, "cell.csv"],
+      ]),
+    ),
+    status: 200,
+    says: "line 2, column 2: a cell of 500,000 characters; Pipeline reads cells up to 1,000",
   }),
   framework("an attacker uploads a file with an unclosed quote to the contact import", "{sandbox}/import", {
     ...callImport(
@@ -334,6 +376,26 @@ const theApis: Probe[] = [
       JSON.stringify({ events: [signal("0190a6c4-7a1e-7cc4-8b1a-3f1e2d4c5b6b")], sandbox: "../../x" }),
     ),
   }),
+  api("a bot without a cookie raises 20 hands at once: nothing stored", "/api/signals", 202, {
+    ...post(
+      { ...json, "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" },
+      JSON.stringify({ events: Array.from({ length: 20 }, (_, index) => handRaise(index)) }),
+    ),
+    says: '{"stored":0}',
+  }),
+  api("a visitor sends a message of zero-width characters only", "/api/conversation", 400, {
+    ...post(json, JSON.stringify({ body: "\u200b\u200c\u200d\u2060\ufeff" }), owner),
+    says: "Type a message first",
+  }),
+  api("a visitor sends a message that reverses its own text", "/api/conversation", 400, {
+    ...post(json, JSON.stringify({ body: "invoice_\u202egnp.exe" }), owner),
+    says: "reverse the text's direction",
+  }),
+  api("a visitor sends a message with half an emoji", "/api/conversation", 400, {
+    ...post(json, '{"body":"hello \\ud83d"}', owner),
+    says: "broken character",
+  }),
+  api("a visitor sends typing before any conversation", "/api/conversation/typing", 404, post(json, "", owner)),
   api("a stranger reads the visitors API", "/api/sales/visitors", 401),
   api("a stranger forges a session cookie for the visitors API", "/api/sales/visitors", 401, {
     headers: { cookie: "better-auth.session_token=forged.%ff" },
@@ -345,6 +407,89 @@ const theApis: Probe[] = [
   }),
   api("a client signs out with a body of bytes", "/api/auth/sign-out", 415, post({ "content-type": "application/octet-stream" }, "x")),
 ];
+
+// Writes from pages that are not this app's: another port of the same host or a sibling subdomain is
+// "same-site", so the browser sends the team's SameSite=Lax cookie and a visitor's cookie with them. And a
+// JSON API takes JSON only: text/plain and forms are what another page may send without asking first. Each
+// 403 must say why, so that a role's own refusal (a rep adding a webhook) cannot pass for it.
+const elsewhere = { "content-type": "text/plain;charset=UTF-8", origin: "http://localhost:1" };
+const sibling = { ...json, origin: "http://evil.localhost:3000" };
+const reply = '{"body":"Forged reply"}';
+const crossOrigin: Probe[] = [
+  api("a page on another port posts a reply as the rep", `/api/sales/conversations/${anyId}/messages`, 403, post(elsewhere, reply, asRep)),
+  api(
+    "a page on another port adds a webhook as the rep",
+    "/api/sales/webhooks",
+    403,
+    post(elsewhere, '{"url":"https://evil.example"}', asRep),
+  ),
+  api("a page on a sibling subdomain adds a team member", "/api/sales/team", 403, post(sibling, '{"email":"x@evil.example"}', asRep)),
+  api("a page on another port changes a role", `/api/sales/team/${anyId}`, 403, {
+    ...post(sibling, '{"role":"admin"}', asRep),
+    method: "PATCH",
+  }),
+  api("a page on another port revokes a share link", `/api/sales/links/${anyId}`, 403, { method: "DELETE", headers: sibling, ...asRep }),
+  api("a page on another port closes a conversation", `/api/sales/conversations/${anyId}`, 403, {
+    ...post(sibling, '{"status":"closed"}', asRep),
+    method: "PATCH",
+  }),
+  api("a page on another port switches a studio preview", `/api/studio/preview/${anyId}`, 403, {
+    ...post(sibling, '{"locale":"de"}', asRep),
+    method: "PATCH",
+  }),
+  api("a page on another port writes to the visitor's conversation", "/api/conversation", 403, post(elsewhere, '{"body":"x"}', owner)),
+  api(
+    "a page on another port marks the visitor's replies read",
+    "/api/conversation/read",
+    403,
+    post({ origin: "http://localhost:1" }, "", owner),
+  ),
+  api("a page on another port sends signals as the visitor", "/api/signals", 403, post(elsewhere, '{"events":[]}', owner)),
+  api("a page on another port signs a member in", "/api/auth/sign-in/email", 403, post({ ...json, origin: "http://localhost:1" }, "{}")),
+  api("a sandboxed frame posts with an opaque origin", "/api/sales/webhooks", 403, post({ ...json, origin: "null" }, "{}", asRep)),
+  api(
+    "a browser that sends no Origin marks a write same-site",
+    "/api/sales/links",
+    403,
+    post({ ...json, "sec-fetch-site": "same-site" }, "{}", asRep),
+  ),
+  api(
+    "our own page posts a reply as text/plain",
+    `/api/sales/conversations/${anyId}/messages`,
+    415,
+    post({ ...text, origin: "{origin}" }, reply, asRep),
+  ),
+  api(
+    "our own page posts a webhook as a form",
+    "/api/sales/webhooks",
+    415,
+    post({ ...multipart, origin: "{origin}" }, formPart("url", "x"), asRep),
+  ),
+  api("a client posts the visitor's question as text/plain", "/api/conversation", 415, post(text, '{"body":"x"}', owner)),
+  api(
+    "a client posts a share link urlencoded",
+    "/api/sales/links",
+    415,
+    post({ "content-type": "application/x-www-form-urlencoded" }, "demo=x", asRep),
+  ),
+  api(
+    "our own page's beacon sends signals as text/plain",
+    "/api/signals",
+    202,
+    post({ ...text, origin: "{origin}" }, JSON.stringify({ events: [signal("0190a6c4-7a1e-7cc4-8b1a-3f1e2d4c5b6c")] }), owner),
+  ),
+  api("a member renames themselves", "/api/auth/update-user", 404, post(json, '{"name":"Ada Admin"}', asRep)),
+  api("a member changes their own email", "/api/auth/change-email", 404, post(json, '{"newEmail":"x@evil.example"}', asRep)),
+  api("a member deletes themselves", "/api/auth/delete-user", 404, post(json, "{}", asRep)),
+  api("a member lists their sessions", "/api/auth/list-sessions", 404, asRep),
+  framework("a link checker sends HEAD to Try it: nothing is provisioned", "/try/pipeline-basics", { method: "HEAD", status: 200 }),
+  framework("a link checker sends HEAD to a visitor's shoulder view", `/sales/visitors/${anyId}/sandbox`, {
+    method: "HEAD",
+    status: 200,
+    ...asRep,
+  }),
+  framework("a link checker sends HEAD to a studio preview", "/studio/preview/pipeline-basics", { method: "HEAD", status: 200, ...asRep }),
+].map((probe) => (probe.status === 403 ? { ...probe, says: "only accepted from this site's own pages" } : probe));
 
 // Every route, with the methods it does not serve: pages answer 405 with a page (npm start's front door; Next
 // would render the page for any method), OPTIONS lists the methods, and the APIs answer 405 in their own shape.
@@ -405,6 +550,14 @@ const theSalesArea: Probe[] = [
   person("a rep opens a visitor id with a NUL byte and an emoji", "/sales/visitors/%00%F0%9F%98%80", 404, notFound, asRep),
   person("a rep opens a visitor id that is not UTF-8", "/sales/visitors/%ff", 400, brokenAddress, asRep),
   person("a rep sends junk ?bots=", "/sales/visitors?bots=%ff&bots=1&bots[]=0", 200, "Visitors", asRep),
+  person("a signed-in rep follows a ?next= that normalises to another host", "/sales/sign-in?next=/.//evil.example/x", 307, "Hot list", {
+    ...asRep,
+    says: /^\/sales$/,
+  }),
+  person("a signed-in rep follows a ?next= with an encoded dot segment", "/sales/sign-in?next=/%252e%252e//evil.example", 307, "Hot list", {
+    ...asRep,
+    says: /^\/sales$/,
+  }),
   person(
     "a link sends the sign-in page a junk ?next=",
     "/sales/sign-in?next=%ff&next=//evil.example&next=javascript:alert(1)",
@@ -436,6 +589,7 @@ let setup: Setup;
 
 function fill(template: string): string {
   return template
+    .replaceAll("{origin}", new URL(test.info().project.use.baseURL ?? "").origin)
     .replaceAll("{sandboxId}", setup.sandbox.slice("/s/".length))
     .replaceAll("{sandbox}", setup.sandbox)
     .replaceAll("{action}", setup.actionId)
@@ -515,6 +669,7 @@ const sections: [string, Probe[]][] = [
   ["the product", theProduct],
   ["Server Actions", serverActions],
   ["the APIs", theApis],
+  ["writes from elsewhere", crossOrigin],
   ["wrong methods", wrongMethods],
   ["the sales area", theSalesArea],
 ];
@@ -578,7 +733,7 @@ const signInAttempts: { does: string; headers: Record<string, string>; body: str
     does: "a form with an undecodable email",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: "email=%ff&password=",
-    status: 400,
+    status: 415,
   },
   {
     does: "a wrong password and an off-site callback",

@@ -53,6 +53,22 @@ const probes: Probe[] = [
     body: "[]",
   },
   {
+    does: "a reply posted from a page on another port",
+    method: "POST",
+    path: "/api/sales/conversations/AAAAAAAAAAAAAAAAAAAAAA/messages",
+    headers: { "content-type": "text/plain", origin: "http://localhost:1" },
+    body: '{"body":"x"}',
+  },
+  {
+    does: "a question posted as text/plain",
+    method: "POST",
+    path: "/api/conversation",
+    headers: { "content-type": "text/plain" },
+    body: "{}",
+  },
+  { does: "a member renaming themselves", method: "POST", path: "/api/auth/update-user", headers: json, body: '{"name":"Ada Admin"}' },
+  { does: "HEAD on Try it", method: "HEAD", path: "/try/pipeline-basics" },
+  {
     does: "a multipart Server Action that cannot be parsed",
     method: "POST",
     path: "/",

@@ -69,6 +69,17 @@ test("a GPC visitor may talk, but the rep sees nothing beyond the conversation: 
   await expect(context).not.toContainText("Hooli private pilot");
   await expect(context).not.toContainText("Tour step");
   await expect(context).not.toContainText("Device");
+  // Nor does the team API say who they are or which copy they asked from.
+  const sandboxId = new URL(prospect.url()).pathname.split("/")[2] ?? "";
+  const inbox = await (await rep.request.get("/api/sales/conversations")).text();
+  const conversation = (JSON.parse(inbox) as { conversations: { id: string; lastMessage: string }[] }).conversations.find(
+    (entry) => entry.lastMessage === "A private question about SSO",
+  );
+  const thread = await (await rep.request.get(`/api/sales/conversations/${conversation?.id}`)).text();
+  for (const answer of [inbox, thread]) {
+    expect(answer).not.toContain(visitorId);
+    expect(answer).not.toContain(sandboxId);
+  }
 
   await rep.goto("/sales/live");
   await expect(rep.getByRole("heading", { name: "Live now" })).toBeVisible();

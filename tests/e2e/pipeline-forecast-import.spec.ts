@@ -142,6 +142,40 @@ test("a broken file shows its row errors by line and creates nothing until confi
   expect(failures).toEqual([]);
 });
 
+test("a file wider, or with longer cells, than a person can map is refused with what to do; at the limit the mapping stays readable", async ({
+  page,
+}) => {
+  const failures = refuseServerErrors(page);
+  const sandbox = await startWithoutTour(page);
+  await page.goto(`${sandbox}/import`);
+  const message = page.locator("#contacts-file-error");
+  const upload = async (name: string, text: string) => {
+    await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+    await page.getByRole("button", { name: "Upload and match columns" }).click();
+  };
+  // A prospect's real file: 40,000 columns. Every column once became a choice in four lists on every view.
+  const columns = Array.from({ length: 40_000 }, (_, index) => `Field ${index + 1}`);
+  await upload("wide.csv", `${columns.join(",")}\n${columns.map(() => "x").join(",")}\n`);
+  await expect(message).toHaveText(
+    "That file has 40,000 columns; Pipeline reads up to 100. Keep the columns with each contact's name, title, email and company (delete the others in your spreadsheet) and upload it again.",
+  );
+  await expect(page.getByLabel("CSV file")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+  await upload("notes.csv", `Name,Company,Notes\nAna,Acme,"${"n".repeat(5_000)}"\n`);
+  await expect(message).toHaveText(/^line 2, column 3: a cell of 5,000 characters; Pipeline reads cells up to 1,000\./);
+  await expect(page.getByRole("heading", { name: "1. Choose a file" })).toBeVisible();
+
+  // At the limit the file is taken, and the mapping shows each column once per list and a short look at each cell.
+  const wide = ["Name", "Company", ...Array.from({ length: 98 }, (_, index) => `Extra ${index + 1}`)];
+  await upload("hundred.csv", `${wide.join(",")}\nAna,Acme,${"x".repeat(1_000)}${",y".repeat(97)}\n`);
+  await expect(page.getByRole("heading", { name: "2. Match the columns" })).toBeVisible();
+  await expect(page.getByLabel("Company (required)").locator("option")).toHaveCount(101);
+  const longCell = page.getByRole("table", { name: "The file's first rows" }).getByRole("cell").nth(2);
+  await expect(longCell).toHaveText(`${"x".repeat(79)}…`);
+  await expectNoAxeViolations(page);
+  expect(failures).toEqual([]);
+});
+
 test("an empty, binary, oversized or unclosed file gets a clear message, never a 500", async ({ page }) => {
   const failures = refuseServerErrors(page);
   const sandbox = await startWithoutTour(page);
@@ -162,7 +196,7 @@ test("an empty, binary, oversized or unclosed file gets a clear message, never a
   await upload("quotes.csv", Buffer.from('Name,Company\nAna,Acme\n"Bo,Acme\n'));
   await expect(message).toHaveText(/^line 3: a quoted cell starts here and is never closed/);
   await upload("many.csv", Buffer.from(`Name,Company\n${"Ana,Acme\n".repeat(10_000)}`));
-  await expect(message).toHaveText(/^That file has 10,000 contacts; Pipeline imports up to 1,000/);
+  await expect(message).toHaveText(/^That file has more than 1,000 contacts; Pipeline imports up to 1,000/);
 
   // Over the limit, the page says so before sending anything.
   const posts: string[] = [];

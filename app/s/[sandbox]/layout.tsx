@@ -12,6 +12,7 @@ import { openingScript } from "@/components/tour/opening-card";
 import { TourPlayer } from "@/components/tour/TourPlayer";
 import { visitorThread } from "@/lib/conversations/conversations";
 import { loadTourDemo } from "@/lib/demos/gallery";
+import { nonceOf } from "@/lib/http/security-headers";
 import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { resetSandboxAction } from "./actions";
@@ -26,7 +27,8 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const persona = storedPersonalization(sandbox.personalization)?.persona;
   // A preview shows the locale the member picked in the studio, whatever their browser prefers.
   const preview = owned.kind === "preview";
-  const locale = owned.kind === "preview" && owned.sandbox.locale ? owned.sandbox.locale : (await headers()).get("accept-language");
+  const requestHeaders = await headers();
+  const locale = owned.kind === "preview" && owned.sandbox.locale ? owned.sandbox.locale : requestHeaders.get("accept-language");
   const demo = await loadTourDemo(sandbox.demoSlug, persona, locale);
   const base = `/s/${sandbox.id}`;
   const thread = owned.kind === "visitor" ? await visitorThread(owned.sandbox.visitorId) : null;
@@ -73,7 +75,15 @@ export default async function SandboxLayout({ children, params }: { children: Re
       <main id="main" className="product-main">
         {children}
       </main>
-      {demo ? <TourPlayer demo={demo} sandboxId={sandbox.id} openingScript={openingScript(sandbox.id, demo)} /> : null}
+      {demo ? (
+        <TourPlayer
+          demo={demo}
+          sandboxId={sandbox.id}
+          openingScript={openingScript(sandbox.id, demo)}
+          // The page's policy runs only inline scripts that carry its nonce (lib/http/security-headers.ts).
+          scriptNonce={nonceOf(requestHeaders.get("content-security-policy"))}
+        />
+      ) : null}
     </SandboxProvider>
   );
 }

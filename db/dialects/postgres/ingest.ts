@@ -27,8 +27,9 @@ export function postgresIngest(client: postgres.Sql) {
       };
     },
 
-    write(batches: PreparedBatch[]): Promise<{ stored: number }[]> {
-      return client.begin(async (sql) => {
+    /** In its own transaction, or in the caller's when `inside` is its connection. */
+    write(batches: PreparedBatch[], inside?: postgres.TransactionSql): Promise<{ stored: number }[]> {
+      const body = async (sql: postgres.TransactionSql) => {
         const visitorIds = [...new Set(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])))].sort();
         if (visitorIds.length > 0) await sql`select 1 from visitors where id = any(${visitorIds}::text[]) order by id for update`;
         const eventIds = batches.flatMap((batch) => batch.events.map((event) => event.id));
@@ -123,7 +124,8 @@ export function postgresIngest(client: postgres.Sql) {
             from unnest(${[...seenAt.keys()]}::text[], ${[...seenAt.values()]}::bigint[]) as u(id, at) where visitors.id = u.id`;
         }
         return results;
-      }) as Promise<{ stored: number }[]>;
+      };
+      return inside ? body(inside) : (client.begin(body) as Promise<{ stored: number }[]>);
     },
   };
 }

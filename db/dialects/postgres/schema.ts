@@ -185,5 +185,6 @@ export const {
   session,
   account,
   rateLimit,
+  handRaises,
   verification,
 } = tables;

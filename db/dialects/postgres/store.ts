@@ -41,7 +41,7 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
   const scope = createTransactionScope();
   const ingest = postgresIngest(client);
 
-  function storeOver(driver: Driver, check: () => void, transaction: Store["transaction"]): Store {
+  function storeOver(driver: Driver, check: () => void, transaction: Store["transaction"], connection?: postgres.TransactionSql): Store {
     const rows = async <Row>(query: SQL): Promise<Row[]> => {
       check();
       return (await driver.execute(query)) as unknown as Row[];
@@ -70,11 +70,13 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
         streamRows: <Row>(query: SQL, batchSize: number) => {
           check();
           const { sql: text, params } = renderer.sqlToQuery(query);
-          return client.unsafe(text, params as postgres.ParameterOrJSON<never>[]).cursor(batchSize) as unknown as AsyncIterable<Row[]>;
+          return (connection ?? client)
+            .unsafe(text, params as postgres.ParameterOrJSON<never>[])
+            .cursor(batchSize) as unknown as AsyncIterable<Row[]>;
         },
         storeEventBatches: async (batches) => {
           check();
-          return ingest.write(batches);
+          return ingest.write(batches, connection);
         },
         async takeTurn(turn) {
           check();
@@ -86,18 +88,21 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
 
   async function transaction<Result>(body: (tx: Store) => Promise<Result>): Promise<Result> {
     scope.assertOutside();
-    return db.transaction((driver) => {
+    // postgres.js's own transaction, so that ingest's set-based statements (./ingest.ts) run on its connection
+    // too; drizzle builds the rest over the same connection.
+    return client.begin((connection) => {
       let open = true;
       const check = () => {
         if (!open) throw new Error("This transaction has ended");
       };
-      const tx: Store = storeOver(driver as unknown as Driver, check, (nested) => nested(tx));
+      const driver = drizzle(connection as unknown as postgres.Sql) as unknown as Driver;
+      const tx: Store = storeOver(driver, check, (nested) => nested(tx), connection);
       return scope
         .within(() => body(tx))
         .finally(() => {
           open = false;
         });
-    });
+    }) as Promise<Result>;
   }
 
   return {

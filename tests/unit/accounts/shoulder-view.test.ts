@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
 import { deals } from "@/db/sandbox/schema";
-import { addTeamMember } from "@/lib/auth/team";
+import { addTeamMember, removeTeamMemberById, renameTeamMember } from "@/lib/auth/team";
 import type { TeamSession } from "@/lib/auth/team-session";
 import { registerDemos } from "@/lib/demos/registry";
 import { createDeal, listCompanies } from "@/lib/pipeline/pipeline";
@@ -12,7 +12,7 @@ import { installRuntime } from "@/lib/runtime/runtime";
 import { openSandbox } from "@/lib/sandbox/handles";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { openReadOnlySandbox } from "@/lib/shoulder-view/read-only-sandbox";
-import { openShoulderView } from "@/lib/shoulder-view/shoulder-view";
+import { openShoulderView, shoulderViewLog } from "@/lib/shoulder-view/shoulder-view";
 import { s, t } from "../control-plane";
 import { newVisitor } from "../sandbox/helpers";
 
@@ -41,6 +41,22 @@ describe("the shoulder view", () => {
     await openShoulderView(visitorId, viewer);
     const again = await openShoulderView(visitorId, viewer);
     expect(again.kind === "open" && again.log.length).toBe(3);
+  });
+
+  it("names whoever looked by their name now, and keeps the name a removed member had", async () => {
+    const visitorId = await newVisitor();
+    await provisionSandbox(visitorId, "pipeline-basics");
+    const added = await addTeamMember({ email: "sam@example.com", password: "correct horse battery", name: "Sam Rep" });
+    const sam = { ...added, emailVerified: true, image: null, updatedAt: added.createdAt };
+    await openShoulderView(visitorId, sam);
+    // What a session hands in is the name when the session began, not what the log should say.
+    await openShoulderView(visitorId, { ...viewer, name: "Ada Admin" });
+    await renameTeamMember(viewer.id, "Riley Rivera");
+    const names = async () => (await shoulderViewLog(visitorId)).map((entry) => entry.viewerName).sort();
+    expect(await names()).toEqual(["Riley Rivera", "Sam Rep"]);
+    await removeTeamMemberById(sam.id);
+    expect(await names()).toEqual(["Riley Rivera", "Sam Rep"]);
+    await renameTeamMember(viewer.id, "Riley Rep");
   });
 
   it("reads through a connection on which every write fails", async () => {

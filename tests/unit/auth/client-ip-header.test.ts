@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { migrateControlPlane } from "@/db/control-plane";
 import { createAuth } from "@/lib/auth/auth";
-import { clientAddress, clientIpHeaderName } from "@/lib/http/client-ip";
+import { clientHeaders } from "@/lib/http/client-ip";
 import { installRuntime } from "@/lib/runtime/runtime";
 
 // Behind a proxy that names the client in X-Real-IP (CLIENT_IP_HEADER).
@@ -12,7 +12,7 @@ afterAll(() => runtime.close());
 
 function signInFrom(headers: Record<string, string>, handler: (request: Request) => Promise<Response>): Promise<Response> {
   // The proxy's socket address is the same every time; only its header tells clients apart.
-  const stamped = { [clientIpHeaderName]: clientAddress({ ...headers, "x-real-ip": headers["x-real-ip"] }, "10.0.0.1") };
+  const stamped = clientHeaders({ ...headers, "x-real-ip": headers["x-real-ip"] }, "10.0.0.1");
   return handler(
     new Request("http://localhost:3000/api/auth/sign-in/email", {
       method: "POST",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { createAuth } from "@/lib/auth/auth";
-import { clientAddress, clientIpHeaderName } from "@/lib/http/client-ip";
+import { clientHeaders } from "@/lib/http/client-ip";
 
 beforeAll(() => migrateControlPlane());
 afterAll(() => closeControlPlane());
@@ -16,7 +16,7 @@ function signInFrom(
   return handler(
     new Request("http://localhost:3000/api/auth/sign-in/email", {
       method: "POST",
-      headers: { ...headers, [clientIpHeaderName]: clientAddress(headers, socketAddress) },
+      headers: { ...headers, ...clientHeaders(headers, socketAddress) },
       body: JSON.stringify({ email: "nobody@example.com", password: "not a real password" }),
     }),
   );

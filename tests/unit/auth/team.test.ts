@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { auth } from "@/lib/auth/auth";
-import { addTeamMember, listTeamMembers, removeTeamMember, setPassword } from "@/lib/auth/team";
+import { addTeamMember, changeTeamMember, listTeamMembers, removeTeamMember, renameTeamMemberByEmail, setPassword } from "@/lib/auth/team";
 import { s, t } from "../control-plane";
 
 beforeAll(() => migrateControlPlane());
@@ -43,15 +43,15 @@ describe("the sales team's accounts", () => {
   });
 
   it("refuses the same email twice, whatever its case", async () => {
-    await expect(addTeamMember({ email: "ADA@example.com", password })).rejects.toMatchObject({
+    await expect(await addTeamMember({ email: "ADA@example.com", password })).rejects.toMatchObject({
       code: "duplicate",
       message: expect.stringContaining("ada@example.com is already a team member"),
     });
   });
 
   it("refuses a malformed email and a short password, saying what to fix", async () => {
-    await expect(addTeamMember({ email: "ada.example.com", password })).rejects.toThrow(/not an email address/);
-    await expect(addTeamMember({ email: "bob@example.com", password: "too-short" })).rejects.toThrow(
+    await expect(await addTeamMember({ email: "ada.example.com", password })).rejects.toThrow(/not an email address/);
+    await expect(await addTeamMember({ email: "bob@example.com", password: "too-short" })).rejects.toThrow(
       /too short: use at least 10 characters/,
     );
     expect((await listTeamMembers()).map((member) => member.email)).toEqual(["ada@example.com"]);
@@ -78,10 +78,21 @@ describe("the sales team's accounts", () => {
     expect(await signsIn("ada@example.com", "a brand new passphrase")).toBe(true);
   });
 
+  it("renames a member with the same plain-text rule as a new member's name, and nothing else on the way", async () => {
+    expect((await renameTeamMemberByEmail("ada@example.com", "  Ada Lovelace ")).name).toBe("Ada Lovelace");
+    await expect(await renameTeamMemberByEmail("ada@example.com", "Ada\nAdmin")).rejects.toThrow(/control characters/);
+    await expect(await renameTeamMemberByEmail("ada@example.com", "   ")).rejects.toThrow(/Type a name/);
+    await expect(await renameTeamMemberByEmail("ada@example.com", "A".repeat(101))).rejects.toThrow(/too long/);
+    const [ada] = await listTeamMembers();
+    expect(() => changeTeamMember(ada?.id ?? "", { name: "Ada", email: "evil@example.com" })).toThrow(/Only a member's name and role/);
+    expect(await changeTeamMember(ada?.id ?? "", { name: "Ada L." })).toMatchObject({ name: "Ada L.", email: "ada@example.com" });
+    expect(() => changeTeamMember("no-such-member", { name: "Bob" })).toThrow(/No team member has that id/);
+  });
+
   it("removes a member, who can then no longer sign in", async () => {
     await addTeamMember({ email: "bob@example.com", password });
     await removeTeamMember("bob@example.com");
     expect(await signsIn("bob@example.com", password)).toBe(false);
-    await expect(removeTeamMember("bob@example.com")).rejects.toMatchObject({ code: "not-found" });
+    await expect(await removeTeamMember("bob@example.com")).rejects.toMatchObject({ code: "not-found" });
   });
 });

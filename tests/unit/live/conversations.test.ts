@@ -10,6 +10,7 @@ import {
   postTeamMessage,
   postVisitorMessage,
   teamInbox,
+  teamThread,
   updateConversation,
   visitorThread,
 } from "@/lib/conversations/conversations";
@@ -125,11 +126,41 @@ describe("a prospect's conversation", () => {
     expect(await ask(one, "6")).toMatchObject({ status: 429, error: expect.stringContaining("messages") });
   });
 
-  it("keeps a GPC / Do-Not-Track visitor's thread unlinked", async () => {
+  it("limits one visitor's messages per hour from any address: a new address with the same cookie counts on", async () => {
     const prospect = await visitor();
-    const started = await post(prospect, "Private question", { noTracking: true });
+    // `post` sends each message from another address.
+    for (const body of ["1", "2", "3", "4"]) expect(await post(prospect, body)).toHaveProperty("thread");
+    const fifth = await post(prospect, "5");
+    expect(fifth).toMatchObject({ status: 429, error: expect.stringContaining("messages"), retryAfterSeconds: expect.any(Number) });
+    expect((await visitorThread(prospect))?.messages).toHaveLength(4);
+  });
+
+  it("keeps a GPC / Do-Not-Track visitor's thread unlinked: the team never sees who they are or which copy they asked from", async () => {
+    const prospect = await visitor();
+    const sandboxId = newId();
+    const started = await post(prospect, "Private question", { noTracking: true, sandboxId, demoSlug: "pipeline-basics" });
     if (!("thread" in started)) throw new Error(started.error);
-    expect((await teamInbox()).find((entry) => entry.id === started.thread.id)?.linked).toBe(false);
+    await post(prospect, "And another", { noTracking: true, sandboxId, demoSlug: "pipeline-basics" });
+    const forTeam = { linked: false, visitorId: null, sandboxId: null, demoSlug: "pipeline-basics" };
+    expect((await teamInbox()).find((entry) => entry.id === started.thread.id)).toMatchObject(forTeam);
+    expect(await teamThread(started.thread.id)).toMatchObject(forTeam);
+    expect(JSON.stringify(teamInbox())).not.toContain(prospect);
+    const stored = await s.one(s.db.select().from(t.conversations).where(eq(t.conversations.id, started.thread.id)));
+    expect(stored?.sandboxId).toBeNull();
+    // Replies still reach the prospect's own panel.
+    const toPanel: LiveMessage[] = [];
+    const stop = subscribeLive([`visitor:${prospect}`], undefined, (message) => toPanel.push(message));
+    await postTeamMessage({ conversationId: started.thread.id, userId: await member("Private Rep"), body: "Happy to help" });
+    stop();
+    expect(toPanel.map((message) => message.type)).toContain("message");
+  });
+
+  it("shows a tracked visitor's thread with who they are and where they asked from", async () => {
+    const prospect = await visitor();
+    const sandboxId = newId();
+    const started = await post(prospect, "Public question", { sandboxId, demoSlug: "pipeline-basics" });
+    if (!("thread" in started)) throw new Error(started.error);
+    expect(await teamThread(started.thread.id)).toMatchObject({ linked: true, visitorId: prospect, sandboxId });
   });
 
   it("alerts on a new conversation, and on a message while nobody is online", async () => {
@@ -196,11 +227,55 @@ describe("a prospect's conversation", () => {
 });
 
 describe("a message's text", () => {
+  const problemOf = (text: string) => messageBodySchema.safeParse(text).error?.issues[0]?.message;
+
   it("is trimmed plain text within limits, without control characters", () => {
     expect(messageBodySchema.parse(" hi\r\nthere ")).toBe("hi\nthere");
-    expect(messageBodySchema.safeParse("   ").error?.issues[0]?.message).toBe("Type a message first");
+    expect(problemOf("   ")).toBe("Type a message first");
     expect(messageBodySchema.safeParse("x".repeat(2001)).success).toBe(false);
-    expect(messageBodySchema.safeParse("bell\u0007").error?.issues[0]?.message).toMatch(/control characters/);
+    expect(problemOf("bell\u0007")).toMatch(/control characters/);
     expect(messageBodySchema.parse("<script>alert(1)</script>")).toBe("<script>alert(1)</script>");
+  });
+
+  it.each([
+    ["composed to NFC", "Cafe\u0301?", "Café?"],
+    ["without zero-width characters at its edges", "\u200b\ufeffHello\u200d\u2060", "Hello"],
+    ["with a joiner inside an emoji kept", "👩\u200d💻 here", "👩\u200d💻 here"],
+    ["with direction marks kept (they reorder nothing around them)", "\u200fשלום\u200e ok", "\u200fשלום\u200e ok"],
+  ])("is stored %s", (_, typed, stored) => {
+    expect(messageBodySchema.parse(typed)).toBe(stored);
+  });
+
+  it.each([
+    ["only zero-width characters", "\u200b\u200c\u200d\u2060\ufeff", "Type a message first"],
+    ["only blank fillers", "\u3164\u2800 \u115f", "Type a message first"],
+    ["a lone high surrogate", "broken \ud83d here", "The message holds a broken character (half of an emoji?); type it again"],
+    ["a lone low surrogate", "\ude00", "The message holds a broken character (half of an emoji?); type it again"],
+    [
+      "a right-to-left override",
+      "invoice_\u202egnp.exe",
+      "The message holds invisible characters that reverse the text's direction; type it again without them",
+    ],
+    [
+      "a directional isolate",
+      "a \u2067b\u2069 c",
+      "The message holds invisible characters that reverse the text's direction; type it again without them",
+    ],
+    ["an escape sequence", "\u001b[31mred", "The message holds invisible control characters; type it again without them"],
+    ["a C1 control", "next\u0085line", "The message holds invisible control characters; type it again without them"],
+  ])("is refused when it holds %s", (_, typed, problem) => {
+    expect(problemOf(typed)).toBe(problem);
+  });
+
+  it("holds for a rep's reply as for a prospect's message, and nothing refused is stored", async () => {
+    const prospect = await visitor();
+    const started = await post(prospect, "Question");
+    if (!("thread" in started)) throw new Error(started.error);
+    const rep = await member("Rita Rep");
+    for (const body of ["\u200b\u200b", "pay \u202eevil", "\ud800"]) {
+      expect(await post(prospect, body)).toMatchObject({ status: 400 });
+      expect(await postTeamMessage({ conversationId: started.thread.id, userId: rep, body })).toMatchObject({ status: 400 });
+    }
+    expect((await visitorThread(prospect))?.messages.map((message) => message.body)).toEqual(["Question"]);
   });
 });

@@ -8,8 +8,9 @@ import { migrateControlPlane } from "@/db/control-plane";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { backoffMs, deliverDue, deliveryBody } from "@/lib/webhooks/deliver";
 import { enqueueAlert } from "@/lib/webhooks/enqueue";
+import { isNonPublicAddress } from "@/lib/webhooks/public-address";
 import { signDelivery, verifyDelivery } from "@/lib/webhooks/sign";
-import { checkWebhookTarget, isNonPublicAddress } from "@/lib/webhooks/target-check";
+import { checkWebhookTarget } from "@/lib/webhooks/target-check";
 import { createWebhook, recentDeliveries } from "@/lib/webhooks/webhooks";
 import { s, t } from "../control-plane";
 

@@ -6,6 +6,7 @@ import { ImportMapping } from "@/components/pipeline/ImportMapping";
 import { ImportReview } from "@/components/pipeline/ImportReview";
 import { contactFields, requiredFields } from "@/lib/pipeline/contact-import";
 import { loadContactImport } from "@/lib/pipeline/contact-import-store";
+import { limitsSentence, maxCellCharacters } from "@/lib/pipeline/import-limits";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import {
   discardContactImportAction,
@@ -33,7 +34,10 @@ export default async function ImportPage({ params }: { params: Promise<{ sandbox
       <details className="import-rules">
         <summary>How the import reads your file</summary>
         <ul>
-          <li>A CSV file in UTF-8, up to 1 MB and 1,000 contacts, with the column names on its first line.</li>
+          <li>
+            A CSV file in UTF-8, {limitsSentence}, with the column names on its first line and no cell longer than{" "}
+            {maxCellCharacters.toLocaleString("en-US")} characters.
+          </li>
           <li>Every contact needs a name and a company. Title and email may be blank; an email must be an address.</li>
           <li>A company that is not in this workspace yet is created; names match without regard to case.</li>
           <li>An email already in the workspace, or twice in the file, is reported and not imported again.</li>

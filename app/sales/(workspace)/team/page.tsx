@@ -41,7 +41,13 @@ export default async function TeamPage() {
                 <td>{formatWhen(member.createdAt)}</td>
                 {manages ? (
                   <td>
-                    <MemberControls key={`${member.id}-${member.role}`} id={member.id} email={member.email} role={member.role} />
+                    <MemberControls
+                      key={`${member.id}-${member.role}-${member.name}`}
+                      id={member.id}
+                      email={member.email}
+                      name={member.name}
+                      role={member.role}
+                    />
                   </td>
                 ) : null}
               </tr>

@@ -1,7 +1,7 @@
-// PATCH /api/sales/team/<id> {role} — change a member's role; DELETE — remove them. Admins only, and never
-// the team's last admin.
+// PATCH /api/sales/team/<id> {name} or {role} — rename a member or change their role; DELETE — remove them.
+// Admins only, and never the team's last admin.
 import { answer, readJsonBody } from "@/lib/accounts/api-io";
-import { changeTeamRole, removeTeamMemberById } from "@/lib/auth/team";
+import { changeTeamMember, removeTeamMemberById } from "@/lib/auth/team";
 import { roleOrRefusal } from "@/lib/auth/team-session";
 import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
 
@@ -13,7 +13,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const { member } = await context.params;
-  return answer(async () => jsonOk({ member: await changeTeamRole(member, (body.value as { role?: unknown }).role) }));
+  return answer(async () => jsonOk({ member: await changeTeamMember(member, body.value) }));
 }
 
 export async function DELETE(request: Request, context: Context): Promise<Response> {

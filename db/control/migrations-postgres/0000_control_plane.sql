@@ -123,7 +123,7 @@ CREATE TABLE "events" (
 --> statement-breakpoint
 CREATE TABLE "fold_watermarks" (
 	"name" text PRIMARY KEY NOT NULL,
-	"cursor" text NOT NULL
+	"position" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "funnel_counts" (
@@ -140,6 +140,11 @@ CREATE TABLE "funnel_marks" (
 	"demo_slug" text NOT NULL,
 	"stage" text NOT NULL,
 	CONSTRAINT "funnel_marks_visitor_id_demo_slug_stage_pk" PRIMARY KEY("visitor_id","demo_slug","stage")
+);
+--> statement-breakpoint
+CREATE TABLE "hand_raises" (
+	"raiser" text PRIMARY KEY NOT NULL,
+	"raised_at" bigint NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "hot_list_facets" (
