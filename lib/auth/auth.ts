@@ -47,7 +47,11 @@ export function createAuth(settings: AuthSettings = {}) {
     },
     // No base URL: the public address is whatever Host the browser used (see lib/auth/origins.ts).
     trustedOrigins: (request) => trustedOriginsFor(request),
-    rateLimit: { enabled: settings.enforceRateLimit },
+    rateLimit: {
+      enabled: settings.enforceRateLimit,
+      // SIGN_IN_ATTEMPTS per SIGN_IN_WINDOW_SECONDS (3 per 10 s unless set, as better-auth's own rule).
+      customRules: { "/sign-in/*": { max: runtime().config.signInAttempts, window: runtime().config.signInWindowSeconds } },
+    },
     advanced: {
       ipAddress: {
         // Any client can send x-forwarded-for and Next passes it through unchanged, so only the header
