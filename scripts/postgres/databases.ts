@@ -82,7 +82,8 @@ export async function databasesStartingWith(adminUrl: string, prefix: string): P
 
 /** Drops every database of one test run (`openhouse_test_<run>_…`): what a crashed test file or worker left. */
 export async function dropTestRunDatabases(adminUrl: string, run: string): Promise<string[]> {
-  const names = await databasesStartingWith(adminUrl, `${testDatabasePrefix}${checkName(run)}_`);
+  if (!/^[a-z0-9]{1,20}$/.test(run)) throw new Error(`"${run}" is not a run id (randomId() makes them)`);
+  const names = await databasesStartingWith(adminUrl, `${testDatabasePrefix}${run}_`);
   for (const name of names) await dropDatabase(adminUrl, name);
   return names;
 }

@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { createDatabase } from "@/scripts/postgres/databases";
+import { createDatabase, dropTestRunDatabases, testDatabaseName } from "@/scripts/postgres/databases";
 import { startPostgres } from "@/scripts/postgres/postgres";
 import { firstPort } from "@/scripts/postgres/test-server";
 
@@ -120,6 +120,11 @@ describe("an existing PostgreSQL server (DATABASE_URL)", () => {
         );
       expect(await names()).toEqual([`openhouse_test_${existing.run}_worker_0`, "postgres", "someone_elses"]);
       await existing.stop();
+      expect(await names()).toEqual(["postgres", "someone_elses"]);
+
+      // What a crashed test file or worker left is found by its run's prefix (run ids may start with a digit).
+      await createDatabase(cluster.url, testDatabaseName("9crashed", "w0_ab12"));
+      expect(await dropTestRunDatabases(cluster.url, "9crashed")).toEqual(["openhouse_test_9crashed_w0_ab12"]);
       expect(await names()).toEqual(["postgres", "someone_elses"]);
     } finally {
       await cluster.stop();
