@@ -10,7 +10,9 @@ export default defineConfig({
   // Each worker is a server and a Chromium: on 2 cores, 2 workers finish the suite first (DEVELOPERS.md).
   workers: Number(process.env.E2E_WORKERS || 2),
   retries: 0,
-  timeout: 60_000,
+  // A test shares the cores with the other workers' servers and browsers: the axe-heavy tour walks take about a
+  // minute even alone on a busy 2-core machine, so 60 s was too tight once files run side by side.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   globalSetup: "./tests/e2e/global-setup.ts",
