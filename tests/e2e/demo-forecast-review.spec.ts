@@ -8,6 +8,9 @@ import { expect, test } from "./fixtures";
 
 const money = (text: string | null) => Number((text ?? "").replace(/[^0-9]/g, ""));
 
+// A whole demo walked with axe at every step: the longest tests of the suite, slower still beside other workers.
+test.describe.configure({ timeout: 300_000 });
+
 test("the months path by keyboard alone, with a field match, a reload and the CTA", async ({ page }) => {
   const sandbox = await tryDemo(page, "Forecast review");
   await expectStep(page, "Your quarter, in one review");

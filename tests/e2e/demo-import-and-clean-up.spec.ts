@@ -17,6 +17,9 @@ import { expect, test } from "./fixtures";
 
 const sampleFile = path.resolve("demos/import-and-clean-up/contacts-to-clean.csv");
 
+// A whole demo walked with axe at every step: the longest tests of the suite, slower still beside other workers.
+test.describe.configure({ timeout: 300_000 });
+
 test("the whole import by keyboard alone, with axe on every step", async ({ page }) => {
   const sandbox = await tryDemo(page, "Import and clean up");
   await expectStep(page, "Bring your contacts in, cleanly");

@@ -14,6 +14,9 @@ import {
 } from "./demo-tour";
 import { expect, test } from "./fixtures";
 
+// A whole demo walked with axe at every step: the longest tests of the suite, slower still beside other workers.
+test.describe.configure({ timeout: 300_000 });
+
 test("the whole tour by keyboard: real actions, a field match, a reload that resumes, a navigate step, the CTA", async ({ page }) => {
   const stepStates = await recordStepStates(page);
   const sandbox = await tryDemo(page, "Pipeline basics");

@@ -94,10 +94,16 @@ export async function startWorkerServer(worker: number, log: (line: string) => v
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
+    const started = Date.now();
     await child.ready;
+    const ready = Date.now();
     // The first member of an empty team becomes its admin, so the admin goes first.
     await addMember(admin, "admin", env);
     await Promise.all([addMember(rep, "rep", env), addMember(marketer, "marketer", env)]);
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    log(
+      `listening on ${port} after ${seconds(ready - started)}, team added in ${seconds(Date.now() - ready)}${database ? ", on PostgreSQL" : ""}`,
+    );
   } catch (error) {
     await stop();
     throw error;
