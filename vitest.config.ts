@@ -7,7 +7,9 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts"],
-    setupFiles: ["tests/unit/setup-data-dir.ts"],
+    // A temporary DATA_DIR per test file, and on PostgreSQL (TEST_POSTGRES_URL) a database per test file.
+    setupFiles: ["tests/unit/setup-data-dir.ts", "tests/unit/setup-database.ts"],
+    globalSetup: ["tests/unit/postgres-run.ts"],
     environment: "node",
     // better-sqlite3 is native; forks keep each test file in its own process with its own DATA_DIR.
     pool: "forks",

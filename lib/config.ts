@@ -5,11 +5,13 @@ import path from "node:path";
 
 type Env = Record<string, string | undefined>;
 
-function integer(env: Env, name: string, fallback: number): number {
+function integer(env: Env, name: string, fallback: number, least = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < least) {
+    throw new Error(`${name} must be ${least === 0 ? "a non-negative integer" : `an integer of at least ${least}`}, got "${raw}"`);
+  }
   return value;
 }
 
@@ -86,6 +88,10 @@ export function loadConfig(env: Env = process.env) {
     liveStreamsPerPerson: integer(env, "LIVE_STREAMS_PER_PERSON", 6),
     /** Prospect live streams one client address may hold open, whoever's cookies they carry; past it new ones get 429. */
     liveStreamsPerAddress: integer(env, "LIVE_STREAMS_PER_ADDRESS", 30),
+    /** Sign-in attempts one client may make per window before 429 (better-auth's own rule: 3 per 10 s). */
+    signInAttempts: integer(env, "SIGN_IN_ATTEMPTS", 3, 1),
+    /** That window, in seconds. The end-to-end suite shortens it rather than wait out 10 s. */
+    signInWindowSeconds: integer(env, "SIGN_IN_WINDOW_SECONDS", 10, 1),
     /** Let webhooks reach loopback and private addresses (a local test receiver); off in production. */
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",
     /** Days raw usage events are kept; older ones are folded into daily counts, then deleted. */

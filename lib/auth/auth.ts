@@ -58,7 +58,12 @@ export function createAuth(settings: AuthSettings = {}) {
     // No base URL: the public address is whatever Host the browser used (see lib/auth/origins.ts).
     trustedOrigins: (request) => trustedOriginsFor(request),
     // In the database, not in this process's memory: every app node on one database counts the same attempts.
-    rateLimit: { enabled: settings.enforceRateLimit, storage: "database" },
+    rateLimit: {
+      enabled: settings.enforceRateLimit,
+      storage: "database",
+      // SIGN_IN_ATTEMPTS per SIGN_IN_WINDOW_SECONDS (3 per 10 s unless set, as better-auth's own rule).
+      customRules: { "/sign-in/*": { max: runtime().config.signInAttempts, window: runtime().config.signInWindowSeconds } },
+    },
     advanced: {
       ipAddress: {
         // Any client can send x-forwarded-for and Next passes it through unchanged, so only the header our own

@@ -1,7 +1,7 @@
 // The signals endpoint over real HTTP: bad input gets a 4xx JSON error, retries are stored once.
 
-import { expect, test } from "@playwright/test";
 import { v7 as uuidv7 } from "uuid";
+import { expect, test } from "./fixtures";
 
 const event = () => ({ id: uuidv7(), type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" });
 

@@ -3,9 +3,10 @@
 // /api/signals path in scripts/start.ts) is sent what broken links, old clients and attackers really send:
 // over real HTTP, and in a real browser wherever a person would see the answer.
 import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
 import { rep } from "./team";
+import { signInWindowMs } from "./worker-server";
 
 /** Who reads the answer, and so what a 4xx must look like. "next": the framework's own answer; only < 500 and no leak. */
 type Reader = "person" | "api" | "next";
@@ -623,10 +624,10 @@ async function expectClearAnswer(probe: Probe, response: APIResponse): Promise<v
 }
 
 /** A Cookie header as the browser's own cookies for this site. */
-function cookiesFrom(header: string) {
+function cookiesFrom(header: string, url: string) {
   return header.split(";").map((pair) => {
     const [name = "", ...value] = pair.trim().split("=");
-    return { name, value: value.join("="), url: test.info().project.use.baseURL ?? "" };
+    return { name, value: value.join("="), url };
   });
 }
 
@@ -677,7 +678,7 @@ const sections: [string, Probe[]][] = [
 for (const [section, probes] of sections) {
   test.describe(`bad input to ${section}`, () => {
     for (const probe of probes) {
-      test(probe.does, async ({ browser, request }) => {
+      test(probe.does, async ({ browser, request, baseURL }) => {
         const response = await requestFor(probe, request).fetch(fill(probe.path), {
           method: probe.method ?? "GET",
           headers: filledHeaders(probe.headers),
@@ -692,7 +693,7 @@ for (const [section, probes] of sections) {
         const { cookie, ...otherHeaders } = filledHeaders(probe.headers);
         const own = probe.as === "visitor" ? setup.visitor : probe.as === "rep" ? setup.rep : undefined;
         const context = own ?? (await browser.newContext());
-        if (cookie && !own) await context.addCookies(cookiesFrom(cookie));
+        if (cookie && !own) await context.addCookies(cookiesFrom(cookie, baseURL ?? ""));
         const page = await context.newPage();
         try {
           await page.setExtraHTTPHeaders(otherHeaders);
@@ -714,8 +715,9 @@ test("the page a person gets for a broken address meets WCAG 2.2 AA", async ({ p
   await expectNoAxeViolations(page);
 });
 
-// Sign-in is limited to 3 attempts per 10 s per client, and the whole suite is one client: each garbage
-// attempt waits its turn (the 429 itself is checked on the way), and the test leaves the limit as it found it.
+// Sign-in is limited to 3 attempts per window per client (1 s on the suite's servers, SIGN_IN_WINDOW_SECONDS),
+// and a worker is one client: each garbage attempt waits its turn (the 429 itself is checked on the way), and
+// the test leaves the limit as it found it for the worker's next sign-in.
 const signInAttempts: { does: string; headers: Record<string, string>; body: string; status: number }[] = [
   { does: "an empty body", headers: json, body: "", status: 400 },
   { does: "broken JSON", headers: json, body: '{"email":', status: 400 },
@@ -744,7 +746,6 @@ const signInAttempts: { does: string; headers: Record<string, string>; body: str
 ];
 
 test("garbage sent to the sign-in API gets a clear 4xx in the APIs' shape", async ({ request }) => {
-  test.setTimeout(120_000);
   let lastAllowedAt = 0;
   for (const attempt of signInAttempts) {
     let response = await request.post("/api/auth/sign-in/email", { headers: attempt.headers, data: attempt.body, failOnStatusCode: false });
@@ -758,7 +759,7 @@ test("garbage sent to the sign-in API gets a clear 4xx in the APIs' shape", asyn
     lastAllowedAt = Date.now();
     await expectClearAnswer({ does: `sign-in with ${attempt.does}`, path: "", reader: "api", status: attempt.status }, response);
   }
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastAllowedAt + 10_500 - Date.now())));
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastAllowedAt + signInWindowMs + 100 - Date.now())));
 });
 
 test("after the whole sweep the visitor's own demo still holds exactly its data", async () => {

@@ -2,10 +2,14 @@
 // "What do you review first?" down each of its paths, a wait-for-action step that counts only a move to
 // Negotiation (done on the real deal page), a reload mid-tour that resumes at the same step, keyboard-only
 // completion with axe on every step, a 360×640 run, and the visitor's answer sent as a tour.choice signal.
-import { expect, test } from "@playwright/test";
+
 import { expectPopoverInViewport, expectStep, popover, pressByKeyboard, pressTourButton, tabTo, tryDemo } from "./demo-tour";
+import { expect, test } from "./fixtures";
 
 const money = (text: string | null) => Number((text ?? "").replace(/[^0-9]/g, ""));
+
+// A whole demo walked with axe at every step: the longest tests of the suite, slower still beside other workers.
+test.describe.configure({ timeout: 300_000 });
 
 test("the months path by keyboard alone, with a field match, a reload and the CTA", async ({ page }) => {
   const sandbox = await tryDemo(page, "Forecast review");

@@ -3,7 +3,6 @@
 // contacts are really imported, a reload mid-tour that resumes at the same step, the people found on the
 // contacts page, the CTA; a broken file gets a clear message and the tour keeps waiting; a 360×640 run.
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import {
   expectPopoverInViewport,
   expectReachableAboveSheet,
@@ -14,8 +13,12 @@ import {
   tabTo,
   tryDemo,
 } from "./demo-tour";
+import { expect, test } from "./fixtures";
 
 const sampleFile = path.resolve("demos/import-and-clean-up/contacts-to-clean.csv");
+
+// A whole demo walked with axe at every step: the longest tests of the suite, slower still beside other workers.
+test.describe.configure({ timeout: 300_000 });
 
 test("the whole import by keyboard alone, with axe on every step", async ({ page }) => {
   const sandbox = await tryDemo(page, "Import and clean up");

@@ -1,7 +1,7 @@
 // pipeline-basics, the awareness demo, end to end: the whole tour by keyboard alone with axe on every step,
 // a wait-for-action step whose field must match (moved to Qualified, not just moved), a reload mid-tour that
 // resumes at the same step, a navigate step back to the board, the CTA at the end, and a 360×640 run.
-import { expect, test } from "@playwright/test";
+
 import {
   expectPopoverInViewport,
   expectStep,
@@ -12,6 +12,10 @@ import {
   tabTo,
   tryDemo,
 } from "./demo-tour";
+import { expect, test } from "./fixtures";
+
+// A whole demo walked with axe at every step: the longest tests of the suite, slower still beside other workers.
+test.describe.configure({ timeout: 300_000 });
 
 test("the whole tour by keyboard: real actions, a field match, a reload that resumes, a navigate step, the CTA", async ({ page }) => {
   const stepStates = await recordStepStates(page);

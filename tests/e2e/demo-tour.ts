@@ -1,6 +1,7 @@
 // Steps the per-demo tour specs share: trying a demo from the gallery, reading the step on screen, and
 // reaching controls by keyboard alone (Tab until focused, then a key), as a visitor without a mouse does.
-import { expect, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 
 export const popover = (page: Page) => page.getByTestId("tour-popover");

@@ -9,11 +9,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
+import { controlQuery } from "./control-database";
+import { expect, test } from "./fixtures";
 import { type Rewrite, replaceEverywhere, startRewritingProxy } from "./rewriting-proxy";
+import { cleanEnvironment } from "./worker-server";
 
-const upstream = `http://localhost:${Number(process.env.E2E_PORT || 3111)}`;
 const boardPath = /^\/s\/[A-Za-z0-9_-]+$/;
 
 /** pipeline-basics without personas (and the two steps only they see), in a temporary demos folder. */
@@ -29,7 +29,7 @@ function demoCopy(): { demosDir: string; text: string } {
 }
 
 /** demos:check against the product as the proxy rewrites it; async, so this process's proxy keeps serving. */
-async function checkThrough(rewrite: Rewrite): Promise<{ status: number | null; out: string; text: string }> {
+async function checkThrough(upstream: string, rewrite: Rewrite): Promise<{ status: number | null; out: string; text: string }> {
   const { demosDir, text } = demoCopy();
   const proxy = await startRewritingProxy(upstream, rewrite);
   try {
@@ -38,7 +38,7 @@ async function checkThrough(rewrite: Rewrite): Promise<{ status: number | null; 
       process.execPath,
       [...args, "--base", proxy.url, "--demo", "pipeline-basics", "--viewport", "desktop", "--no-record"],
       {
-        env: { ...process.env, DEMOS_DIR: demosDir },
+        env: { ...cleanEnvironment(), DEMOS_DIR: demosDir },
       },
     );
     let out = "";
@@ -77,9 +77,9 @@ function expectFailure(result: { status: number | null; out: string }, step: str
 
 test.describe.configure({ timeout: 240_000 });
 
-test("a target hidden by a CSS change fails at its target: line", async () => {
+test("a target hidden by a CSS change fails at its target: line", async ({ server }) => {
   const since = Date.now();
-  const result = await checkThrough((body, { type }) =>
+  const result = await checkThrough(server.url, (body, { type }) =>
     type.includes("text/css") ? `${body}\n[data-tour="pipeline-total"]{visibility:hidden}\n` : body,
   );
   expectFailure(
@@ -91,15 +91,13 @@ test("a target hidden by a CSS change fails at its target: line", async () => {
   expect(result.out).toContain("expected: the anchor pipeline-total present, visible, inside the viewport and not covered");
 
   // The walk's visitor is headless Chromium: the product files it as a bot, which rep views leave out.
-  const control = new Database(path.join(process.env.E2E_DATA_DIR ?? "", "control.sqlite"), { readonly: true });
-  const walked = control.prepare("select bot from visitors where created_at >= ?").all(since) as { bot: number }[];
-  control.close();
+  const walked = await controlQuery<{ bot: number | boolean }>(server, "select bot from visitors where created_at >= ?", [since]);
   expect(walked.length).toBeGreaterThan(0);
-  expect(walked.every((visitor) => visitor.bot === 1)).toBe(true);
+  expect(walked.every((visitor) => Number(visitor.bot) === 1)).toBe(true);
 });
 
-test("a target moved to another page fails at its target: line", async () => {
-  const result = await checkThrough((body, { path: page, type }) => {
+test("a target moved to another page fails at its target: line", async ({ server }) => {
+  const result = await checkThrough(server.url, (body, { path: page, type }) => {
     if (!/html|x-component/.test(type)) return body;
     if (boardPath.test(page)) return replaceEverywhere(body, ["data-tour", "pipeline-total"], ["data-gone", "pipeline-total"]);
     if (page.endsWith("/forecast")) return body.replace("<h1", '<h1 data-tour="pipeline-total"');
@@ -113,8 +111,8 @@ test("a target moved to another page fails at its target: line", async () => {
   );
 });
 
-test("a do: recipe whose control was renamed fails at that recipe line, naming what is there", async () => {
-  const result = await checkThrough((body, { type }) =>
+test("a do: recipe whose control was renamed fails at that recipe line, naming what is there", async ({ server }) => {
+  const result = await checkThrough(server.url, (body, { type }) =>
     /html|x-component|javascript/.test(type) ? body.split("Create deal").join("Submit deal") : body,
   );
   expectFailure(
@@ -126,8 +124,8 @@ test("a do: recipe whose control was renamed fails at that recipe line, naming w
   expect(result.out).toContain("expected: to click the button “Create deal”");
 });
 
-test("a call to action that no longer renders fails at the cta step", async () => {
-  const result = await checkThrough((body, { type }) =>
+test("a call to action that no longer renders fails at the cta step", async ({ server }) => {
+  const result = await checkThrough(server.url, (body, { type }) =>
     /html|x-component/.test(type) ? body.split('\\"cta\\":{').join('\\"ctx\\":{').split('"cta":{').join('"ctx":{') : body,
   );
   expectFailure(

@@ -2,19 +2,18 @@
 // Actions, hostile signals bodies — sent to the production server under test and to a development server
 // started here get the same status, the same content type and the same body. And what only `npm run dev` does:
 // a saved demo file shows in the studio and its preview without a reload or a restart.
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, expect, test } from "@playwright/test";
-import { addMember } from "./global-setup";
+import type { Browser } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in-as";
 import { marketer } from "./team";
+import { addMember, cleanEnvironment, type ServerProcess, scratchDatabase, startServerProcess, stopChild } from "./worker-server";
 
-const productionPort = Number(process.env.E2E_PORT || 3111);
-const devPort = Number(process.env.E2E_DEV_PORT || productionPort + 1);
-const production = `http://localhost:${productionPort}`;
-const development = `http://localhost:${devPort}`;
+// The worker's own server is production; the dev server gets the worker's spare port.
+let production = "";
+let development = "";
 
 type Probe = { does: string; method: string; path: string; headers?: Record<string, string>; body?: string };
 type Answer = { status: number; type: string; allow: string | null; body: unknown };
@@ -110,8 +109,8 @@ async function newDealActionId(browser: Browser, base: string): Promise<{ id: st
   return { id, cookie, page: `${sandboxPath}/deals/new` };
 }
 
-let devServer: ChildProcess | undefined;
-let devLog = "";
+let devServer: ServerProcess | undefined;
+let devDatabase: Awaited<ReturnType<typeof scratchDatabase>>;
 const devData = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-e2e-dev-"));
 // The dev server watches a copy of demos/, which the edit test saves into; the checkout's files stay as they are.
 const devDemos = path.join(devData, "demos");
@@ -121,37 +120,31 @@ const demoFile = path.join(devDemos, "pipeline-basics", "demo.yaml");
 test.describe("npm run dev and npm start", () => {
   test.describe.configure({ timeout: 300_000 });
 
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ server }) => {
     test.setTimeout(300_000);
-    // What `npm run dev` runs, with its own port and data directory.
+    production = server.url;
+    development = `http://localhost:${server.sparePort}`;
+    devDatabase = await scratchDatabase("dev");
+    // What `npm run dev` runs, with its own port, data directory and (on PostgreSQL) database.
     const env = {
-      ...process.env,
+      ...cleanEnvironment(),
       NODE_ENV: "development" as const,
-      PORT: String(devPort),
+      PORT: String(server.sparePort),
       DATA_DIR: devData,
       DEMOS_DIR: devDemos,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(devDatabase ? { DATABASE_URL: devDatabase.url } : {}),
     };
-    addMember(marketer, "marketer", devData);
-    devServer = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/dev.ts"], {
-      env,
-      stdio: "pipe",
-    });
-    devServer.stdout?.on("data", (chunk) => {
-      devLog += chunk;
-    });
-    devServer.stderr?.on("data", (chunk) => {
-      devLog += chunk;
-    });
-    await expect(async () => {
-      const response = await fetch(`${development}/`);
-      expect(response.status).toBe(200);
-    }).toPass({ timeout: 240_000, intervals: [1000] });
+    await addMember(marketer, "marketer", env);
+    devServer = startServerProcess("scripts/dev.ts", env, server.sparePort, () => {});
+    await devServer.ready;
+    // Listening is not compiled: the first page compiles under Next's dev server before it answers.
+    expect((await fetch(`${development}/`, { signal: AbortSignal.timeout(240_000) })).status).toBe(200);
   });
 
   test.afterAll(async () => {
-    devServer?.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (devServer) await stopChild(devServer.process);
+    await devDatabase?.drop();
     fs.rmSync(devData, { recursive: true, force: true });
   });
 
@@ -159,7 +152,7 @@ test.describe("npm run dev and npm start", () => {
     for (const probe of probes) {
       const [prod, dev] = [await ask(production, probe), await ask(development, probe)];
       expect(prod.status, `${probe.does}: production answers below 500`).toBeLessThan(500);
-      expect(dev, `${probe.does}: development answers as production does\n${devLog.slice(-2000)}`).toEqual(prod);
+      expect(dev, `${probe.does}: development answers as production does\n${devServer?.output().slice(-2000)}`).toEqual(prod);
     }
   });
 

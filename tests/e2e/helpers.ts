@@ -1,9 +1,7 @@
 // Small steps the journeys share: starting a demo, signing in as a rep, checking accessibility.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect } from "./fixtures";
 import { rep } from "./team";
 
 export async function startDemo(page: Page): Promise<string> {
@@ -28,22 +26,19 @@ export async function signInAsRep(page: Page, next = "/sales"): Promise<void> {
   await page.waitForURL((url) => url.pathname === new URL(next, "http://x").pathname);
 }
 
-// In a file named after this run's data directory, not in memory: Playwright restarts its worker after a
-// failed test, and a restarted worker must not sign in again.
-const repSessionFile = path.join(os.tmpdir(), `${path.basename(process.env.E2E_DATA_DIR ?? "openhouse-e2e")}-rep-session.json`);
+// Kept for the rest of this worker's life, which is its server's (fixtures.ts): a restarted worker has a new
+// server, and signs in again.
+let repSession: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
 
-/**
- * A signed-in rep's page. The first call signs in through the real form; later ones reuse that session,
- * because sign-in is rate-limited per client (3 per 10 s) and the whole suite is one client.
- */
+/** A signed-in rep's page. The first call in a worker signs in through the real form; later ones reuse that session. */
 export async function openAsRep(browser: Browser, next = "/sales"): Promise<{ page: Page; context: BrowserContext }> {
-  const saved = fs.existsSync(repSessionFile);
-  const context = await browser.newContext(saved ? { storageState: repSessionFile } : {});
+  const saved = repSession;
+  const context = await browser.newContext(saved ? { storageState: saved } : {});
   const page = await context.newPage();
   if (saved) await page.goto(next);
   else {
     await signInAsRep(page, next);
-    await context.storageState({ path: repSessionFile });
+    repSession = await context.storageState();
   }
   return { page, context };
 }

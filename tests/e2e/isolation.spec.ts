@@ -1,5 +1,5 @@
 // Two browsers, two sandboxes: neither sees nor reaches the other's.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, startDemo } from "./helpers";
 
 test("a second browser gets its own clean sandbox and cannot open the first one's", async ({ browser }) => {

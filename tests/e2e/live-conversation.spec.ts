@@ -3,14 +3,13 @@
 // With nobody online the panel gives the booking link and a receiver hears "new message while nobody is
 // online"; a webhook receiver gets a signed hand-raise, and one that fails, then stalls, then comes back gets it
 // once; strangers read no conversation and no stream, and write to none.
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { verifyDelivery } from "@/lib/webhooks/sign";
+import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
+import { contextAs } from "./sign-in-as";
 import { admin } from "./team";
 
 /** A receiver on loopback that records what it gets and answers as `answer` says (by attempt number). */
@@ -39,24 +38,11 @@ async function startReceiver(
   };
 }
 
-// Kept in a file for the same reason as the rep's (helpers.ts): sign-in is rate-limited per client.
-const adminSessionFile = path.join(os.tmpdir(), `${path.basename(process.env.E2E_DATA_DIR ?? "openhouse-e2e")}-admin-session.json`);
-
 /**
  * An admin's context signed in over the API, with no workspace page open: no team stream, so nobody counts
  * as online because of it.
  */
-async function adminByApi(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  if (fs.existsSync(adminSessionFile)) return browser.newContext({ baseURL, storageState: adminSessionFile });
-  const context = await browser.newContext({ baseURL });
-  const signIn = await context.request.post("/api/auth/sign-in/email", {
-    data: { email: admin.email, password: admin.password },
-    headers: { origin: baseURL ?? "" },
-  });
-  expect(signIn.status()).toBe(200);
-  await context.storageState({ path: adminSessionFile });
-  return context;
-}
+const adminByApi = (browser: Browser, baseURL: string | undefined): Promise<BrowserContext> => contextAs(browser, baseURL ?? "", admin);
 
 async function addWebhook(context: BrowserContext, url: string, events: string[]): Promise<{ id: string; secret: string }> {
   const saved = await context.request.post("/api/sales/webhooks", { data: { url, format: "json", events } });

@@ -5,7 +5,8 @@
 // rep). A GPC visitor may talk, but the rep learns nothing beyond the conversation. A dropped stream that
 // reconnects with Last-Event-ID gets what it missed exactly once, then live events, on plain HTTP.
 import http from "node:http";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo, visitorIdOf } from "./helpers";
 
 test.describe.configure({ mode: "serial" });

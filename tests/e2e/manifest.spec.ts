@@ -1,8 +1,9 @@
 // The product's manifest (lib/pipeline/manifest.ts) is true of the running product: every route, opened in a
 // fresh sandbox as a visitor reaches it, renders every anchor the manifest puts on it (and the header's), and
 // renders no anchor the manifest does not declare for it. The source side is tests/unit/demos/anchors.test.ts.
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { type PipelineAnchor, type PipelineRoute, pipelineManifest, pipelineRoutes } from "@/lib/pipeline/manifest";
+import { expect, test } from "./fixtures";
 import { startDemo } from "./helpers";
 
 type Anchors = typeof pipelineManifest.anchors;

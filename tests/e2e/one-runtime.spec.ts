@@ -2,14 +2,15 @@
 // separately (a page, a route handler, a Server Action, the lean signals path) and a rep has used the APIs,
 // the server holds the control database open once and the visitor's sandbox once.
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, openAsRep, startDemo } from "./helpers";
 import { openCount, serverPid } from "./server-process";
 
-const port = Number(process.env.E2E_PORT || 3111);
-const dataDir = process.env.E2E_DATA_DIR ?? "";
-
-test("npm start holds one control connection and one connection per sandbox, whatever layer used them", async ({ page, browser }) => {
+test("npm start holds one control connection and one connection per sandbox, whatever layer used them", async ({
+  page,
+  browser,
+  server,
+}) => {
   const sandboxPath = await startDemo(page); // the gallery page, then /try (a route handler)
   const sandboxId = sandboxPath.split("/").pop() ?? "";
   await createDeal(page, { title: "One runtime renewal", company: "Initech", amount: "12000" }); // a Server Action
@@ -24,7 +25,8 @@ test("npm start holds one control connection and one connection per sandbox, wha
   expect(events.status()).toBe(202);
   await context.close();
 
-  const pid = serverPid(port);
-  expect(openCount(pid, path.join(dataDir, "control.sqlite"))).toBe(1);
-  expect(openCount(pid, path.join(dataDir, "sandboxes", `${sandboxId}.sqlite`))).toBe(1);
+  const pid = serverPid(server.port);
+  // On PostgreSQL (DATABASE_URL) the control plane is not a file at all.
+  expect(openCount(pid, path.join(server.dataDir, "control.sqlite"))).toBe(server.databaseUrl ? 0 : 1);
+  expect(openCount(pid, path.join(server.dataDir, "sandboxes", `${sandboxId}.sqlite`))).toBe(1);
 });

@@ -1,6 +1,7 @@
 // Trying a demo "as" a role: the gallery offers each persona as a plain link, the tour takes that persona's
 // branch, a later choice of another role switches branch on the same sandbox, and the rep sees the role.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, visitorIdOf } from "./helpers";
 
 const popover = (page: Page) => page.getByTestId("tour-popover");

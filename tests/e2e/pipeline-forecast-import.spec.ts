@@ -1,7 +1,8 @@
 // A sales leader's forecast and an ops person's contact import, in the visitor's own sandbox: the forecast
 // adds up to the deals board; the shipped sample imports through upload → mapping → confirm; broken and
 // hostile files get a clear message, never a 500, and create nothing.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, startDemo } from "./helpers";
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });

@@ -2,7 +2,8 @@
 // record, logs a call on a deal and sees it; the header stays one row on a phone and the board fits a laptop.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, startDemo } from "./helpers";
 
 /** Where the screenshots a person looks at go, when a run asks for them (E2E_SCREENSHOTS_DIR). */

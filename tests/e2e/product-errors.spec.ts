@@ -1,5 +1,5 @@
 // Mistakes in the sample product are explained next to the field and never cost the visitor their typing.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, startDemo } from "./helpers";
 
 test("a mistake in New deal keeps what the visitor typed and says what to fix", async ({ page }) => {

@@ -1,6 +1,6 @@
 // The whole story: a prospect tries the demo with no signup, follows the tour, creates a deal,
 // moves it, raises a hand; then a rep signs in and sees exactly that, in order.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo, visitorIdOf } from "./helpers";
 
 test("a prospect tries a demo with no signup and a rep sees their journey", async ({ page, context, browser }) => {

@@ -5,8 +5,9 @@
 // the guard fails here; so does one this file cannot reach.
 import fs from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { permissionForPath } from "../../lib/auth/roles";
+import { expect, test } from "./fixtures";
 import { openAsRep } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { marketer } from "./team";

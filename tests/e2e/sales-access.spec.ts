@@ -1,5 +1,5 @@
 // The rep workspace is for signed-in team members only.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 import { rep } from "./team";
 

@@ -1,8 +1,8 @@
 // Export and the edges of the new pages: the CSV downloads and parses, strangers are refused everywhere,
 // and hostile query input gets a helpful page or a 4xx JSON, never a 500.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
+import { expect, test } from "./fixtures";
 import { createDeal, openAsRep, startDemo, visitorIdOf } from "./helpers";
 
 test("a rep downloads the visitors and accounts CSVs, with the header and the reasons", async ({ browser }) => {

@@ -1,5 +1,6 @@
 // A demo's funnel: the table's numbers move by exactly what a new prospect did, and the chart has a bar per stage.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
 
 async function counts(rep: Page): Promise<Record<string, number>> {

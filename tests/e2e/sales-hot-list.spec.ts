@@ -1,6 +1,6 @@
 // The rep's default page: a prospect who created a deal and raised a hand is ranked, with those reasons,
 // above one who only looked; filters in the URL narrow it; journeys tell what each did.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo, visitorIdOf } from "./helpers";
 import { attributeToAccount, sendTourSignal } from "./insights";
 
@@ -67,13 +67,13 @@ test("the hot list ranks a prospect who acted above one who looked, filters narr
   await Promise.all([looker.close(), doer.close(), repContext.close()]);
 });
 
-test("an account ranks as one row, and its journey interleaves its people", async ({ browser }) => {
+test("an account ranks as one row, and its journey interleaves its people", async ({ browser, server }) => {
   const account = { id: "e2e-initech", name: "Initech" };
   const people = await Promise.all([browser.newContext(), browser.newContext()]);
   for (const [index, context] of people.entries()) {
     const page = await context.newPage();
     await startDemo(page);
-    attributeToAccount(await visitorIdOf(context), account);
+    await attributeToAccount(server, await visitorIdOf(context), account);
     await page.getByTestId("tour-popover").getByRole("button", { name: "Close tour" }).click();
     await createDeal(page, { title: `Initech deal ${index + 1}`, company: "Globex", amount: "12000" });
     await expect(page.getByRole("heading", { level: 1, name: `Initech deal ${index + 1}` })).toBeVisible();

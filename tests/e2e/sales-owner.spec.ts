@@ -1,6 +1,6 @@
 // Who owns an account: an admin hands one to a rep in the UI, the rep cannot, and the new owner finds it
 // under "My accounts" on the hot list. Bad owner input gets a field error or a 4xx, never a 500.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { admin } from "./team";

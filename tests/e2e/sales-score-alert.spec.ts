@@ -1,8 +1,9 @@
 // "Score threshold crossed": a prospect's own actions push their score over the threshold, and a local
 // receiver gets one signed `score.crossed` alert saying who, the score, its reasons and the journey's link.
-import { expect, test } from "@playwright/test";
+
 import { alertThreshold } from "@/lib/insights/score-weights";
 import { verifyDelivery } from "@/lib/webhooks/sign";
+import { expect, test } from "./fixtures";
 import { createDeal, startDemo, visitorIdOf } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { admin } from "./team";

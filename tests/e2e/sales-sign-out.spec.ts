@@ -1,5 +1,5 @@
 // A rep can sign out from any workspace page, and the session is over: not hidden, ended on the server.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, signInAsRep } from "./helpers";
 
 test("signing out ends the session: the workspace and its API refuse the old cookie", async ({ browser }) => {

@@ -1,6 +1,6 @@
 // The team page: a rep sees who is on the team but no controls, and the server refuses them anyway; an admin
 // adds a marketer, changes their role and removes them, and can never demote or remove the last admin.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, openAsRep } from "./helpers";
 import { contextAs, freshContextAs } from "./sign-in-as";
 import { admin, marketer } from "./team";

@@ -1,7 +1,8 @@
 // A sandbox's life as a visitor sees it: personalised on arrival, reset on request, resumed after a
 // browser restart, and replaced with a note when it was evicted — while strangers still find nothing.
 import { execFileSync } from "node:child_process";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test, type WorkerServer } from "./fixtures";
 import { startDemo } from "./helpers";
 
 async function closeTour(page: Page): Promise<void> {
@@ -17,9 +18,9 @@ async function createDeal(page: Page, title: string): Promise<void> {
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
-function sandboxGc(...args: string[]): string {
+function sandboxGc(server: WorkerServer, ...args: string[]): string {
   return execFileSync(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/sandbox-gc.ts", ...args], {
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
+    env: server.env,
     encoding: "utf8",
   });
 }
@@ -69,10 +70,10 @@ test("a personalised link names the workspace, and the visitor finds their work 
   await restarted.close();
 });
 
-test("an evicted sandbox sends its owner to a fresh one with a note, and stays not-found for others", async ({ page, browser }) => {
+test("an evicted sandbox sends its owner to a fresh one with a note, and stays not-found for others", async ({ page, browser, server }) => {
   const path = await startDemo(page);
   const sandboxId = path.split("/").pop() ?? "";
-  expect(sandboxGc("--evict", sandboxId)).toContain(`Evicted sandbox ${sandboxId}`);
+  expect(sandboxGc(server, "--evict", sandboxId)).toContain(`Evicted sandbox ${sandboxId}`);
 
   await page.goto(path);
   await page.waitForURL(/\/s\/[A-Za-z0-9_-]{22}\?renewed=evicted$/);

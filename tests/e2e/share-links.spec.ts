@@ -1,6 +1,7 @@
 // A rep sends a share link; two people at the account open it in their own browsers and act; the rep sees one
 // account with two people and what each did. Dead links still give the demo; bad input never gives a 500.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { admin } from "./team";

@@ -1,7 +1,7 @@
 // Looking over a prospect's shoulder: their copy as it is now, read-only, in the rep's own session; every
 // opening logged; never for a browser that sent GPC or Do-Not-Track. The prospect is told, in the product.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo, visitorIdOf } from "./helpers";
 
 test("the rep sees the prospect's new deal read-only, cannot change it, and the opening is logged", async ({ browser }) => {

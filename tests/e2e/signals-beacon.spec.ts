@@ -1,5 +1,5 @@
 // Events still queued when a visitor leaves are not lost: they go out by sendBeacon on page hide.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openAsRep, startDemo, visitorIdOf } from "./helpers";
 
 test("events queued when the visitor leaves arrive by beacon", async ({ page, context, browser }) => {

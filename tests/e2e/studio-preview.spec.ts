@@ -1,7 +1,8 @@
 // The studio preview, as a marketer uses it: a demo in a throwaway sandbox with its step list, jump to any
 // step, switch locale and persona, and the element picker. A preview is nobody's visit: /sales never sees it,
 // and a prospect's cookie (or a rep's session) cannot open its sandbox.
-import { type BrowserContext, expect, type FrameLocator, type Page, test } from "@playwright/test";
+import type { BrowserContext, FrameLocator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { marketer } from "./team";

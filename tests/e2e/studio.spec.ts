@@ -3,7 +3,8 @@
 // mistake shows its file:line. Refusals of strangers and reps for every studio route are in route-guard.spec.ts.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { admin, marketer } from "./team";
@@ -94,10 +95,10 @@ test("a prospect's tour that cannot find its target shows in the step's target-m
   await studio.close();
 });
 
-test("a demo whose file has a mistake shows in the studio with its file:line", async ({ browser, baseURL }) => {
-  // The server reads demos/ from the working directory; the broken copy lives only for this test.
+test("a demo whose file has a mistake shows in the studio with its file:line", async ({ browser, baseURL, server }) => {
+  // The server reads its own copy of demos/ (DEMOS_DIR); the broken demo lives there only for this test.
   const slug = `zz-studio-broken-${Date.now().toString(36)}`;
-  const dir = path.join("demos", slug);
+  const dir = path.join(server.demosDir, slug);
   const shippedDemo = fs.readFileSync("demos/pipeline-basics/demo.yaml", "utf8");
   const broken = shippedDemo.replace(/^title: /m, "tittle: ");
   const line = broken.split("\n").findIndex((row) => row.startsWith("tittle: ")) + 1;
@@ -109,7 +110,8 @@ test("a demo whose file has a mistake shows in the studio with its file:line", a
     const page = await context.newPage();
     await page.goto("/studio");
     const card = page.locator(`[data-testid=studio-demo][data-slug=${slug}]`);
-    await expect(card.getByTestId("demo-problems")).toContainText(`demos/${slug}/demo.yaml:${line}:1 — `);
+    // Named as the server names files: relative to its working directory, the checkout.
+    await expect(card.getByTestId("demo-problems")).toContainText(`${path.relative(process.cwd(), dir)}/demo.yaml:${line}:1 — `);
     await expect(card.getByTestId("demo-problems")).toContainText('did you mean "title"');
     await expect(card).toContainText("No preview until it loads");
     await expectNoAxeViolations(page);

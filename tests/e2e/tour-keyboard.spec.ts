@@ -1,5 +1,5 @@
 // The tour by keyboard alone: focus goes into it, keys move it, Esc closes it and focus comes back.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, startDemo } from "./helpers";
 
 const focusIsInTour = (page: import("@playwright/test").Page) =>

@@ -1,5 +1,5 @@
 // A visitor reads the tour in their browser's language when the demo is written in it, and English otherwise.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, startDemo } from "./helpers";
 
 test("a German browser gets the German tour, with the tour's own buttons in German too", async ({ browser }) => {

@@ -1,13 +1,11 @@
 // The tour's runtime in a real browser over the shipped pipeline-basics demo: targets that come late, never
 // come or go away mid-step, reduced motion, a phone's bottom sheet, and the keyboard on a "do it" step.
 // Anchors are taken away and given back by toggling their data-tour attribute, as a product re-render would.
-import path from "node:path";
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import Database from "better-sqlite3";
+import type { Locator, Page } from "@playwright/test";
 import { build } from "esbuild";
+import { controlQuery } from "./control-database";
+import { expect, test, type WorkerServer } from "./fixtures";
 import { expectNoAxeViolations, startDemo } from "./helpers";
-
-const dataDir = process.env.E2E_DATA_DIR ?? "";
 
 const popover = (page: Page) => page.getByTestId("tour-popover");
 const overlay = (page: Page) => page.getByTestId("tour-overlay");
@@ -42,16 +40,11 @@ function hitAtCentre(locator: Locator): Promise<boolean> {
   });
 }
 
-function storedEvents(sandboxId: string, type: string): { step_id: string; props: string }[] {
-  const db = new Database(path.join(dataDir, "control.sqlite"), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("select step_id, props from events where sandbox_id = ? and type = ?").all(sandboxId, type) as {
-      step_id: string;
-      props: string;
-    }[];
-  } finally {
-    db.close();
-  }
+function storedEvents(server: WorkerServer, sandboxId: string, type: string): Promise<{ step_id: string; props: string }[]> {
+  return controlQuery(server, "select step_id, cast(props as text) as props from events where sandbox_id = ? and type = ?", [
+    sandboxId,
+    type,
+  ]);
 }
 
 test("a late target: the tour says it is looking, then takes the popover to the target when it appears", async ({ page }) => {
@@ -72,7 +65,10 @@ test("a late target: the tour says it is looking, then takes the popover to the 
   await expect(page.locator(".tour-live[aria-live=polite]")).toHaveText("Step 2 of 7: Every deal, by stage.");
 });
 
-test("a target that never appears: 'Can't find this? Skip ahead' skips the step and step.target_missing is stored", async ({ page }) => {
+test("a target that never appears: 'Can't find this? Skip ahead' skips the step and step.target_missing is stored", async ({
+  page,
+  server,
+}) => {
   const sandboxId = await startTour(page);
   await setAnchor(page, "[data-tour=deals-board]", null);
   await next(page, "Start the tour");
@@ -83,12 +79,14 @@ test("a target that never appears: 'Can't find this? Skip ahead' skips the step 
   await skip.click();
   await expect(page.getByRole("dialog", { name: "Your pipeline in one number" })).toBeVisible();
 
-  await expect.poll(() => storedEvents(sandboxId, "step.target_missing"), { timeout: 15_000 }).toHaveLength(1);
-  const [event] = storedEvents(sandboxId, "step.target_missing");
+  await expect.poll(() => storedEvents(server, sandboxId, "step.target_missing"), { timeout: 15_000 }).toHaveLength(1);
+  const [event] = await storedEvents(server, sandboxId, "step.target_missing");
   expect(event?.step_id).toBe("board");
   expect(JSON.parse(event?.props ?? "{}")).toEqual({ viewport: "desktop" });
   // The skip itself is a completed-by-skipping step, as for any skipped step.
-  await expect.poll(() => storedEvents(sandboxId, "step.completed").filter((row) => row.step_id === "board")).toHaveLength(1);
+  await expect
+    .poll(async () => (await storedEvents(server, sandboxId, "step.completed")).filter((row) => row.step_id === "board"))
+    .toHaveLength(1);
 });
 
 test("a target removed mid-step: the highlight goes with it and the popover follows its replacement", async ({ page }) => {

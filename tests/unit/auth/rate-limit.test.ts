@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { createAuth } from "@/lib/auth/auth";
-import { clientHeaders } from "@/lib/http/client-ip";
+import { clientAddress, clientHeaders, clientIpHeaderName } from "@/lib/http/client-ip";
+import { installRuntime } from "@/lib/runtime/runtime";
 
 beforeAll(() => migrateControlPlane());
 afterAll(() => closeControlPlane());
@@ -35,5 +36,25 @@ describe("the sign-in rate limit", () => {
     const { handler } = createAuth({ enforceRateLimit: true });
     for (let attempt = 0; attempt < 4; attempt++) await signInFrom("192.0.2.20", "x", handler);
     expect((await signInFrom("192.0.2.21", "x", handler)).status).toBe(401);
+  });
+});
+
+describe("the sign-in rate limit's settings", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    installRuntime();
+  });
+
+  it("allows SIGN_IN_ATTEMPTS per SIGN_IN_WINDOW_SECONDS, names the wait, and lets the client in again after it", async () => {
+    installRuntime({ signInAttempts: 2, signInWindowSeconds: 2 });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { handler } = createAuth({ enforceRateLimit: true });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) statuses.push((await signInFrom("192.0.2.30", "x", handler)).status);
+    const refused = await signInFrom("192.0.2.30", "x", handler);
+    expect([...statuses, refused.status]).toEqual([401, 401, 429]);
+    expect(refused.headers.get("x-retry-after")).toBe("2");
+    vi.setSystemTime(Date.now() + 2000);
+    expect((await signInFrom("192.0.2.30", "x", handler)).status).toBe(401);
   });
 });
