@@ -1,8 +1,9 @@
 // What one client can no longer do to everyone else, over real HTTP against the real server: raise a hand
 // without limit (or past a mute, or as a bot), put Slack control sequences in a team channel through an alert,
 // or hold the live streams; and what a person with too many tabs reads when their oldest one stops.
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { v7 as uuidv7 } from "uuid";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, startDemo, visitorIdOf } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { admin, rep } from "./team";

@@ -578,6 +578,8 @@ const leaks: [string, RegExp][] = [
 ];
 
 type Setup = {
+  /** The worker server's origin. */
+  origin: string;
   visitor: BrowserContext;
   rep: BrowserContext;
   sandbox: string;
@@ -590,7 +592,7 @@ let setup: Setup;
 
 function fill(template: string): string {
   return template
-    .replaceAll("{origin}", new URL(test.info().project.use.baseURL ?? "").origin)
+    .replaceAll("{origin}", setup.origin)
     .replaceAll("{sandboxId}", setup.sandbox.slice("/s/".length))
     .replaceAll("{sandbox}", setup.sandbox)
     .replaceAll("{action}", setup.actionId)
@@ -635,7 +637,7 @@ function requestFor(probe: Probe, stranger: APIRequestContext): APIRequestContex
   return probe.as === "visitor" ? setup.visitor.request : probe.as === "rep" ? setup.rep.request : stranger;
 }
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async ({ browser, server }) => {
   const visitor = await browser.newContext();
   const page = await visitor.newPage();
   const sandbox = await startDemo(page);
@@ -656,7 +658,16 @@ test.beforeAll(async ({ browser }) => {
   await expect(page.getByText("That file is empty")).toBeVisible();
   const cookie = (await visitor.cookies()).find((candidate) => candidate.name === "oh_visitor")?.value ?? "";
   const { context: repContext } = await openAsRep(browser);
-  setup = { visitor, rep: repContext, sandbox, actionId, importActionId, truncatedCookie: cookie.slice(0, cookie.length / 2), openTotal };
+  setup = {
+    origin: new URL(server.url).origin,
+    visitor,
+    rep: repContext,
+    sandbox,
+    actionId,
+    importActionId,
+    truncatedCookie: cookie.slice(0, cookie.length / 2),
+    openTotal,
+  };
 });
 
 test.afterAll(async () => {

@@ -6,13 +6,12 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import Database from "better-sqlite3";
+import type { BrowserContext, Page } from "@playwright/test";
+import { controlQuery } from "./control-database";
+import { expect, test, type WorkerServer } from "./fixtures";
 import { openAsRep, startDemo, visitorIdOf } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { admin, marketer, rep } from "./team";
-
-const dataDir = process.env.E2E_DATA_DIR ?? "";
 
 /** A site on another port of the same host: same-site for the browser, so SameSite=Lax cookies go with it. */
 async function startElsewhere(): Promise<{ origin: string; stop: () => void }> {
@@ -387,34 +386,35 @@ async function memberId(context: BrowserContext, email: string): Promise<string>
   return team.members.find((member) => member.email === email)?.id ?? "";
 }
 
-function readControl<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, "control.sqlite"), { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
+/** A count from the worker server's control database (SQLite or PostgreSQL). */
+async function countOf(server: WorkerServer, text: string, params: string[] = []): Promise<number> {
+  const [row] = await controlQuery<{ n: number | string }>(server, text, params);
+  return Number(row?.n ?? 0);
 }
 
 test.describe("what the privacy page promises", () => {
-  test("a team session keeps neither the address nor the user agent it was opened from", async ({ browser }) => {
+  test("a team session keeps neither the address nor the user agent it was opened from", async ({ browser, server }) => {
     const { context } = await openAsRep(browser);
     const session = (await (await context.request.get("/api/auth/get-session")).json()) as {
       session: { ipAddress?: string | null; userAgent?: string | null };
     };
     expect(session.session.ipAddress ?? null).toBeNull();
     expect(session.session.userAgent ?? null).toBeNull();
-    const stored = readControl((db) => db.prepare("select ip_address, user_agent from session").all() as Record<string, unknown>[]);
+    const stored = await controlQuery<Record<string, unknown>>(server, "select ip_address, user_agent from session");
     expect(stored.length).toBeGreaterThan(0);
     for (const row of stored) expect(row).toEqual({ ip_address: null, user_agent: null });
     await context.close();
   });
 
-  test("no file holding secrets or visitors' data can be read by the machine's other users", async ({ page }) => {
+  test("no file holding secrets or visitors' data can be read by the machine's other users", async ({ page, server }) => {
     await startDemo(page);
+    const { dataDir } = server;
     const folders = ["sandboxes", "templates", "spares"].map((name) => path.join(dataDir, name));
     const files = [
-      ...["control.sqlite", "control.sqlite-wal", "control.sqlite-shm", "secret.key"].map((name) => path.join(dataDir, name)),
+      // On PostgreSQL the control plane is the server's to keep; the data directory still holds the key and sandboxes.
+      ...(server.databaseUrl ? ["secret.key"] : ["control.sqlite", "control.sqlite-wal", "control.sqlite-shm", "secret.key"]).map((name) =>
+        path.join(dataDir, name),
+      ),
       ...folders.flatMap((folder) => fs.readdirSync(folder).map((name) => path.join(folder, name))),
     ];
     for (const target of [dataDir, ...folders, ...files]) {
@@ -422,8 +422,13 @@ test.describe("what the privacy page promises", () => {
     }
   });
 
-  test("HEAD provisions nothing and records nothing, for a stranger, a rep or a marketer", async ({ browser, baseURL, request }) => {
-    const sandboxes = () => fs.readdirSync(path.join(dataDir, "sandboxes")).length;
+  test("HEAD provisions nothing and records nothing, for a stranger, a rep or a marketer", async ({
+    browser,
+    baseURL,
+    request,
+    server,
+  }) => {
+    const sandboxes = () => fs.readdirSync(path.join(server.dataDir, "sandboxes")).length;
     const before = sandboxes();
     for (const target of ["/try/pipeline-basics", "/try/pipeline-basics?persona=leader", "/try/forecast-review?via=x"]) {
       const answer = await request.head(target, { maxRedirects: 0 });
@@ -433,20 +438,19 @@ test.describe("what the privacy page promises", () => {
     expect(sandboxes()).toBe(before);
 
     const marketerContext = await contextAs(browser, baseURL ?? "", marketer);
-    const previews = () => readControl((db) => (db.prepare("select count(*) as n from preview_sandboxes").get() as { n: number }).n);
-    const previewsBefore = previews();
+    const previews = () => countOf(server, "select count(*) as n from preview_sandboxes");
+    const previewsBefore = await previews();
     expect((await marketerContext.request.head("/studio/preview/import-and-clean-up")).status()).toBe(200);
-    expect(previews()).toBe(previewsBefore);
+    expect(await previews()).toBe(previewsBefore);
     await marketerContext.close();
 
     const prospect = await browser.newContext();
     await startDemo(await prospect.newPage());
     const visitorId = await visitorIdOf(prospect);
-    const looks = () =>
-      readControl((db) => (db.prepare("select count(*) as n from shoulder_views where visitor_id = ?").get(visitorId) as { n: number }).n);
+    const looks = () => countOf(server, "select count(*) as n from shoulder_views where visitor_id = ?", [visitorId]);
     const { context } = await openAsRep(browser);
     expect((await context.request.head(`/sales/visitors/${visitorId}/sandbox`)).status()).toBe(200);
-    expect(looks()).toBe(0);
+    expect(await looks()).toBe(0);
     await prospect.close();
     await context.close();
   });

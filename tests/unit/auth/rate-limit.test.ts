@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeControlPlane, migrateControlPlane } from "@/db/control-plane";
 import { createAuth } from "@/lib/auth/auth";
-import { clientAddress, clientHeaders, clientIpHeaderName } from "@/lib/http/client-ip";
+import { clientHeaders } from "@/lib/http/client-ip";
 import { installRuntime } from "@/lib/runtime/runtime";
 
 beforeAll(() => migrateControlPlane());
