@@ -3,8 +3,8 @@
 // default, is kept), so a 2xx from /api/signals means what it means on SQLite.
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
-import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { PgDatabase, PgDialect } from "drizzle-orm/pg-core";
+import { drizzle, type PostgresJsDatabase, PostgresJsSession } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { ControlStore, QueryBuilder, RowQuery, RowsQuery, Store, Tables, WriteQuery } from "@/db/store";
@@ -95,7 +95,9 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
       const check = () => {
         if (!open) throw new Error("This transaction has ended");
       };
-      const driver = drizzle(connection as unknown as postgres.Sql) as unknown as Driver;
+      // What drizzle's own transaction builds: a session over the transaction's connection.
+      const session = new PostgresJsSession(connection as unknown as postgres.Sql, renderer, undefined, {});
+      const driver = new PgDatabase(renderer, session, undefined) as unknown as Driver;
       const tx: Store = storeOver(driver, check, (nested) => nested(tx), connection);
       return scope
         .within(() => body(tx))

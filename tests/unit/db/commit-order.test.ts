@@ -1,0 +1,165 @@
+// "Rows after the last one I saw" must not skip a row that commits late. On PostgreSQL a sequence value is
+// handed out at insert, not at commit: a transaction that took a lower id and commits after one with a higher
+// id would be skipped by a reader that saw the higher one first. Here a transaction holds its events (and a
+// live event) open while a later one commits; the signal watch, the insights fold and the live hub each still
+// deliver both, exactly once. On SQLite the later writer waits for the first (one writer), which is why rowid
+// order is commit order there; the same test holds it to that.
+import { eq, sql } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { beforeAll, describe, expect, it } from "vitest";
+import { migrateControlPlane } from "@/db/control-plane";
+import { storeEventBatches } from "@/db/queries/events";
+import { insertLiveEvents } from "@/db/queries/live";
+import { catchUpInsights } from "@/lib/insights/fold";
+import { announce, type LiveMessage, subscribeLive } from "@/lib/live/hub";
+import { watchSignalsOnce } from "@/lib/live/signal-watch";
+import { newId } from "@/lib/sandbox/ids";
+import { touchVisitor } from "@/lib/visitors/visitor-record";
+import { s, t } from "../control-plane";
+
+beforeAll(() => migrateControlPlane());
+
+const person = { browser: "Firefox", os: "Linux", device: "desktop" as const, bot: false };
+
+function viewed(visitorId: string) {
+  const at = Date.now();
+  return {
+    visitorId,
+    bot: false,
+    receivedAt: at,
+    events: [
+      {
+        id: uuidv7(),
+        type: "step.viewed",
+        demoSlug: "pipeline-basics",
+        stepId: "welcome",
+        stepIndex: 0,
+        action: null,
+        props: null,
+        occurredAt: at,
+      },
+    ],
+  };
+}
+
+/** A transaction that writes, then stays open until `release()`; `written` resolves once its rows are in. */
+function heldOpen(write: Parameters<typeof s.transaction>[0]) {
+  let release = () => {};
+  let wrote = () => {};
+  const written = new Promise<void>((resolve) => {
+    wrote = resolve;
+  });
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const committed = s.transaction(async (tx) => {
+    await write(tx);
+    wrote();
+    await held;
+  });
+  return { written, release, committed };
+}
+
+/** Starts `write` in a transaction of its own and says whether it has committed, without waiting for it. */
+function startedAlongside(write: Parameters<typeof s.transaction>[0]) {
+  let done = false;
+  const committed = s.transaction(write).then(() => {
+    done = true;
+  });
+  return { committed, done: () => done };
+}
+
+/**
+ * Until the second transaction is visibly waiting for the first: on PostgreSQL, blocked on the turn its writers
+ * take (an advisory lock not granted yet); on SQLite, queued behind the one connection, where nothing else can
+ * run meanwhile, so the event loop is given turns in which a transaction that could commit would.
+ */
+async function waitingForTheFirst(): Promise<void> {
+  if (s.dialect === "postgres") {
+    await expect
+      .poll(
+        async () =>
+          (await s.rows<{ n: number }>(sql`select count(*) as n from pg_locks where locktype = 'advisory' and not granted`))[0]?.n,
+      )
+      .toBe(1);
+  } else {
+    for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function eventsFoldedFor(visitorId: string): Promise<number | undefined> {
+  const { visitorActivity } = t;
+  return (
+    await s.one(
+      s.db.select({ humanEvents: visitorActivity.humanEvents }).from(visitorActivity).where(eq(visitorActivity.visitorId, visitorId)),
+    )
+  )?.humanEvents;
+}
+
+describe("readers of rows in commit order", () => {
+  it("the signal watch and the fold deliver an event that commits after a later one, exactly once", async () => {
+    const [early, late] = [newId(), newId()];
+    for (const id of [early, late]) await touchVisitor(id, { client: person });
+    await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY });
+    await watchSignalsOnce(); // from here on
+
+    const first = heldOpen((tx) => storeEventBatches([viewed(early)], tx).then(() => undefined));
+    await first.written;
+    const second = startedAlongside((tx) => storeEventBatches([viewed(late)], tx).then(() => undefined));
+    if (s.dialect === "postgres") {
+      // The later transaction committed while the earlier one holds its lower position: readers wait for it.
+      await second.committed;
+      expect(await watchSignalsOnce()).toBe(0);
+      await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY });
+      expect(await eventsFoldedFor(late)).toBeUndefined();
+    } else {
+      // One writer: the later transaction cannot commit before the earlier one.
+      await waitingForTheFirst();
+      expect(second.done()).toBe(false);
+    }
+
+    first.release();
+    await Promise.all([first.committed, second.committed]);
+    expect(await watchSignalsOnce()).toBe(2);
+    expect(await watchSignalsOnce()).toBe(0);
+    await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY });
+    await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY });
+    expect([await eventsFoldedFor(early), await eventsFoldedFor(late)]).toEqual([1, 1]);
+  });
+
+  it("the live hub replays after Last-Event-ID and fans out both events, in order, exactly once", async () => {
+    const topic = "team" as const;
+    const heard: LiveMessage[] = [];
+    const stop = subscribeLive([topic], undefined, (message) => {
+      if (message.type === "commit-order") heard.push(message);
+    });
+    await announce();
+    const event = (n: number) => ({ topic, type: "commit-order", payload: { n } });
+
+    const first = heldOpen((tx) => insertLiveEvents([event(1)], tx));
+    await first.written;
+    const second = startedAlongside(async (tx) => {
+      await insertLiveEvents([event(2)], tx);
+    });
+    await waitingForTheFirst();
+    // Writers of live events take turns (db/store.ts takeTurn): the second waits for the first on both databases,
+    // so ids are commit order and a reader that saw 2 cannot have missed 1.
+    expect(second.done()).toBe(false);
+    first.release();
+    await Promise.all([first.committed, second.committed]);
+    await announce();
+    stop();
+    expect(heard.map((message) => message.payload.n)).toEqual([1, 2]);
+
+    // A reconnect from before the first replays both, once, in order.
+    const before = (heard[0]?.id ?? 1) - 1;
+    const replayed: LiveMessage[] = [];
+    const again = subscribeLive([topic], before, (message) => {
+      if (message.type === "commit-order") replayed.push(message);
+    });
+    await expect.poll(() => replayed.map((message) => message.payload.n)).toEqual([1, 2]);
+    await announce();
+    again();
+    expect(replayed.map((message) => message.payload.n)).toEqual([1, 2]);
+  });
+});
