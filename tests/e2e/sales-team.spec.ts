@@ -38,7 +38,7 @@ test("an admin adds a marketer, changes their role and removes them, with field 
   await expect(page.getByText("That is not an email address")).toBeVisible();
   await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Email", { exact: true }).fill("mia@openhouse.test");
-  await page.getByLabel("Name").fill("Mia Marketer");
+  await page.getByLabel("Name", { exact: true }).fill("Mia Marketer");
   await page.getByLabel("First password").fill("short");
   await page.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByText("The password is too short")).toBeVisible();
