@@ -9,7 +9,7 @@ import { isWellFormedId } from "@/lib/sandbox/ids";
 import { conversationContext } from "./context";
 import { conversationVisitor, postTeamMessage, teamInbox, teamThread, updateConversation } from "./conversations";
 import { maxMessageLength } from "./message-input";
-import { typedJustNow, typingPassed } from "./typing";
+import { takeTypingTurn } from "./typing";
 
 const maxBodyBytes = maxMessageLength * 6 + 512;
 const replySchema = z.object({ body: z.string({ error: "Type a reply first" }) }).strict();
@@ -61,10 +61,14 @@ export async function patchConversation(request: Request, _member: Member, id: s
 export async function teamTyping(_request: Request, member: Member, id: string): Promise<Response> {
   // Coalesced per member and conversation before anything is read (lib/conversations/typing.ts).
   const sender = `member:${member.user.id}:${id}`;
-  if (conversationId(id) && typedJustNow(sender)) return jsonOk({ ok: true });
-  const visitorId = conversationId(id) ? await conversationVisitor(id) : undefined;
-  if (!visitorId) return jsonError(404, "No such conversation");
-  typingPassed(sender);
+  if (!conversationId(id)) return jsonError(404, "No such conversation");
+  const turn = takeTypingTurn(sender);
+  if (!turn) return jsonOk({ ok: true });
+  const visitorId = await conversationVisitor(id);
+  if (!visitorId) {
+    turn.giveBack();
+    return jsonError(404, "No such conversation");
+  }
   publishEphemeral(`visitor:${visitorId}`, "typing", { who: "team" });
   publishEphemeral("team", "typing", { conversationId: id, who: "team", userId: member.user.id });
   return jsonOk({ ok: true });

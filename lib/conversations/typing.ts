@@ -19,7 +19,21 @@ export function typedJustNow(sender: string, nowMs: number = Date.now()): boolea
   return last !== undefined && nowMs - last < typingCoalesceMs;
 }
 
-/** Records that `sender`'s typing event went out now. */
-export function typingPassed(sender: string, nowMs: number = Date.now()): void {
-  lastPassed().set(sender, nowMs);
+/**
+ * Takes `sender`'s turn to tell the streams it is typing, or undefined when its last one was too recent. The turn
+ * is taken at once, before the caller awaits anything, so posts arriving together cannot all pass the check;
+ * `giveBack` returns it when nothing was told (no such conversation).
+ */
+export function takeTypingTurn(sender: string, nowMs: number = Date.now()): { giveBack(): void } | undefined {
+  if (typedJustNow(sender, nowMs)) return undefined;
+  const cache = lastPassed();
+  const previous = cache.get(sender);
+  cache.set(sender, nowMs);
+  return {
+    giveBack() {
+      if (cache.get(sender) !== nowMs) return;
+      if (previous === undefined) cache.delete(sender);
+      else cache.set(sender, previous);
+    },
+  };
 }

@@ -16,7 +16,7 @@ import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-c
 import { markReadByVisitor, postVisitorMessage, visitorThread } from "./conversations";
 import { maxMessageLength } from "./message-input";
 import { teamOnlineCount } from "./presence";
-import { typedJustNow, typingPassed } from "./typing";
+import { takeTypingTurn } from "./typing";
 
 const noVisitor = "Open a demo first: the conversation belongs to your demo copy";
 /** A message plus JSON quoting, with room to spare; anything larger is refused before it is read. */
@@ -87,12 +87,15 @@ export async function visitorTyping(request: Request): Promise<Response> {
   if (!visitorId) return jsonError(401, noVisitor);
   // Coalesced before anything is read: a client posting in a loop costs a map lookup, and reaches nobody more.
   const sender = `visitor:${visitorId}`;
-  if (typedJustNow(sender)) return jsonOk({ ok: true });
+  const turn = takeTypingTurn(sender);
+  if (!turn) return jsonOk({ ok: true });
   const thread = await visitorThread(visitorId);
-  if (!thread) return jsonError(404, "There is no conversation yet; send a message first");
+  if (!thread) {
+    turn.giveBack();
+    return jsonError(404, "There is no conversation yet; send a message first");
+  }
   // A muted visitor's keystrokes reach nobody, like their messages.
   if (thread.paused) return jsonOk({ ok: true });
-  typingPassed(sender);
   publishEphemeral("team", "typing", { conversationId: thread.id, who: "visitor" });
   return jsonOk({ ok: true });
 }

@@ -22,6 +22,7 @@ import {
 } from "@/db/queries/insights";
 import type { CommittedEvent, Store } from "@/db/store";
 import { localePattern } from "@/lib/demos/locale";
+import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
 import { applyEvent, type Counters, emptyCounters, scoreColumns } from "./activity";
 import { funnelStageOf } from "./funnel-stages";
@@ -202,32 +203,16 @@ const busyArrivals = 2_000;
  * folds nothing — folding costs about as much per event as storing it, so keeping up during a flood would
  * halve ingest — and a page that is read meanwhile folds its own tail. Returns its stop.
  */
-export function startInsightsFold(): () => void {
-  let stopped = false;
-  let running = false;
+export function startInsightsFold(): StopRepeating {
   let lastNewest: string | null | undefined;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const newest = await store().special.newestEventCursor();
-      const busy = lastNewest !== undefined && (await store().special.eventsPendingAfter(lastNewest)) > busyArrivals;
-      lastNewest = newest;
-      if (busy) return;
-      for (let chunk = 0; chunk < chunksPerTick && !stopped; chunk++) {
-        if ((await catchUpInsights({ maxEvents: eventsPerChunk, chunk: eventsPerChunk })).folded < eventsPerChunk) break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } catch (error) {
-      console.error("insights: fold failed", error);
-    } finally {
-      running = false;
+  return repeatEvery(foldEveryMs, "the insights fold", async (stopping) => {
+    const newest = await store().special.newestEventCursor();
+    const busy = lastNewest !== undefined && (await store().special.eventsPendingAfter(lastNewest)) > busyArrivals;
+    lastNewest = newest;
+    if (busy) return;
+    for (let chunk = 0; chunk < chunksPerTick && !stopping(); chunk++) {
+      if ((await catchUpInsights({ maxEvents: eventsPerChunk, chunk: eventsPerChunk })).folded < eventsPerChunk) break;
+      await new Promise((resolve) => setImmediate(resolve));
     }
-  };
-  const timer = setInterval(() => void tick(), foldEveryMs);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
+  });
 }

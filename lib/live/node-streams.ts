@@ -9,6 +9,7 @@ import { mayUse } from "@/lib/auth/roles";
 import { touchPresence } from "@/lib/conversations/presence";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { cookieFromHeader } from "@/lib/http/cookies";
+import { repeatEvery } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { type LiveTopic, openLiveStreams, subscribeLive } from "./hub";
@@ -41,15 +42,11 @@ function refuse(response: ServerResponse, status: number, error: string, extra: 
 /** Presence is touched once per member with a stream open, per beat, not once per stream. */
 function startPresenceBeat(): void {
   runtime().shared("live.presenceBeat", () => {
-    const timer = setInterval(() => {
-      for (const person of peopleHoldingStreams()) {
-        if (!person.startsWith("member:")) continue;
-        touchPresence(person.slice("member:".length)).catch((error: unknown) => console.error("live: presence failed", error));
-      }
-    }, presenceEveryMs);
-    timer.unref();
-    runtime().onClose(() => clearInterval(timer));
-    return timer;
+    const stop = repeatEvery(presenceEveryMs, "touching presence", async () => {
+      for (const person of peopleHoldingStreams()) if (person.startsWith("member:")) await touchPresence(person.slice("member:".length));
+    });
+    runtime().onClose(stop);
+    return stop;
   });
 }
 

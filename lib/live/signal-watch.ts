@@ -6,6 +6,7 @@
 // which a watch in every app node could not promise.
 import "server-only";
 import { store } from "@/db/control-plane";
+import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
 import { publishEphemeral } from "./hub";
 
@@ -34,18 +35,7 @@ export async function watchSignalsOnce(now: Date = new Date()): Promise<number> 
   return fresh.length;
 }
 
-export function startSignalWatch(): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    // One look at a time: a slow look is followed by the next, never overlapped by it.
-    if (running) return;
-    running = true;
-    watchSignalsOnce()
-      .catch((error: unknown) => console.error("live: watching signals failed", error))
-      .finally(() => {
-        running = false;
-      });
-  }, watchIntervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startSignalWatch(): StopRepeating {
+  // One look at a time: a slow look is followed by the next, never overlapped by it.
+  return repeatEvery(watchIntervalMs, "watching signals", () => watchSignalsOnce());
 }

@@ -16,6 +16,9 @@ import { createFilesPrivately } from "./private-data";
 
 export type ActionContext = { started: boolean };
 
+/** Stops something the runtime started; a promise when a run of it is still in flight. */
+export type Cleanup = () => void | Promise<void>;
+
 export type Runtime = {
   /** Random per runtime: two copies of a module that see the same id share one runtime. */
   readonly id: string;
@@ -47,7 +50,7 @@ export type Runtime = {
    */
   shared<T>(key: string, make: () => T): T;
   /** A cleanup for close(): a timer, a worker. Returns a function that runs it early and forgets it. */
-  onClose(cleanup: () => void): () => void;
+  onClose(cleanup: Cleanup): () => void;
   /**
    * Runs every cleanup and closes every connection; the next runtime() starts a new runtime. Resolves once the
    * control plane's connections are closed (PostgreSQL's end asynchronously).
@@ -64,7 +67,7 @@ export function createRuntime(config: Config): Runtime {
   // Whatever this process writes to the data directory — the server, a CLI, a test — is its user's alone.
   createFilesPrivately();
   const sharedValues = new Map<string, unknown>();
-  const cleanups = new Set<() => void>();
+  const cleanups = new Set<Cleanup>();
   const runtime: Runtime = {
     id: crypto.randomUUID(),
     config,
@@ -95,18 +98,22 @@ export function createRuntime(config: Config): Runtime {
     onClose(cleanup) {
       cleanups.add(cleanup);
       return () => {
-        if (cleanups.delete(cleanup)) cleanup();
+        if (cleanups.delete(cleanup)) void cleanup();
       };
     },
-    close() {
+    async close() {
+      // Timers stop at once; a run in flight (a purge, a fold) finishes before its connections close under it.
+      const running: Promise<void>[] = [];
       for (const cleanup of [...cleanups].reverse()) {
         try {
-          cleanup();
+          const done = cleanup();
+          if (done) running.push(done.catch((error: unknown) => console.error("openhouse: a cleanup failed while stopping", error)));
         } catch (error) {
           console.error("openhouse: a cleanup failed while stopping", error);
         }
       }
       cleanups.clear();
+      await Promise.all(running);
       sharedValues.clear();
       runtime.sandboxHandles.clear();
       const store = runtime.control.store;

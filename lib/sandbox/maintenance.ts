@@ -1,5 +1,6 @@
 // Background upkeep for a running server: garbage collection and the global caps, on an interval.
 import "server-only";
+import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { evictIfOverCap } from "./eviction";
 import { collectGarbage } from "./gc";
 
@@ -12,13 +13,7 @@ export async function runSandboxMaintenance(now: Date = new Date()): Promise<{ e
 }
 
 /** Starts the interval (unref'd: it never keeps the process alive) and returns its cleanup. */
-export function startSandboxMaintenance(): () => void {
-  const tick = () => {
-    // One failed run (a locked file, a full disk) must not stop the next one.
-    runSandboxMaintenance().catch((error: unknown) => console.error("openhouse: sandbox maintenance failed", error));
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startSandboxMaintenance(): StopRepeating {
+  // One failed run (a locked file, a full disk) does not stop the next one.
+  return repeatEvery(intervalMs, "sandbox maintenance", () => runSandboxMaintenance(), { runNow: true });
 }

@@ -7,6 +7,7 @@ import http from "node:http";
 import https from "node:https";
 import type { OutboxRow, Webhook } from "@/db/control/schema";
 import { claimOutboxRow, dueOutboxRows, recordOutboxAttempt } from "@/db/queries/webhooks";
+import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
 import { signatureHeader, signDelivery } from "./sign";
 import { escapeSlackText } from "./slack-text";
@@ -127,17 +128,6 @@ export async function deliverDue(now: Date = new Date()): Promise<number> {
 }
 
 /** The worker timer; returns its stop function (for runtime.onClose). */
-export function startOutboxWorker(): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverDue()
-      .catch((error: unknown) => console.error("webhooks: delivery pass failed", error))
-      .finally(() => {
-        running = false;
-      });
-  }, workerIntervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startOutboxWorker(): StopRepeating {
+  return repeatEvery(workerIntervalMs, "a webhook delivery pass", () => deliverDue());
 }

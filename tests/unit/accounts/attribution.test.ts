@@ -186,7 +186,7 @@ describe("creating share links", () => {
       [{ demo: "pipeline-basics", accountId: "not-an-account" }, "accountId"],
     ];
     for (const [input, field] of cases) {
-      await expect(await createShareLink(input, rep), JSON.stringify(input).slice(0, 60)).rejects.toThrow(
+      await expect(createShareLink(input, rep), JSON.stringify(input).slice(0, 60)).rejects.toThrow(
         expect.objectContaining({ field }),
       );
     }
@@ -194,10 +194,10 @@ describe("creating share links", () => {
 
   it("treats someone else's account id as unknown", async () => {
     const theirs = await createShareLink({ company: "Massive Dynamic", demo: "pipeline-basics" }, otherRep);
-    await expect(await createShareLink({ accountId: theirs.accountId, demo: "pipeline-basics" }, rep)).rejects.toThrow(
+    await expect(createShareLink({ accountId: theirs.accountId, demo: "pipeline-basics" }, rep)).rejects.toThrow(
       expect.objectContaining({ code: "not-found", field: "accountId" }),
     );
-    await expect(await revokeShareLink(theirs.token, rep)).rejects.toThrow(expect.objectContaining({ code: "not-found" }));
+    await expect(revokeShareLink(theirs.token, rep)).rejects.toThrow(expect.objectContaining({ code: "not-found" }));
   });
 
   it("makes unguessable, URL-safe tokens of at least 128 bits", async () => {

@@ -42,23 +42,23 @@ describe("the team's roles", () => {
   });
 
   it("refuses an unknown role, saying which exist", async () => {
-    await expect(await addTeamMember({ email: "fourth@example.com", password, role: "owner" as never })).rejects.toMatchObject({
+    await expect(addTeamMember({ email: "fourth@example.com", password, role: "owner" as never })).rejects.toMatchObject({
       code: "invalid-input",
       field: "role",
       message: expect.stringContaining("admin, rep, marketer"),
     });
-    await expect(await setTeamRole("second@example.com", "boss")).rejects.toMatchObject({ code: "invalid-input" });
+    await expect(setTeamRole("second@example.com", "boss")).rejects.toMatchObject({ code: "invalid-input" });
   });
 
   it("never leaves the team without an admin, by demotion or removal", async () => {
     const first = (await listTeamMembers()).find((member) => member.email === "first@example.com");
     if (!first) throw new Error("no first member");
-    await expect(await changeTeamRole(first.id, "rep")).rejects.toThrow(/only admin/);
-    await expect(await removeTeamMemberById(first.id)).rejects.toThrow(/only admin/);
+    await expect(changeTeamRole(first.id, "rep")).rejects.toThrow(/only admin/);
+    await expect(removeTeamMemberById(first.id)).rejects.toThrow(/only admin/);
     await setTeamRole("second@example.com", "admin");
     expect((await changeTeamRole(first.id, "rep")).role).toBe("rep");
     const second = (await listTeamMembers()).find((member) => member.email === "second@example.com");
-    await expect(await removeTeamMemberById(second?.id ?? "")).rejects.toThrow(/only admin/);
+    await expect(removeTeamMemberById(second?.id ?? "")).rejects.toThrow(/only admin/);
     expect((await listTeamMembers()).filter((member) => member.role === "admin").map((member) => member.email)).toEqual([
       "second@example.com",
     ]);

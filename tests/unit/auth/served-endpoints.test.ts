@@ -55,7 +55,7 @@ describe("better-auth over HTTP", () => {
     const response = await call("/update-user", "POST", { name: "Ada Admin" });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: string }).error).toBe("There is no API at this address");
-    expect(nameOf()).toBe("Riley Rep");
+    expect(await nameOf()).toBe("Riley Rep");
   });
 
   it("refuses every other endpoint better-auth has, whatever its method", async () => {
@@ -71,7 +71,7 @@ describe("better-auth over HTTP", () => {
         expect((await call(path, method, body)).status, `${method} ${path}`).toBe(404);
       }
     }
-    expect(nameOf()).toBe("Riley Rep");
+    expect(await nameOf()).toBe("Riley Rep");
     expect((await call("/get-session", "GET")).status).toBe(200);
   });
 

@@ -184,7 +184,7 @@ describe("the import, through the action wrapper", () => {
   it("finds another visitor's sandbox not found before it reads the file", async () => {
     const owner = await visitorWithImport();
     const stranger = await visitorWithImport();
-    await expect(await stranger.actions.upload(owner.sandboxId, {}, fileForm("Name,Company\nAna,Acme\n"))).rejects.toMatchObject({
+    await expect(stranger.actions.upload(owner.sandboxId, {}, fileForm("Name,Company\nAna,Acme\n"))).rejects.toMatchObject({
       digest: "NEXT_HTTP_ERROR_FALLBACK;404",
     });
     expect(loadContactImport(owner.db)).toEqual({ step: "upload" });

@@ -71,9 +71,9 @@ describe("a product form action", () => {
     const before = dealCount(owner.db);
     const form = formOf({ title: "Planted", companyId: "1", amount: "1", stage: "lead" });
     for (const sent of [form, "not a form"]) {
-      await expect(await stranger.actions.createDeal(owner.sandboxId, {}, sent)).rejects.toMatchObject(notFoundThrown);
+      await expect(stranger.actions.createDeal(owner.sandboxId, {}, sent)).rejects.toMatchObject(notFoundThrown);
     }
-    await expect(await stranger.actions.reset(owner.sandboxId)).rejects.toMatchObject(notFoundThrown);
+    await expect(stranger.actions.reset(owner.sandboxId)).rejects.toMatchObject(notFoundThrown);
     expect(dealCount(owner.db)).toBe(before);
     expect(stranger.revalidated).toEqual([]);
   });

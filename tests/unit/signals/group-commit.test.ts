@@ -42,6 +42,6 @@ describe("group commit", () => {
     const results = await Promise.allSettled([committer.submit(1), committer.submit(2)]);
     expect(results.map((result) => result.status)).toEqual(["rejected", "rejected"]);
     fail = false;
-    await expect(await committer.submit(3)).resolves.toBe(3);
+    await expect(committer.submit(3)).resolves.toBe(3);
   });
 });

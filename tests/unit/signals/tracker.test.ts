@@ -425,7 +425,7 @@ describe("the browser platform", () => {
 
   it("calls fetch and sendBeacon on their owners, reads the privacy choice, and treats blocked storage as none", async () => {
     const platform = browserPlatform(fakeWindow({ storageThrows: true }) as unknown as Window);
-    await expect(await platform.fetch("/api/signals", {})).resolves.toMatchObject({ status: 200 });
+    await expect(platform.fetch("/api/signals", {})).resolves.toMatchObject({ status: 200 });
     expect(platform.sendBeacon?.("/api/signals", new Blob([]))).toBe(true);
     expect(platform.noTracking).toBe(true);
     expect(platform.storage).toBeUndefined();
