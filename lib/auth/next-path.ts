@@ -10,8 +10,9 @@ export const signInRequiredMessage = "Sign in as a team member";
 export const requestedPathHeader = "x-openhouse-requested-path";
 
 const probeOrigin = "https://openhouse.invalid";
-// Encoded slashes can be decoded by a later hop into "//" or "/\".
-const encodedSeparators = /%2f|%5c/i;
+// Encoded slashes can be decoded by a later hop into "//" or "/\", and an encoded tab or newline into one the URL
+// parser then strips ("/%09/evil.example" → "/\t/evil.example" → "//evil.example").
+const encodedSeparators = /%2f|%5c|%[01][0-9a-f]|%7f/i;
 
 /**
  * `raw` as a path on this site, or `fallback` when it is missing, absolute, protocol-relative or ambiguous.

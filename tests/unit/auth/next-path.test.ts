@@ -94,6 +94,12 @@ describe("where sign-in sends a team member next", () => {
     expect(safeNextPath(["/sales/a", "/sales/b"])).toBe("/sales");
   });
 
+  it("refuses an encoded tab or newline that a hop decoding once more would turn into another host", () => {
+    for (const raw of ["/%09/evil.example", "/%0a/evil.example", "/%0D/evil.example", "/%7f/x", "/%09/"]) {
+      expect(safeNextPath(raw), raw).toBe("/sales");
+    }
+  });
+
   it("keeps harmless dot segments inside the site, normalised", () => {
     expect(safeNextPath("/sales/visitors/../funnels")).toBe("/sales/funnels");
     expect(safeNextPath("/./sales")).toBe("/sales");
