@@ -186,9 +186,7 @@ describe("creating share links", () => {
       [{ demo: "pipeline-basics", accountId: "not-an-account" }, "accountId"],
     ];
     for (const [input, field] of cases) {
-      await expect(createShareLink(input, rep), JSON.stringify(input).slice(0, 60)).rejects.toThrow(
-        expect.objectContaining({ field }),
-      );
+      await expect(createShareLink(input, rep), JSON.stringify(input).slice(0, 60)).rejects.toThrow(expect.objectContaining({ field }));
     }
   });
 

@@ -84,7 +84,9 @@ describe("the sales team's accounts", () => {
     await expect(renameTeamMemberByEmail("ada@example.com", "   ")).rejects.toThrow(/Type a name/);
     await expect(renameTeamMemberByEmail("ada@example.com", "A".repeat(101))).rejects.toThrow(/too long/);
     const [ada] = await listTeamMembers();
-    await expect(changeTeamMember(ada?.id ?? "", { name: "Ada", email: "evil@example.com" })).rejects.toThrow(/Only a member's name and role/);
+    await expect(changeTeamMember(ada?.id ?? "", { name: "Ada", email: "evil@example.com" })).rejects.toThrow(
+      /Only a member's name and role/,
+    );
     expect(await changeTeamMember(ada?.id ?? "", { name: "Ada L." })).toMatchObject({ name: "Ada L.", email: "ada@example.com" });
     await expect(changeTeamMember("no-such-member", { name: "Bob" })).rejects.toThrow(/No team member has that id/);
   });
