@@ -1,6 +1,7 @@
 // One runtime per process, whatever number of copies of the code are loaded: Next evaluates a module once per
 // bundle layer and npm start's front door loads it once more. Each copy here is a fresh module graph.
 import fs from "node:fs";
+import postgres from "postgres";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 async function freshCopy() {
@@ -27,6 +28,30 @@ function openFilesNamed(suffix: string): number {
     .filter((target) => target.endsWith(suffix)).length;
 }
 
+/**
+ * The control plane's open connections: SQLite files held open by this process, or on PostgreSQL the server's
+ * sessions on this test file's database opened by the app (its pool names itself "openhouse").
+ */
+async function controlConnections(): Promise<number> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openFilesNamed("/control.sqlite");
+  const probe = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "one-runtime-probe" } });
+  try {
+    const [row] = await probe<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'openhouse'`;
+    return row?.n ?? 0;
+  } finally {
+    await probe.end();
+  }
+}
+
+/** One SQLite connection; on PostgreSQL one pool, of at most its configured size. */
+async function expectOneControlPlane(poolSize: number): Promise<void> {
+  const open = await controlConnections();
+  if (process.env.DATABASE_URL) expect(open).toBeLessThanOrEqual(poolSize);
+  else expect(open).toBe(1);
+}
+
 describe("the runtime", () => {
   let stop: (() => Promise<void>) | undefined;
   afterAll(() => stop?.());
@@ -39,7 +64,7 @@ describe("the runtime", () => {
     expect(second.runtime).not.toBe(first.runtime); // really another copy of the module
     expect(second.runtime().id).toBe(first.runtime().id);
     expect(second.store()).toBe(first.store());
-    expect(openFilesNamed("/control.sqlite")).toBe(1);
+    await expectOneControlPlane(started.runtime.config.databasePoolSize);
   });
 
   it("keeps one sandbox connection for a sandbox opened from two copies", async () => {
@@ -67,14 +92,16 @@ describe("the runtime", () => {
     const started = await copy.startOpenhouse({ maintenance: true });
     const id = started.runtime.id;
     // One connection, once the upkeep's first runs (which may stream a long read on a reader of their own) end.
-    await expect.poll(() => openFilesNamed("/control.sqlite")).toBe(1);
+    await expect.poll(() => controlConnections()).toBeGreaterThan(0);
+    await expectOneControlPlane(started.runtime.config.databasePoolSize);
     // sandbox upkeep, WAL checkpoints, retention purge, insights fold, live signal watch, webhook outbox, live pruning
-    expect(vi.getTimerCount()).toBe(7);
+    // (WAL checkpoints are SQLite's: PostgreSQL checkpoints on its own.)
+    expect(vi.getTimerCount()).toBe(process.env.DATABASE_URL ? 6 : 7);
     await started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);
     vi.useRealTimers();
-    expect(openFilesNamed("/control.sqlite")).toBe(0);
+    await expect.poll(() => controlConnections()).toBe(0);
     expect(copy.hasRuntime()).toBe(false);
     expect(copy.runtime().id).not.toBe(id);
     await copy.runtime().close();

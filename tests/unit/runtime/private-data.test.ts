@@ -37,9 +37,8 @@ describe("the data directory", () => {
       expect(modeOf(dataDir).toString(8)).toBe("700");
       for (const folder of [paths.templates, paths.spares, paths.sandboxes]) expect(modeOf(folder).toString(8), folder).toBe("700");
       const files = [
-        paths.control,
-        `${paths.control}-wal`,
-        `${paths.control}-shm`,
+        // On PostgreSQL the control plane is the server's to keep: no control.sqlite here.
+        ...(started.runtime.config.databaseUrl ? [] : [paths.control, `${paths.control}-wal`, `${paths.control}-shm`]),
         paths.secretFile,
         path.join(paths.sandboxes, `${sandbox.id}.sqlite`),
         ...fs.readdirSync(paths.templates).map((name) => path.join(paths.templates, name)),
