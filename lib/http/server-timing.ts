@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { ServerResponse } from "node:http";
 import { runtime } from "@/lib/runtime/runtime";
 
-type RequestTiming = { started: number; parts: Map<string, number> };
+export type RequestTiming = { started: number; parts: Map<string, number> };
 
 /** The front door and the app's bundle are separate copies of this module; the runtime is what they share. */
 const timings = () => runtime().shared("http.server-timing", () => new AsyncLocalStorage<RequestTiming>());

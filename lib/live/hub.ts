@@ -28,7 +28,7 @@ export type Deliver = (message: LiveMessage, frame: string) => void;
  * Streams by topic: a topic's event walks only its own streams, and a stream costs one entry in one set (its
  * deliver function), not an object with a set of its own. Measured per 1,000 streams by `npm run bench:live`.
  */
-type Hub = {
+export type Hub = {
   byTopic: Map<string, Set<Deliver>>;
   open: number;
   /** The highest stored id this process has fanned out (known once `ready` settles). */

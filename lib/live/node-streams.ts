@@ -9,7 +9,7 @@ import { mayUse } from "@/lib/auth/roles";
 import { touchPresence } from "@/lib/conversations/presence";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { cookieFromHeader } from "@/lib/http/cookies";
-import { repeatEvery } from "@/lib/runtime/repeat";
+import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { type LiveTopic, openLiveStreams, subscribeLive } from "./hub";
@@ -39,14 +39,13 @@ function refuse(response: ServerResponse, status: number, error: string, extra: 
   response.end(body);
 }
 
-/** Presence is touched once per member with a stream open, per beat, not once per stream. */
-function startPresenceBeat(): void {
-  runtime().shared("live.presenceBeat", () => {
-    const stop = repeatEvery(presenceEveryMs, "touching presence", async () => {
-      for (const person of peopleHoldingStreams()) if (person.startsWith("member:")) await touchPresence(person.slice("member:".length));
-    });
-    runtime().onClose(stop);
-    return stop;
+/**
+ * Keeps members with a team stream open "online": presence is touched once per member per beat, not once per
+ * stream (started by the composition root, lib/runtime/start.ts).
+ */
+export function startPresenceBeat(): StopRepeating {
+  return repeatEvery(presenceEveryMs, "touching presence", async () => {
+    for (const person of peopleHoldingStreams()) if (person.startsWith("member:")) await touchPresence(person.slice("member:".length));
   });
 }
 
@@ -92,6 +91,5 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
   // The same table as every /sales page and API (lib/auth/roles.ts).
   if (!mayUse(member.role, "sales")) return refuse(response, 403, "Your role does not work in the sales workspace; ask an admin");
   await touchPresence(member.userId);
-  startPresenceBeat();
   openHeldStream(response, ["team"], lastEventId, `member:${member.userId}`);
 }

@@ -16,7 +16,7 @@ const batch = 5_000;
 
 /** Where the watch has read to: events committed before it started are old news. */
 function watermark(): Promise<{ cursor: string | null }> {
-  return runtime().shared("live.signalWatermark", () =>
+  return runtime().shared("live.signal-watermark", () =>
     store()
       .special.newestEventCursor()
       .then((cursor) => ({ cursor })),

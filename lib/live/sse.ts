@@ -2,6 +2,7 @@
 // stream costs ~4× less memory there and fans out ~3× faster (../shared/notes/sse.md).
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
 import { type Deliver, sseFrame } from "./hub";
 import { supersededEvent } from "./stream-events";
@@ -11,19 +12,18 @@ const heartbeatMs = 25_000;
 /** How soon a dropped browser reconnects. */
 const retryMs = 3_000;
 
+/** Every open stream's response: one heartbeat for the process rather than one timer (or closure) per stream. */
+function openStreams(): Set<ServerResponse> {
+  return runtime().shared("live.open-streams", () => new Set<ServerResponse>());
+}
+
 /**
- * Every open stream's response, beaten by one timer for the process rather than one timer (or one closure) per
- * stream. Presence, which only the team's streams keep, is touched per member, not per stream (node-streams.ts).
+ * Beats every open stream (started by the composition root, lib/runtime/start.ts). Presence, which only the
+ * team's streams keep, is touched per member, not per stream (node-streams.ts).
  */
-function heartbeats(): Set<ServerResponse> {
-  return runtime().shared("live.heartbeats", () => {
-    const open = new Set<ServerResponse>();
-    const timer = setInterval(() => {
-      for (const response of open) response.write(": keep-alive\n\n");
-    }, heartbeatMs);
-    timer.unref();
-    runtime().onClose(() => clearInterval(timer));
-    return open;
+export function startHeartbeats(): StopRepeating {
+  return repeatEvery(heartbeatMs, "live heartbeats", async () => {
+    for (const response of openStreams()) response.write(": keep-alive\n\n");
   });
 }
 
@@ -58,7 +58,7 @@ export function openSseStream(response: ServerResponse, start: (send: Deliver) =
     "x-accel-buffering": "no",
   });
   response.write(`retry: ${retryMs}\n\n`);
-  const beats = heartbeats();
+  const beats = openStreams();
   beats.add(response);
   let stop: (() => void) | undefined;
   // The response closes with its socket, whichever side ends it: one listener is enough.

@@ -24,7 +24,7 @@ function holders(kind: "person" | "address"): Holders {
 export function addressHolder(address: string): string {
   return clientKey(
     address,
-    runtime().shared("live.addressSalt", () => crypto.randomBytes(16)),
+    runtime().shared("live.address-salt", () => crypto.randomBytes(16)),
   );
 }
 

@@ -19,7 +19,7 @@ export const streamMemberTtlMs = 5_000;
 /** Entries kept at most; a flood of distinct forged cookies never grows it past this (forged ones are not kept). */
 const maxEntries = 2_000;
 
-type Entry = { member: Promise<StreamMember | null>; until: number };
+export type StreamMemberEntry = { member: Promise<StreamMember | null>; until: number };
 
 /**
  * What reading a session needs: its cookie, and the host its base URL is taken from (lib/auth/origins.ts).
@@ -56,7 +56,7 @@ async function lookUp(request: IncomingMessage): Promise<StreamMember | null> {
 export function streamMember(request: IncomingMessage, now = Date.now()): Promise<StreamMember | null> {
   const key = sessionCookieKey(request.headers.cookie);
   if (!key) return Promise.resolve(null);
-  const entries = runtime().shared("live.streamMembers", () => new Map<string, Entry>());
+  const entries = runtime().shared("live.stream-members", () => new Map<string, StreamMemberEntry>());
   const cached = entries.get(key);
   if (cached && cached.until > now) return cached.member;
   const member = lookUp(request);

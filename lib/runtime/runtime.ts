@@ -13,6 +13,7 @@ import type { ControlStore } from "@/db/store";
 import { type Config, type DataPaths, dataPaths, loadConfig } from "@/lib/config";
 import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
 import { createFilesPrivately } from "./private-data";
+import type { SharedKey, SharedState } from "./shared-state";
 
 export type ActionContext = { started: boolean };
 
@@ -48,7 +49,7 @@ export type Runtime = {
    * Something a module derives once per process (the auth instance, the signals committer, prepared
    * statements), made on first use by whichever copy of the module asks first.
    */
-  shared<T>(key: string, make: () => T): T;
+  shared<Key extends SharedKey>(key: Key, make: () => SharedState[Key]): SharedState[Key];
   /** A cleanup for close(): a timer, a worker. Returns a function that runs it early and forgets it. */
   onClose(cleanup: Cleanup): () => void;
   /**
@@ -66,7 +67,7 @@ const holder = globalThis as Holder;
 export function createRuntime(config: Config): Runtime {
   // Whatever this process writes to the data directory — the server, a CLI, a test — is its user's alone.
   createFilesPrivately();
-  const sharedValues = new Map<string, unknown>();
+  const sharedValues = new Map<SharedKey, unknown>();
   const cleanups = new Set<Cleanup>();
   const runtime: Runtime = {
     id: crypto.randomUUID(),
@@ -91,9 +92,9 @@ export function createRuntime(config: Config): Runtime {
       visitorMessages: createRateLimiter(config.messagesPerHour, 50_000, 60 * 60_000),
     },
     actionContexts: new AsyncLocalStorage<ActionContext>(),
-    shared<T>(name: string, make: () => T): T {
+    shared<Key extends SharedKey>(name: Key, make: () => SharedState[Key]): SharedState[Key] {
       if (!sharedValues.has(name)) sharedValues.set(name, make());
-      return sharedValues.get(name) as T;
+      return sharedValues.get(name) as SharedState[Key];
     },
     onClose(cleanup) {
       cleanups.add(cleanup);

@@ -6,7 +6,9 @@ import type { Config } from "@/lib/config";
 import { registerDemos, templateFor } from "@/lib/demos/registry";
 import { startInsightsFold } from "@/lib/insights/fold";
 import { startLiveMaintenance } from "@/lib/live/maintenance";
+import { startPresenceBeat } from "@/lib/live/node-streams";
 import { startSignalWatch } from "@/lib/live/signal-watch";
+import { startHeartbeats } from "@/lib/live/sse";
 import { startSandboxMaintenance } from "@/lib/sandbox/maintenance";
 import { fillSpares } from "@/lib/sandbox/spares";
 import { serverSecret } from "@/lib/server-secret";
@@ -44,6 +46,9 @@ export async function startOpenhouse(options: StartOptions = {}): Promise<Starte
     const demoSlugs = (await registerDemos()).map((demo) => demo.slug);
     // The first visitors get a sandbox by rename, not by copy.
     for (const slug of demoSlugs) fillSpares(templateFor(slug));
+    // Serving: open streams' heartbeats, and members with a team stream open kept "online".
+    runtime.onClose(startHeartbeats());
+    runtime.onClose(startPresenceBeat());
     if (options.maintenance ?? true) {
       // Expiry, caps and stray files; then the event store's retention purge and WAL checkpoints.
       runtime.onClose(startSandboxMaintenance());

@@ -12,7 +12,7 @@ import { runtime } from "@/lib/runtime/runtime";
 export type DemoVersion = { version: number; watching: boolean };
 
 /** The state lives in the runtime: Next's bundles and the front door each have their own copy of this module. */
-const state = () => runtime().shared<DemoVersion>("studio.demo-version", () => ({ version: 0, watching: false }));
+const state = () => runtime().shared("studio.demo-version", () => ({ version: 0, watching: false }));
 
 export function demoVersion(): DemoVersion {
   const { version, watching } = state();

@@ -94,9 +94,9 @@ describe("the runtime", () => {
     // One connection, once the upkeep's first runs (which may stream a long read on a reader of their own) end.
     await expect.poll(() => controlConnections()).toBeGreaterThan(0);
     await expectOneControlPlane(started.runtime.config.databasePoolSize);
-    // sandbox upkeep, WAL checkpoints, retention purge, insights fold, live signal watch, webhook outbox, live pruning
-    // (WAL checkpoints are SQLite's: PostgreSQL checkpoints on its own.)
-    expect(vi.getTimerCount()).toBe(process.env.DATABASE_URL ? 6 : 7);
+    // stream heartbeats, presence, sandbox upkeep, WAL checkpoints, retention purge, insights fold, live signal
+    // watch, webhook outbox, live pruning (WAL checkpoints are SQLite's: PostgreSQL checkpoints on its own)
+    expect(vi.getTimerCount()).toBe(process.env.DATABASE_URL ? 8 : 9);
     await started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);
