@@ -10,7 +10,6 @@ import { touchPresence } from "@/lib/conversations/presence";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { cookieFromHeader } from "@/lib/http/cookies";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
-import { runtime } from "@/lib/runtime/runtime";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { type LiveTopic, openLiveStreams, subscribeLive } from "./hub";
 import { lastEventIdOf, openSseStream, supersede } from "./sse";
