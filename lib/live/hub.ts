@@ -69,7 +69,7 @@ export function storeLive(tx: Store, events: readonly PendingLive[]): Promise<vo
  */
 export function announce(): Promise<void> {
   const state = hub();
-  if (state.announcing) {
+  if (state.announcing !== undefined) {
     state.again = true;
     return state.announcing;
   }

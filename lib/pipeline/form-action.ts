@@ -119,11 +119,11 @@ export function sandboxActionsOn(host: ActionHost) {
   }
 
   /** An action without a form ("Reset demo"): nothing to parse, nothing to refuse. */
-  function sandboxAction(write: (context: OwnedSandbox) => void): SandboxAction {
+  function sandboxAction(write: (context: OwnedSandbox) => void | Promise<void>): SandboxAction {
     return async function action(sandboxId: unknown): Promise<ActionState> {
       markServerActionStarted();
       const owned = await host.ownSandbox(sandboxId);
-      write(owned);
+      await write(owned);
       host.revalidateLayout(sandboxPath(owned.sandbox.id));
       return { done: Date.now() };
     };

@@ -12,11 +12,11 @@ import { bumpDemoVersion, setDemoWatching } from "./demo-version";
 export const demoWatchDebounceMs = 150;
 
 /** Loads every demo, saves the valid ones, keeps the broken ones registered as they were; returns the new version. */
-export function reregisterDemos(): number {
+export async function reregisterDemos(): Promise<number> {
   const { demos } = loadAllDemos();
   const loaded = new Set(demos.map((demo) => demo.slug));
   const broken = listDemoSlugs().filter((slug) => !loaded.has(slug));
-  saveDemos(demos, broken);
+  await saveDemos(demos, broken);
   // templateFor caches each demo's template file for the day; a changed fixture has a new one.
   runtime().templates.files.clear();
   return bumpDemoVersion();
@@ -28,12 +28,11 @@ export function startDemoWatch(onReload: (version: number) => void = () => {}): 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const reload = () => {
     timer = undefined;
-    try {
-      onReload(reregisterDemos());
-    } catch (error) {
-      // A template that fails to compile must not end the dev server; the next save tries again.
-      console.error("openhouse: reloading the demos failed", error);
-    }
+    // The version is bumped (and pages told) only once the demos are saved; a template that fails to compile
+    // must not end the dev server: the next save tries again.
+    reregisterDemos()
+      .then(onReload)
+      .catch((error: unknown) => console.error("openhouse: reloading the demos failed", error));
   };
   const watcher = fs.watch(demosDir, { recursive: true }, () => {
     clearTimeout(timer);
