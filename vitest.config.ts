@@ -13,5 +13,8 @@ export default defineConfig({
     environment: "node",
     // better-sqlite3 is native; forks keep each test file in its own process with its own DATA_DIR.
     pool: "forks",
+    // The CLI tests start processes and the property tests run thousands of cases: on 2 cores shared with the
+    // forks of other files (and, in npm test, with a PostgreSQL server) 5 s is not always enough.
+    testTimeout: 30_000,
   },
 });
