@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import type postgres from "postgres";
 import type { IngestLookup, PreparedBatch } from "@/db/queries/events";
 import { assignSession, type OpenSession } from "@/lib/signals/sessions";
+import { withoutNul } from "./text";
 
 type SessionRow = OpenSession & { visitorId: string };
 
@@ -16,10 +17,10 @@ export function postgresIngest(client: postgres.Sql) {
     async lookUp(visitorId: string | undefined, sandboxId: string | undefined): Promise<IngestLookup> {
       const [row] = await client<{ bot: boolean | null; doNotTrack: boolean | null; owned: boolean; preview: boolean }[]>`
         select
-          (select bot from visitors where id = ${visitorId ?? null}::text) as bot,
-          (select do_not_track from visitors where id = ${visitorId ?? null}::text) as "doNotTrack",
-          exists (select 1 from sandboxes where id = ${sandboxId ?? null}::text and visitor_id = ${visitorId ?? null}::text) as owned,
-          exists (select 1 from preview_sandboxes where id = ${sandboxId ?? null}::text) as preview`;
+          (select bot from visitors where id = ${withoutNul(visitorId ?? null)}::text) as bot,
+          (select do_not_track from visitors where id = ${withoutNul(visitorId ?? null)}::text) as "doNotTrack",
+          exists (select 1 from sandboxes where id = ${withoutNul(sandboxId ?? null)}::text and visitor_id = ${withoutNul(visitorId ?? null)}::text) as owned,
+          exists (select 1 from preview_sandboxes where id = ${withoutNul(sandboxId ?? null)}::text) as preview`;
       return {
         visitor: row && row.bot !== null ? { bot: row.bot, doNotTrack: row.doNotTrack === true } : undefined,
         sandboxOwned: row?.owned === true,
@@ -73,12 +74,12 @@ export function postgresIngest(client: postgres.Sql) {
             rows.id.push(event.id);
             rows.visitorId.push(visitorId ?? null);
             rows.sandboxId.push(batch.sandboxId ?? null);
-            rows.demoSlug.push(event.demoSlug);
-            rows.type.push(event.type);
-            rows.stepId.push(event.stepId);
+            rows.demoSlug.push(withoutNul(event.demoSlug));
+            rows.type.push(withoutNul(event.type));
+            rows.stepId.push(withoutNul(event.stepId));
             rows.stepIndex.push(event.stepIndex);
-            rows.action.push(event.action);
-            rows.props.push(event.props);
+            rows.action.push(withoutNul(event.action));
+            rows.props.push(withoutNul(event.props));
             rows.occurredAt.push(event.occurredAt);
             rows.receivedAt.push(batch.receivedAt);
             rows.sessionId.push(next?.id ?? null);

@@ -14,6 +14,7 @@ import { postgresIngest } from "./ingest";
 import { advisoryLocks } from "./locks";
 import { tables } from "./schema";
 import { postgresSql } from "./sql";
+import { nulSafe } from "./text";
 
 /** Renders a drizzle SQL fragment to text and parameters, for the reads that go to postgres.js directly. */
 const renderer = new PgDialect();
@@ -37,7 +38,7 @@ type Driver = Pick<PostgresJsDatabase<typeof tables>, "execute" | "transaction">
 
 export function openPostgresStore(options: PostgresOptions): ControlStore & { client: postgres.Sql } {
   const client = postgres(options.url, postgresClientOptions(options));
-  const db = drizzle(client, { schema: tables });
+  const db = drizzle(nulSafe(client), { schema: tables });
   const scope = createTransactionScope();
   const ingest = postgresIngest(client);
 
@@ -70,7 +71,7 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
         streamRows: <Row>(query: SQL, batchSize: number) => {
           check();
           const { sql: text, params } = renderer.sqlToQuery(query);
-          return (connection ?? client)
+          return nulSafe(connection ?? client)
             .unsafe(text, params as postgres.ParameterOrJSON<never>[])
             .cursor(batchSize) as unknown as AsyncIterable<Row[]>;
         },
@@ -96,7 +97,7 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
         if (!open) throw new Error("This transaction has ended");
       };
       // What drizzle's own transaction builds: a session over the transaction's connection.
-      const session = new PostgresJsSession(connection as unknown as postgres.Sql, renderer, undefined, {});
+      const session = new PostgresJsSession(nulSafe(connection) as unknown as postgres.Sql, renderer, undefined, {});
       const driver = new PgDatabase(renderer, session, undefined) as unknown as Driver;
       const tx: Store = storeOver(driver, check, (nested) => nested(tx), connection);
       return scope
