@@ -6,11 +6,8 @@
 import "server-only";
 import type postgres from "postgres";
 
-const nul = /\u0000/g;
-const escapedNul = /\\u0000/g;
-
 export function withoutNul<Value>(value: Value): Value {
-  if (typeof value === "string") return value.replace(nul, "\uFFFD").replace(escapedNul, "\\ufffd") as Value;
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD").replaceAll("\\u0000", "\\ufffd") as Value;
   if (Array.isArray(value)) return value.map(withoutNul) as Value;
   return value;
 }
