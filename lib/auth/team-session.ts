@@ -7,6 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { auth, type TeamUser } from "@/lib/auth/auth";
 import { defaultAfterSignIn, requestedPathHeader, signInRequiredMessage, signInUrlFor } from "@/lib/auth/next-path";
 import { isRole, mayUse, type Permission, permissionLabels, type Role, whoMayUse } from "@/lib/auth/roles";
+import { ApiError } from "@/lib/http/api-error";
 import { jsonError } from "@/lib/http/responses";
 import { timed } from "@/lib/http/server-timing";
 import { runtime } from "@/lib/runtime/runtime";
@@ -65,6 +66,14 @@ export async function roleOrRefusal(request: Request, permission: Permission): P
   const member = await sessionFrom(request.headers);
   if (!member) return jsonError(401, signInRequiredMessage);
   if (!mayUse(member.user.role, permission)) return jsonError(403, roleRefusalMessage(member.user.role, permission));
+  return member;
+}
+
+/** For route handlers (through lib/http/team-route.ts): the member, or an ApiError to answer 401 / 403. */
+export async function memberForRequest(request: Request, permission: Permission): Promise<TeamSession> {
+  const member = await sessionFrom(request.headers);
+  if (!member) throw new ApiError(401, signInRequiredMessage);
+  if (!mayUse(member.user.role, permission)) throw new ApiError(403, roleRefusalMessage(member.user.role, permission));
   return member;
 }
 
