@@ -8,7 +8,6 @@ import { auth, type TeamUser } from "@/lib/auth/auth";
 import { defaultAfterSignIn, requestedPathHeader, signInRequiredMessage, signInUrlFor } from "@/lib/auth/next-path";
 import { isRole, mayUse, type Permission, permissionLabels, type Role, whoMayUse } from "@/lib/auth/roles";
 import { ApiError } from "@/lib/http/api-error";
-import { jsonError } from "@/lib/http/responses";
 import { timed } from "@/lib/http/server-timing";
 import { runtime } from "@/lib/runtime/runtime";
 
@@ -61,14 +60,6 @@ export async function requireRole(permission: Permission, options: { next?: stri
   return member;
 }
 
-/** For route handlers: the member, or a 401 / 403 JSON `{error}` response to return as is. */
-export async function roleOrRefusal(request: Request, permission: Permission): Promise<TeamSession | Response> {
-  const member = await sessionFrom(request.headers);
-  if (!member) return jsonError(401, signInRequiredMessage);
-  if (!mayUse(member.user.role, permission)) return jsonError(403, roleRefusalMessage(member.user.role, permission));
-  return member;
-}
-
 /** For route handlers (through lib/http/team-route.ts): the member, or an ApiError to answer 401 / 403. */
 export async function memberForRequest(request: Request, permission: Permission): Promise<TeamSession> {
   const member = await sessionFrom(request.headers);
@@ -80,9 +71,4 @@ export async function memberForRequest(request: Request, permission: Permission)
 /** The sales workspace's guard (admins and reps), under the name its first pages use. */
 export function requireTeamMember(options: { next?: string } = {}): Promise<TeamSession> {
   return requireRole("sales", options);
-}
-
-/** The sales API's guard (admins and reps), under the name its first route uses. */
-export function teamMemberOrUnauthorized(request: Request): Promise<TeamSession | Response> {
-  return roleOrRefusal(request, "sales");
 }
