@@ -22,9 +22,9 @@ export function AddWebhookForm() {
       body: JSON.stringify({ url: form.get("url"), format: form.get("format"), events: form.getAll("events") }),
     });
     setSaving(false);
-    const body = (await response.json()) as { secret?: string; error?: string; fieldErrors?: Record<string, string> };
+    const body = (await response.json()) as { secret?: string; error?: string; fields?: Record<string, string> };
     if (!response.ok) {
-      setFieldErrors(body.fieldErrors ?? { form: body.error ?? "Not saved" });
+      setFieldErrors(body.fields ?? { form: body.error ?? "Not saved" });
       return;
     }
     setFieldErrors({});

@@ -1,10 +1,10 @@
 "use client";
 // Sends one JSON request to a workspace API and keeps what a form needs: pending, and the refusal's message
-// with the field it is about (the API's `{error, field}`), so the form shows it beside that field.
+// with the fields it is about (the API's `{error, fields?}`), so the form shows each beside its field.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-export type Refusal = { error: string; field?: string };
+export type Refusal = { error: string; fields?: Record<string, string> };
 
 export function useJsonRequest<Result>() {
   const router = useRouter();
@@ -23,7 +23,7 @@ export function useJsonRequest<Result>() {
       });
       const json = (await response.json().catch(() => ({}))) as Refusal & Result;
       if (!response.ok) {
-        setRefusal({ error: json.error ?? `The server answered ${response.status}; try again`, field: json.field });
+        setRefusal({ error: json.error ?? `The server answered ${response.status}; try again`, fields: json.fields });
         return undefined;
       }
       router.refresh();
@@ -37,8 +37,9 @@ export function useJsonRequest<Result>() {
   }
 
   /** The message for `field`, when the last refusal was about it. */
-  const errorFor = (field: string) => (refusal?.field === field ? refusal.error : undefined);
+  const errorFor = (field: string) => refusal?.fields?.[field];
   /** A refusal about no field of this form. */
-  const generalError = (fields: readonly string[]) => (refusal && !fields.includes(refusal.field ?? "") ? refusal.error : undefined);
+  const generalError = (fields: readonly string[]) =>
+    refusal && !fields.some((field) => refusal.fields?.[field] !== undefined) ? refusal.error : undefined;
   return { send, pending, refusal, errorFor, generalError };
 }

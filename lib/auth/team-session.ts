@@ -7,7 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { auth, type TeamUser } from "@/lib/auth/auth";
 import { defaultAfterSignIn, requestedPathHeader, signInRequiredMessage, signInUrlFor } from "@/lib/auth/next-path";
 import { isRole, mayUse, type Permission, permissionLabels, type Role, whoMayUse } from "@/lib/auth/roles";
-import { jsonError } from "@/lib/http/responses";
+import { ApiError } from "@/lib/http/api-error";
 import { timed } from "@/lib/http/server-timing";
 import { runtime } from "@/lib/runtime/runtime";
 
@@ -60,20 +60,15 @@ export async function requireRole(permission: Permission, options: { next?: stri
   return member;
 }
 
-/** For route handlers: the member, or a 401 / 403 JSON `{error}` response to return as is. */
-export async function roleOrRefusal(request: Request, permission: Permission): Promise<TeamSession | Response> {
+/** For route handlers (through lib/http/team-route.ts): the member, or an ApiError to answer 401 / 403. */
+export async function memberForRequest(request: Request, permission: Permission): Promise<TeamSession> {
   const member = await sessionFrom(request.headers);
-  if (!member) return jsonError(401, signInRequiredMessage);
-  if (!mayUse(member.user.role, permission)) return jsonError(403, roleRefusalMessage(member.user.role, permission));
+  if (!member) throw new ApiError(401, signInRequiredMessage);
+  if (!mayUse(member.user.role, permission)) throw new ApiError(403, roleRefusalMessage(member.user.role, permission));
   return member;
 }
 
 /** The sales workspace's guard (admins and reps), under the name its first pages use. */
 export function requireTeamMember(options: { next?: string } = {}): Promise<TeamSession> {
   return requireRole("sales", options);
-}
-
-/** The sales API's guard (admins and reps), under the name its first route uses. */
-export function teamMemberOrUnauthorized(request: Request): Promise<TeamSession | Response> {
-  return roleOrRefusal(request, "sales");
 }

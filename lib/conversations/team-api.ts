@@ -1,8 +1,9 @@
 // The team's side of conversations over HTTP, behind the one guard: the inbox, a thread with the prospect's
-// context, a reply, close / mute, "typing". Each route handler runs the guard itself and hands its member in.
+// context, a reply, close / mute, "typing". The routes (lib/http/team-route.ts) run the guard, parse the bodies
+// with the schemas below and hand the member in; a refusal is thrown as an ApiError.
 import "server-only";
 import { z } from "zod";
-import { parseJsonBody } from "@/lib/http/read-json-body";
+import { ApiError } from "@/lib/http/api-error";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { publishEphemeral } from "@/lib/live/hub";
 import { isWellFormedId } from "@/lib/sandbox/ids";
@@ -11,21 +12,18 @@ import { conversationVisitor, postTeamMessage, teamInbox, teamThread, updateConv
 import { maxMessageLength } from "./message-input";
 import { takeTypingTurn } from "./typing";
 
-const maxBodyBytes = maxMessageLength * 6 + 512;
-const replySchema = z.object({ body: z.string({ error: "Type a reply first" }) }).strict();
-const changeSchema = z
+/** A reply's body at most: the longest message with every character escaped as \uXXXX, and room for the rest. */
+export const maxReplyBytes = maxMessageLength * 6 + 512;
+export const replySchema = z.object({ body: z.string({ error: "Type a reply first" }) }).strict();
+export const changeSchema = z
   .object({ status: z.enum(["open", "closed"]).optional(), muted: z.boolean().optional() })
   .strict()
   .refine((change) => change.status !== undefined || change.muted !== undefined, "Send status or muted");
 
-/** Who is answering: the guard's member, as the route handler got it from roleOrRefusal(request, "sales"). */
+/** Who is answering: the member the route's guard let in. */
 export type Member = { user: { id: string } };
 
-const raw = (request: Request) => ({
-  contentType: request.headers.get("content-type"),
-  contentLength: request.headers.get("content-length"),
-  chunks: request.body as AsyncIterable<Uint8Array> | null,
-});
+const noSuchConversation = () => new ApiError(404, "No such conversation");
 
 function conversationId(value: string): string | undefined {
   return isWellFormedId(value) ? value : undefined;
@@ -41,35 +39,32 @@ export async function getThread(id: string): Promise<Response> {
   return jsonOk({ conversation: thread, context: await conversationContext(thread) });
 }
 
-export async function postReply(request: Request, member: Member, id: string): Promise<Response> {
-  if (!conversationId(id)) return jsonError(404, "No such conversation");
-  const parsed = await parseJsonBody(raw(request), replySchema, maxBodyBytes);
-  if (!parsed.ok) return jsonError(parsed.status, parsed.error);
-  const result = await postTeamMessage({ conversationId: id, userId: member.user.id, body: parsed.value.body });
-  if ("messageId" in result) return jsonOk({ messageId: result.messageId }, 201);
-  return jsonError(result.status, result.error);
+export async function postReply(member: Member, id: string, reply: z.output<typeof replySchema>): Promise<Response> {
+  if (!conversationId(id)) throw noSuchConversation();
+  const result = await postTeamMessage({ conversationId: id, userId: member.user.id, body: reply.body });
+  if (!("messageId" in result)) throw new ApiError(result.status, result.error);
+  return jsonOk({ messageId: result.messageId }, 201);
 }
 
-export async function patchConversation(request: Request, _member: Member, id: string): Promise<Response> {
-  if (!conversationId(id)) return jsonError(404, "No such conversation");
-  const parsed = await parseJsonBody(raw(request), changeSchema, 1024);
-  if (!parsed.ok) return jsonError(parsed.status, parsed.error);
-  const result = await updateConversation(id, parsed.value);
-  return "ok" in result ? jsonOk({ ok: true }) : jsonError(result.status, result.error);
+export async function patchConversation(id: string, change: z.output<typeof changeSchema>): Promise<{ ok: true }> {
+  if (!conversationId(id)) throw noSuchConversation();
+  const result = await updateConversation(id, change);
+  if (!("ok" in result)) throw new ApiError(result.status, result.error);
+  return { ok: true };
 }
 
-export async function teamTyping(_request: Request, member: Member, id: string): Promise<Response> {
+export async function teamTyping(member: Member, id: string): Promise<{ ok: true }> {
   // Coalesced per member and conversation before anything is read (lib/conversations/typing.ts).
   const sender = `member:${member.user.id}:${id}`;
-  if (!conversationId(id)) return jsonError(404, "No such conversation");
+  if (!conversationId(id)) throw noSuchConversation();
   const turn = takeTypingTurn(sender);
-  if (!turn) return jsonOk({ ok: true });
+  if (!turn) return { ok: true };
   const visitorId = await conversationVisitor(id);
   if (!visitorId) {
     turn.giveBack();
-    return jsonError(404, "No such conversation");
+    throw noSuchConversation();
   }
   publishEphemeral(`visitor:${visitorId}`, "typing", { who: "team" });
   publishEphemeral("team", "typing", { conversationId: id, who: "team", userId: member.user.id });
-  return jsonOk({ ok: true });
+  return { ok: true };
 }

@@ -3,7 +3,10 @@
 // (Next route handlers) and on a raw node:http request (the lean path in scripts/start.ts) alike.
 import type { z } from "zod";
 
-export type BodyResult<T> = { ok: true; value: T } | { ok: false; status: number; error: string };
+export type BodyResult<T> =
+  | { ok: true; value: T }
+  /** `fields`: for a body the schema refused, each top-level field's first problem, so a form can show it there. */
+  | { ok: false; status: number; error: string; fields?: Record<string, string> };
 
 export type RawBody = {
   contentType: string | null | undefined;
@@ -26,6 +29,24 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     .join("")
     .replace(/^\./, "");
   return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** A web Request's body as parseJsonBody reads it. */
+export function rawBodyOf(request: Request): RawBody {
+  return {
+    contentType: request.headers.get("content-type"),
+    contentLength: request.headers.get("content-length"),
+    chunks: request.body as AsyncIterable<Uint8Array> | null,
+  };
+}
+
+function fieldsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> | undefined {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (typeof field === "string") fields[field] ??= issue.message;
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
 /** The whole body, or a 413/400 refusal; "too large" is decided from Content-Length before reading when it can. */
@@ -67,7 +88,8 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, status: 400, error: first ? describeIssue(first) : "Invalid body" };
+    const fields = fieldsOf(parsed.error.issues);
+    return { ok: false, status: 400, error: first ? describeIssue(first) : "Invalid body", ...(fields ? { fields } : {}) };
   }
   return { ok: true, value: parsed.data };
 }

@@ -55,10 +55,13 @@ const pages = files.filter((file) => path.basename(file) === "page.tsx").map(rou
 const handlers = files
   .filter((file) => path.basename(file) === "route.ts")
   .flatMap((file) =>
-    // Methods a file really handles; those assigned methodNotAllowed answer 405 without reading anything.
-    [...fs.readFileSync(file, "utf8").matchAll(/export async function (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
-      (match) => `${match[1]} ${routeOf(file)}`,
-    ),
+    // Methods a file really handles (a function, or the team route wrapper); those assigned methodNotAllowed
+    // answer 405 without reading anything.
+    [
+      ...fs
+        .readFileSync(file, "utf8")
+        .matchAll(/export (?:async function (GET|POST|PUT|PATCH|DELETE)\b|const (GET|POST|PUT|PATCH|DELETE) = teamRoute\()/g),
+    ].map((match) => `${match[1] ?? match[2]} ${routeOf(file)}`),
   );
 const actionFiles = files.filter((file) => /\.(ts|tsx)$/.test(file) && /^\s*["']use server["']/m.test(fs.readFileSync(file, "utf8")));
 
@@ -71,7 +74,7 @@ async function send(request: APIRequestContext, method: string, url: string, hea
   });
 }
 
-const guardCall = /\b(requireRole|requireTeamMember|roleOrRefusal|teamMemberOrUnauthorized)\(/;
+const guardCall = /\b(requireRole|requireTeamMember|teamRoute)\(/;
 
 test("every page, handler and action file calls the guard itself", () => {
   // Over HTTP a page inside the workspace layout is also refused by the layout's guard; but layouts render in
@@ -79,6 +82,23 @@ test("every page, handler and action file calls the guard itself", () => {
   const entryPoints = files.filter((file) => ["page.tsx", "route.ts"].includes(path.basename(file)) && !publicPages.has(routeOf(file)));
   const unguarded = [...entryPoints, ...actionFiles].filter((file) => !guardCall.test(fs.readFileSync(file, "utf8")));
   expect(unguarded).toEqual([]);
+});
+
+test("every team API method is written one way: teamRoute, or a 405", () => {
+  // teamRoute (lib/http/team-route.ts) runs the guard, reads the body and answers errors in one shape.
+  const apiFiles = files.filter((file) => path.basename(file) === "route.ts" && file.startsWith("app/api/"));
+  const otherwise = apiFiles.flatMap((file) =>
+    fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("export "))
+      .filter(
+        (line) => !/^export const (GET|POST|PUT|PATCH|DELETE) = (teamRoute\(|methodNotAllowed\(|(GET|POST|PUT|PATCH|DELETE);$)/.test(line),
+      )
+      .map((line) => `${file}: ${line}`),
+  );
+  expect(apiFiles.length).toBeGreaterThan(10);
+  expect(otherwise).toEqual([]);
 });
 
 test("the walk finds the workspace's pages, handlers and actions", () => {

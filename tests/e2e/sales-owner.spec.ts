@@ -64,7 +64,8 @@ test("an admin reassigns an account to a rep, a rep cannot, and the new owner se
   for (const [name, data, status, field] of rows) {
     const response = await adminContext.request.patch(`/api/sales/accounts/${link.accountId}`, { data });
     expect(response.status(), name).toBe(status);
-    expect(((await response.json()) as { field?: string }).field, name).toBe(field);
+    const body = (await response.json()) as { error?: string; fields?: Record<string, string> };
+    expect(body.fields, name).toEqual({ [field]: body.error });
   }
   const unknown = await adminContext.request.patch("/api/sales/accounts/AAAAAAAAAAAAAAAAAAAAAA", { data: { ownerUserId: "x" } });
   expect(unknown.status()).toBe(404);

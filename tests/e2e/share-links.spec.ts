@@ -129,9 +129,9 @@ test("bad input on the link form and its API gets a field error or a 4xx, never 
       headers: request.headers,
     });
     expect(response.status(), name).toBe(status);
-    const body = (await response.json()) as { error?: string; field?: string };
+    const body = (await response.json()) as { error?: string; fields?: Record<string, string> };
     expect(typeof body.error, name).toBe("string");
-    if (field) expect(body.field, name).toBe(field);
+    if (field) expect(body.fields, name).toEqual({ [field]: body.error });
   }
   expect((await page.request.get("/sales/accounts/AAAAAAAAAAAAAAAAAAAAAA")).status()).toBe(404);
   await context.close();

@@ -1,43 +1,33 @@
 // PATCH /api/studio/preview/<sandbox> {persona, locale}: the member switches their preview's persona or locale.
-// Parsed against the demo itself — only its personas and locales — and answered in the one {error} shape.
+// The route (lib/http/team-route.ts) parses the body with previewSettingsSchema; here it is checked against the demo
+// itself — only its personas and locales — and a refusal is thrown as an ApiError.
 import "server-only";
 import { z } from "zod";
-import { parseJsonBody } from "@/lib/http/read-json-body";
-import { jsonError, jsonOk } from "@/lib/http/responses";
+import { ApiError } from "@/lib/http/api-error";
 import { demoDefinition, previewPageFor } from "./preview-page";
 import { findMemberPreview, updatePreviewSettings } from "./preview-sandboxes";
 
-const settingsSchema = z.object({
+export const previewSettingsSchema = z.object({
   /** "" or absent: no persona, the tour everyone gets. */
   persona: z.string().max(32).optional(),
   locale: z.string().max(16).optional(),
 });
 
-const notFound = "No such preview: open the demo from the studio again";
+const notFound = () => new ApiError(404, "No such preview: open the demo from the studio again");
 
-export async function patchPreviewSettings(request: Request, sandboxId: string, memberId: string): Promise<Response> {
+export async function patchPreviewSettings(sandboxId: string, memberId: string, settings: z.output<typeof previewSettingsSchema>) {
   const preview = await findMemberPreview(sandboxId, memberId);
-  if (!preview) return jsonError(404, notFound);
+  if (!preview) throw notFound();
   const definition = await demoDefinition(preview.demoSlug);
-  if (!definition) return jsonError(404, notFound);
-  const body = await parseJsonBody(
-    {
-      contentType: request.headers.get("content-type"),
-      contentLength: request.headers.get("content-length"),
-      chunks: request.body as AsyncIterable<Uint8Array> | null,
-    },
-    settingsSchema,
-    1024,
-  );
-  if (!body.ok) return jsonError(body.status, body.error);
+  if (!definition) throw notFound();
   const personas: readonly string[] = definition.personas ?? [];
   const locales = definition.locales ?? ["en"];
-  const persona = body.value.persona || undefined;
+  const persona = settings.persona || undefined;
   if (persona && !personas.includes(persona)) {
-    return jsonError(400, `persona must be one of this demo's: ${personas.join(", ") || "(it has none)"}`);
+    throw new ApiError(400, `persona must be one of this demo's: ${personas.join(", ") || "(it has none)"}`);
   }
-  const locale = body.value.locale ?? preview.locale ?? undefined;
-  if (locale && !locales.includes(locale)) return jsonError(400, `locale must be one of this demo's: ${locales.join(", ")}`);
+  const locale = settings.locale ?? preview.locale ?? undefined;
+  if (locale && !locales.includes(locale)) throw new ApiError(400, `locale must be one of this demo's: ${locales.join(", ")}`);
   const updated = await updatePreviewSettings(preview, { persona, locale });
-  return jsonOk({ preview: await previewPageFor(updated, definition) });
+  return { preview: await previewPageFor(updated, definition) };
 }

@@ -1,13 +1,9 @@
 // GET /api/sales/accounts — every account with its people and links.
 import { listAccounts } from "@/lib/accounts/accounts";
-import { roleOrRefusal } from "@/lib/auth/team-session";
-import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
+import { methodNotAllowed } from "@/lib/http/responses";
+import { teamRoute } from "@/lib/http/team-route";
 
-export async function GET(request: Request): Promise<Response> {
-  const member = await roleOrRefusal(request, "sales");
-  if (member instanceof Response) return member;
-  return jsonOk({ accounts: await listAccounts() });
-}
+export const GET = teamRoute({ permission: "sales" }, async () => ({ accounts: await listAccounts() }));
 
 export const POST = methodNotAllowed("GET");
 export const PUT = POST;

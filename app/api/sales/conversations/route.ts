@@ -1,12 +1,9 @@
 // GET /api/sales/conversations — the team's inbox as JSON.
-import { roleOrRefusal } from "@/lib/auth/team-session";
 import { getInbox } from "@/lib/conversations/team-api";
 import { methodNotAllowed } from "@/lib/http/responses";
+import { teamRoute } from "@/lib/http/team-route";
 
-export async function GET(request: Request): Promise<Response> {
-  const member = await roleOrRefusal(request, "sales");
-  return member instanceof Response ? member : await getInbox();
-}
+export const GET = teamRoute({ permission: "sales" }, () => getInbox());
 
 export const POST = methodNotAllowed("GET");
 export const PUT = POST;

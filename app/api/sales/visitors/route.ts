@@ -1,13 +1,9 @@
 // GET /api/sales/visitors — the visitor list as JSON, for team members only.
-import { teamMemberOrUnauthorized } from "@/lib/auth/team-session";
-import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
+import { methodNotAllowed } from "@/lib/http/responses";
+import { teamRoute } from "@/lib/http/team-route";
 import { listVisitors } from "@/lib/insights/visitors";
 
-export async function GET(request: Request): Promise<Response> {
-  const member = await teamMemberOrUnauthorized(request);
-  if (member instanceof Response) return member;
-  return jsonOk({ visitors: await listVisitors() });
-}
+export const GET = teamRoute({ permission: "sales" }, async () => ({ visitors: await listVisitors() }));
 
 export const POST = methodNotAllowed("GET");
 export const PUT = POST;

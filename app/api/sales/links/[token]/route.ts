@@ -1,18 +1,12 @@
 // DELETE /api/sales/links/<token> — revoke a share link (the prospect still gets the demo, unattributed).
-import { answer } from "@/lib/accounts/api-io";
 import { revokeShareLink } from "@/lib/accounts/share-links";
-import { roleOrRefusal } from "@/lib/auth/team-session";
-import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
+import { methodNotAllowed } from "@/lib/http/responses";
+import { teamRoute } from "@/lib/http/team-route";
 
-export async function DELETE(request: Request, context: { params: Promise<{ token: string }> }): Promise<Response> {
-  const member = await roleOrRefusal(request, "sales");
-  if (member instanceof Response) return member;
-  const { token } = await context.params;
-  return answer(async () => {
-    await revokeShareLink(token, member.user);
-    return jsonOk({ revoked: true });
-  });
-}
+export const DELETE = teamRoute({ permission: "sales", params: ["token"] }, async ({ member, params }) => {
+  await revokeShareLink(params.token, member.user);
+  return { revoked: true };
+});
 
 export const GET = methodNotAllowed("DELETE");
 export const POST = GET;

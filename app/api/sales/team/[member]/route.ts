@@ -1,30 +1,17 @@
 // PATCH /api/sales/team/<id> {name} or {role} — rename a member or change their role; DELETE — remove them.
 // Admins only, and never the team's last admin.
-import { answer, readJsonBody } from "@/lib/accounts/api-io";
 import { changeTeamMember, removeTeamMemberById } from "@/lib/auth/team";
-import { roleOrRefusal } from "@/lib/auth/team-session";
-import { jsonOk, methodNotAllowed } from "@/lib/http/responses";
+import { methodNotAllowed } from "@/lib/http/responses";
+import { jsonObject, teamRoute } from "@/lib/http/team-route";
 
-type Context = { params: Promise<{ member: string }> };
+export const PATCH = teamRoute({ permission: "team", params: ["member"], body: jsonObject }, async ({ params, body }) => ({
+  member: await changeTeamMember(params.member, body),
+}));
 
-export async function PATCH(request: Request, context: Context): Promise<Response> {
-  const admin = await roleOrRefusal(request, "team");
-  if (admin instanceof Response) return admin;
-  const body = await readJsonBody(request);
-  if (!body.ok) return body.response;
-  const { member } = await context.params;
-  return answer(async () => jsonOk({ member: await changeTeamMember(member, body.value) }));
-}
-
-export async function DELETE(request: Request, context: Context): Promise<Response> {
-  const admin = await roleOrRefusal(request, "team");
-  if (admin instanceof Response) return admin;
-  const { member } = await context.params;
-  return answer(async () => {
-    await removeTeamMemberById(member);
-    return jsonOk({ removed: true });
-  });
-}
+export const DELETE = teamRoute({ permission: "team", params: ["member"] }, async ({ params }) => {
+  await removeTeamMemberById(params.member);
+  return { removed: true };
+});
 
 export const GET = methodNotAllowed("PATCH", "DELETE");
 export const POST = GET;

@@ -1,16 +1,12 @@
 // PATCH /api/studio/preview/<sandbox> {persona?, locale?} — switch a studio preview's persona or locale.
-import { roleOrRefusal } from "@/lib/auth/team-session";
 import { methodNotAllowed } from "@/lib/http/responses";
-import { patchPreviewSettings } from "@/lib/studio/preview/settings-api";
+import { teamRoute } from "@/lib/http/team-route";
+import { patchPreviewSettings, previewSettingsSchema } from "@/lib/studio/preview/settings-api";
 
-type Context = { params: Promise<{ sandbox: string }> };
-
-export async function PATCH(request: Request, context: Context): Promise<Response> {
-  const member = await roleOrRefusal(request, "studio");
-  if (member instanceof Response) return member;
-  const { sandbox } = await context.params;
-  return patchPreviewSettings(request, sandbox, member.user.id);
-}
+export const PATCH = teamRoute(
+  { permission: "studio", params: ["sandbox"], body: previewSettingsSchema, maxBodyBytes: 1024 },
+  ({ member, params, body }) => patchPreviewSettings(params.sandbox, member.user.id, body),
+);
 
 export const GET = methodNotAllowed("PATCH");
 export const POST = GET;

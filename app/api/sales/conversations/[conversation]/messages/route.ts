@@ -1,14 +1,12 @@
 // POST /api/sales/conversations/<id>/messages — a team member's reply (the first reply takes the conversation).
-import { roleOrRefusal } from "@/lib/auth/team-session";
-import { postReply } from "@/lib/conversations/team-api";
+import { maxReplyBytes, postReply, replySchema } from "@/lib/conversations/team-api";
 import { methodNotAllowed } from "@/lib/http/responses";
+import { teamRoute } from "@/lib/http/team-route";
 
-type Params = { params: Promise<{ conversation: string }> };
-
-export async function POST(request: Request, { params }: Params): Promise<Response> {
-  const member = await roleOrRefusal(request, "sales");
-  return member instanceof Response ? member : await postReply(request, member, (await params).conversation);
-}
+export const POST = teamRoute(
+  { permission: "sales", params: ["conversation"], body: replySchema, maxBodyBytes: maxReplyBytes },
+  ({ member, params, body }) => postReply(member, params.conversation, body),
+);
 
 export const GET = methodNotAllowed("POST");
 export const PUT = GET;
