@@ -5,11 +5,13 @@
 // The stream is opened only once there is a thread or the panel is open: a page view alone costs no socket.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-timing";
-import { supersededEvent } from "@/lib/live/stream-events";
 
 export type PanelMessage = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
 export type TeamStatus = { online: boolean; replyHours: string; bookingUrl: string; bookingLabel: string };
 type Thread = { id: string; status: "open" | "closed"; paused: boolean; messages: PanelMessage[]; unread: number } | null;
+
+/** The live stream's parser (zod/mini, ~7 kB gzip) loads with the conversation's first use, not with the product page. */
+const wire = () => import("./conversation-wire");
 
 export function useConversation(options: { open: boolean; hasThread: boolean; initialUnread: number; sandboxId: string }) {
   const { open, sandboxId } = options;
@@ -57,51 +59,52 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
 
   useEffect(() => {
     if (!open && !hasThread) return;
-    const source = new EventSource("/api/live/visitor");
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
-    source.addEventListener("message", (event) => {
-      const payload = JSON.parse((event as MessageEvent<string>).data) as {
-        messageId: number;
-        author: "visitor" | "team";
-        authorName?: string;
-        body: string;
-        at: number;
-      };
-      setMessages((current) =>
-        current.some((message) => message.id === payload.messageId)
-          ? current
-          : [
-              ...current,
-              { id: payload.messageId, author: payload.author, authorName: payload.authorName, body: payload.body, at: payload.at },
-            ],
-      );
-      if (payload.author === "team") {
-        setTeamTyping(undefined);
-        if (!openRef.current) setUnread((count) => count + 1);
-        else markRead();
-      }
-    });
-    source.addEventListener("conversation.status", (event) => {
-      const payload = JSON.parse((event as MessageEvent<string>).data) as { status: "open" | "closed"; paused: boolean };
-      setStatus(payload.status);
-      setPaused(payload.paused);
-    });
-    source.addEventListener(supersededEvent, () => {
-      source.close();
-      setLiveStopped(true);
-    });
-    source.addEventListener("error", () => {
-      // CLOSED: the server answered with an error status (too many tabs on this network), and EventSource gives up.
-      if (source.readyState === EventSource.CLOSED) setLiveStopped(true);
-    });
-    source.addEventListener("typing", () => {
-      setTeamTyping("Someone from our team is typing…");
-      clearTimeout(typingTimer);
-      typingTimer = setTimeout(() => setTeamTyping(undefined), typingShownMs);
-    });
+    let close: (() => void) | undefined;
+    let gone = false;
+    wire().then(
+      ({ openLiveStream }) => {
+        if (gone) return;
+        close = openLiveStream(
+          "visitor",
+          ["message", "conversation.status", "typing"],
+          (event) => {
+            switch (event.type) {
+              case "message": {
+                const { messageId, author, authorName, body, at } = event.payload;
+                setMessages((current) =>
+                  current.some((message) => message.id === messageId)
+                    ? current
+                    : [...current, { id: messageId, author, authorName, body, at }],
+                );
+                if (author === "team") {
+                  setTeamTyping(undefined);
+                  if (!openRef.current) setUnread((count) => count + 1);
+                  else markRead();
+                }
+                return;
+              }
+              case "conversation.status":
+                setStatus(event.payload.status);
+                setPaused(event.payload.paused);
+                return;
+              case "typing":
+                setTeamTyping("Someone from our team is typing…");
+                clearTimeout(typingTimer);
+                typingTimer = setTimeout(() => setTeamTyping(undefined), typingShownMs);
+            }
+          },
+          // A newer tab took the stream over, or the server refused it (too many tabs on this network).
+          { onStop: () => setLiveStopped(true) },
+        );
+      },
+      // The parsers could not be loaded (offline, or a deploy replaced them): no live replies in this tab.
+      () => setLiveStopped(true),
+    );
     return () => {
+      gone = true;
       clearTimeout(typingTimer);
-      source.close();
+      close?.();
     };
   }, [open, hasThread, markRead]);
 

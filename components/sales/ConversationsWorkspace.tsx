@@ -54,24 +54,28 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   }, [selected, loadThread]);
 
   useTeamStream(
-    {
-      "conversation.message": (payload) => {
-        void loadInbox();
-        if (payload.conversationId === selected) {
-          setProspectTyping(false);
-          void loadThread(String(payload.conversationId));
-        } else if (!selected) setSelected(String(payload.conversationId));
-      },
-      "conversation.updated": (payload) => {
-        void loadInbox();
-        if (payload.conversationId === selected) void loadThread(String(payload.conversationId));
-      },
-      typing: (payload) => {
-        if (payload.who !== "visitor" || payload.conversationId !== selected) return;
-        setProspectTyping(true);
-        clearTimeout(typingTimer.current);
-        typingTimer.current = setTimeout(() => setProspectTyping(false), typingShownMs);
-      },
+    ["conversation.message", "conversation.updated", "typing"],
+    (event) => {
+      switch (event.type) {
+        case "conversation.message": {
+          const { conversationId } = event.payload;
+          void loadInbox();
+          if (conversationId === selected) {
+            setProspectTyping(false);
+            void loadThread(conversationId);
+          } else if (!selected) setSelected(conversationId);
+          return;
+        }
+        case "conversation.updated":
+          void loadInbox();
+          if (event.payload.conversationId === selected) void loadThread(event.payload.conversationId);
+          return;
+        case "typing":
+          if (event.payload.who !== "visitor" || event.payload.conversationId !== selected) return;
+          setProspectTyping(true);
+          clearTimeout(typingTimer.current);
+          typingTimer.current = setTimeout(() => setProspectTyping(false), typingShownMs);
+      }
     },
     {
       onOpen: () => {

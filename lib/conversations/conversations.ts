@@ -209,9 +209,9 @@ export async function postTeamMessage(post: TeamPost): Promise<{ messageId: numb
     );
     await markTeamReplied(conversation.id, post.userId, messageId, now, tx);
     const authorName = firstName(await memberName(post.userId, tx));
-    const payload = { conversationId: conversation.id, messageId, body: body.data, at: now.getTime(), author: "team" };
-    live.push({ topic: "team", type: "conversation.message", payload: { ...payload, assigneeUserId: post.userId } });
-    live.push({ topic: `visitor:${conversation.visitorId}`, type: "message", payload: { ...payload, authorName } });
+    const payload = { conversationId: conversation.id, messageId, body: body.data, at: now.getTime() };
+    live.push({ topic: "team", type: "conversation.message", payload: { ...payload, author: "team", assigneeUserId: post.userId } });
+    live.push({ topic: `visitor:${conversation.visitorId}`, type: "message", payload: { ...payload, author: "team", authorName } });
     await storeLive(tx, live);
     return { messageId };
   });

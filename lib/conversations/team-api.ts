@@ -69,7 +69,7 @@ export async function teamTyping(_request: Request, member: Member, id: string):
     turn.giveBack();
     return jsonError(404, "No such conversation");
   }
-  publishEphemeral(`visitor:${visitorId}`, "typing", { who: "team" });
-  publishEphemeral("team", "typing", { conversationId: id, who: "team", userId: member.user.id });
+  publishEphemeral({ topic: `visitor:${visitorId}`, type: "typing", payload: { who: "team" } });
+  publishEphemeral({ topic: "team", type: "typing", payload: { conversationId: id, who: "team", userId: member.user.id } });
   return jsonOk({ ok: true });
 }

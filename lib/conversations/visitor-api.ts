@@ -96,6 +96,6 @@ export async function visitorTyping(request: Request): Promise<Response> {
   }
   // A muted visitor's keystrokes reach nobody, like their messages.
   if (thread.paused) return jsonOk({ ok: true });
-  publishEphemeral("team", "typing", { conversationId: thread.id, who: "visitor" });
+  publishEphemeral({ topic: "team", type: "typing", payload: { conversationId: thread.id, who: "visitor" } });
   return jsonOk({ ok: true });
 }
