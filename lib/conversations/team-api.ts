@@ -2,6 +2,7 @@
 // context, a reply, close / mute, "typing". Each route handler runs the guard itself and hands its member in.
 import "server-only";
 import { z } from "zod";
+import type { ReplySent, TeamInbox, TeamThreadAnswer } from "@/lib/contracts/conversations";
 import { parseJsonBody } from "@/lib/http/read-json-body";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { publishEphemeral } from "@/lib/live/hub";
@@ -32,13 +33,13 @@ function conversationId(value: string): string | undefined {
 }
 
 export async function getInbox(): Promise<Response> {
-  return jsonOk({ conversations: await teamInbox() });
+  return jsonOk({ conversations: await teamInbox() } satisfies TeamInbox);
 }
 
 export async function getThread(id: string): Promise<Response> {
   const thread = conversationId(id) ? await teamThread(id) : undefined;
   if (!thread) return jsonError(404, "No such conversation");
-  return jsonOk({ conversation: thread, context: await conversationContext(thread) });
+  return jsonOk({ conversation: thread, context: await conversationContext(thread) } satisfies TeamThreadAnswer);
 }
 
 export async function postReply(request: Request, member: Member, id: string): Promise<Response> {
@@ -46,7 +47,7 @@ export async function postReply(request: Request, member: Member, id: string): P
   const parsed = await parseJsonBody(raw(request), replySchema, maxBodyBytes);
   if (!parsed.ok) return jsonError(parsed.status, parsed.error);
   const result = await postTeamMessage({ conversationId: id, userId: member.user.id, body: parsed.value.body });
-  if ("messageId" in result) return jsonOk({ messageId: result.messageId }, 201);
+  if ("messageId" in result) return jsonOk({ messageId: result.messageId } satisfies ReplySent, 201);
   return jsonError(result.status, result.error);
 }
 
