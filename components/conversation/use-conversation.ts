@@ -3,8 +3,10 @@
 // and typing from the visitor stream (EventSource resumes with Last-Event-ID by itself), sending, marking read,
 // and whether the team closed the conversation (they may write again) or paused it (they are told, not ignored).
 // The stream is opened only once there is a thread or the panel is open: a page view alone costs no socket.
-// Answers and events are read through the wire contracts (lib/contracts), whose parsers load with first use.
+// Answers and events are read through the wire contracts (lib/contracts), whose parsers load with first use:
+// they bring zod/mini, which stays off the product page's first load (the tour's budget counts that load).
 import { useCallback, useEffect, useRef, useState } from "react";
+import { openLiveStream } from "@/components/live/open-live-stream";
 import type { TeamStatus, ThreadMessage } from "@/lib/contracts/conversations";
 import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-timing";
 
@@ -61,51 +63,39 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
   useEffect(() => {
     if (!open && !hasThread) return;
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
-    let close: (() => void) | undefined;
-    let gone = false;
-    wire().then(
-      ({ openLiveStream }) => {
-        if (gone) return;
-        close = openLiveStream(
-          "visitor",
-          ["message", "conversation.status", "typing"],
-          (event) => {
-            switch (event.type) {
-              case "message": {
-                const { messageId, author, authorName, body, at } = event.payload;
-                setMessages((current) =>
-                  current.some((message) => message.id === messageId)
-                    ? current
-                    : [...current, { id: messageId, author, authorName, body, at }],
-                );
-                if (author === "team") {
-                  setTeamTyping(undefined);
-                  if (!openRef.current) setUnread((count) => count + 1);
-                  else markRead();
-                }
-                return;
-              }
-              case "conversation.status":
-                setStatus(event.payload.status);
-                setPaused(event.payload.paused);
-                return;
-              case "typing":
-                setTeamTyping("Someone from our team is typing…");
-                clearTimeout(typingTimer);
-                typingTimer = setTimeout(() => setTeamTyping(undefined), typingShownMs);
+    const close = openLiveStream(
+      "visitor",
+      ["message", "conversation.status", "typing"],
+      (event) => {
+        switch (event.type) {
+          case "message": {
+            const { messageId, author, authorName, body, at } = event.payload;
+            setMessages((current) =>
+              current.some((message) => message.id === messageId) ? current : [...current, { id: messageId, author, authorName, body, at }],
+            );
+            if (author === "team") {
+              setTeamTyping(undefined);
+              if (!openRef.current) setUnread((count) => count + 1);
+              else markRead();
             }
-          },
-          // A newer tab took the stream over, or the server refused it (too many tabs on this network).
-          { onStop: () => setLiveStopped(true) },
-        );
+            return;
+          }
+          case "conversation.status":
+            setStatus(event.payload.status);
+            setPaused(event.payload.paused);
+            return;
+          case "typing":
+            setTeamTyping("Someone from our team is typing…");
+            clearTimeout(typingTimer);
+            typingTimer = setTimeout(() => setTeamTyping(undefined), typingShownMs);
+        }
       },
-      // The parsers could not be loaded (offline, or a deploy replaced them): no live replies in this tab.
-      () => setLiveStopped(true),
+      // A newer tab took the stream over, or the server refused it (too many tabs on this network).
+      { onStop: () => setLiveStopped(true) },
     );
     return () => {
-      gone = true;
       clearTimeout(typingTimer);
-      close?.();
+      close();
     };
   }, [open, hasThread, markRead]);
 

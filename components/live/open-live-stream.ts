@@ -2,10 +2,17 @@
 // through the contract (lib/contracts/live-events.ts) and handed over typed; one that does not fit is dropped.
 // EventSource reconnects by itself and sends Last-Event-ID, so nothing stored is missed or seen twice. When a
 // newer tab of the same person takes over (the server's per-person cap), this one closes for good and says so.
-import { isLiveEventOf, type LiveEventOf, parseLiveEvent, type TeamStreamType, type VisitorStreamType } from "@/lib/contracts/live-events";
+import type { LiveEventOf, TeamStreamType, VisitorStreamType } from "@/lib/contracts/live-events";
 
 type Streams = { team: TeamStreamType; visitor: VisitorStreamType };
 const addresses: Record<keyof Streams, string> = { team: "/api/live/team", visitor: "/api/live/visitor" };
+
+type Contract = typeof import("@/lib/contracts/live-events");
+/**
+ * The contract's parser comes with the first event, not with the page: it brings zod/mini (17 kB gzip in Next's
+ * build, `npm run bench:client`), and most pages with a stream only refresh on news.
+ */
+const loadContract = (): Promise<Contract> => import("@/lib/contracts/live-events");
 
 export type LiveStreamCallbacks = {
   /**
@@ -29,7 +36,7 @@ export type LiveSource = {
 /** EventSource.CLOSED, spelled out: a test without a browser has no EventSource to read it from. */
 const closed = 2;
 
-/** Opens `stream`, hands each event of `types` that fits the contract to `onEvent`; returns the close. */
+/** Opens `stream`, hands each event of `types` that fits the contract to `onEvent`, in order; returns the close. */
 export function openLiveStream<Stream extends keyof Streams, Type extends Streams[Stream]>(
   stream: Stream,
   types: readonly Type[],
@@ -38,6 +45,33 @@ export function openLiveStream<Stream extends keyof Streams, Type extends Stream
   open: (address: string) => LiveSource = (address) => new EventSource(address),
 ): () => void {
   const source = open(addresses[stream]);
+  let contract: Contract | undefined;
+  let loading: Promise<void> | undefined;
+  /** Events that arrived while the parser was on its way, in arrival order. */
+  const waiting: [Type, unknown][] = [];
+  let listening = true;
+  const close = () => {
+    listening = false;
+    waiting.length = 0;
+    source.close();
+  };
+  const stopForGood = () => {
+    if (!listening) return;
+    close();
+    callbacks.onStop?.();
+  };
+  const hand = (type: Type, data: unknown) => {
+    const event = contract?.parseLiveEvent(type, data);
+    if (listening && event && contract?.isLiveEventOf(event, types)) onEvent(event);
+  };
+  const receive = (type: Type, data: unknown) => {
+    if (contract) return hand(type, data);
+    waiting.push([type, data]);
+    loading ??= loadContract().then((loaded) => {
+      contract = loaded;
+      for (const [waitingType, waitingData] of waiting.splice(0)) hand(waitingType, waitingData);
+    }, stopForGood); // not loadable (offline, or a deploy replaced it): this tab says it has no live news any more
+  };
   source.addEventListener("open", () => callbacks.onOpen?.());
   source.addEventListener("error", () => {
     // CLOSED: the server answered with an error status, and EventSource does not retry that.
@@ -45,14 +79,11 @@ export function openLiveStream<Stream extends keyof Streams, Type extends Stream
     else callbacks.onDrop?.();
   });
   source.addEventListener("superseded", () => {
+    // Nothing more arrives; what came before it is still handed over, in order.
     source.close();
-    callbacks.onStop?.();
+    if (loading && !contract) void loading.then(stopForGood);
+    else stopForGood();
   });
-  for (const type of types) {
-    source.addEventListener(type, (message) => {
-      const event = parseLiveEvent(type, message.data);
-      if (event && isLiveEventOf(event, types)) onEvent(event);
-    });
-  }
-  return () => source.close();
+  for (const type of types) source.addEventListener(type, (message) => receive(type, message.data));
+  return close;
 }

@@ -99,7 +99,7 @@ describe("the live events' contract", () => {
     }
   });
 
-  it("a page's stream hands over what fits, typed, drops what does not, and stops when a newer tab takes over", () => {
+  it("a page's stream hands over what fits, typed and in order, drops what does not, and stops when a newer tab takes over", async () => {
     const source = new TestSource();
     const got: LiveEvent[] = [];
     let stopped = 0;
@@ -111,18 +111,39 @@ describe("the live events' contract", () => {
       () => source,
     );
     const reply: LivePayload<"message"> = { conversationId: "c1", messageId: 2, body: "Hi", at: 5, author: "team", authorName: "Riley" };
+    // Sent at once, before the contract's parser has loaded: they wait for it, in order.
     source.send("message", JSON.stringify({ ...reply, messageId: "two" }));
     source.send("message", "{broken");
     source.send("message", JSON.stringify(reply));
     source.send("conversation.status", JSON.stringify({ conversationId: "c1", status: "closed", paused: false })); // not listened to
     source.send("typing", JSON.stringify({ who: "team" }));
+    source.send("superseded", JSON.stringify({ reason: "A newer tab of yours has the live updates" }));
+    expect(source.readyState).toBe(2);
+    await expect.poll(() => stopped).toBe(1);
     expect(got).toEqual([
       { type: "message", payload: reply },
       { type: "typing", payload: { who: "team" } },
     ]);
-    source.send("superseded", JSON.stringify({ reason: "A newer tab of yours has the live updates" }));
-    expect([source.readyState, stopped]).toEqual([2, 1]);
     close();
+  });
+
+  it("a page's stream closed by its page hands over nothing more", async () => {
+    const source = new TestSource();
+    const got: LiveEvent[] = [];
+    const close = openLiveStream(
+      "team",
+      ["typing"],
+      (event) => got.push(event),
+      {},
+      () => source,
+    );
+    source.send("typing", JSON.stringify({ conversationId: "c1", who: "visitor" }));
+    await expect.poll(() => got.length).toBe(1);
+    source.send("typing", JSON.stringify({ conversationId: "c1", who: "visitor" }));
+    expect(got).toHaveLength(2); // the parser is here now: handed over at once
+    close();
+    source.send("typing", JSON.stringify({ conversationId: "c1", who: "visitor" }));
+    expect([got.length, source.readyState]).toEqual([2, 2]);
   });
 
   it("types the producers: a payload that does not fit its type, or a type its topic does not carry, fails tsc", () => {
