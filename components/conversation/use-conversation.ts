@@ -3,17 +3,18 @@
 // and typing from the visitor stream (EventSource resumes with Last-Event-ID by itself), sending, marking read,
 // and whether the team closed the conversation (they may write again) or paused it (they are told, not ignored).
 // The stream is opened only once there is a thread or the panel is open: a page view alone costs no socket.
+// Answers and events are read through the wire contracts (lib/contracts), whose parsers load with first use:
+// they bring zod/mini, which stays off the product page's first load (the tour's budget counts that load).
 import { useCallback, useEffect, useRef, useState } from "react";
+import { openLiveStream } from "@/components/live/open-live-stream";
+import type { TeamStatus, ThreadMessage } from "@/lib/contracts/conversations";
 import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-timing";
-import { supersededEvent } from "@/lib/live/stream-events";
 
-export type PanelMessage = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
-export type TeamStatus = { online: boolean; replyHours: string; bookingUrl: string; bookingLabel: string };
-type Thread = { id: string; status: "open" | "closed"; paused: boolean; messages: PanelMessage[]; unread: number } | null;
+const wire = () => import("./conversation-wire");
 
 export function useConversation(options: { open: boolean; hasThread: boolean; initialUnread: number; sandboxId: string }) {
   const { open, sandboxId } = options;
-  const [messages, setMessages] = useState<PanelMessage[]>([]);
+  const [messages, setMessages] = useState<ThreadMessage[]>([]);
   const [unread, setUnread] = useState(options.initialUnread);
   const [team, setTeam] = useState<TeamStatus | undefined>();
   const [teamTyping, setTeamTyping] = useState<string | undefined>();
@@ -29,16 +30,20 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
   const lastTypingSent = useRef(0);
 
   const load = useCallback(async () => {
-    const response = await fetch("/api/conversation", { cache: "no-store" });
-    if (!response.ok) return;
-    const body = (await response.json()) as { thread: Thread; team: TeamStatus };
-    setTeam(body.team);
-    if (body.thread) {
+    const [{ readAnswer, visitorConversationSchema }, response] = await Promise.all([
+      wire(),
+      fetch("/api/conversation", { cache: "no-store" }),
+    ]);
+    const answer = await readAnswer(response, visitorConversationSchema);
+    if (!answer.ok) return;
+    const { thread, team } = answer.value;
+    setTeam(team);
+    if (thread) {
       setHasThread(true);
-      setMessages(body.thread.messages);
-      setUnread(body.thread.unread);
-      setStatus(body.thread.status);
-      setPaused(body.thread.paused);
+      setMessages(thread.messages);
+      setUnread(thread.unread);
+      setStatus(thread.status);
+      setPaused(thread.paused);
     }
   }, []);
 
@@ -57,51 +62,40 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
 
   useEffect(() => {
     if (!open && !hasThread) return;
-    const source = new EventSource("/api/live/visitor");
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
-    source.addEventListener("message", (event) => {
-      const payload = JSON.parse((event as MessageEvent<string>).data) as {
-        messageId: number;
-        author: "visitor" | "team";
-        authorName?: string;
-        body: string;
-        at: number;
-      };
-      setMessages((current) =>
-        current.some((message) => message.id === payload.messageId)
-          ? current
-          : [
-              ...current,
-              { id: payload.messageId, author: payload.author, authorName: payload.authorName, body: payload.body, at: payload.at },
-            ],
-      );
-      if (payload.author === "team") {
-        setTeamTyping(undefined);
-        if (!openRef.current) setUnread((count) => count + 1);
-        else markRead();
-      }
-    });
-    source.addEventListener("conversation.status", (event) => {
-      const payload = JSON.parse((event as MessageEvent<string>).data) as { status: "open" | "closed"; paused: boolean };
-      setStatus(payload.status);
-      setPaused(payload.paused);
-    });
-    source.addEventListener(supersededEvent, () => {
-      source.close();
-      setLiveStopped(true);
-    });
-    source.addEventListener("error", () => {
-      // CLOSED: the server answered with an error status (too many tabs on this network), and EventSource gives up.
-      if (source.readyState === EventSource.CLOSED) setLiveStopped(true);
-    });
-    source.addEventListener("typing", () => {
-      setTeamTyping("Someone from our team is typing…");
-      clearTimeout(typingTimer);
-      typingTimer = setTimeout(() => setTeamTyping(undefined), typingShownMs);
-    });
+    const close = openLiveStream(
+      "visitor",
+      ["message", "conversation.status", "typing"],
+      (event) => {
+        switch (event.type) {
+          case "message": {
+            const { messageId, author, authorName, body, at } = event.payload;
+            setMessages((current) =>
+              current.some((message) => message.id === messageId) ? current : [...current, { id: messageId, author, authorName, body, at }],
+            );
+            if (author === "team") {
+              setTeamTyping(undefined);
+              if (!openRef.current) setUnread((count) => count + 1);
+              else markRead();
+            }
+            return;
+          }
+          case "conversation.status":
+            setStatus(event.payload.status);
+            setPaused(event.payload.paused);
+            return;
+          case "typing":
+            setTeamTyping("Someone from our team is typing…");
+            clearTimeout(typingTimer);
+            typingTimer = setTimeout(() => setTeamTyping(undefined), typingShownMs);
+        }
+      },
+      // A newer tab took the stream over, or the server refused it (too many tabs on this network).
+      { onStop: () => setLiveStopped(true) },
+    );
     return () => {
       clearTimeout(typingTimer);
-      source.close();
+      close();
     };
   }, [open, hasThread, markRead]);
 
@@ -110,22 +104,24 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
       setSending(true);
       setError(undefined);
       try {
+        const { readAnswer, visitorConversationSchema } = await wire();
         const response = await fetch("/api/conversation", {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ body, sandbox: sandboxId }),
         });
-        const answer = (await response.json()) as { thread?: Thread; team?: TeamStatus; error?: string };
-        if (!response.ok || !answer.thread) {
-          setError(answer.error ?? "Your message could not be sent; please try again");
+        const answer = await readAnswer(response, visitorConversationSchema);
+        if (!answer.ok || !answer.value.thread) {
+          setError((answer.ok ? undefined : answer.error) ?? "Your message could not be sent; please try again");
           // Refused because the team paused it meanwhile: show that state, not only the error.
           if (response.status === 403) void load();
           return false;
         }
+        const { thread, team } = answer.value;
         setHasThread(true);
-        setMessages(answer.thread.messages);
-        setStatus(answer.thread.status);
-        if (answer.team) setTeam(answer.team);
+        setMessages(thread.messages);
+        setStatus(thread.status);
+        setTeam(team);
         return true;
       } catch {
         setError("You seem to be offline; your message was not sent");

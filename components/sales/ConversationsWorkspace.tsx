@@ -2,34 +2,26 @@
 // The team's conversations: the inbox, one thread with the prospect's context beside it, a reply box. New
 // messages and typing arrive live; replies are plain POSTs.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import type { ConversationContext } from "@/lib/conversations/context";
+import {
+  type ConversationContext,
+  type InboxEntry,
+  replySentSchema,
+  type TeamThread,
+  teamInboxSchema,
+  teamThreadAnswerSchema,
+} from "@/lib/contracts/conversations";
+import { readAnswer } from "@/lib/contracts/read-answer";
 import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-timing";
 import { formatWhen } from "./format";
 import { liveStoppedSentence } from "./LiveRefresh";
 import { useTeamStream } from "./use-team-stream";
 import "@/components/conversation/conversation.css";
 
-export type InboxItem = {
-  id: string;
-  status: "open" | "closed";
-  muted: boolean;
-  linked: boolean;
-  assigneeName: string | null;
-  lastMessageAt: number;
-  lastMessage: string;
-  unanswered: boolean;
-  demoSlug: string | null;
-};
-type Message = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
-/** The same shape the API serialises (lib/conversations/context.ts); a type import, so no server code ships. */
-type Context = ConversationContext;
-type Thread = InboxItem & { messages: Message[] };
-
-export function ConversationsWorkspace({ initialInbox, initialSelected }: { initialInbox: InboxItem[]; initialSelected?: string }) {
+export function ConversationsWorkspace({ initialInbox, initialSelected }: { initialInbox: InboxEntry[]; initialSelected?: string }) {
   const [inbox, setInbox] = useState(initialInbox);
   const [selected, setSelected] = useState<string | undefined>(initialSelected ?? initialInbox[0]?.id);
-  const [thread, setThread] = useState<Thread | undefined>();
-  const [context, setContext] = useState<Context | undefined>();
+  const [thread, setThread] = useState<TeamThread | undefined>();
+  const [context, setContext] = useState<ConversationContext | undefined>();
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [prospectTyping, setProspectTyping] = useState(false);
@@ -38,15 +30,15 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   const lastTypingSent = useRef(0);
 
   const loadInbox = useCallback(async () => {
-    const response = await fetch("/api/sales/conversations", { cache: "no-store" });
-    if (response.ok) setInbox(((await response.json()) as { conversations: InboxItem[] }).conversations);
+    const answer = await readAnswer(await fetch("/api/sales/conversations", { cache: "no-store" }), teamInboxSchema);
+    if (answer.ok) setInbox(answer.value.conversations);
   }, []);
   const loadThread = useCallback(async (id: string) => {
     const response = await fetch(`/api/sales/conversations/${encodeURIComponent(id)}`, { cache: "no-store" });
-    if (!response.ok) return;
-    const body = (await response.json()) as { conversation: Thread; context: Context };
-    setThread(body.conversation);
-    setContext(body.context);
+    const answer = await readAnswer(response, teamThreadAnswerSchema);
+    if (!answer.ok) return;
+    setThread(answer.value.conversation);
+    setContext(answer.value.context);
   }, []);
 
   useEffect(() => {
@@ -54,24 +46,28 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   }, [selected, loadThread]);
 
   useTeamStream(
-    {
-      "conversation.message": (payload) => {
-        void loadInbox();
-        if (payload.conversationId === selected) {
-          setProspectTyping(false);
-          void loadThread(String(payload.conversationId));
-        } else if (!selected) setSelected(String(payload.conversationId));
-      },
-      "conversation.updated": (payload) => {
-        void loadInbox();
-        if (payload.conversationId === selected) void loadThread(String(payload.conversationId));
-      },
-      typing: (payload) => {
-        if (payload.who !== "visitor" || payload.conversationId !== selected) return;
-        setProspectTyping(true);
-        clearTimeout(typingTimer.current);
-        typingTimer.current = setTimeout(() => setProspectTyping(false), typingShownMs);
-      },
+    ["conversation.message", "conversation.updated", "typing"],
+    (event) => {
+      switch (event.type) {
+        case "conversation.message": {
+          const { conversationId } = event.payload;
+          void loadInbox();
+          if (conversationId === selected) {
+            setProspectTyping(false);
+            void loadThread(conversationId);
+          } else if (!selected) setSelected(conversationId);
+          return;
+        }
+        case "conversation.updated":
+          void loadInbox();
+          if (event.payload.conversationId === selected) void loadThread(event.payload.conversationId);
+          return;
+        case "typing":
+          if (event.payload.who !== "visitor" || event.payload.conversationId !== selected) return;
+          setProspectTyping(true);
+          clearTimeout(typingTimer.current);
+          typingTimer.current = setTimeout(() => setProspectTyping(false), typingShownMs);
+      }
     },
     {
       onOpen: () => {
@@ -94,8 +90,9 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ body: draft }),
     });
-    if (!response.ok) {
-      setError(((await response.json()) as { error?: string }).error ?? "The reply was not sent");
+    const answer = await readAnswer(response, replySentSchema);
+    if (!answer.ok) {
+      setError(answer.error ?? "The reply was not sent");
       return;
     }
     setDraft("");

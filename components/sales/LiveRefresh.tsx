@@ -6,6 +6,7 @@
 // of the same member took it over), the page says so rather than silently going stale.
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import type { TeamStreamType } from "@/lib/contracts/live-events";
 import { useTeamStream } from "./use-team-stream";
 
 const atMostEveryMs = 1_000;
@@ -13,7 +14,7 @@ const atMostEveryMs = 1_000;
 /** What a workspace page says once its live updates stopped for good in this tab. */
 export const liveStoppedSentence = "Live updates stopped in this tab (your newer tabs have them). Reload the page to bring them back here.";
 
-export function LiveRefresh({ on }: { on: string[] }) {
+export function LiveRefresh({ on }: { on: TeamStreamType[] }) {
   const router = useRouter();
   const last = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -27,7 +28,7 @@ export function LiveRefresh({ on }: { on: string[] }) {
     }, wait);
   };
   const [stopped, setStopped] = useState(false);
-  useTeamStream(Object.fromEntries(on.map((type) => [type, refresh])), { onOpen: refresh, onStop: () => setStopped(true) });
+  useTeamStream(on, refresh, { onOpen: refresh, onStop: () => setStopped(true) });
   return stopped ? (
     <p className="muted" role="status" data-testid="live-stopped">
       {liveStoppedSentence}

@@ -5,23 +5,10 @@
 import "server-only";
 import { latestReportedLocale, latestStepViewed, newestSandboxActions, visitorContextRow } from "@/db/queries/conversations";
 import { sandboxById } from "@/db/queries/sandboxes";
+import type { ConversationContext, InboxEntry } from "@/lib/contracts/conversations";
 import { localePattern } from "@/lib/demos/locale";
 import { describeAction } from "@/lib/insights/describe-action";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
-import type { InboxEntry } from "./conversations";
-
-export type ConversationContext = {
-  demo: string | null;
-  linked: boolean;
-  currentStep?: string;
-  persona?: string;
-  /** The tour's locale, as the tour reported it with its signals. */
-  locale?: string;
-  account?: { id: string; name: string };
-  source?: Record<string, string>;
-  device?: string;
-  built: string[];
-};
 
 const builtLimit = 8;
 

@@ -3,7 +3,6 @@
 // write again. Every change commits together with the live events and alerts it causes; the streams are told
 // only after the commit (lib/live/hub.ts).
 import "server-only";
-import type { Conversation } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
 import { accountOwnerOf } from "@/db/queries/accounts";
 import {
@@ -22,6 +21,7 @@ import {
 import { memberName } from "@/db/queries/team";
 import { visitorById } from "@/db/queries/visitors";
 import type { Store } from "@/db/store";
+import type { InboxEntry, TeamThread, Thread, ThreadMessage } from "@/lib/contracts/conversations";
 import { announce, type PendingLive, storeLive } from "@/lib/live/hub";
 import { runtime } from "@/lib/runtime/runtime";
 import { newId } from "@/lib/sandbox/ids";
@@ -30,18 +30,6 @@ import { messageBodySchema } from "./message-input";
 import { teamOnlineCount } from "./presence";
 
 export type Refusal = { status: number; error: string; retryAfterSeconds?: number };
-
-export type ThreadMessage = { id: number; author: "visitor" | "team"; authorName?: string; body: string; at: number };
-
-export type Thread = {
-  id: string;
-  status: Conversation["status"];
-  /** A rep muted this visitor: the panel says so and offers the booking link instead of a message box. */
-  paused: boolean;
-  messages: ThreadMessage[];
-  /** Replies the prospect has not seen yet. */
-  unread: number;
-};
 
 /** Most messages a thread shows; older ones stay stored. */
 const threadLimit = 200;
@@ -209,9 +197,9 @@ export async function postTeamMessage(post: TeamPost): Promise<{ messageId: numb
     );
     await markTeamReplied(conversation.id, post.userId, messageId, now, tx);
     const authorName = firstName(await memberName(post.userId, tx));
-    const payload = { conversationId: conversation.id, messageId, body: body.data, at: now.getTime(), author: "team" };
-    live.push({ topic: "team", type: "conversation.message", payload: { ...payload, assigneeUserId: post.userId } });
-    live.push({ topic: `visitor:${conversation.visitorId}`, type: "message", payload: { ...payload, authorName } });
+    const payload = { conversationId: conversation.id, messageId, body: body.data, at: now.getTime() };
+    live.push({ topic: "team", type: "conversation.message", payload: { ...payload, author: "team", assigneeUserId: post.userId } });
+    live.push({ topic: `visitor:${conversation.visitorId}`, type: "message", payload: { ...payload, author: "team", authorName } });
     await storeLive(tx, live);
     return { messageId };
   });
@@ -246,22 +234,6 @@ export async function updateConversation(
   return { ok: true };
 }
 
-export type InboxEntry = {
-  id: string;
-  /** Null for a visitor who sent GPC / Do-Not-Track (not linked): the team never learns who they are. */
-  visitorId: string | null;
-  demoSlug: string | null;
-  sandboxId: string | null;
-  status: Conversation["status"];
-  muted: boolean;
-  linked: boolean;
-  assigneeUserId: string | null;
-  assigneeName: string | null;
-  lastMessageAt: number;
-  lastMessage: string;
-  unanswered: boolean;
-};
-
 /** Whose panel a conversation's live events go to; never part of what the team reads. */
 export async function conversationVisitor(conversationId: string): Promise<string | undefined> {
   return (await conversationById(conversationId))?.visitorId;
@@ -273,7 +245,7 @@ export async function teamInbox(options: { status?: "open" | "closed"; limit?: n
 }
 
 /** One conversation with its messages, for a team member. */
-export async function teamThread(conversationId: string): Promise<(InboxEntry & { messages: ThreadMessage[] }) | undefined> {
+export async function teamThread(conversationId: string): Promise<TeamThread | undefined> {
   const [row] = await inboxRows({ id: conversationId }, 1);
   return row ? { ...inboxEntry(row), messages: await messagesOf(conversationId) } : undefined;
 }

@@ -3,6 +3,7 @@
 // with the schemas below and hand the member in; a refusal is thrown as an ApiError.
 import "server-only";
 import { z } from "zod";
+import type { ReplySent, TeamInbox, TeamThreadAnswer } from "@/lib/contracts/conversations";
 import { ApiError } from "@/lib/http/api-error";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { publishEphemeral } from "@/lib/live/hub";
@@ -30,20 +31,20 @@ function conversationId(value: string): string | undefined {
 }
 
 export async function getInbox(): Promise<Response> {
-  return jsonOk({ conversations: await teamInbox() });
+  return jsonOk({ conversations: await teamInbox() } satisfies TeamInbox);
 }
 
 export async function getThread(id: string): Promise<Response> {
   const thread = conversationId(id) ? await teamThread(id) : undefined;
   if (!thread) return jsonError(404, "No such conversation");
-  return jsonOk({ conversation: thread, context: await conversationContext(thread) });
+  return jsonOk({ conversation: thread, context: await conversationContext(thread) } satisfies TeamThreadAnswer);
 }
 
 export async function postReply(member: Member, id: string, reply: z.output<typeof replySchema>): Promise<Response> {
   if (!conversationId(id)) throw noSuchConversation();
   const result = await postTeamMessage({ conversationId: id, userId: member.user.id, body: reply.body });
   if (!("messageId" in result)) throw new ApiError(result.status, result.error);
-  return jsonOk({ messageId: result.messageId }, 201);
+  return jsonOk({ messageId: result.messageId } satisfies ReplySent, 201);
 }
 
 export async function patchConversation(id: string, change: z.output<typeof changeSchema>): Promise<{ ok: true }> {
@@ -64,7 +65,7 @@ export async function teamTyping(member: Member, id: string): Promise<{ ok: true
     turn.giveBack();
     throw noSuchConversation();
   }
-  publishEphemeral(`visitor:${visitorId}`, "typing", { who: "team" });
-  publishEphemeral("team", "typing", { conversationId: id, who: "team", userId: member.user.id });
+  publishEphemeral({ topic: `visitor:${visitorId}`, type: "typing", payload: { who: "team" } });
+  publishEphemeral({ topic: "team", type: "typing", payload: { conversationId: id, who: "team", userId: member.user.id } });
   return { ok: true };
 }

@@ -2,6 +2,7 @@
 // message, mark replies read, say "typing". Known only by the visitor cookie; nothing else is asked.
 import "server-only";
 import { z } from "zod";
+import type { TeamStatus, VisitorConversation } from "@/lib/contracts/conversations";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { readCookie } from "@/lib/http/cookies";
 import { parseJsonBody } from "@/lib/http/read-json-body";
@@ -29,7 +30,7 @@ function visitorOf(request: Request): string | undefined {
 }
 
 /** What the panel says about the team: someone is here now, or when they reply and where to book. */
-export async function teamStatus(now: Date = new Date()) {
+export async function teamStatus(now: Date = new Date()): Promise<TeamStatus> {
   const { config } = runtime();
   return {
     online: (await teamOnlineCount(now)) > 0,
@@ -42,7 +43,7 @@ export async function teamStatus(now: Date = new Date()) {
 export async function getConversation(request: Request): Promise<Response> {
   const visitorId = visitorOf(request);
   if (!visitorId) return jsonError(401, noVisitor);
-  return jsonOk({ thread: await visitorThread(visitorId), team: await teamStatus() });
+  return jsonOk({ thread: await visitorThread(visitorId), team: await teamStatus() } satisfies VisitorConversation);
 }
 
 export async function postConversationMessage(request: Request): Promise<Response> {
@@ -71,7 +72,7 @@ export async function postConversationMessage(request: Request): Promise<Respons
     bot: classifyUserAgent(request.headers.get("user-agent")).bot,
     noTracking: honorsNoTracking(request.headers),
   });
-  if ("thread" in result) return jsonOk({ thread: result.thread, team: await teamStatus() }, 201);
+  if ("thread" in result) return jsonOk({ thread: result.thread, team: await teamStatus() } satisfies VisitorConversation, 201);
   return jsonError(result.status, result.error, result.retryAfterSeconds ? { "retry-after": String(result.retryAfterSeconds) } : {});
 }
 
@@ -96,6 +97,6 @@ export async function visitorTyping(request: Request): Promise<Response> {
   }
   // A muted visitor's keystrokes reach nobody, like their messages.
   if (thread.paused) return jsonOk({ ok: true });
-  publishEphemeral("team", "typing", { conversationId: thread.id, who: "visitor" });
+  publishEphemeral({ topic: "team", type: "typing", payload: { conversationId: thread.id, who: "visitor" } });
   return jsonOk({ ok: true });
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import type { AccountActivity, VisitorActivity } from "@/db/control/schema";
 import { accountActivityRows, demoTitles, rankedIds, visitorActivityRows } from "@/db/queries/rep-views";
+import type { HotAccountEntry, HotVisitorEntry } from "@/lib/contracts/hot-list";
 import { isRegisteredDemo } from "@/lib/demos/gallery";
 import { personaLabels } from "@/lib/demos/personas";
 import { timed } from "@/lib/http/server-timing";
@@ -13,23 +14,14 @@ import { filterWindow, type HotListFilters } from "./hot-list-filters";
 import { decayedScore, type Reason, scoreReasons } from "./score";
 import { demosTried } from "./visitors";
 
-type Scored = { score: number; rawScore: number; reasons: Reason[]; lastAt: Date; firstAt: Date; handRaised: boolean; rankKey: number };
-export type HotAccount = Scored & {
-  kind: "account";
-  id: string;
-  name: string;
-  domain: string | null;
-  ownerUserId: string | null;
-  people: number;
-};
-export type HotVisitor = Scored & {
-  kind: "visitor";
-  id: string;
-  client: string;
-  source: Record<string, string> | null;
-  demos: string[];
-  personas: string[];
-};
+/**
+ * An entry as the JSON API sends it (lib/contracts/hot-list.ts), before JSON: Dates rather than their strings, the
+ * reasons not yet one line, and the rank the page was cut by. So a field renamed there is renamed here or fails tsc.
+ */
+type Unsent<Entry> = Omit<Entry, "lastAt" | "firstAt" | "reasons" | "reasonsText"> & Scored;
+type Scored = { reasons: Reason[]; lastAt: Date; firstAt: Date; rankKey: number };
+export type HotAccount = Unsent<HotAccountEntry>;
+export type HotVisitor = Unsent<HotVisitorEntry>;
 export type HotEntry = HotAccount | HotVisitor;
 
 export type HotList = { entries: HotEntry[]; pending: number };
@@ -47,7 +39,7 @@ function inRankOrder<Row>(ranked: { id: string }[], rows: Row[], idOf: (row: Row
   return ranked.flatMap((row) => byId.get(row.id) ?? []);
 }
 
-function scored(row: AccountActivity | VisitorActivity, colleagues: number, now: number): Scored {
+function scored(row: AccountActivity | VisitorActivity, colleagues: number, now: number) {
   return {
     score: decayedScore(row.rawScore, row.lastAt.getTime(), now),
     rawScore: row.rawScore,

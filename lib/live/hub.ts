@@ -8,11 +8,16 @@ import "server-only";
 import { store } from "@/db/control-plane";
 import { deleteLiveEventsBefore, insertLiveEvents, liveEventsAfter, liveEventsBetween, newestLiveEventId } from "@/db/queries/live";
 import type { Store } from "@/db/store";
+import type { TeamStreamEvent, VisitorStreamEvent } from "@/lib/contracts/live-events";
 import { runtime } from "@/lib/runtime/runtime";
 
 /** "team": every signed-in member's workspace. "visitor:<id>": one prospect's panel. */
 export type LiveTopic = "team" | `visitor:${string}`;
 
+/**
+ * An event as the hub carries it. Typed loosely on purpose: a stored one is replayed as an older server may have
+ * written it, and the hub only forwards it; the pages parse it (lib/contracts/live-events.ts).
+ */
 export type LiveMessage = {
   /** Set for stored events (the SSE id a reconnect resumes from); absent for ephemeral ones. */
   id?: number;
@@ -53,7 +58,8 @@ function hub(): Hub {
   });
 }
 
-export type PendingLive = { topic: LiveTopic; type: string; payload: Record<string, unknown> };
+/** An event to publish, with a payload that fits its type and a type its topic's stream carries. */
+export type PendingLive = ({ topic: "team" } & TeamStreamEvent) | ({ topic: `visitor:${string}` } & VisitorStreamEvent);
 
 /**
  * Stores live events inside the caller's transaction (pass its `tx`); call `announce()` once it has
@@ -96,8 +102,8 @@ export async function publishLive(events: readonly PendingLive[]): Promise<void>
 }
 
 /** For what is worth nothing a second later (typing): straight to the streams open now. */
-export function publishEphemeral(topic: LiveTopic, type: string, payload: Record<string, unknown>): void {
-  dispatch(hub(), { topic, type, payload });
+export function publishEphemeral(event: PendingLive): void {
+  dispatch(hub(), event);
 }
 
 /** One event in the SSE wire format: `id:` only for stored events, so an ephemeral one never moves the cursor. */

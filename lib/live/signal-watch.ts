@@ -31,7 +31,8 @@ export async function watchSignalsOnce(now: Date = new Date()): Promise<number> 
   mark.cursor = fresh.at(-1)?.cursor ?? mark.cursor;
 
   const active = [...new Set(fresh.map((event) => event.visitorId).filter((id): id is string => id !== null))];
-  if (active.length > 0) publishEphemeral("team", "activity", { visitors: active.slice(0, 200), at: now.getTime() });
+  if (active.length > 0)
+    publishEphemeral({ topic: "team", type: "activity", payload: { visitors: active.slice(0, 200), at: now.getTime() } });
   return fresh.length;
 }
 

@@ -2,10 +2,10 @@
 // stream costs ~4× less memory there and fans out ~3× faster (../shared/notes/sse.md).
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { LiveEventOf } from "@/lib/contracts/live-events";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
 import { type Deliver, sseFrame } from "./hub";
-import { supersededEvent } from "./stream-events";
 
 /** A comment line every so often keeps proxies from closing an idle stream. */
 const heartbeatMs = 25_000;
@@ -42,7 +42,8 @@ export { sseFrame } from "./hub";
  */
 export function supersede(response: ServerResponse): void {
   if (response.destroyed || response.writableEnded) return;
-  response.end(sseFrame({ type: supersededEvent, payload: { reason: "A newer tab of yours has the live updates" } }));
+  const last: LiveEventOf<"superseded"> = { type: "superseded", payload: { reason: "A newer tab of yours has the live updates" } };
+  response.end(sseFrame(last));
 }
 
 /**

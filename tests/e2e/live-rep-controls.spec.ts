@@ -6,6 +6,8 @@
 // reconnects with Last-Event-ID gets what it missed exactly once, then live events, on plain HTTP.
 import http from "node:http";
 import type { BrowserContext, Page } from "@playwright/test";
+import { teamInboxSchema, visitorConversationSchema } from "@/lib/contracts/conversations";
+import { parseLiveEvent } from "@/lib/contracts/live-events";
 import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo, visitorIdOf } from "./helpers";
 
@@ -73,9 +75,9 @@ test("a GPC visitor may talk, but the rep sees nothing beyond the conversation: 
   // Nor does the team API say who they are or which copy they asked from.
   const sandboxId = new URL(prospect.url()).pathname.split("/")[2] ?? "";
   const inbox = await (await rep.request.get("/api/sales/conversations")).text();
-  const conversation = (JSON.parse(inbox) as { conversations: { id: string; lastMessage: string }[] }).conversations.find(
-    (entry) => entry.lastMessage === "A private question about SSO",
-  );
+  const conversation = teamInboxSchema
+    .parse(JSON.parse(inbox))
+    .conversations.find((entry) => entry.lastMessage === "A private question about SSO");
   const thread = await (await rep.request.get(`/api/sales/conversations/${conversation?.id}`)).text();
   for (const answer of [inbox, thread]) {
     expect(answer).not.toContain(visitorId);
@@ -206,7 +208,7 @@ test("a dropped stream that reconnects with Last-Event-ID gets what it missed ex
   expect(await first.opened).toBe(200);
   const asked = await prospect.request.post("/api/conversation", { data: { body: "First, before the drop" } });
   expect(asked.status()).toBe(201);
-  const conversationId = (await asked.json()).thread.id as string;
+  const conversationId = visitorConversationSchema.parse(await asked.json()).thread?.id;
   await expect.poll(() => first.frames.filter((frame) => frame.type === "message").length).toBe(1);
   const seen = first.frames.find((frame) => frame.type === "message");
   expect(seen?.id).toMatch(/^\d+$/);
@@ -226,7 +228,10 @@ test("a dropped stream that reconnects with Last-Event-ID gets what it missed ex
   // Then live again, on the same connection.
   expect((await prospect.request.post("/api/conversation", { data: { body: "Live after the reconnect" } })).status()).toBe(201);
   await expect.poll(() => again.frames.filter((frame) => frame.type === "message").length).toBe(3);
-  const bodies = again.frames.filter((frame) => frame.type === "message").map((frame) => JSON.parse(frame.data).body);
+  // Read as the panel reads them, through the live events' contract.
+  const bodies = again.frames
+    .map((frame) => parseLiveEvent(frame.type, frame.data))
+    .flatMap((event) => (event?.type === "message" ? [event.payload.body] : []));
   expect(bodies).toEqual(["Missed reply while you were away", "Missed second question", "Live after the reconnect"]);
   const ids = again.frames.filter((frame) => frame.id).map((frame) => Number(frame.id));
   expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));

@@ -2,6 +2,7 @@
 // and hostile query input gets a helpful page or a 4xx JSON, never a 500.
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
+import { hotListAnswerSchema } from "@/lib/contracts/hot-list";
 import { expect, test } from "./fixtures";
 import { createDeal, openAsRep, startDemo, visitorIdOf } from "./helpers";
 
@@ -41,7 +42,10 @@ test("a rep downloads the visitors and accounts CSVs, with the header and the re
   expect(accounts.headers()["content-type"]).toContain("text/csv");
   expect((await accounts.text()).split("\r\n")[0]).toBe("account_id,account,domain,people,score,reasons,first_seen,last_seen,hand_raised");
   const json = await rep.request.get("/api/sales/hot-list?who=anonymous");
-  const body = (await json.json()) as { entries: { id: string; reasonsText: string }[] };
+  // Read through its contract, which must hold all of it: parsing drops nothing the API sent.
+  const sent: unknown = await json.json();
+  const body = hotListAnswerSchema.parse(sent);
+  expect(body).toEqual(sent);
   expect(body.entries.find((entry) => entry.id === visitorId)?.reasonsText).toContain("created a deal +8");
   await Promise.all([prospect.close(), repContext.close()]);
 });

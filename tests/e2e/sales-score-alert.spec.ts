@@ -1,6 +1,7 @@
 // "Score threshold crossed": a prospect's own actions push their score over the threshold, and a local
 // receiver gets one signed `score.crossed` alert saying who, the score, its reasons and the journey's link.
 
+import { hotListAnswerSchema } from "@/lib/contracts/hot-list";
 import { alertThreshold } from "@/lib/insights/score-weights";
 import { verifyDelivery } from "@/lib/webhooks/sign";
 import { expect, test } from "./fixtures";
@@ -52,9 +53,7 @@ test("a prospect whose actions push the score over the threshold sends one signe
     await tab.waitForURL(/\/deals\/\d+$/);
     await expect
       .poll(async () => {
-        const list = (await (await adminContext.request.get("/api/sales/hot-list?who=anonymous")).json()) as {
-          entries: { id: string; score: number }[];
-        };
+        const list = hotListAnswerSchema.parse(await (await adminContext.request.get("/api/sales/hot-list?who=anonymous")).json());
         return list.entries.find((entry) => entry.id === visitorId)?.score;
       })
       .toBe(70); // created 3 deals: capped at 20

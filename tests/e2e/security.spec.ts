@@ -7,6 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
+import { teamInboxSchema, teamThreadAnswerSchema } from "@/lib/contracts/conversations";
 import { controlQuery } from "./control-database";
 import { expect, test, type WorkerServer } from "./fixtures";
 import { openAsRep, startDemo, visitorIdOf } from "./helpers";
@@ -121,9 +122,7 @@ test.describe("writes from a page on another port of the same host", () => {
     expect((await prospect.request.post("/api/conversation", { data: { body: question } })).status()).toBe(201);
 
     const { context: repContext } = await openAsRep(browser);
-    const inbox = (await (await repContext.request.get("/api/sales/conversations")).json()) as {
-      conversations: { id: string; lastMessage: string }[];
-    };
+    const inbox = teamInboxSchema.parse(await (await repContext.request.get("/api/sales/conversations")).json());
     const conversation = inbox.conversations.find((entry) => entry.lastMessage === question)?.id ?? "";
     expect(conversation).not.toBe("");
 
@@ -138,9 +137,7 @@ test.describe("writes from a page on another port of the same host", () => {
     const signals = JSON.stringify({ events: [{ id: "01935f3e-0000-7000-8000-00000000f00d", type: "cta.clicked", at: Date.now() }] });
     expect(await postFromElsewhere(prospectElsewhere, `${baseURL}/api/signals`, signals)).toBe(403);
 
-    const thread = (await (await repContext.request.get(`/api/sales/conversations/${conversation}`)).json()) as {
-      conversation: { messages: { body: string }[] };
-    };
+    const thread = teamThreadAnswerSchema.parse(await (await repContext.request.get(`/api/sales/conversations/${conversation}`)).json());
     expect(thread.conversation.messages.map((message) => message.body)).toEqual([question]);
     await prospect.close();
     await repContext.close();

@@ -4,11 +4,22 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
+import type { LivePayload } from "@/lib/contracts/live-events";
 import { type LiveMessage, openLiveStreams, publishEphemeral, publishLive, subscribeLive } from "@/lib/live/hub";
 import { sseFrame } from "@/lib/live/sse";
 import { s } from "../control-plane";
 
 beforeAll(() => migrateControlPlane());
+
+/** A prospect's message as their stream tells of it, numbered `n`. */
+const numbered = (n: number): LivePayload<"message"> => ({
+  conversationId: "c1",
+  messageId: n,
+  body: `message ${n}`,
+  at: n,
+  author: "visitor",
+});
+const handraise = { visitorId: "v1", demo: "pipeline-basics", at: 1 };
 
 const storedCount = async () => Number((await s.rows<{ n: number }>(sql`select count(*) as n from live_events`))[0]?.n);
 
@@ -24,9 +35,9 @@ describe("the live hub", () => {
     });
     const stopOther = subscribeLive(["visitor:someone-else"], undefined, (message) => other.push(message));
     const before = await storedCount();
-    await publishLive([{ topic: "team", type: "handraise", payload: { visitor: "v1" } }]);
+    await publishLive([{ topic: "team", type: "handraise", payload: handraise }]);
     expect(team).toHaveLength(1);
-    expect(team[0]).toMatchObject({ topic: "team", type: "handraise", payload: { visitor: "v1" } });
+    expect(team[0]).toMatchObject({ topic: "team", type: "handraise", payload: handraise });
     expect(team[0]?.id).toBeGreaterThan(0);
     expect(await storedWhenDelivered[0]).toBe(before + 1);
     expect(other).toHaveLength(0);
@@ -38,23 +49,23 @@ describe("the live hub", () => {
   it("replays what a reconnect missed after its Last-Event-ID, exactly once, then goes live", async () => {
     const first: LiveMessage[] = [];
     const stop = subscribeLive(["visitor:v2"], undefined, (message) => first.push(message));
-    await publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 1 } }]);
+    await publishLive([{ topic: "visitor:v2", type: "message", payload: numbered(1) }]);
     stop();
     const lastSeen = first.at(-1)?.id ?? 0;
     // Published while the visitor's connection was down, one for someone else between them.
-    await publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 2 } }]);
-    await publishLive([{ topic: "visitor:v3", type: "message", payload: { n: 99 } }]);
-    await publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 3 } }]);
+    await publishLive([{ topic: "visitor:v2", type: "message", payload: numbered(2) }]);
+    await publishLive([{ topic: "visitor:v3", type: "message", payload: numbered(99) }]);
+    await publishLive([{ topic: "visitor:v2", type: "message", payload: numbered(3) }]);
 
     const again: LiveMessage[] = [];
     const stopAgain = subscribeLive(["visitor:v2"], lastSeen, (message) => again.push(message));
-    await publishLive([{ topic: "visitor:v2", type: "message", payload: { n: 4 } }]);
+    await publishLive([{ topic: "visitor:v2", type: "message", payload: numbered(4) }]);
     // The replay is a read of its own (on PostgreSQL a round trip on another connection): the live 4 waits in the
     // stream's buffer until it is done, then follows it.
     await expect.poll(() => again.length).toBe(3);
     stopAgain();
-    expect(again.map((message) => message.payload.n)).toEqual([2, 3, 4]);
-    const ids = again.map((message) => message.id ?? 0);
+    expect(again.map((event) => event.payload.messageId)).toEqual([2, 3, 4]);
+    const ids = again.map((event) => event.id ?? 0);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -62,7 +73,7 @@ describe("the live hub", () => {
   it("a reconnect that is up to date replays nothing", async () => {
     const seen: LiveMessage[] = [];
     const stop = subscribeLive(["team"], undefined, (message) => seen.push(message));
-    await publishLive([{ topic: "team", type: "x", payload: {} }]);
+    await publishLive([{ topic: "team", type: "handraise", payload: handraise }]);
     stop();
     const replayed: LiveMessage[] = [];
     subscribeLive(["team"], seen.at(-1)?.id, (message) => replayed.push(message))();
@@ -73,7 +84,7 @@ describe("the live hub", () => {
     const live: LiveMessage[] = [];
     const before = await storedCount();
     const stop = subscribeLive(["visitor:v4"], undefined, (message) => live.push(message));
-    publishEphemeral("visitor:v4", "typing", { who: "team" });
+    publishEphemeral({ topic: "visitor:v4", type: "typing", payload: { who: "team" } });
     stop();
     expect(live).toEqual([{ topic: "visitor:v4", type: "typing", payload: { who: "team" } }]);
     expect(await storedCount()).toBe(before);
@@ -89,7 +100,7 @@ describe("the live hub", () => {
     const quiet = console.error;
     console.error = () => {};
     try {
-      await publishLive([{ topic: "team", type: "y", payload: {} }]);
+      await publishLive([{ topic: "team", type: "handraise", payload: handraise }]);
     } finally {
       console.error = quiet;
     }
