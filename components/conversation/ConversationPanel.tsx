@@ -4,6 +4,7 @@
 // it says so and the prospect may simply write again (that reopens it); when the team paused it, the message
 // box gives way to the booking link, so nobody types into a void.
 import { type FormEvent, useEffect, useId, useState } from "react";
+import { enterSendsHint, sendOnEnter } from "./enter-sends";
 import { useConversation } from "./use-conversation";
 import "./conversation.css";
 
@@ -29,6 +30,8 @@ export function ConversationPanel(props: ConversationPanelProps) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // Enter submits the form itself, so an empty box or a send under way is refused here, not by the button.
+    if (conversation.sending || draft.trim() === "") return;
     if (await conversation.send(draft)) setDraft("");
   };
   const { team } = conversation;
@@ -101,13 +104,14 @@ export function ConversationPanel(props: ConversationPanelProps) {
             value={draft}
             maxLength={2000}
             rows={3}
+            onKeyDown={sendOnEnter}
             onChange={(event) => {
               setDraft(event.target.value);
               conversation.typing();
             }}
           />
           <p id={hintId} className="talk-hint">
-            No name or email needed. Your conversation stays with this browser.
+            No name or email needed. Your conversation stays with this browser. {enterSendsHint}
           </p>
           {conversation.error ? (
             <p className="error-text" role="alert">

@@ -15,6 +15,7 @@ import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-tim
 import { formatWhen } from "./format";
 import { liveStoppedSentence } from "./LiveRefresh";
 import { useTeamStream } from "./use-team-stream";
+import { enterSendsHint, sendOnEnter } from "@/components/conversation/enter-sends";
 import "@/components/conversation/conversation.css";
 
 export function ConversationsWorkspace({ initialInbox, initialSelected }: { initialInbox: InboxEntry[]; initialSelected?: string }) {
@@ -24,6 +25,7 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   const [context, setContext] = useState<ConversationContext | undefined>();
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | undefined>();
+  const [sending, setSending] = useState(false);
   const [prospectTyping, setProspectTyping] = useState(false);
   const [live, setLive] = useState<"connecting" | "live" | "stopped">("connecting");
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -83,13 +85,15 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
 
   const reply = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!selected) return;
+    // Enter submits the form itself, so an empty reply is refused here, not only by the disabled button.
+    if (!selected || sending || draft.trim() === "") return;
     setError(undefined);
+    setSending(true);
     const response = await fetch(`/api/sales/conversations/${encodeURIComponent(selected)}/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ body: draft }),
-    });
+    }).finally(() => setSending(false));
     const answer = await readAnswer(response, replySentSchema);
     if (!answer.ok) {
       setError(answer.error ?? "The reply was not sent");
@@ -134,7 +138,7 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
                     data-testid="inbox-item"
                   >
                     <span className="inbox-line">
-                      <strong>{item.demoSlug ?? "A demo"}</strong>
+                      <strong>{item.demoTitle ?? "A demo"}</strong>
                       {item.unanswered && item.status === "open" ? <span className="badge">Waiting</span> : null}
                       {item.status === "closed" ? <span className="badge muted">Closed</span> : null}
                       {item.muted ? <span className="badge muted">Muted</span> : null}
@@ -175,7 +179,9 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
               <textarea
                 className="talk-input"
                 id="reply"
+                aria-describedby="reply-hint"
                 rows={3}
+                onKeyDown={sendOnEnter}
                 maxLength={2000}
                 value={draft}
                 onChange={(event) => {
@@ -186,13 +192,16 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
                   }
                 }}
               />
+              <p id="reply-hint" className="talk-hint">
+                {enterSendsHint}
+              </p>
               {error ? (
                 <p role="alert" className="error-text">
                   {error}
                 </p>
               ) : null}
               <div className="talk-actions">
-                <button type="submit" className="button" disabled={draft.trim() === ""}>
+                <button type="submit" className="button" disabled={sending || draft.trim() === ""}>
                   Send reply
                 </button>
                 <button
@@ -220,6 +229,12 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
             <dl>
               <dt>Demo</dt>
               <dd>{context.demo ?? "—"}</dd>
+              {context.madeFor ? (
+                <>
+                  <dt>Copy made for</dt>
+                  <dd data-testid="made-for">{context.madeFor} (from a personalised link: a hint, not who they are)</dd>
+                </>
+              ) : null}
               {context.currentStep ? (
                 <>
                   <dt>Tour step</dt>

@@ -5,3 +5,6 @@ const exact = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle:
 export const formatWhen = (date: Date) => `${when.format(date)} UTC`;
 /** To the second, for a journey's timeline where order within a minute matters. */
 export const formatExact = (date: Date) => `${exact.format(date)} UTC`;
+
+/** A personalised link's company, said as the hint it is: the copy was made for Globex, not "this is Globex". */
+export const madeForText = (companies: string[]) => `copy made for ${companies.join(", ")}`;

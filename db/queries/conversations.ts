@@ -117,15 +117,21 @@ export function updateConversationRow(
   return tx.one(tx.db.update(conversations).set(change).where(eq(conversations.id, id)).returning());
 }
 
-export type InboxRow = { conversation: Conversation; assigneeName: string | null; body: string; author: "visitor" | "team" };
+export type InboxRow = {
+  conversation: Conversation;
+  assigneeName: string | null;
+  demoTitle: string | null;
+  body: string;
+  author: "visitor" | "team";
+};
 
-/** Conversations with their last message and assignee's name, newest activity first. */
+/** Conversations with their last message, assignee's name and demo's title, newest activity first. */
 export function inboxRows(
   filter: { status?: Conversation["status"]; id?: string },
   limit: number,
   s: Store = store(),
 ): Promise<InboxRow[]> {
-  const { conversations, conversationMessages, user } = s.t;
+  const { conversations, conversationMessages, user, demos } = s.t;
   const last = s.db
     .select({ conversationId: conversationMessages.conversationId, id: sql<number>`max(${conversationMessages.id})`.as("last_id") })
     .from(conversationMessages)
@@ -141,6 +147,7 @@ export function inboxRows(
       .select({
         conversation: conversations,
         assigneeName: user.name,
+        demoTitle: demos.title,
         body: conversationMessages.body,
         author: conversationMessages.author,
       })
@@ -148,6 +155,7 @@ export function inboxRows(
       .innerJoin(last, eq(last.conversationId, conversations.id))
       .innerJoin(conversationMessages, eq(conversationMessages.id, last.id))
       .leftJoin(user, eq(user.id, conversations.assigneeUserId))
+      .leftJoin(demos, eq(demos.slug, conversations.demoSlug))
       .where(where)
       .orderBy(desc(conversations.lastMessageAt))
       .limit(limit),

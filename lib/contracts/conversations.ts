@@ -41,6 +41,8 @@ export const inboxEntrySchema = z.object({
   /** Null for a visitor who sent GPC / Do-Not-Track (not linked): the team never learns who they are. */
   visitorId: z.nullable(z.string()),
   demoSlug: z.nullable(z.string()),
+  /** The demo's title as a person reads it ("Pipeline basics"); the slug when the demo is gone. */
+  demoTitle: z.nullable(z.string()),
   sandboxId: z.nullable(z.string()),
   status,
   muted: z.boolean(),
@@ -66,7 +68,10 @@ export type TeamThread = z.infer<typeof teamThreadSchema>;
  * asked not to be tracked (not linked) shows only the demo they asked from.
  */
 export const conversationContextSchema = z.object({
+  /** The demo's title. */
   demo: z.nullable(z.string()),
+  /** The company a personalised link made their copy for (`?company=Globex`): a hint, not an identity. */
+  madeFor: z.optional(z.string()),
   linked: z.boolean(),
   currentStep: z.optional(z.string()),
   persona: z.optional(z.string()),

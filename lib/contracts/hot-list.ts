@@ -37,6 +37,8 @@ export const hotVisitorSchema = z.object({
   source: z.nullable(z.record(z.string(), z.string())),
   demos: z.array(z.string()),
   personas: z.array(z.string()),
+  /** Companies a personalised link (`?company=Globex`) made their copies for: a hint, not who they are. */
+  madeFor: z.array(z.string()),
   ...scored,
 });
 export type HotVisitorEntry = z.infer<typeof hotVisitorSchema>;

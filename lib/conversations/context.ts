@@ -24,18 +24,19 @@ export async function tourLocale(visitorId: string): Promise<string | undefined>
 }
 
 export async function conversationContext(
-  entry: Pick<InboxEntry, "visitorId" | "demoSlug" | "sandboxId" | "linked">,
+  entry: Pick<InboxEntry, "visitorId" | "demoTitle" | "sandboxId" | "linked">,
 ): Promise<ConversationContext> {
-  if (!entry.linked || !entry.visitorId) return { demo: entry.demoSlug, linked: false, built: [] };
+  if (!entry.linked || !entry.visitorId) return { demo: entry.demoTitle, linked: false, built: [] };
   const visitorId = entry.visitorId;
   const visitor = await visitorContextRow(visitorId);
   const sandbox = entry.sandboxId ? await sandboxById(entry.sandboxId) : undefined;
   const stepId = await latestStepViewed(visitorId);
   const locale = await tourLocale(visitorId);
-  const persona = storedPersonalization(sandbox?.personalization)?.persona;
+  const { persona, company } = storedPersonalization(sandbox?.personalization) ?? {};
   return {
-    demo: entry.demoSlug,
+    demo: entry.demoTitle,
     linked: true,
+    ...(company ? { madeFor: company } : {}),
     ...(stepId ? { currentStep: stepId } : {}),
     ...(persona ? { persona } : {}),
     ...(locale ? { locale } : {}),

@@ -250,11 +250,13 @@ export async function teamThread(conversationId: string): Promise<TeamThread | u
   return row ? { ...inboxEntry(row), messages: await messagesOf(conversationId) } : undefined;
 }
 
-function inboxEntry({ conversation, assigneeName, body, author }: Awaited<ReturnType<typeof inboxRows>>[number]): InboxEntry {
+function inboxEntry({ conversation, assigneeName, demoTitle, body, author }: Awaited<ReturnType<typeof inboxRows>>[number]): InboxEntry {
   return {
     id: conversation.id,
     visitorId: conversation.linked ? conversation.visitorId : null,
     demoSlug: conversation.demoSlug,
+    // A demo removed since keeps its slug: still better than nothing.
+    demoTitle: demoTitle ?? conversation.demoSlug,
     sandboxId: conversation.linked ? conversation.sandboxId : null,
     status: conversation.status,
     muted: conversation.muted,

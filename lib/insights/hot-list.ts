@@ -12,7 +12,7 @@ import { catchUpInsights } from "./fold";
 import { facetFor } from "./hot-list-facets";
 import { filterWindow, type HotListFilters } from "./hot-list-filters";
 import { decayedScore, type Reason, scoreReasons } from "./score";
-import { demosTried } from "./visitors";
+import { demosTried, madeForOf } from "./visitors";
 
 /**
  * An entry as the JSON API sends it (lib/contracts/hot-list.ts), before JSON: Dates rather than their strings, the
@@ -89,6 +89,7 @@ export async function hotVisitors(filters: HotListFilters, options: { limit?: nu
       source: visitor.source ?? null,
       demos: perDemo.map(([slug]) => slug),
       personas: [...new Set(perDemo.flatMap(([, demo]) => (demo.persona ? [personaLabels[demo.persona]] : [])))],
+      madeFor: madeForOf(tried.get(visitor.id)),
       ...scored(activity, 0, now),
     };
   });

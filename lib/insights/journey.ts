@@ -19,7 +19,7 @@ import { runtime } from "@/lib/runtime/runtime";
 import { describeEvent } from "./describe-event";
 import { catchUpInsights } from "./fold";
 import { decayedScore, type Reason, scoreReasons } from "./score";
-import { demosTried } from "./visitors";
+import { demosTried, madeForOf } from "./visitors";
 
 /** A long-lived account can have thousands of events; a page shows the latest this many, and says so. */
 export const journeyEventLimit = 1_000;
@@ -33,6 +33,8 @@ export type Person = {
   source: string[];
   locales: string[];
   tried: { demo: string; persona?: string }[];
+  /** Companies personalised links made their copies for (a hint, not an identity). */
+  madeFor: string[];
 };
 
 type StepTitles = (demo: string, stepId: string) => string | undefined;
@@ -114,6 +116,7 @@ async function people(list: Visitor[], loaded: Loaded): Promise<Person[]> {
       demo,
       persona: persona ? personaLabels[persona] : undefined,
     })),
+    madeFor: madeForOf(tried.get(visitor.id)),
   }));
 }
 

@@ -21,7 +21,13 @@ export type VisitorSummary = {
   bot: boolean;
 };
 
-type DemosTried = Map<string, { persona?: PersonaId; steps: number }>;
+/** `company`: whom a personalised link (`?company=Globex`) made the copy for — a hint, never an identity. */
+type DemosTried = Map<string, { persona?: PersonaId; company?: string; steps: number }>;
+
+/** The companies personalised links made a visitor's copies for, once each. */
+export function madeForOf(tried: DemosTried | undefined): string[] {
+  return [...new Set([...(tried?.values() ?? [])].flatMap((demo) => (demo.company ? [demo.company] : [])))];
+}
 
 /**
  * Per visitor, each demo they tried with the persona of their latest sandbox for it, and how many tour steps
@@ -32,12 +38,12 @@ export async function demosTried(visitorIds: string[]): Promise<Map<string, Demo
   if (visitorIds.length === 0) return tried;
   const definitions = new Map((await demoDefinitions()).map((row) => [row.slug, row.definition]));
   for (const row of await sandboxesOfVisitors(visitorIds)) {
-    const persona = storedPersonalization(row.personalization)?.persona;
+    const { persona, company } = storedPersonalization(row.personalization) ?? {};
     // The longest way through the demo's paths: a visitor's completed steps never exceed it.
     const definition = definitions.get(row.demoSlug);
     const steps = definition ? tourLength(definition, persona).most : 0;
     const perDemo: DemosTried = tried.get(row.visitorId) ?? new Map();
-    perDemo.set(row.demoSlug, { persona, steps }); // ordered by creation: the latest sandbox wins
+    perDemo.set(row.demoSlug, { persona, company, steps }); // ordered by creation: the latest sandbox wins
     tried.set(row.visitorId, perDemo);
   }
   return tried;

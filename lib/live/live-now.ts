@@ -16,6 +16,8 @@ export type LiveVisitor = {
   demo: string | null;
   step: string | null;
   persona?: string;
+  /** The company a personalised link made their copy for (`?company=Globex`): a hint, not an identity. */
+  madeFor?: string;
   locale?: string;
   account?: { id: string; name: string };
   source?: Record<string, string>;
@@ -31,13 +33,14 @@ export async function liveNow(now: Date = new Date(), limit = 200): Promise<Live
   const rows = await visitorsActiveSince(now.getTime() - liveWindowMs, limit);
   return Promise.all(
     rows.map(async (row) => {
-      const persona = storedPersonalization(row.personalization)?.persona;
+      const { persona, company } = storedPersonalization(row.personalization) ?? {};
       const locale = await tourLocale(row.visitorId);
       return {
         visitorId: row.visitorId,
         demo: row.demoSlug,
         step: row.stepId,
         ...(persona ? { persona } : {}),
+        ...(company ? { madeFor: company } : {}),
         ...(locale ? { locale } : {}),
         ...(row.accountId && row.accountName ? { account: { id: row.accountId, name: row.accountName } } : {}),
         ...(row.source && Object.keys(row.source).length > 0 ? { source: row.source } : {}),

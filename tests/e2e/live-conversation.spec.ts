@@ -126,7 +126,7 @@ test("a prospect asks with no form; a rep sees it live with their context and re
   await item.click();
   await expect(rep.getByTestId("team-thread")).toContainText("Can Pipeline import from HubSpot?");
   const context = rep.getByTestId("conversation-context");
-  await expect(context).toContainText("pipeline-basics");
+  await expect(context).toContainText("Pipeline basics");
   await expect(context.getByTestId("context-built")).toContainText("created deal ‘Initech expansion’ $52k");
   await expectNoAxeViolations(rep);
 

@@ -67,7 +67,7 @@ test("a GPC visitor may talk, but the rep sees nothing beyond the conversation: 
   await expect(rep.getByTestId("team-thread")).toContainText("A private question about SSO");
   const context = rep.getByTestId("conversation-context");
   await expect(context).toContainText("They asked not to be tracked");
-  await expect(context).toContainText("pipeline-basics");
+  await expect(context).toContainText("Pipeline basics");
   await expect(context.getByTestId("context-built")).toHaveCount(0);
   await expect(context).not.toContainText("Hooli private pilot");
   await expect(context).not.toContainText("Tour step");

@@ -2,7 +2,7 @@
 // shows its reasons. Filters live in the URL.
 
 import Link from "next/link";
-import { formatWhen } from "@/components/sales/format";
+import { formatWhen, madeForText } from "@/components/sales/format";
 import { HotListFilterForm } from "@/components/sales/HotListFilterForm";
 import { LiveRefresh } from "@/components/sales/LiveRefresh";
 import { ScoreReasons } from "@/components/sales/ScoreReasons";
@@ -73,6 +73,12 @@ export default async function HotListPage({ searchParams }: { searchParams: Prom
                         ) : (
                           <>
                             <Link href={`/sales/visitors/${entry.id}`}>Visitor {entry.id.slice(0, 6)}</Link>
+                            {entry.madeFor.length > 0 ? (
+                              <span className="muted" data-testid="made-for">
+                                {" "}
+                                · {madeForText(entry.madeFor)}
+                              </span>
+                            ) : null}
                             {entry.source?.referrer ? <span className="muted"> via {entry.source.referrer}</span> : null}
                             <div className="muted visitor-client">
                               {[entry.client, entry.demos.join(", "), entry.personas.length ? `as ${entry.personas.join(", ")}` : ""]

@@ -1,6 +1,6 @@
 // Live now: who is in a demo at this moment. Updates itself from the team's live stream, no polling.
 import Link from "next/link";
-import { formatWhen } from "@/components/sales/format";
+import { formatWhen, madeForText } from "@/components/sales/format";
 import { LiveRefresh } from "@/components/sales/LiveRefresh";
 import { ScrollRegion } from "@/components/sales/ScrollRegion";
 import { requireRole } from "@/lib/auth/team-session";
@@ -42,6 +42,12 @@ export default async function LiveNowPage() {
                 <tr key={visitor.visitorId} data-visitor={visitor.visitorId}>
                   <td>
                     <Link href={`/sales/visitors/${visitor.visitorId}`}>{visitor.visitorId.slice(0, 8)}</Link>
+                    {visitor.madeFor ? (
+                      <span className="muted" data-testid="made-for">
+                        {" "}
+                        · {madeForText([visitor.madeFor])}
+                      </span>
+                    ) : null}
                     {visitor.handRaised ? <strong className="hand-raised"> · raised a hand</strong> : null}
                   </td>
                   <td>{visitor.demo ?? "—"}</td>

@@ -1,7 +1,7 @@
 // One visitor's journey: where they came from, their score and why, and each visit as a timeline.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatWhen } from "@/components/sales/format";
+import { formatWhen, madeForText } from "@/components/sales/format";
 import { JourneyVisits } from "@/components/sales/JourneyVisits";
 import { ScoreReasons } from "@/components/sales/ScoreReasons";
 import { requireTeamMember } from "@/lib/auth/team-session";
@@ -39,6 +39,12 @@ export default async function VisitorPage({ params }: { params: Promise<{ visito
             <dd>
               <Link href={`/sales/accounts/${account.id}`}>{account.name}</Link>
             </dd>
+          </>
+        ) : null}
+        {person?.madeFor.length ? (
+          <>
+            <dt>Made for</dt>
+            <dd data-testid="made-for">{madeForText(person.madeFor)} (a personalised link: a hint, not who they are)</dd>
           </>
         ) : null}
         <dt>Source</dt>

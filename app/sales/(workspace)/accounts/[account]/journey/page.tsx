@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountScore } from "@/components/sales/AccountScore";
+import { madeForText } from "@/components/sales/format";
 import { JourneyVisits } from "@/components/sales/JourneyVisits";
 import { requireTeamMember } from "@/lib/auth/team-session";
 import { accountJourney } from "@/lib/insights/journey";
@@ -31,6 +32,7 @@ export default async function AccountJourneyPage({ params }: { params: Promise<{
               person.client,
               person.tried.map(({ demo, persona }) => (persona ? `${demo} as ${persona}` : demo)).join(", "),
               person.source.join(" · "),
+              person.madeFor.length ? madeForText(person.madeFor) : "",
             ]
               .filter(Boolean)
               .map((part) => ` · ${part}`)
