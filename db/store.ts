@@ -115,9 +115,9 @@ export type DialectOperations = {
    * Waits, inside a transaction, until no other transaction holds `turn`, and holds it until this one ends:
    * writers of the same kind then commit one after another across every process on the database. "liveEvents":
    * their ids are then commit order (live streams resume from an id); "fold": the insights fold reads and moves
-   * its watermark alone. A no-op on SQLite, whose writers take turns already.
+   * its watermark alone; "sharedCopies": a copy's people are counted and added alone, so the cap holds. A no-op on SQLite, whose writers take turns already.
    */
-  takeTurn(turn: "liveEvents" | "fold"): Promise<void>;
+  takeTurn(turn: "liveEvents" | "fold" | "sharedCopies"): Promise<void>;
 };
 
 /** A Store with its connection: what the runtime keeps (db/control-plane.ts). */

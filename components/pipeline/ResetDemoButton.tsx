@@ -6,8 +6,11 @@ import { forgetTourProgress } from "@/components/tour/persistence";
 import type { BoundAction } from "@/lib/pipeline/action-state";
 import { useSandbox } from "./SandboxContext";
 
-/** `action` is resetSandboxAction bound to this sandbox by the layout. */
-export function ResetDemoButton({ action }: { action: BoundAction }) {
+/**
+ * `action` is resetSandboxAction bound to this sandbox by the layout; `sharedWith`: how many others are in the
+ * copy — a reset then resets it for all of them, and the question says so.
+ */
+export function ResetDemoButton({ action, sharedWith = 0 }: { action: BoundAction; sharedWith?: number }) {
   const { sandboxId } = useSandbox();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
@@ -67,7 +70,10 @@ export function ResetDemoButton({ action }: { action: BoundAction }) {
         }}
       >
         <p id={questionId}>
-          <strong>Reset this demo?</strong> Your changes in this copy are replaced by the original sample data.
+          <strong>Reset this demo?</strong>{" "}
+          {sharedWith > 0
+            ? `This resets it for everyone in this shared copy (you and ${sharedWith} ${sharedWith === 1 ? "colleague" : "colleagues"}): all changes are replaced by the original sample data.`
+            : "Your changes in this copy are replaced by the original sample data."}
         </p>
         <div className="reset-actions">
           <button type="button" className="button" onClick={reset} disabled={pending}>

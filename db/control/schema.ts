@@ -153,6 +153,49 @@ export const sandboxes = sqliteTable(
 );
 
 /**
+ * "Invite a colleague": a link to one copy (lib/sandbox/shared-copies.ts). At most one live link per copy;
+ * turning it off sets `revokedAt` for good, and a new link can be made. 192 random bits, like a share link.
+ */
+export const sandboxInvites = sqliteTable(
+  "sandbox_invites",
+  {
+    token: text("token").primaryKey(),
+    sandboxId: text("sandbox_id")
+      .notNull()
+      .references(() => sandboxes.id, { onDelete: "cascade" }),
+    createdByVisitorId: text("created_by_visitor_id").notNull(),
+    createdAt: createdAt(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("sandbox_invites_sandbox").on(table.sandboxId)],
+);
+
+/**
+ * The people of a shared copy: its owner (number 0, the sandbox's visitor, added when the first link is made)
+ * and everyone who joined through a link (1, 2 … in order of joining, never reused). Each has their own visitor
+ * identity and tour; the copy's writes are theirs alike. At most 10 rows per copy (shared-copies.ts).
+ */
+export const sandboxMembers = sqliteTable(
+  "sandbox_members",
+  {
+    sandboxId: text("sandbox_id")
+      .notNull()
+      .references(() => sandboxes.id, { onDelete: "cascade" }),
+    visitorId: text("visitor_id")
+      .notNull()
+      .references(() => visitors.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    /** Whose link brought them (null for the owner). */
+    invitedByVisitorId: text("invited_by_visitor_id"),
+    inviteToken: text("invite_token"),
+    /** A name they typed for themselves, if they wished: shown only to the copy's people and the team. */
+    displayName: text("display_name"),
+    joinedAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.sandboxId, table.visitorId] }), index("sandbox_members_visitor").on(table.visitorId)],
+);
+
+/**
  * A studio preview's throwaway sandbox: a copy of the demo's template like a prospect's, but opened by a team
  * member, so it has no visitor row and writes no events (lib/studio/preview). Its file sits beside prospects'
  * sandboxes; the sandbox GC collects it when idle (lib/sandbox/gc.ts). Persona and locale are the preview's own.
@@ -532,6 +575,8 @@ export type Demo = typeof demos.$inferSelect;
 export type Visitor = typeof visitors.$inferSelect;
 export type Sandbox = typeof sandboxes.$inferSelect;
 export type PreviewSandbox = typeof previewSandboxes.$inferSelect;
+export type SandboxInvite = typeof sandboxInvites.$inferSelect;
+export type SandboxMember = typeof sandboxMembers.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type NewEventRow = typeof events.$inferInsert;
 export type Account = typeof accounts.$inferSelect;

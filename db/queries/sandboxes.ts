@@ -13,17 +13,6 @@ export function sandboxById(id: string, s: Store = store()): Promise<Sandbox | u
   return s.one(s.db.select().from(sandboxes).where(eq(sandboxes.id, id)));
 }
 
-/** The sandbox if this visitor owns it; anyone else's reads as absent. */
-export function sandboxOwnedBy(id: string, visitorId: string, s: Store = store()): Promise<Sandbox | undefined> {
-  const { sandboxes } = s.t;
-  return s.one(
-    s.db
-      .select()
-      .from(sandboxes)
-      .where(and(eq(sandboxes.id, id), eq(sandboxes.visitorId, visitorId))),
-  );
-}
-
 export function latestSandboxOf(visitorId: string, demoSlug: string, s: Store = store()): Promise<Sandbox | undefined> {
   const { sandboxes } = s.t;
   return s.one(

@@ -64,7 +64,7 @@ async function recordAction(owned: OwnedSandbox, action: RecordedAction): Promis
   // A studio preview is nobody's visit: its writes are real in its sandbox, and recorded nowhere.
   if (owned.kind === "preview") return;
   try {
-    await recordSandboxAction(owned.sandbox, action);
+    await recordSandboxAction(owned.sandbox, action, owned.visitorId);
   } catch (error) {
     console.error(`openhouse: could not record ${action.kind} for a sandbox`, error);
   }

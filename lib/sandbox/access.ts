@@ -1,8 +1,10 @@
-// The only way from a sandbox id in a URL to a sandbox handle: the id must belong to the caller's
-// visitor cookie. Anything else — guessed, swapped, forged, path-like — is "not found", never "forbidden".
+// The only way from a sandbox id in a URL to a sandbox handle: the id must belong to the caller's visitor
+// cookie, or be a shared copy they joined (lib/sandbox/shared-copies.ts). Anything else — guessed, swapped,
+// forged, path-like — is "not found", never "forbidden".
 import "server-only";
 import type { PreviewSandbox, Sandbox } from "@/db/control/schema";
-import { sandboxOwnedBy, touchSandbox } from "@/db/queries/sandboxes";
+import { touchSandbox } from "@/db/queries/sandboxes";
+import { sandboxOpenTo } from "@/db/queries/shared-copies";
 import { openSandbox, type SandboxDb, SandboxUnreadableError } from "./handles";
 import { isWellFormedId } from "./ids";
 import { type GoneReason, retireSandbox } from "./retire";
@@ -12,7 +14,8 @@ import { type GoneReason, retireSandbox } from "./retire";
  * has no visitor and records nothing. The product renders both alike; what it records depends on the kind.
  */
 export type OwnedSandbox =
-  | { kind: "visitor"; sandbox: Sandbox; db: SandboxDb }
+  /** `visitorId`: who is asking, and so whose every write is — the owner, or a colleague who joined the copy. */
+  | { kind: "visitor"; sandbox: Sandbox; db: SandboxDb; visitorId: string }
   | { kind: "preview"; sandbox: PreviewSandbox; db: SandboxDb };
 
 /** A visitor's sandbox as lookupOwnedSandbox finds it. */
@@ -36,12 +39,12 @@ async function markActive(sandbox: Sandbox, now = new Date()): Promise<Sandbox> 
  */
 export async function lookupOwnedSandbox(sandboxId: unknown, visitorId: string | undefined): Promise<OwnedLookup | undefined> {
   if (!visitorId || !isWellFormedId(sandboxId)) return undefined;
-  const sandbox = await sandboxOwnedBy(sandboxId, visitorId);
+  const sandbox = await sandboxOpenTo(sandboxId, visitorId);
   if (!sandbox) return undefined;
   if (sandbox.status === "gone") return { state: "gone", demoSlug: sandbox.demoSlug, reason: sandbox.goneReason ?? "expired" };
   try {
     const db = openSandbox(sandbox.id);
-    const owned: VisitorSandbox = { kind: "visitor", sandbox: await markActive(sandbox), db };
+    const owned: VisitorSandbox = { kind: "visitor", sandbox: await markActive(sandbox), db, visitorId };
     return { state: "live", owned };
   } catch (error) {
     if (!(error instanceof SandboxUnreadableError)) throw error;

@@ -26,12 +26,17 @@ export function boundedDetail(detail: RecordedAction["detail"]): Record<string, 
 }
 
 /**
- * Stores the action as a `sandbox.action` event of the sandbox's visitor. A visitor who asked not to be
- * tracked (GPC / Do-Not-Track) is counted but not linked, as their other events are. Resolves once committed.
+ * Stores the action as a `sandbox.action` event of the visitor who made it (`actorVisitorId`: the owner, or a
+ * colleague in a shared copy). A visitor who asked not to be tracked (GPC / Do-Not-Track) is counted but not
+ * linked, as their other events are. Resolves once committed.
  */
-export async function recordSandboxAction(sandbox: Pick<Sandbox, "id" | "visitorId" | "demoSlug">, action: RecordedAction): Promise<void> {
+export async function recordSandboxAction(
+  sandbox: Pick<Sandbox, "id" | "demoSlug">,
+  action: RecordedAction,
+  actorVisitorId: string,
+): Promise<void> {
   const now = new Date();
-  const context = { visitorId: sandbox.visitorId, linkIdentity: true, now };
+  const context = { visitorId: actorVisitorId, linkIdentity: true, now };
   const batch = {
     sandbox: sandbox.id,
     events: [

@@ -11,6 +11,7 @@ import { sandboxAction, sandboxFormAction, sandboxUploadAction } from "@/lib/pip
 import { importContactsWrite, mapColumnsWrite, remapColumnsWrite, stageUploadWrite } from "@/lib/pipeline/import-writes";
 import { createDealWrite, logActivityWrite, moveStageWrite } from "@/lib/pipeline/recorded-writes";
 import { resetOwnedSandbox } from "@/lib/sandbox/reset";
+import { makeInviteLink, turnOffInviteLink } from "@/lib/sandbox/shared-copies";
 
 export const createDealAction = sandboxFormAction(newDealInput, createDealWrite, { invalidMessage: "Please fix the highlighted fields" });
 
@@ -38,3 +39,9 @@ export const discardContactImportAction = sandboxAction(({ db }) => discardConta
 
 /** "Reset demo": the same sandbox back to today's template; the client then clears the tour and reloads. */
 export const resetSandboxAction = sandboxAction(resetOwnedSandbox);
+
+/** "Invite a colleague": this copy's link, made when first asked for (the header then shows it). */
+export const makeInviteLinkAction = sandboxAction(makeInviteLink);
+
+/** "Turn the link off": whoever has it gets a friendly page; a new link can be made. */
+export const turnOffInviteLinkAction = sandboxAction(turnOffInviteLink);

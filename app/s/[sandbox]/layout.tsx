@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { InviteColleague } from "@/components/pipeline/InviteColleague";
 import { ProductMenu } from "@/components/pipeline/ProductMenu";
 import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
 import { SandboxProvider } from "@/components/pipeline/SandboxContext";
@@ -15,7 +16,8 @@ import { loadTourDemo } from "@/lib/demos/gallery";
 import { nonceOf } from "@/lib/http/security-headers";
 import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
-import { resetSandboxAction } from "./actions";
+import { liveInviteToken, maxPeoplePerCopy, peopleOfCopy, peopleSentence } from "@/lib/sandbox/shared-copies";
+import { makeInviteLinkAction, resetSandboxAction, turnOffInviteLinkAction } from "./actions";
 import "@/components/pipeline/product.css";
 
 export const metadata: Metadata = { title: "Pipeline demo", robots: { index: false, follow: false } };
@@ -31,8 +33,12 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const locale = owned.kind === "preview" && owned.sandbox.locale ? owned.sandbox.locale : requestHeaders.get("accept-language");
   const demo = await loadTourDemo(sandbox.demoSlug, persona, locale);
   const base = `/s/${sandbox.id}`;
-  const thread = owned.kind === "visitor" ? await visitorThread(owned.sandbox.visitorId) : null;
+  const thread = owned.kind === "visitor" ? await visitorThread(owned.visitorId) : null;
   const workspace = workspaceFor(sandbox, db);
+  // A studio preview is nobody's copy to share.
+  const people = owned.kind === "visitor" ? await peopleOfCopy(sandbox.id, owned.visitorId) : [];
+  const shared = people.length > 1;
+  const inviteToken = owned.kind === "visitor" ? ((await liveInviteToken(sandbox.id)) ?? null) : null;
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
       <header className="product-header">
@@ -49,9 +55,15 @@ export default async function SandboxLayout({ children, params }: { children: Re
             </span>
           ) : (
             <>
-              <span className="demo-badge" title="Your own copy: changes stay in this browser's sandbox">
-                Demo copy
-              </span>
+              {shared ? (
+                <span className="demo-badge" title="A copy you share with colleagues: what anyone changes, everyone sees">
+                  Shared copy
+                </span>
+              ) : (
+                <span className="demo-badge" title="Your own copy: changes stay in this browser's sandbox">
+                  Demo copy
+                </span>
+              )}
               <span className="demo-badge-note">Our team may look at this copy to help you.</span>
             </>
           )}
@@ -63,12 +75,22 @@ export default async function SandboxLayout({ children, params }: { children: Re
             <Link href={`${base}/contacts`}>Contacts</Link>
             <Link href={`${base}/forecast`}>Forecast</Link>
             <Link href={`${base}/import`}>Import</Link>
-            <ResetDemoButton action={resetSandboxAction.bind(null, sandbox.id)} />
+            <ResetDemoButton action={resetSandboxAction.bind(null, sandbox.id)} sharedWith={people.length - 1} />
           </ProductMenu>
           {/* Never folded into the menu: the tour points at it, at every width. */}
           <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
             New deal
           </Link>
+          {owned.kind === "visitor" ? (
+            <InviteColleague
+              token={inviteToken}
+              sentence={peopleSentence(people)}
+              people={people.map((person) => person.label)}
+              maxPeople={maxPeoplePerCopy}
+              makeLink={makeInviteLinkAction.bind(null, sandbox.id)}
+              turnOff={turnOffInviteLinkAction.bind(null, sandbox.id)}
+            />
+          ) : null}
           <TalkToHuman hasThread={thread !== null} unread={thread?.unread ?? 0} />
         </nav>
       </header>

@@ -5,6 +5,7 @@ import { RenewedNote } from "@/components/pipeline/RenewedNote";
 import { loadBoard } from "@/lib/pipeline/pipeline";
 import { parseRenewedReason, renewedMessage } from "@/lib/sandbox/renewal";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
+import { joinedMessage } from "@/lib/sandbox/shared-copies";
 
 type Props = { params: Promise<{ sandbox: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -12,10 +13,12 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const { sandbox: sandboxId } = await params;
   const { db } = await requireOwnSandbox(sandboxId);
   const board = loadBoard(db);
-  const renewed = parseRenewedReason(String((await searchParams).renewed ?? ""));
+  const query = await searchParams;
+  const renewed = parseRenewedReason(String(query.renewed ?? ""));
   return (
     <>
       {renewed ? <RenewedNote message={renewedMessage(renewed)} /> : null}
+      {query.joined === "1" ? <RenewedNote message={joinedMessage} /> : null}
       <div className="board-heading">
         <h1>Deals</h1>
         <p className="pipeline-total" data-tour="pipeline-total">

@@ -19,7 +19,9 @@ export function postgresIngest(client: postgres.Sql) {
         select
           (select bot from visitors where id = ${withoutNul(visitorId ?? null)}::text) as bot,
           (select do_not_track from visitors where id = ${withoutNul(visitorId ?? null)}::text) as "doNotTrack",
-          exists (select 1 from sandboxes where id = ${withoutNul(sandboxId ?? null)}::text and visitor_id = ${withoutNul(visitorId ?? null)}::text) as owned,
+          -- Its owner's, or a colleague's who joined it (a shared copy): either one's signals belong to it.
+          (exists (select 1 from sandboxes where id = ${withoutNul(sandboxId ?? null)}::text and visitor_id = ${withoutNul(visitorId ?? null)}::text)
+            or exists (select 1 from sandbox_members where sandbox_id = ${withoutNul(sandboxId ?? null)}::text and visitor_id = ${withoutNul(visitorId ?? null)}::text)) as owned,
           exists (select 1 from preview_sandboxes where id = ${withoutNul(sandboxId ?? null)}::text) as preview`;
       return {
         visitor: row && row.bot !== null ? { bot: row.bot, doNotTrack: row.doNotTrack === true } : undefined,

@@ -7,4 +7,6 @@ export const advisoryLocks = {
   liveEvents: 7_104_002,
   /** The insights fold: one chunk at a time reads past the watermark and moves it. */
   fold: 7_104_003,
+  /** Joining a shared copy: its people are counted and one added at a time, so two joins cannot pass the cap. */
+  sharedCopies: 7_104_004,
 } as const;

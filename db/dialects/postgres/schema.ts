@@ -165,6 +165,8 @@ export const {
   shareLinks,
   shoulderViews,
   sandboxes,
+  sandboxInvites,
+  sandboxMembers,
   previewSandboxes,
   events,
   visitorSessions,

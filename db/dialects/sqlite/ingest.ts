@@ -12,7 +12,11 @@ function prepare(sqlite: Database.Database) {
     visitor: sqlite.prepare<[string], { bot: number; doNotTrack: number }>(
       "select bot, do_not_track as doNotTrack from visitors where id = ?",
     ),
-    sandboxOwned: sqlite.prepare<[string, string], { id: string }>("select id from sandboxes where id = ? and visitor_id = ?"),
+    // Its owner's, or a colleague's who joined it (a shared copy): either one's signals belong to it.
+    sandboxOwned: sqlite.prepare<[string, string], { id: string }>(
+      `select id from sandboxes where id = ?1
+       and (visitor_id = ?2 or exists (select 1 from sandbox_members m where m.sandbox_id = ?1 and m.visitor_id = ?2))`,
+    ),
     preview: sqlite.prepare<[string], { id: string }>("select id from preview_sandboxes where id = ?"),
     insertEvent: sqlite.prepare(
       `insert into events (id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at, received_at, session_id, bot)
