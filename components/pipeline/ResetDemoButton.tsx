@@ -7,10 +7,10 @@ import type { BoundAction } from "@/lib/pipeline/action-state";
 import { useSandbox } from "./SandboxContext";
 
 /**
- * `action` is resetSandboxAction bound to this sandbox by the layout; `sharedWith`: how many others are in the
- * copy — a reset then resets it for all of them, and the question says so.
+ * `action` is resetSandboxAction bound to this sandbox by the layout; `shared`: colleagues joined the copy — a
+ * reset then resets it for all of them, and the question says so.
  */
-export function ResetDemoButton({ action, sharedWith = 0 }: { action: BoundAction; sharedWith?: number }) {
+export function ResetDemoButton({ action, shared = false }: { action: BoundAction; shared?: boolean }) {
   const { sandboxId } = useSandbox();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
@@ -71,8 +71,8 @@ export function ResetDemoButton({ action, sharedWith = 0 }: { action: BoundActio
       >
         <p id={questionId}>
           <strong>Reset this demo?</strong>{" "}
-          {sharedWith > 0
-            ? `This resets it for everyone in this shared copy (you and ${sharedWith} ${sharedWith === 1 ? "colleague" : "colleagues"}): all changes are replaced by the original sample data.`
+          {shared
+            ? "This resets it for everyone in this shared copy: every change, yours and your colleagues', is replaced by the original sample data."
             : "Your changes in this copy are replaced by the original sample data."}
         </p>
         <div className="reset-actions">

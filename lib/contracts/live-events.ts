@@ -34,6 +34,11 @@ export const liveEventSchema = z.discriminatedUnion("type", [
   /** A message in the visitor's own thread; a rep's carries their first name only. */
   event("message", z.object({ ...messageNews, authorName: z.optional(z.string()) })),
   event("conversation.status", z.object({ conversationId: z.string(), status: z.enum(["open", "closed"]), paused: z.boolean() })),
+  /**
+   * Someone else in a shared copy changed it (lib/sandbox/copy-news.ts): the page shows it without a reload and
+   * says so politely ("A colleague moved ‘Globex renewal’ to Won"). Never names a person who asked not to be tracked.
+   */
+  event("copy.changed", z.object({ sandboxId: z.string(), notice: z.string(), at: z.number() })),
   // Both.
   /**
    * Someone is typing; ephemeral. On the team's stream it names the conversation (and the member, for a rep);
@@ -62,7 +67,7 @@ export type TeamStreamType = (typeof teamStreamTypes)[number];
 export type TeamStreamEvent = LiveEventOf<TeamStreamType>;
 
 /** What one prospect's stream carries. */
-export const visitorStreamTypes = ["message", "conversation.status", "typing", "superseded"] satisfies LiveEventType[];
+export const visitorStreamTypes = ["message", "conversation.status", "copy.changed", "typing", "superseded"] satisfies LiveEventType[];
 export type VisitorStreamType = (typeof visitorStreamTypes)[number];
 export type VisitorStreamEvent = LiveEventOf<VisitorStreamType>;
 

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { formFields, notAFormMessage } from "@/lib/http/form-fields";
 import { markServerActionStarted } from "@/lib/next-workarounds/action-decode-failures";
 import type { OwnedSandbox } from "@/lib/sandbox/access";
+import { tellCopyOfWrite } from "@/lib/sandbox/copy-news";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { writeWithinQuota } from "@/lib/sandbox/storage-full";
 import { recordSandboxAction } from "@/lib/signals/record-action";
@@ -68,6 +69,8 @@ async function recordAction(owned: OwnedSandbox, action: RecordedAction): Promis
   } catch (error) {
     console.error(`openhouse: could not record ${action.kind} for a sandbox`, error);
   }
+  // In a shared copy, the others' open pages show it now.
+  await tellCopyOfWrite(owned.sandbox.id, owned.visitorId, action);
 }
 
 /** The product's actions, run against `host`: Next's request in the app, a stand-in in tests. */

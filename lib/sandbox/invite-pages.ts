@@ -36,7 +36,7 @@ async function demoTitle(slug: string): Promise<string> {
 
 const link = (href: string, text: string) => `<p><a class="button" href="${escapeHtml(href)}">${escapeHtml(text)}</a></p>`;
 const freshCopy = (slug: string, title: string) =>
-  `${link(`/try/${encodeURIComponent(slug)}`, `Start a fresh copy of ${title}`)}<p><a href="/">See every demo</a></p>`;
+  `${link(`/try/${encodeURIComponent(slug)}`, `Start a fresh copy of ${title}`)}<p>Or <a href="/">Choose a demo</a> from all of them.</p>`;
 
 /** The invitation: who asks, what joining means, and the one button that joins. */
 export async function invitationPage(token: string, sandboxDemo: string): Promise<Response> {
@@ -64,7 +64,7 @@ export async function refusalPage(outcome: JoinOutcome): Promise<Response | unde
         status: 409,
         heading: "This link is to your own copy",
         paragraphs: ["Send it to a colleague: whoever opens it joins this copy with you."],
-        action: link(`/s/${outcome.sandboxId}`, "Back to your copy"),
+        action: `${link(`/s/${outcome.sandboxId}`, "Back to your copy")}<p>Or <a href="/">Choose a demo</a> to try another.</p>`,
       });
     case "off":
       return answer({

@@ -7,6 +7,7 @@ import { templateFor } from "@/lib/demos/registry";
 import { restartPreview } from "@/lib/studio/preview/preview-sandboxes";
 import type { OwnedSandbox } from "./access";
 import { copyTemplate } from "./copy-template";
+import { tellCopy } from "./copy-news";
 import { closeSandbox } from "./handles";
 
 /** Replaces the sandbox's file with a fresh copy. The caller has authorised the visitor (requireOwnSandbox). */
@@ -25,8 +26,14 @@ export async function resetSandbox(sandbox: Sandbox): Promise<Sandbox> {
   );
 }
 
-/** "Reset demo" for whichever sandbox the caller owns: a prospect's, or a member's studio preview. */
+/**
+ * "Reset demo" for whichever sandbox the caller may use: a prospect's (their own or a shared copy, whose other
+ * people's pages then show the sample data again), or a member's studio preview.
+ */
 export async function resetOwnedSandbox(owned: OwnedSandbox): Promise<void> {
   if (owned.kind === "preview") await restartPreview(owned.sandbox);
-  else await resetSandbox(owned.sandbox);
+  else {
+    await resetSandbox(owned.sandbox);
+    await tellCopy(owned.sandbox.id, owned.visitorId, "reset this copy to the sample data");
+  }
 }

@@ -11,7 +11,6 @@ import {
   insertMember,
   inviteByToken,
   liveInviteOf,
-  type MemberRow,
   memberCount,
   memberOf,
   membersOf,
@@ -22,6 +21,7 @@ import { visitorById } from "@/db/queries/visitors";
 import type { Store } from "@/db/store";
 import { isWellFormedShareToken, newShareToken } from "@/lib/accounts/share-token";
 import type { OwnedSandbox } from "./access";
+import { tellCopy } from "./copy-news";
 
 /** What someone who just joined reads once, on the board they land on. */
 export const joinedMessage =
@@ -128,6 +128,8 @@ export async function joinCopy(token: unknown, visitorId: string): Promise<JoinO
       await attributeVisitor(visitorId, owner.accountId, owner.shareLinkToken, tx);
     return { kind: "joined", sandboxId: sandbox.id };
   });
+  // The others' open pages now say "You and 2 colleagues".
+  if (outcome.kind === "joined") await tellCopy(outcome.sandboxId, visitorId, "joined this copy");
   return outcome;
 }
 
@@ -150,22 +152,29 @@ export async function peopleOfCopy(sandboxId: string, viewerVisitorId: string): 
   });
 }
 
+/** What the product's header shows of a copy to one of its people. */
+export type CopyOverview = {
+  people: CopyPerson[];
+  /** Anyone besides the owner is in it (listed or not): Reset then resets it for everyone, and says so. */
+  shared: boolean;
+  /** Its live invite link's token, if one is on. */
+  inviteToken: string | null;
+};
+
+export async function copyOverview(sandboxId: string, viewerVisitorId: string): Promise<CopyOverview> {
+  const [people, count, token] = await Promise.all([
+    peopleOfCopy(sandboxId, viewerVisitorId),
+    memberCount(sandboxId),
+    liveInviteToken(sandboxId),
+  ]);
+  return { people, shared: count > 1, inviteToken: token ?? null };
+}
+
 /** "You and 2 colleagues" (or just "You" when nobody has joined yet). */
 export function peopleSentence(people: CopyPerson[]): string {
   const others = people.filter((person) => !person.you).length;
   if (others === 0) return "Only you so far";
   return `You and ${others} ${others === 1 ? "colleague" : "colleagues"}`;
-}
-
-/** How a write is told to the copy's other people: by the name they typed, else "A colleague"; "Someone" for GPC. */
-export function actorName(member: Pick<MemberRow, "displayName" | "doNotTrack"> | undefined): string {
-  if (!member || member.doNotTrack) return "Someone";
-  return member.displayName ?? "A colleague";
-}
-
-/** Whether the copy has other people than its owner: Reset then asks first, as it resets it for everyone. */
-export async function isSharedCopy(sandboxId: string): Promise<boolean> {
-  return (await memberCount(sandboxId)) > 1;
 }
 
 /** "Invite a colleague" as the product's action: the copy's link, made when first asked for. Not in a preview. */

@@ -587,6 +587,9 @@ type Setup = {
   importActionId: string;
   truncatedCookie: string;
   openTotal: string;
+  /** The visitor's copy's invite links: one turned off, one on. */
+  revokedInvite: string;
+  liveInvite: string;
 };
 let setup: Setup;
 
@@ -597,7 +600,10 @@ function fill(template: string): string {
     .replaceAll("{sandbox}", setup.sandbox)
     .replaceAll("{action}", setup.actionId)
     .replaceAll("{importAction}", setup.importActionId)
-    .replaceAll("{truncatedCookie}", setup.truncatedCookie);
+    .replaceAll("{truncatedCookie}", setup.truncatedCookie)
+    .replaceAll("{revokedInvite}", setup.revokedInvite)
+    .replaceAll("{liveInvite}", setup.liveInvite)
+    .replaceAll("{truncatedInvite}", setup.liveInvite.slice(0, 20));
 }
 
 function filledHeaders(headers: Record<string, string> = {}): Record<string, string> {
@@ -657,6 +663,17 @@ test.beforeAll(async ({ browser, server }) => {
   const importActionId = (await uploaded).headers()["next-action"] ?? "";
   await expect(page.getByText("That file is empty")).toBeVisible();
   const cookie = (await visitor.cookies()).find((candidate) => candidate.name === "oh_visitor")?.value ?? "";
+  // The copy's invite link, turned off, then a new one: the probes try both.
+  await page.goto(sandbox);
+  await page.getByRole("button", { name: "Invite a colleague" }).click();
+  const invitePanel = page.getByTestId("invite-panel");
+  const inviteLink = invitePanel.getByLabel("Link to this copy");
+  await expect(inviteLink).toHaveAttribute("data-path", /^\/join\//);
+  const revokedInvite = ((await inviteLink.getAttribute("data-path")) ?? "").slice("/join/".length);
+  await invitePanel.getByRole("button", { name: "Turn the link off" }).click();
+  await invitePanel.getByRole("button", { name: "Make a new link" }).click();
+  await expect(inviteLink).not.toHaveAttribute("data-path", `/join/${revokedInvite}`);
+  const liveInvite = ((await inviteLink.getAttribute("data-path")) ?? "").slice("/join/".length);
   const { context: repContext } = await openAsRep(browser);
   setup = {
     origin: new URL(server.url).origin,
@@ -667,6 +684,8 @@ test.beforeAll(async ({ browser, server }) => {
     importActionId,
     truncatedCookie: cookie.slice(0, cookie.length / 2),
     openTotal,
+    revokedInvite,
+    liveInvite,
   };
 });
 
@@ -674,6 +693,22 @@ test.afterAll(async () => {
   await setup?.visitor.close();
   await setup?.rep.close();
 });
+
+const turnedOff = "This invite link was turned off";
+const deadInvite = "This invite link does not work";
+const joinPost = (more: More = {}): More => ({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "", ...more });
+const inviteLinks: Probe[] = [
+  person("a colleague opens an invite link that was turned off", "/join/{revokedInvite}", 410, turnedOff),
+  person("a colleague still tries to join through a link that was turned off", "/join/{revokedInvite}", 410, undefined, joinPost()),
+  person("a link is forged", `/join/${long(32, "A")}`, 404, deadInvite),
+  person("a forged link is posted to", `/join/${long(32, "B")}`, 404, undefined, joinPost()),
+  person("a chat app cuts the link short", "/join/{truncatedInvite}", 404, deadInvite),
+  person("a truncated link is posted to", "/join/{truncatedInvite}", 404, undefined, joinPost()),
+  person("an attacker puts a path in the token", "/join/..%2f..%2fetc%2fpasswd", 404, deadInvite),
+  person("an attacker sends a 5,000-character token", `/join/${long(5000)}`, 404, deadInvite),
+  person("the copy's owner opens their own invite link", "/join/{liveInvite}", 409, "This link is to your own copy", owner),
+  person("the copy's owner tries to join their own copy", "/join/{liveInvite}", 409, undefined, joinPost(owner)),
+];
 
 const sections: [string, Probe[]][] = [
   ["addresses", addresses],
@@ -684,6 +719,7 @@ const sections: [string, Probe[]][] = [
   ["writes from elsewhere", crossOrigin],
   ["wrong methods", wrongMethods],
   ["the sales area", theSalesArea],
+  ["invite links", inviteLinks],
 ];
 
 for (const [section, probes] of sections) {
@@ -777,5 +813,8 @@ test("after the whole sweep the visitor's own demo still holds exactly its data"
   const page = await setup.visitor.newPage();
   await page.goto(setup.sandbox);
   await expect(page.getByTestId("open-total")).toHaveText(setup.openTotal);
+  // Nobody joined it: no probe of its invite links let anyone in.
+  await page.getByRole("button", { name: "Invite a colleague" }).click();
+  await expect(page.getByTestId("copy-people")).toHaveText("Only you so far");
   await page.close();
 });

@@ -8,6 +8,7 @@ import { InviteColleague } from "@/components/pipeline/InviteColleague";
 import { ProductMenu } from "@/components/pipeline/ProductMenu";
 import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
 import { SandboxProvider } from "@/components/pipeline/SandboxContext";
+import { SharedCopyLive } from "@/components/pipeline/SharedCopyLive";
 import { TalkToHuman } from "@/components/pipeline/TalkToHuman";
 import { openingScript } from "@/components/tour/opening-card";
 import { TourPlayer } from "@/components/tour/TourPlayer";
@@ -16,7 +17,7 @@ import { loadTourDemo } from "@/lib/demos/gallery";
 import { nonceOf } from "@/lib/http/security-headers";
 import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
-import { liveInviteToken, maxPeoplePerCopy, peopleOfCopy, peopleSentence } from "@/lib/sandbox/shared-copies";
+import { copyOverview, maxPeoplePerCopy, peopleSentence } from "@/lib/sandbox/shared-copies";
 import { makeInviteLinkAction, resetSandboxAction, turnOffInviteLinkAction } from "./actions";
 import "@/components/pipeline/product.css";
 
@@ -36,9 +37,8 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const thread = owned.kind === "visitor" ? await visitorThread(owned.visitorId) : null;
   const workspace = workspaceFor(sandbox, db);
   // A studio preview is nobody's copy to share.
-  const people = owned.kind === "visitor" ? await peopleOfCopy(sandbox.id, owned.visitorId) : [];
-  const shared = people.length > 1;
-  const inviteToken = owned.kind === "visitor" ? ((await liveInviteToken(sandbox.id)) ?? null) : null;
+  const copy = owned.kind === "visitor" ? await copyOverview(sandbox.id, owned.visitorId) : undefined;
+  const shared = copy?.shared === true;
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
       <header className="product-header">
@@ -75,26 +75,27 @@ export default async function SandboxLayout({ children, params }: { children: Re
             <Link href={`${base}/contacts`}>Contacts</Link>
             <Link href={`${base}/forecast`}>Forecast</Link>
             <Link href={`${base}/import`}>Import</Link>
-            <ResetDemoButton action={resetSandboxAction.bind(null, sandbox.id)} sharedWith={people.length - 1} />
+            <ResetDemoButton action={resetSandboxAction.bind(null, sandbox.id)} shared={shared} />
+            {copy ? (
+              <InviteColleague
+                token={copy.inviteToken}
+                sentence={peopleSentence(copy.people)}
+                people={copy.people.map((person) => person.label)}
+                maxPeople={maxPeoplePerCopy}
+                makeLink={makeInviteLinkAction.bind(null, sandbox.id)}
+                turnOff={turnOffInviteLinkAction.bind(null, sandbox.id)}
+              />
+            ) : null}
           </ProductMenu>
           {/* Never folded into the menu: the tour points at it, at every width. */}
           <Link href={`${base}/deals/new`} className="button" data-tour="new-deal-button">
             New deal
           </Link>
-          {owned.kind === "visitor" ? (
-            <InviteColleague
-              token={inviteToken}
-              sentence={peopleSentence(people)}
-              people={people.map((person) => person.label)}
-              maxPeople={maxPeoplePerCopy}
-              makeLink={makeInviteLinkAction.bind(null, sandbox.id)}
-              turnOff={turnOffInviteLinkAction.bind(null, sandbox.id)}
-            />
-          ) : null}
           <TalkToHuman hasThread={thread !== null} unread={thread?.unread ?? 0} />
         </nav>
       </header>
       <main id="main" className="product-main">
+        {shared || copy?.inviteToken ? <SharedCopyLive sandboxId={sandbox.id} /> : null}
         {children}
       </main>
       {demo ? (

@@ -10,8 +10,8 @@ import { installRuntime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { newId } from "@/lib/sandbox/ids";
 import { provisionSandbox } from "@/lib/sandbox/provision";
+import { actorName } from "@/lib/sandbox/copy-news";
 import {
-  actorName,
   inspectInvite,
   inviteLinkFor,
   joinCopy,
