@@ -80,6 +80,11 @@ export const accounts = sqliteTable(
     /** The rep who made its first link owns it by default. */
     ownerUserId: text("owner_user_id").references(() => user.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    /**
+     * Set for the group of a shared copy whose owner came through no share link: made when the first colleague
+     * joined it (lib/sandbox/shared-copies.ts), so the committee ranks, scores and reads as one, like an account.
+     */
+    sandboxId: text("sandbox_id"),
   },
   (table) => [index("accounts_owner").on(table.ownerUserId)],
 );

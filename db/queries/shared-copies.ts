@@ -136,3 +136,24 @@ export function copiesJoinedBy(visitorIds: string[], s: Store = store()) {
       .where(and(inArray(sandboxMembers.visitorId, visitorIds), isNotNull(sandboxMembers.invitedByVisitorId))),
   );
 }
+
+/** Ties a visitor to an account unless they already have one (the first tie wins, as with share links). */
+export async function attributeToAccount(visitorId: string, accountId: string, shareLinkToken: string | null, tx: Store): Promise<void> {
+  const { visitors } = tx.t;
+  await tx.run(
+    tx.db
+      .update(visitors)
+      .set({ accountId, shareLinkToken })
+      .where(and(eq(visitors.id, visitorId), isNull(visitors.accountId))),
+  );
+}
+
+/** The group a shared copy made for itself, if it has one. */
+export function accountOfCopy(sandboxId: string, s: Store = store()) {
+  const { accounts } = s.t;
+  return s.one(s.db.select().from(accounts).where(eq(accounts.sandboxId, sandboxId)));
+}
+
+export async function insertCopyAccount(row: { id: string; name: string; sandboxId: string }, tx: Store): Promise<void> {
+  await tx.run(tx.db.insert(tx.t.accounts).values(row));
+}

@@ -12,6 +12,7 @@ import {
   visitorActivityOf,
 } from "@/db/queries/journeys";
 import { demoDefinitions } from "@/db/queries/rep-views";
+import { copiesJoinedBy } from "@/db/queries/shared-copies";
 import { visitorById } from "@/db/queries/visitors";
 import { textIn } from "@/lib/demos/locale";
 import { personaLabels } from "@/lib/demos/personas";
@@ -35,6 +36,8 @@ export type Person = {
   tried: { demo: string; persona?: string }[];
   /** Companies personalised links made their copies for (a hint, not an identity). */
   madeFor: string[];
+  /** Who invited them into a shared copy ("Visitor 1"), if they joined one. */
+  invitedBy?: string;
 };
 
 type StepTitles = (demo: string, stepId: string) => string | undefined;
@@ -97,8 +100,26 @@ function visits(loaded: Loaded, numbers: Map<string, number>, titles: StepTitles
   return grouped;
 }
 
+/**
+ * Who invited each of `list` into a shared copy, as the rep reads them: "Visitor 2" when the inviter is one of
+ * the people shown, else their short id; "a colleague" for an inviter who asked not to be tracked.
+ */
+async function inviters(list: Visitor[]): Promise<Map<string, string>> {
+  const numbers = new Map(list.map((visitor, index) => [visitor.id, index + 1]));
+  const found = new Map<string, string>();
+  for (const joined of await copiesJoinedBy(list.map((visitor) => visitor.id))) {
+    const inviter = joined.invitedByVisitorId;
+    if (!inviter || found.has(joined.visitorId)) continue;
+    const number = numbers.get(inviter);
+    const tracked = number !== undefined || (await visitorById(inviter))?.doNotTrack === false;
+    found.set(joined.visitorId, !tracked ? "a colleague" : number !== undefined ? `Visitor ${number}` : `Visitor ${inviter.slice(0, 6)}`);
+  }
+  return found;
+}
+
 async function people(list: Visitor[], loaded: Loaded): Promise<Person[]> {
   const tried = await demosTried(list.map((visitor) => visitor.id));
+  const invited = await inviters(list);
   const locales = new Map<string, Set<string>>();
   for (const event of loaded.rows) {
     const locale = event.props?.locale;
@@ -117,6 +138,7 @@ async function people(list: Visitor[], loaded: Loaded): Promise<Person[]> {
       persona: persona ? personaLabels[persona] : undefined,
     })),
     madeFor: madeForOf(tried.get(visitor.id)),
+    invitedBy: invited.get(visitor.id),
   }));
 }
 

@@ -4,7 +4,6 @@
 // transaction that takes the "sharedCopies" turn, so two joins at once cannot pass the cap on either database.
 import "server-only";
 import { store } from "@/db/control-plane";
-import { attributeVisitor } from "@/db/queries/accounts";
 import { sandboxById } from "@/db/queries/sandboxes";
 import {
   insertInvite,
@@ -16,9 +15,15 @@ import {
   membersOf,
   nextMemberNumber,
   revokeInvitesOf,
+  accountOfCopy,
+  attributeToAccount,
+  insertCopyAccount,
 } from "@/db/queries/shared-copies";
 import { visitorById } from "@/db/queries/visitors";
 import type { Store } from "@/db/store";
+import type { Sandbox } from "@/db/control/schema";
+import { newId } from "./ids";
+import { storedPersonalization } from "./personalization";
 import { isWellFormedShareToken, newShareToken } from "@/lib/accounts/share-token";
 import type { OwnedSandbox } from "./access";
 import { tellCopy } from "./copy-news";
@@ -94,6 +99,34 @@ export async function inspectInvite(token: unknown, visitorId: string | undefine
   return { kind: "joined", sandboxId: sandbox.id };
 }
 
+/** What a rep reads for a copy's group: the company a personalised link made it for, else the copy's short id. */
+function copyAccountName(sandbox: Sandbox): string {
+  const company = storedPersonalization(sandbox.personalization)?.company;
+  return company ? `${company} (shared copy)` : `Shared copy ${sandbox.id.slice(0, 6)}`;
+}
+
+/**
+ * The rep sees a shared copy's people as one group. A copy whose owner came through a rep's share link brings
+ * the joiner into that account, as a forwarded share link does; any other copy gets a group of its own when its
+ * first colleague joins. Nobody who asked not to be tracked is tied to a group, and their copy makes none.
+ */
+async function groupTheCommittee(sandbox: Sandbox, joinerId: string, tx: Store): Promise<void> {
+  const [owner, joiner] = [await visitorById(sandbox.visitorId, tx), await visitorById(joinerId, tx)];
+  if (!owner || !joiner || joiner.doNotTrack) return;
+  if (owner.accountId) {
+    await attributeToAccount(joinerId, owner.accountId, owner.shareLinkToken, tx);
+    return;
+  }
+  if (owner.doNotTrack) return;
+  let accountId = (await accountOfCopy(sandbox.id, tx))?.id;
+  if (!accountId) {
+    accountId = newId();
+    await insertCopyAccount({ id: accountId, name: copyAccountName(sandbox), sandboxId: sandbox.id }, tx);
+  }
+  await attributeToAccount(owner.id, accountId, null, tx);
+  await attributeToAccount(joinerId, accountId, null, tx);
+}
+
 /**
  * Joins `visitorId` (whose visitor row exists) to the copy the link names, when the link is on and the copy
  * has room. A copy whose owner came through a rep's share link brings the joiner into that account too, as a
@@ -123,9 +156,7 @@ export async function joinCopy(token: unknown, visitorId: string): Promise<JoinO
       },
       tx,
     );
-    const [owner, joiner] = [await visitorById(sandbox.visitorId, tx), await visitorById(visitorId, tx)];
-    if (owner?.accountId && owner.shareLinkToken && joiner && !joiner.doNotTrack)
-      await attributeVisitor(visitorId, owner.accountId, owner.shareLinkToken, tx);
+    await groupTheCommittee(sandbox, visitorId, tx);
     return { kind: "joined", sandboxId: sandbox.id };
   });
   // The others' open pages now say "You and 2 colleagues".

@@ -156,4 +156,16 @@ describe("shared copies", () => {
     expect(await accountOf(colleague)).toBe(accountId);
     expect(await accountOf(gpc)).toBeNull();
   });
+
+  it("makes a shared copy without an account one group for the rep: its owner and colleagues, never a GPC colleague", async () => {
+    const owner = await newVisitor();
+    const sandbox = await provisionSandbox(owner, demoSlug, { personalization: { company: "Initech" } });
+    const token = await inviteLinkFor(sandbox, owner);
+    const [first, second, gpc] = [await newVisitor(), await newVisitor(), await gpcVisitor()];
+    for (const visitor of [first, second, gpc]) await joinCopy(token, visitor);
+    const group = await s.one(s.db.select().from(t.accounts).where(eq(t.accounts.sandboxId, sandbox.id)));
+    expect(group?.name).toBe("Initech (shared copy)");
+    const rows = await s.all(s.db.select({ id: t.visitors.id, accountId: t.visitors.accountId }).from(t.visitors).where(eq(t.visitors.accountId, group?.id ?? "")));
+    expect(rows.map((row) => row.id).sort()).toEqual([owner, first, second].sort());
+  });
 });

@@ -47,6 +47,12 @@ export default async function VisitorPage({ params }: { params: Promise<{ visito
             <dd data-testid="made-for">{madeForText(person.madeFor)} (a personalised link: a hint, not who they are)</dd>
           </>
         ) : null}
+        {person?.invitedBy ? (
+          <>
+            <dt>Shared copy</dt>
+            <dd data-testid="invited-by">joined a colleague's copy, invited by {person.invitedBy}</dd>
+          </>
+        ) : null}
         <dt>Source</dt>
         <dd>{person?.source.length ? person.source.join(" · ") : "direct (no referrer, no campaign)"}</dd>
         <dt>Device</dt>

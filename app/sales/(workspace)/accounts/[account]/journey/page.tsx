@@ -33,6 +33,7 @@ export default async function AccountJourneyPage({ params }: { params: Promise<{
               person.tried.map(({ demo, persona }) => (persona ? `${demo} as ${persona}` : demo)).join(", "),
               person.source.join(" · "),
               person.madeFor.length ? madeForText(person.madeFor) : "",
+              person.invitedBy ? `invited by ${person.invitedBy}` : "",
             ]
               .filter(Boolean)
               .map((part) => ` · ${part}`)
