@@ -3,8 +3,11 @@
 // someone is here now, or when the team replies and where to book a time. When the team closed the conversation
 // it says so and the prospect may simply write again (that reopens it); when the team paused it, the message
 // box gives way to the booking link, so nobody types into a void.
+import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
+import { askTourToShowStep } from "@/components/tour/actions";
 import { enterSendsHint, sendOnEnter } from "./enter-sends";
+import { SuggestionCard } from "./SuggestionCard";
 import { useConversation } from "./use-conversation";
 import "./conversation.css";
 
@@ -22,6 +25,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute:
 
 export function ConversationPanel(props: ConversationPanelProps) {
   const conversation = useConversation(props);
+  const router = useRouter();
   const [draft, setDraft] = useState("");
   const fieldId = useId();
   const hintId = useId();
@@ -59,8 +63,23 @@ export function ConversationPanel(props: ConversationPanelProps) {
             <li key={message.id} className={`talk-message from-${message.author}`} data-author={message.author}>
               <span className="talk-author">{message.author === "visitor" ? "You" : (message.authorName ?? "Our team")}</span>{" "}
               <time dateTime={new Date(message.at).toISOString()}>{timeFormat.format(message.at)}</time>
-              {/* Plain text: React escapes it, and a link stays text that nothing fetches. */}
-              <p>{message.body}</p>
+              {message.suggestion ? (
+                <SuggestionCard
+                  suggestion={message.suggestion}
+                  why={message.body}
+                  onShow={async () => {
+                    const opened = await conversation.openSuggestion(message.id);
+                    if (!opened) return;
+                    // The prospect chose this: only now does their screen move.
+                    if (opened.path) router.push(`/s/${props.sandboxId}${opened.path === "/" ? "" : opened.path}`);
+                    if (opened.step) askTourToShowStep(opened.step);
+                    props.onClose();
+                  }}
+                />
+              ) : (
+                // Plain text: React escapes it, and a link stays text that nothing fetches.
+                <p>{message.body}</p>
+              )}
             </li>
           ))}
         </ol>

@@ -7,7 +7,7 @@
 // they bring zod/mini, which stays off the product page's first load (the tour's budget counts that load).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { openLiveStream } from "@/components/live/open-live-stream";
-import type { TeamStatus, ThreadMessage } from "@/lib/contracts/conversations";
+import type { SuggestionOpened, TeamStatus, ThreadMessage } from "@/lib/contracts/conversations";
 import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-timing";
 
 const wire = () => import("./conversation-wire");
@@ -69,9 +69,11 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
       (event) => {
         switch (event.type) {
           case "message": {
-            const { messageId, author, authorName, body, at } = event.payload;
+            const { messageId, author, authorName, body, at, suggestion } = event.payload;
             setMessages((current) =>
-              current.some((message) => message.id === messageId) ? current : [...current, { id: messageId, author, authorName, body, at }],
+              current.some((message) => message.id === messageId)
+                ? current
+                : [...current, { id: messageId, author, authorName, body, at, ...(suggestion ? { suggestion } : {}) }],
             );
             if (author === "team") {
               setTeamTyping(undefined);
@@ -133,11 +135,30 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
     [sandboxId, load],
   );
 
+  /** "Show me" on a suggestion: the server notes it, and answers where to go (and the tour step to show). */
+  const openSuggestion = useCallback(async (messageId: number): Promise<SuggestionOpened | undefined> => {
+    const [{ readAnswer, suggestionOpenedSchema }, response] = await Promise.all([
+      wire(),
+      fetch(`/api/conversation/suggestions/${messageId}/opened`, { method: "POST" }),
+    ]);
+    const answer = await readAnswer(response, suggestionOpenedSchema);
+    if (!answer.ok) {
+      setError(answer.error ?? "That suggestion could not be opened; please try again");
+      return undefined;
+    }
+    setMessages((current) =>
+      current.map((message) =>
+        message.id === messageId && message.suggestion ? { ...message, suggestion: { ...message.suggestion, openedAt: Date.now() } } : message,
+      ),
+    );
+    return answer.value;
+  }, []);
+
   const typing = useCallback(() => {
     if (!hasThread || Date.now() - lastTypingSent.current < typingSentEveryMs) return;
     lastTypingSent.current = Date.now();
     void fetch("/api/conversation/typing", { method: "POST" });
   }, [hasThread]);
 
-  return { messages, unread, team, teamTyping, error, sending, send, typing, status, paused, liveStopped };
+  return { messages, unread, team, teamTyping, error, sending, send, typing, openSuggestion, status, paused, liveStopped };
 }

@@ -6,6 +6,7 @@ import {
   type ConversationContext,
   type InboxEntry,
   replySentSchema,
+  type Suggestable,
   type TeamThread,
   teamInboxSchema,
   teamThreadAnswerSchema,
@@ -14,6 +15,7 @@ import { readAnswer } from "@/lib/contracts/read-answer";
 import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-timing";
 import { formatWhen } from "./format";
 import { liveStoppedSentence } from "./LiveRefresh";
+import { SuggestForm } from "./SuggestForm";
 import { useTeamStream } from "./use-team-stream";
 import { enterSendsHint, sendOnEnter } from "@/components/conversation/enter-sends";
 import "@/components/conversation/conversation.css";
@@ -23,6 +25,7 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
   const [selected, setSelected] = useState<string | undefined>(initialSelected ?? initialInbox[0]?.id);
   const [thread, setThread] = useState<TeamThread | undefined>();
   const [context, setContext] = useState<ConversationContext | undefined>();
+  const [suggestable, setSuggestable] = useState<Suggestable[]>([]);
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
@@ -41,6 +44,7 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
     if (!answer.ok) return;
     setThread(answer.value.conversation);
     setContext(answer.value.context);
+    setSuggestable(answer.value.suggestable);
   }, []);
 
   useEffect(() => {
@@ -161,6 +165,12 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
                   <li key={message.id} className={`talk-message from-${message.author}`}>
                     <span className="talk-author">{message.author === "visitor" ? "Prospect" : (message.authorName ?? "Team")}</span>{" "}
                     <time dateTime={new Date(message.at).toISOString()}>{formatWhen(new Date(message.at))}</time>
+                    {message.suggestion ? (
+                      <p className="suggestion-sent" data-testid="suggestion-sent">
+                        Suggested {message.suggestion.kind === "page" ? "the page" : "the tour step"} <strong>{message.suggestion.label}</strong>{" "}
+                        · <span data-testid="suggestion-state">{message.suggestion.openedAt ? "Opened" : "Not opened yet"}</span>
+                      </p>
+                    ) : null}
                     <p>{message.body}</p>
                   </li>
                 ))}
@@ -216,6 +226,21 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
                 </button>
               </div>
             </form>
+            <SuggestForm
+              options={suggestable}
+              onSend={async (kind, target, why) => {
+                if (!selected) return "Choose a conversation first";
+                const response = await fetch(`/api/sales/conversations/${encodeURIComponent(selected)}/suggestions`, {
+                  method: "POST",
+                  headers: { "content-type": "application/json" },
+                  body: JSON.stringify({ kind, target, why }),
+                });
+                const answer = await readAnswer(response, replySentSchema);
+                if (!answer.ok) return answer.error ?? "The suggestion was not sent";
+                await Promise.all([loadThread(selected), loadInbox()]);
+                return undefined;
+              }}
+            />
           </section>
         ) : null}
         {context ? (

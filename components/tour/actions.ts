@@ -42,3 +42,24 @@ export function listenForSandboxActions(handler: (action: SandboxActionDetail) =
   channel.addEventListener(sandboxActionEventName, onAction);
   return () => channel.removeEventListener(sandboxActionEventName, onAction);
 }
+
+export const showStepEventName = "openhouse:show-step";
+
+/** "Show me" on a rep's suggestion of a tour step: the tour player, wherever it is, shows that step. */
+export function askTourToShowStep(stepId: string, target?: EventTarget): void {
+  const channel = target ?? (typeof window === "undefined" ? undefined : window);
+  channel?.dispatchEvent(new CustomEvent<{ stepId: string }>(showStepEventName, { detail: { stepId } }));
+}
+
+/** Calls handler with each step asked for; anything else under the same name is ignored. */
+export function listenForShowStep(handler: (stepId: string) => void, target?: EventTarget): () => void {
+  const channel = target ?? (typeof window === "undefined" ? undefined : window);
+  if (!channel) return () => {};
+  const onAsk = (event: Event) => {
+    const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
+    const stepId = typeof detail === "object" && detail !== null ? (detail as Record<string, unknown>).stepId : undefined;
+    if (typeof stepId === "string") handler(stepId);
+  };
+  channel.addEventListener(showStepEventName, onAsk);
+  return () => channel.removeEventListener(showStepEventName, onAsk);
+}

@@ -40,7 +40,9 @@ export type TourAction =
   /** A choice step's option, by its path name. */
   | { type: "choose"; path: string }
   /** The visitor followed the step's call to action. */
-  | { type: "ctaFollowed" };
+  | { type: "ctaFollowed" }
+  /** The visitor chose "Show me" on a rep's suggestion of this step: the tour shows it, whatever it showed before. */
+  | { type: "showStep"; stepId: string };
 
 export type TourSignalType =
   | "tour.started"
@@ -184,6 +186,11 @@ export function transitionTour(tour: EngineTour, current: TourState, action: Tou
       const previous = state.trail.at(-1);
       return !active || previous === undefined ? unchanged(state) : show(state, previous, state.trail.slice(0, -1));
     }
+    case "showStep":
+      // A step this visitor's branch of the tour does not have moves nothing.
+      if (!stepOf(tour, action.stepId)) return unchanged(state);
+      if (active && state.stepId === action.stepId) return unchanged(state);
+      return show(state, action.stepId, active ? [...state.trail, state.stepId] : state.trail);
     case "close":
       return active ? leave(state, "closed", [about(state, "tour.closed")]) : unchanged(state);
     case "finish":

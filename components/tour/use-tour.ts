@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { setTrackingSandbox } from "@/components/signals/tracker";
 import type { TourDemo } from "@/lib/demos/demo-schema";
-import { listenForSandboxActions } from "./actions";
+import { listenForSandboxActions, listenForShowStep } from "./actions";
 import { initialTourState, type TourAction, type TourState, transitionTour } from "./engine";
 import { browserTourStorage, loadTourState, saveTourState, tourProgressName } from "./persistence";
 import { sendTourSignal } from "./signals";
@@ -63,6 +63,7 @@ export function useTour(demo: TourDemo, sandboxId: string) {
     latestDispatch.current = dispatch;
   }, [dispatch]);
   useEffect(() => listenForSandboxActions((action) => latestDispatch.current({ type: "actionObserved", action })), []);
+  useEffect(() => listenForShowStep((stepId) => latestDispatch.current({ type: "showStep", stepId })), []);
 
   // A navigate step is done when the visitor gets there, by its button or by themselves. Only a change of page
   // counts: a reload on the page a navigate step names keeps showing that step (it resumes where it was).

@@ -5,6 +5,9 @@ import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm
 import type { CheckedPath, CheckFailure } from "@/lib/demos/check-run-schema";
 import type { DemoDefinition } from "@/lib/demos/demo-schema";
 
+/** A suggestion card as stored: what it points at, what the prospect reads, and where "Show me" goes. */
+export type StoredSuggestion = { kind: "page" | "step"; target: string; label: string; path: string };
+
 /** "Now" in epoch milliseconds, as a column default (db/dialects/postgres/schema.ts maps it to PostgreSQL's). */
 export const nowMsDefault = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMsDefault);
@@ -316,6 +319,13 @@ export const conversationMessages = sqliteTable(
     authorUserId: text("author_user_id").references(() => user.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     createdAt: createdAt(),
+    /**
+     * A rep's suggestion card: a page of the product or a step of the demo's tour, as the manifest and the demo
+     * named it when sent (lib/conversations/suggestions.ts); `body` is its line of why. Null for a plain message.
+     */
+    suggestion: text("suggestion", { mode: "json" }).$type<StoredSuggestion>(),
+    /** When the prospect chose "Show me" on it. */
+    suggestionOpenedAt: integer("suggestion_opened_at", { mode: "timestamp_ms" }),
   },
   (table) => [index("conversation_messages_thread").on(table.conversationId, table.id)],
 );

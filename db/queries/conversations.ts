@@ -1,11 +1,19 @@
 // "Talk to a human" threads: one per visitor, their messages, who has read what, and the team's inbox.
 import "server-only";
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
-import type { Conversation } from "@/db/control/schema";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { Conversation, StoredSuggestion } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
-export type StoredMessage = { id: number; author: "visitor" | "team"; authorName: string | null; body: string; at: Date };
+export type StoredMessage = {
+  id: number;
+  author: "visitor" | "team";
+  authorName: string | null;
+  body: string;
+  at: Date;
+  suggestion: StoredSuggestion | null;
+  suggestionOpenedAt: Date | null;
+};
 
 /** The visitor's newest conversation, if they ever wrote. */
 export function conversationOfVisitor(visitorId: string, s: Store = store()): Promise<Conversation | undefined> {
@@ -29,6 +37,8 @@ export async function threadMessages(conversationId: string, limit: number, s: S
         authorName: user.name,
         body: conversationMessages.body,
         at: conversationMessages.createdAt,
+        suggestion: conversationMessages.suggestion,
+        suggestionOpenedAt: conversationMessages.suggestionOpenedAt,
       })
       .from(conversationMessages)
       .leftJoin(user, eq(user.id, conversationMessages.authorUserId))
@@ -49,7 +59,14 @@ export async function insertConversation(
 }
 
 export async function insertMessage(
-  row: { conversationId: string; author: "visitor" | "team"; authorUserId?: string; body: string; createdAt: Date },
+  row: {
+    conversationId: string;
+    author: "visitor" | "team";
+    authorUserId?: string;
+    body: string;
+    createdAt: Date;
+    suggestion?: StoredSuggestion;
+  },
   tx: Store,
 ): Promise<number> {
   const { conversationMessages } = tx.t;
@@ -214,4 +231,42 @@ export async function latestStepViewed(visitorId: string, s: Store = store()): P
       .limit(1),
   );
   return row?.stepId;
+}
+
+/** A team message of the visitor's own thread that carries a suggestion, with its conversation's place. */
+export function suggestionForVisitor(messageId: number, visitorId: string, s: Store = store()) {
+  const { conversations, conversationMessages } = s.t;
+  return s.one(
+    s.db
+      .select({
+        conversationId: conversations.id,
+        sandboxId: conversations.sandboxId,
+        demoSlug: conversations.demoSlug,
+        suggestion: conversationMessages.suggestion,
+        openedAt: conversationMessages.suggestionOpenedAt,
+      })
+      .from(conversationMessages)
+      .innerJoin(conversations, eq(conversations.id, conversationMessages.conversationId))
+      .where(
+        and(
+          eq(conversationMessages.id, messageId),
+          eq(conversations.visitorId, visitorId),
+          eq(conversationMessages.author, "team"),
+          sql`${conversationMessages.suggestion} is not null`,
+        ),
+      ),
+  );
+}
+
+/** The first "Show me" counts; later ones change nothing. True when this one was the first. */
+export async function markSuggestionOpened(messageId: number, at: Date, tx: Store): Promise<boolean> {
+  const { conversationMessages } = tx.t;
+  const updated = await tx.all(
+    tx.db
+      .update(conversationMessages)
+      .set({ suggestionOpenedAt: at })
+      .where(and(eq(conversationMessages.id, messageId), isNull(conversationMessages.suggestionOpenedAt)))
+      .returning({ id: conversationMessages.id }),
+  );
+  return updated.length > 0;
 }

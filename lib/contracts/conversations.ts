@@ -5,6 +5,24 @@ import * as z from "zod/mini";
 
 const status = z.enum(["open", "closed"]);
 
+/**
+ * A rep's suggestion card: a page of the product or a step of the demo's tour, chosen from what the manifest and
+ * the demo offer (lib/conversations/suggestions.ts), so it never points outside the product. The message's body
+ * is its line of why. Nothing moves the prospect's screen: "Show me" is theirs to press.
+ */
+export const suggestionSchema = z.object({
+  kind: z.enum(["page", "step"]),
+  /** The page's route name ("forecast") or the step's id. */
+  target: z.string(),
+  /** What the prospect reads: "Forecast", or the step's title. */
+  label: z.string(),
+  /** Where "Show me" goes, under the prospect's copy ("/forecast"). */
+  path: z.string(),
+  /** When the prospect chose "Show me" (ms since the epoch). */
+  openedAt: z.optional(z.number()),
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
 export const threadMessageSchema = z.object({
   id: z.number(),
   author: z.enum(["visitor", "team"]),
@@ -12,6 +30,7 @@ export const threadMessageSchema = z.object({
   authorName: z.optional(z.string()),
   body: z.string(),
   at: z.number(),
+  suggestion: z.optional(suggestionSchema),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
@@ -85,10 +104,22 @@ export const conversationContextSchema = z.object({
 });
 export type ConversationContext = z.infer<typeof conversationContextSchema>;
 
+/** What a rep may suggest in a conversation: the product's pages and the steps of the demo the prospect is in. */
+const suggestableSchema = z.object({ kind: z.enum(["page", "step"]), target: z.string(), label: z.string() });
+export type Suggestable = z.infer<typeof suggestableSchema>;
+
 /** GET /api/sales/conversations/<id>. */
-export const teamThreadAnswerSchema = z.object({ conversation: teamThreadSchema, context: conversationContextSchema });
+export const teamThreadAnswerSchema = z.object({
+  conversation: teamThreadSchema,
+  context: conversationContextSchema,
+  suggestable: z.array(suggestableSchema),
+});
 export type TeamThreadAnswer = z.infer<typeof teamThreadAnswerSchema>;
 
 /** POST /api/sales/conversations/<id>/messages: 201. */
 export const replySentSchema = z.object({ messageId: z.number() });
 export type ReplySent = z.infer<typeof replySentSchema>;
+
+/** POST /api/conversation/suggestions/<message>/opened: where "Show me" goes, and the step to start the tour at. */
+export const suggestionOpenedSchema = z.object({ path: z.string(), step: z.optional(z.string()) });
+export type SuggestionOpened = z.infer<typeof suggestionOpenedSchema>;

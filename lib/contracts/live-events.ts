@@ -3,6 +3,7 @@
 // A stored event is replayed for a day (lib/live/hub.ts pruneLive), so a page may meet one an older server
 // wrote: what does not fit is dropped, never half-read. zod/mini, not zod: it ships to the browser.
 import * as z from "zod/mini";
+import { suggestionSchema } from "./conversations";
 
 const author = z.enum(["visitor", "team"]);
 
@@ -32,7 +33,7 @@ export const liveEventSchema = z.discriminatedUnion("type", [
   event("activity", z.object({ visitors: z.array(z.string()), at: z.number() })),
   // The prospect's stream.
   /** A message in the visitor's own thread; a rep's carries their first name only. */
-  event("message", z.object({ ...messageNews, authorName: z.optional(z.string()) })),
+  event("message", z.object({ ...messageNews, authorName: z.optional(z.string()), suggestion: z.optional(suggestionSchema) })),
   event("conversation.status", z.object({ conversationId: z.string(), status: z.enum(["open", "closed"]), paused: z.boolean() })),
   /**
    * Someone else in a shared copy changed it (lib/sandbox/copy-news.ts): the page shows it without a reload and

@@ -20,6 +20,7 @@ import {
 } from "@/db/queries/conversations";
 import { memberName } from "@/db/queries/team";
 import { visitorById } from "@/db/queries/visitors";
+import type { StoredSuggestion } from "@/db/control/schema";
 import type { Store } from "@/db/store";
 import type { InboxEntry, TeamThread, Thread, ThreadMessage } from "@/lib/contracts/conversations";
 import { announce, type PendingLive, storeLive } from "@/lib/live/hub";
@@ -41,6 +42,9 @@ async function messagesOf(conversationId: string): Promise<ThreadMessage[]> {
     ...(row.author === "team" ? { authorName: firstName(row.authorName) } : {}),
     body: row.body,
     at: row.at.getTime(),
+    ...(row.suggestion
+      ? { suggestion: { ...row.suggestion, ...(row.suggestionOpenedAt ? { openedAt: row.suggestionOpenedAt.getTime() } : {}) } }
+      : {}),
   }));
 }
 
@@ -172,7 +176,8 @@ export async function markReadByVisitor(visitorId: string): Promise<void> {
   if (newest) await setVisitorReadId(conversation.id, newest);
 }
 
-export type TeamPost = { conversationId: string; userId: string; body: string; now?: Date };
+/** `suggestion`: a card resolved from the manifest and the demo (suggestions.ts); `body` is then its line of why. */
+export type TeamPost = { conversationId: string; userId: string; body: string; suggestion?: StoredSuggestion; now?: Date };
 
 /**
  * A team member replies. The first to reply takes the conversation (unless it went to the account's owner);
@@ -192,14 +197,18 @@ export async function postTeamMessage(post: TeamPost): Promise<{ messageId: numb
       return { status: 409, error: `${name ?? "Another team member"} is handling this conversation` };
     }
     const messageId = await insertMessage(
-      { conversationId: conversation.id, author: "team", authorUserId: post.userId, body: body.data, createdAt: now },
+      { conversationId: conversation.id, author: "team", authorUserId: post.userId, body: body.data, createdAt: now, suggestion: post.suggestion },
       tx,
     );
     await markTeamReplied(conversation.id, post.userId, messageId, now, tx);
     const authorName = firstName(await memberName(post.userId, tx));
     const payload = { conversationId: conversation.id, messageId, body: body.data, at: now.getTime() };
     live.push({ topic: "team", type: "conversation.message", payload: { ...payload, author: "team", assigneeUserId: post.userId } });
-    live.push({ topic: `visitor:${conversation.visitorId}`, type: "message", payload: { ...payload, author: "team", authorName } });
+    live.push({
+      topic: `visitor:${conversation.visitorId}`,
+      type: "message",
+      payload: { ...payload, author: "team", authorName, ...(post.suggestion ? { suggestion: post.suggestion } : {}) },
+    });
     await storeLive(tx, live);
     return { messageId };
   });

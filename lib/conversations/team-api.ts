@@ -11,6 +11,7 @@ import { isWellFormedId } from "@/lib/sandbox/ids";
 import { conversationContext } from "./context";
 import { conversationVisitor, postTeamMessage, teamInbox, teamThread, updateConversation } from "./conversations";
 import { maxMessageLength } from "./message-input";
+import { suggestableFor } from "./suggestions";
 import { takeTypingTurn } from "./typing";
 
 /** A reply's body at most: the longest message with every character escaped as \uXXXX, and room for the rest. */
@@ -37,7 +38,11 @@ export async function getInbox(): Promise<Response> {
 export async function getThread(id: string): Promise<Response> {
   const thread = conversationId(id) ? await teamThread(id) : undefined;
   if (!thread) return jsonError(404, "No such conversation");
-  return jsonOk({ conversation: thread, context: await conversationContext(thread) } satisfies TeamThreadAnswer);
+  return jsonOk({
+    conversation: thread,
+    context: await conversationContext(thread),
+    suggestable: await suggestableFor(thread.demoSlug),
+  } satisfies TeamThreadAnswer);
 }
 
 export async function postReply(member: Member, id: string, reply: z.output<typeof replySchema>): Promise<Response> {

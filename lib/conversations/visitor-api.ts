@@ -2,7 +2,7 @@
 // message, mark replies read, say "typing". Known only by the visitor cookie; nothing else is asked.
 import "server-only";
 import { z } from "zod";
-import type { TeamStatus, VisitorConversation } from "@/lib/contracts/conversations";
+import type { SuggestionOpened, TeamStatus, VisitorConversation } from "@/lib/contracts/conversations";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { readCookie } from "@/lib/http/cookies";
 import { parseJsonBody } from "@/lib/http/read-json-body";
@@ -15,6 +15,7 @@ import { classifyUserAgent } from "@/lib/visitors/client-class";
 import { honorsNoTracking } from "@/lib/visitors/privacy-choice";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { markReadByVisitor, postVisitorMessage, visitorThread } from "./conversations";
+import { openSuggestion } from "./suggestions";
 import { maxMessageLength } from "./message-input";
 import { teamOnlineCount } from "./presence";
 import { takeTypingTurn } from "./typing";
@@ -99,4 +100,14 @@ export async function visitorTyping(request: Request): Promise<Response> {
   if (thread.paused) return jsonOk({ ok: true });
   publishEphemeral({ topic: "team", type: "typing", payload: { conversationId: thread.id, who: "visitor" } });
   return jsonOk({ ok: true });
+}
+
+/** POST /api/conversation/suggestions/<message>/opened — "Show me": where to go. Another's card is not found. */
+export async function openedSuggestion(request: Request, messageParam: string): Promise<Response> {
+  const visitorId = visitorOf(request);
+  if (!visitorId) return jsonError(401, noVisitor);
+  const messageId = /^[1-9][0-9]{0,14}$/.test(messageParam) ? Number(messageParam) : undefined;
+  const opened = messageId === undefined ? undefined : await openSuggestion(visitorId, messageId);
+  if (!opened) return jsonError(404, "There is no such suggestion in your conversation");
+  return jsonOk(opened satisfies SuggestionOpened);
 }

@@ -39,6 +39,8 @@ export function describeEvent(event: Described, stepTitle?: (demo: string, stepI
       return `The tour took them to ${prop(event, "route") ?? "another page"}`;
     case "cta.clicked":
       return `Followed the call to action${prop(event, "url") ? ` to ${prop(event, "url")}` : ""}`;
+    case "suggestion.opened":
+      return `Opened the team's suggestion: ${prop(event, "label") ?? "a page"}`;
     case "step.target_missing":
       return `Tour step ${step || "?"} could not find its target${prop(event, "viewport") ? ` (${prop(event, "viewport")})` : ""}`;
     default:

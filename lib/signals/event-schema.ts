@@ -34,11 +34,16 @@ export const signalBatchSchema = z.object({
   sandbox: z.string().max(64).optional(),
   events: z
     .array(
-      signalEventSchema.refine((event) => event.type !== "sandbox.action", {
-        // What a rep reads must be what really happened: lib/signals/record-action.ts records these on commit.
-        message: "sandbox actions are recorded by the server when the write commits; the browser does not send them",
-        path: ["type"],
-      }),
+      signalEventSchema
+        .refine((event) => event.type !== "sandbox.action", {
+          // What a rep reads must be what really happened: lib/signals/record-action.ts records these on commit.
+          message: "sandbox actions are recorded by the server when the write commits; the browser does not send them",
+          path: ["type"],
+        })
+        .refine((event) => event.type !== "suggestion.opened", {
+          message: "an opened suggestion is recorded by the server when the prospect opens it; the browser does not send it",
+          path: ["type"],
+        }),
     )
     .min(1)
     .max(maxEventsPerBatch),

@@ -3,7 +3,7 @@
 // through the same group commit as the browser's signals, and the caller waits for its commit.
 import "server-only";
 import { v7 as uuidv7 } from "uuid";
-import type { Sandbox } from "@/db/control/schema";
+import type { Sandbox, StoredSuggestion } from "@/db/control/schema";
 import type { RecordedAction } from "@/lib/pipeline/action-state";
 import { signalsCommitter } from "./handle-signals";
 import { lookUpBatch, prepareBatch } from "./ingest";
@@ -47,6 +47,32 @@ export async function recordSandboxAction(
         demo: sandbox.demoSlug,
         action: action.kind,
         props: boundedDetail(action.detail),
+      },
+    ],
+  };
+  await signalsCommitter().submit(prepareBatch(batch, context, await lookUpBatch(batch, context)));
+}
+
+/**
+ * The prospect opened a rep's suggestion ("Show me"), for their journey: recorded by the server, in the copy
+ * they asked from, and like every event of theirs unlinked when they asked not to be tracked.
+ */
+export async function recordSuggestionOpened(
+  where: { sandboxId: string | null; demoSlug: string | null },
+  suggestion: StoredSuggestion,
+  visitorId: string,
+): Promise<void> {
+  const now = new Date();
+  const context = { visitorId, linkIdentity: true, now };
+  const batch = {
+    ...(where.sandboxId ? { sandbox: where.sandboxId } : {}),
+    events: [
+      {
+        id: uuidv7(),
+        type: "suggestion.opened" as const,
+        at: now.getTime(),
+        ...(where.demoSlug ? { demo: where.demoSlug } : {}),
+        props: boundedDetail({ kind: suggestion.kind, target: suggestion.target, label: suggestion.label }),
       },
     ],
   };

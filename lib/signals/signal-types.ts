@@ -19,6 +19,8 @@ export const signalTypes = [
   "cta.clicked",
   /** A step's target did not appear before its timeout; props.viewport is "mobile" or "desktop". */
   "step.target_missing",
+  /** The prospect chose "Show me" on a rep's suggestion (props.kind, target, label); recorded by the server. */
+  "suggestion.opened",
 ] as const;
 
 /** Events only a person acting on the page produces; an automated browser without any is treated as a bot. */
@@ -30,6 +32,7 @@ export const interactionTypes = [
   "handraise",
   "tour.choice",
   "cta.clicked",
+  "suggestion.opened",
 ] as const;
 
 /**
