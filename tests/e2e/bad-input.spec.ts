@@ -397,6 +397,35 @@ const theApis: Probe[] = [
     says: "broken character",
   }),
   api("a visitor sends typing before any conversation", "/api/conversation/typing", 404, post(json, "", owner)),
+  api("a rep suggests a page the product does not have", "/api/sales/conversations/{conversation}/suggestions", 400, {
+    ...post(json, '{"kind":"page","target":"settings","why":"Look here"}', asRep),
+    says: "no page of the product",
+  }),
+  api("a rep suggests a tour step the demo does not have", "/api/sales/conversations/{conversation}/suggestions", 400, {
+    ...post(json, '{"kind":"step","target":"no-such-step","why":"Look here"}', asRep),
+    says: "no step of this demo's tour",
+  }),
+  api("a rep suggests a page by its path", "/api/sales/conversations/{conversation}/suggestions", 400, {
+    ...post(json, '{"kind":"page","target":"/forecast","why":"Look here"}', asRep),
+  }),
+  api("a rep suggests an address outside the product", "/api/sales/conversations/{conversation}/suggestions", 400, {
+    ...post(json, '{"kind":"url","target":"https://evil.example","why":"Look here"}', asRep),
+  }),
+  api("a rep sends a suggestion without a why", "/api/sales/conversations/{conversation}/suggestions", 400, {
+    ...post(json, '{"kind":"page","target":"forecast"}', asRep),
+  }),
+  api("a rep sends a why of two lines", "/api/sales/conversations/{conversation}/suggestions", 400, {
+    ...post(json, '{"kind":"page","target":"forecast","why":"one\ntwo"}', asRep),
+  }),
+  api("a rep suggests into a conversation that does not exist", `/api/sales/conversations/${anyId}/suggestions`, 404, {
+    ...post(json, '{"kind":"page","target":"forecast","why":"Look here"}', asRep),
+  }),
+  api("a stranger sends a suggestion", "/api/sales/conversations/{conversation}/suggestions", 401, {
+    ...post(json, '{"kind":"page","target":"forecast","why":"Look here"}'),
+  }),
+  api("a visitor opens a suggestion that does not exist", "/api/conversation/suggestions/999999999/opened", 404, post(json, "", owner)),
+  api("a visitor opens a suggestion by a made-up id", "/api/conversation/suggestions/..%2f1/opened", 404, post(json, "", owner)),
+  api("a stranger opens a suggestion", "/api/conversation/suggestions/1/opened", 401, post(json, "")),
   api("a stranger reads the visitors API", "/api/sales/visitors", 401),
   api("a stranger forges a session cookie for the visitors API", "/api/sales/visitors", 401, {
     headers: { cookie: "better-auth.session_token=forged.%ff" },
@@ -590,6 +619,8 @@ type Setup = {
   /** The visitor's copy's invite links: one turned off, one on. */
   revokedInvite: string;
   liveInvite: string;
+  /** Another visitor's conversation, for the rep's suggestions. */
+  conversation: string;
 };
 let setup: Setup;
 
@@ -603,7 +634,8 @@ function fill(template: string): string {
     .replaceAll("{truncatedCookie}", setup.truncatedCookie)
     .replaceAll("{revokedInvite}", setup.revokedInvite)
     .replaceAll("{liveInvite}", setup.liveInvite)
-    .replaceAll("{truncatedInvite}", setup.liveInvite.slice(0, 20));
+    .replaceAll("{truncatedInvite}", setup.liveInvite.slice(0, 20))
+    .replaceAll("{conversation}", setup.conversation);
 }
 
 function filledHeaders(headers: Record<string, string> = {}): Record<string, string> {
@@ -675,6 +707,16 @@ test.beforeAll(async ({ browser, server }) => {
   await expect(inviteLink).not.toHaveAttribute("data-path", `/join/${revokedInvite}`);
   const liveInvite = ((await inviteLink.getAttribute("data-path")) ?? "").slice("/join/".length);
   const { context: repContext } = await openAsRep(browser);
+  // Another visitor asks a question (this visitor must have none: a probe sends typing before any conversation).
+  const asker = await browser.newContext();
+  const askerPage = await asker.newPage();
+  const askerSandbox = await startDemo(askerPage);
+  const asked = await askerPage.request.post("/api/conversation", {
+    data: { body: "A question for the suggestions", sandbox: askerSandbox.slice("/s/".length) },
+  });
+  expect(asked.status()).toBe(201);
+  const conversation = ((await asked.json()) as { thread: { id: string } }).thread.id;
+  await asker.close();
   setup = {
     origin: new URL(server.url).origin,
     visitor,
@@ -686,6 +728,7 @@ test.beforeAll(async ({ browser, server }) => {
     openTotal,
     revokedInvite,
     liveInvite,
+    conversation,
   };
 });
 
@@ -817,4 +860,7 @@ test("after the whole sweep the visitor's own demo still holds exactly its data"
   await page.getByRole("button", { name: "Invite a colleague" }).click();
   await expect(page.getByTestId("copy-people")).toHaveText("Only you so far");
   await page.close();
+  // No refused suggestion was stored: the asker's thread holds only their question.
+  const thread = await setup.rep.request.get(`/api/sales/conversations/${setup.conversation}`);
+  expect(((await thread.json()) as { conversation: { messages: unknown[] } }).conversation.messages).toHaveLength(1);
 });

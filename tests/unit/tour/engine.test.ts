@@ -196,6 +196,20 @@ describe("tour engine", () => {
     }
   });
 
+  it("shows the step a rep suggested when the visitor chose Show me, from wherever the tour was, and nothing for a step it lacks", () => {
+    const fromRunning = run(at("a1", ["welcome", "ask"], { ask: "a" }), { type: "showStep", stepId: "wait" });
+    expect(fromRunning.state).toEqual(at("wait", ["welcome", "ask", "a1"], { ask: "a" }));
+    expect(named(fromRunning.signals)).toEqual(["step.viewed:wait"]);
+    // Back returns to where they were before the suggestion.
+    expect(run(fromRunning.state, { type: "back" }).state.stepId).toBe("a1");
+    const closed: TourState = { status: "closed", stepId: "a1", trail: ["welcome"], answers: {} };
+    expect(run(closed, { type: "showStep", stepId: "go" }).state).toEqual(at("go", ["welcome"]));
+    expect(run(initialTourState, { type: "showStep", stepId: "end" }).state).toEqual(at("end"));
+    for (const from of [closed, initialTourState, at("a1")])
+      expect(transitionTour(tour, from, { type: "showStep", stepId: "not-in-this-branch" })).toEqual({ state: from, signals: [] });
+    expect(transitionTour(tour, at("a1"), { type: "showStep", stepId: "a1" })).toEqual({ state: at("a1"), signals: [] });
+  });
+
   it("starts over when a stored step is gone from the demo, and drops unknown steps from the trail", () => {
     expect(normalizeTourState(tour, at("removed", ["welcome"]))).toEqual(initialTourState);
     expect(normalizeTourState(tour, at("a1", ["welcome", "removed", "ask"]))).toEqual(at("a1", ["welcome", "ask"]));
