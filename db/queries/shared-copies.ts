@@ -157,3 +157,10 @@ export function accountOfCopy(sandboxId: string, s: Store = store()) {
 export async function insertCopyAccount(row: { id: string; name: string; sandboxId: string }, tx: Store): Promise<void> {
   await tx.run(tx.db.insert(tx.t.accounts).values(row));
 }
+
+/** The copies a visitor is one of the people of (their own shared ones included). */
+export async function copiesOfVisitor(visitorId: string, s: Store = store()): Promise<string[]> {
+  const { sandboxMembers } = s.t;
+  const rows = await s.all(s.db.select({ sandboxId: sandboxMembers.sandboxId }).from(sandboxMembers).where(eq(sandboxMembers.visitorId, visitorId)));
+  return rows.map((row) => row.sandboxId);
+}

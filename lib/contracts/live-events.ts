@@ -40,6 +40,8 @@ export const liveEventSchema = z.discriminatedUnion("type", [
    * says so politely ("A colleague moved ‘Globex renewal’ to Won"). Never names a person who asked not to be tracked.
    */
   event("copy.changed", z.object({ sandboxId: z.string(), notice: z.string(), at: z.number() })),
+  /** How many of a shared copy's people have a page of it open now ("2 people in this copy now"); ephemeral. */
+  event("copy.presence", z.object({ sandboxId: z.string(), present: z.number() })),
   // Both.
   /**
    * Someone is typing; ephemeral. On the team's stream it names the conversation (and the member, for a rep);
@@ -68,7 +70,14 @@ export type TeamStreamType = (typeof teamStreamTypes)[number];
 export type TeamStreamEvent = LiveEventOf<TeamStreamType>;
 
 /** What one prospect's stream carries. */
-export const visitorStreamTypes = ["message", "conversation.status", "copy.changed", "typing", "superseded"] satisfies LiveEventType[];
+export const visitorStreamTypes = [
+  "message",
+  "conversation.status",
+  "copy.changed",
+  "copy.presence",
+  "typing",
+  "superseded",
+] satisfies LiveEventType[];
 export type VisitorStreamType = (typeof visitorStreamTypes)[number];
 export type VisitorStreamEvent = LiveEventOf<VisitorStreamType>;
 

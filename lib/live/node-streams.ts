@@ -10,6 +10,7 @@ import { touchPresence } from "@/lib/conversations/presence";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { cookieFromHeader } from "@/lib/http/cookies";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
+import { tellPresence } from "@/lib/sandbox/copy-presence";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { type LiveTopic, openLiveStreams, subscribeLive } from "./hub";
 import { lastEventIdOf, openSseStream, supersede } from "./sse";
@@ -55,15 +56,25 @@ function openHeldStream(
   lastEventId: number | undefined,
   person: string,
   address?: string,
+  onChange?: () => void,
 ): void {
   const release = holdStream({ supersede: () => supersede(response) }, person, address);
   openSseStream(response, (send) => {
     const stop = subscribeLive(topics, lastEventId, send);
+    onChange?.();
     return () => {
       stop();
       release();
+      onChange?.();
     };
   });
+}
+
+/** A prospect's stream opened or closed: the people of their shared copies hear who is here (copy-presence.ts). */
+function presenceOf(visitorId: string): () => void {
+  return () => {
+    tellPresence(visitorId).catch((error: unknown) => console.error("openhouse: could not tell a shared copy who is here", error));
+  };
 }
 
 export async function serveLiveStream(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -82,7 +93,7 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
         "retry-after": "30",
       });
     }
-    return openHeldStream(response, [`visitor:${visitorId}`], lastEventId, `visitor:${visitorId}`, address);
+    return openHeldStream(response, [`visitor:${visitorId}`], lastEventId, `visitor:${visitorId}`, address, presenceOf(visitorId));
   }
 
   const member = await streamMember(request);

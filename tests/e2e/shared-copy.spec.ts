@@ -64,9 +64,11 @@ test("a colleague joins the copy, sees the deal, moves it; the inviter's board s
   await expect(colleague.getByText("Shared copy", { exact: true })).toBeVisible();
   await expectNoAxeViolations(colleague);
 
-  // The inviter's open board learns of it: who is in the copy now.
+  // The inviter's open board learns of it: who is in the copy, and who has it open now.
   await expect(inviter.getByTestId("copy-notice")).toHaveText("A colleague joined this copy");
   await expect(inviter.getByTestId("copy-people")).toHaveText("You and 1 colleague");
+  await expect(inviter.getByTestId("copy-presence")).toHaveText("2 people in this copy now");
+  await expect(colleague.getByTestId("copy-presence")).toHaveText("2 people in this copy now");
 
   // The colleague moves the deal; the inviter's board shows it, without a reload, and says who did what.
   await colleague.getByRole("link", { name: "Globex renewal" }).click();

@@ -17,6 +17,7 @@ import { loadTourDemo } from "@/lib/demos/gallery";
 import { nonceOf } from "@/lib/http/security-headers";
 import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
+import { presentInCopy } from "@/lib/sandbox/copy-presence";
 import { copyOverview, maxPeoplePerCopy, peopleSentence } from "@/lib/sandbox/shared-copies";
 import { makeInviteLinkAction, resetSandboxAction, turnOffInviteLinkAction } from "./actions";
 import "@/components/pipeline/product.css";
@@ -39,6 +40,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
   // A studio preview is nobody's copy to share.
   const copy = owned.kind === "visitor" ? await copyOverview(sandbox.id, owned.visitorId) : undefined;
   const shared = copy?.shared === true;
+  const present = shared && owned.kind === "visitor" ? await presentInCopy(sandbox.id, owned.visitorId) : 1;
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
       <header className="product-header">
@@ -95,7 +97,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
         </nav>
       </header>
       <main id="main" className="product-main">
-        {shared || copy?.inviteToken ? <SharedCopyLive sandboxId={sandbox.id} /> : null}
+        {shared || copy?.inviteToken ? <SharedCopyLive sandboxId={sandbox.id} present={present} /> : null}
         {children}
       </main>
       {demo ? (
