@@ -79,6 +79,7 @@ describe("the hot list's JSON contract", () => {
       source: null,
       demos: [],
       personas: [],
+      madeFor: [],
       score: 1,
       rawScore: 1,
       reasons: [],
