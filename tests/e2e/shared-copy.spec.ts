@@ -4,7 +4,7 @@
 // then gets a friendly page with a fresh copy instead. A colleague who asked not to be tracked is "someone".
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { createDeal, expectNoAxeViolations, startDemo, visitorIdOf } from "./helpers";
+import { createDeal, expectNoAxeViolations, openAsRep, startDemo, visitorIdOf } from "./helpers";
 
 /** Opens "Invite a colleague" and answers the copy's link (its path), made on the way if it had none. */
 async function inviteLink(page: Page): Promise<string> {
@@ -111,7 +111,28 @@ test("a colleague joins the copy, sees the deal, moves it; the inviter's board s
   await colleague.goto(board);
   await expect(colleague.getByRole("link", { name: "Globex renewal" })).toBeVisible();
 
-  await Promise.all([inviterContext.close(), joinedContext.close(), thirdContext.close()]);
+  // The rep sees the committee: one group of two on the hot list, its journey interleaving both, with who invited whom.
+  const group = `Shared copy ${board.slice("/s/".length, "/s/".length + 6)}`;
+  const { page: rep, context: repContext } = await openAsRep(browser, "/sales?who=accounts");
+  const row = rep.getByTestId("hot-row").filter({ hasText: group });
+  await expect(async () => {
+    await rep.reload();
+    await expect(row.getByTestId("reasons")).toContainText("1 colleague +15");
+  }).toPass({ timeout: 15_000 });
+  await expect(row).toContainText("2 people");
+  await expectNoAxeViolations(rep);
+  await row.getByRole("link", { name: "journey" }).click();
+  await expect(rep.getByRole("heading", { name: `${group}: journey` })).toBeVisible();
+  const people = rep.getByTestId("people").getByRole("listitem");
+  await expect(people).toHaveCount(2);
+  await expect(people.filter({ hasText: "invited by Visitor 1" })).toHaveCount(1);
+  const events = rep.getByTestId("journey-event");
+  await expect(events.filter({ hasText: "Visitor 1: In the product: created deal ‘Globex renewal’ $40k" })).toHaveCount(1);
+  await expect(events.filter({ hasText: "Visitor 2: In the product: moved ‘Globex renewal’ to Won" })).toHaveCount(1);
+  await expect(events.filter({ hasText: "Visitor 1: In the product: moved ‘Globex renewal’ to Negotiation" })).toHaveCount(1);
+  await expectNoAxeViolations(rep);
+
+  await Promise.all([inviterContext.close(), joinedContext.close(), thirdContext.close(), repContext.close()]);
 });
 
 test("a colleague who asked not to be tracked works in the copy, is not listed, and their changes show as someone's", async ({
