@@ -13,9 +13,9 @@ function prepare(sqlite: Database.Database) {
       "select bot, do_not_track as doNotTrack from visitors where id = ?",
     ),
     // Its owner's, or a colleague's who joined it (a shared copy): either one's signals belong to it.
-    sandboxOwned: sqlite.prepare<[string, string], { id: string }>(
-      `select id from sandboxes where id = ?1
-       and (visitor_id = ?2 or exists (select 1 from sandbox_members m where m.sandbox_id = ?1 and m.visitor_id = ?2))`,
+    sandboxOwned: sqlite.prepare<[string, string, string, string], { id: string }>(
+      `select id from sandboxes where id = ?
+       and (visitor_id = ? or exists (select 1 from sandbox_members m where m.sandbox_id = ? and m.visitor_id = ?))`,
     ),
     preview: sqlite.prepare<[string], { id: string }>("select id from preview_sandboxes where id = ?"),
     insertEvent: sqlite.prepare(
@@ -91,7 +91,7 @@ export function sqliteIngest(sqlite: Database.Database) {
       const row = visitorId ? statements.visitor.get(visitorId) : undefined;
       return {
         visitor: row ? { bot: row.bot === 1, doNotTrack: row.doNotTrack === 1 } : undefined,
-        sandboxOwned: Boolean(visitorId && sandboxId && statements.sandboxOwned.get(sandboxId, visitorId)),
+        sandboxOwned: Boolean(visitorId && sandboxId && statements.sandboxOwned.get(sandboxId, visitorId, sandboxId, visitorId)),
         preview: Boolean(sandboxId && statements.preview.get(sandboxId)),
       };
     },
