@@ -2,8 +2,8 @@
 // "Invite a colleague": a link to this very copy, to share however the prospect likes (no email or name asked).
 // Opening the panel makes the link if the copy has none; it says who is in the copy ("You and 2 colleagues"),
 // copies the link, and turns it off (then a new one can be made).
-import { useEffect, useId, useRef, useState, useTransition } from "react";
-import type { BoundAction } from "@/lib/pipeline/action-state";
+import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import type { BoundAction, BoundFormAction } from "@/lib/pipeline/action-state";
 
 export type InviteColleagueProps = {
   /** The copy's live link token, or null when it has none (never made, or turned off). */
@@ -13,11 +13,19 @@ export type InviteColleagueProps = {
   /** Everyone listed, "You" first (people who asked not to be tracked are not listed). */
   people: string[];
   maxPeople: number;
+  /** Colleagues joined: each may type a name for themselves (optional). */
+  shared: boolean;
+  /** The name the viewer typed for themselves, if any. */
+  ownName: string | null;
   makeLink: BoundAction;
   turnOff: BoundAction;
+  nameAction: BoundFormAction;
 };
 
-export function InviteColleague({ token, sentence, people, maxPeople, makeLink, turnOff }: InviteColleagueProps) {
+export function InviteColleague({ token, sentence, people, maxPeople, shared, ownName, makeLink, turnOff, nameAction }: InviteColleagueProps) {
+  const [named, saveName, saving] = useActionState(nameAction, {});
+  const nameId = useId();
+  const nameHintId = useId();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState("");
   const [error, setError] = useState<string>();
@@ -93,6 +101,30 @@ export function InviteColleague({ token, sentence, people, maxPeople, makeLink, 
               <li key={index}>{label}</li>
             ))}
           </ul>
+        ) : null}
+        {shared ? (
+          <form action={saveName} className="invite-name">
+            <label htmlFor={nameId}>Your name in this copy (optional)</label>
+            <input
+              id={nameId}
+              name="name"
+              className="invite-link"
+              maxLength={40}
+              defaultValue={named.values?.name ?? ownName ?? ""}
+              aria-describedby={nameHintId}
+            />
+            <p id={nameHintId} className="muted">
+              Shown only to the people in this copy and our team; without one you are “Colleague”.
+            </p>
+            <button type="submit" className="button secondary" disabled={saving}>
+              Save name
+            </button>
+            {named.error ? (
+              <p role="alert" className="error-text">
+                {named.error}
+              </p>
+            ) : null}
+          </form>
         ) : null}
         <p className="muted">
           Whoever opens the link joins this copy with their own tour: what they change, you see. Nobody is asked for a name or email. Up to{" "}

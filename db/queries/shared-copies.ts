@@ -107,6 +107,19 @@ export async function insertMember(
   await tx.run(tx.db.insert(tx.t.sandboxMembers).values(row).onConflictDoNothing());
 }
 
+/** The name a person of a copy typed for themselves (null: none); false when they are not one of its people. */
+export async function setMemberName(sandboxId: string, visitorId: string, displayName: string | null, s: Store = store()): Promise<boolean> {
+  const { sandboxMembers } = s.t;
+  const updated = await s.all(
+    s.db
+      .update(sandboxMembers)
+      .set({ displayName })
+      .where(and(eq(sandboxMembers.sandboxId, sandboxId), eq(sandboxMembers.visitorId, visitorId)))
+      .returning({ number: sandboxMembers.number }),
+  );
+  return updated.length > 0;
+}
+
 /** Every copy a visitor joined (not their own), with whoever invited them: the rep's "invited by". */
 export function copiesJoinedBy(visitorIds: string[], s: Store = store()) {
   const { sandboxMembers } = s.t;

@@ -121,6 +121,32 @@ export function sandboxActionsOn(host: ActionHost) {
     };
   }
 
+  /**
+   * An action behind a form whose write is to the control plane rather than the sandbox file (a name in a shared
+   * copy): parsed as any form is, then `write` may refuse with a sentence the visitor reads.
+   */
+  function controlFormAction<Schema extends z.ZodObject>(
+    inputSchema: Schema,
+    write: (owned: OwnedSandbox, input: z.output<Schema>) => Promise<Refusal | undefined>,
+  ): SandboxFormAction {
+    return async function formAction(sandboxId: unknown, _previous: unknown, form: unknown): Promise<ActionState> {
+      markServerActionStarted();
+      const owned = await host.ownSandbox(sandboxId);
+      const fields = formFields(form);
+      if (!fields) return { error: notAFormMessage };
+      const values = typedValues(fields, Object.keys(inputSchema.shape));
+      const parsed = inputSchema.safeParse(fields);
+      if (!parsed.success) {
+        const fieldErrors = firstErrors(parsed.error.issues);
+        return { error: Object.values(fieldErrors)[0], fieldErrors, values };
+      }
+      const refused = await write(owned, parsed.data);
+      if (refused) return { error: refused.error, values };
+      host.revalidateLayout(sandboxPath(owned.sandbox.id));
+      return { done: Date.now() };
+    };
+  }
+
   /** An action without a form ("Reset demo"): nothing to parse, nothing to refuse. */
   function sandboxAction(write: (context: OwnedSandbox) => void | Promise<void>): SandboxAction {
     return async function action(sandboxId: unknown): Promise<ActionState> {
@@ -132,7 +158,7 @@ export function sandboxActionsOn(host: ActionHost) {
     };
   }
 
-  return { sandboxFormAction, sandboxUploadAction, sandboxAction };
+  return { sandboxFormAction, sandboxUploadAction, controlFormAction, sandboxAction };
 }
 
 const nextRequest: ActionHost = {
@@ -140,4 +166,4 @@ const nextRequest: ActionHost = {
   revalidateLayout: (path) => revalidatePath(path, "layout"),
 };
 
-export const { sandboxFormAction, sandboxUploadAction, sandboxAction } = sandboxActionsOn(nextRequest);
+export const { sandboxFormAction, sandboxUploadAction, controlFormAction, sandboxAction } = sandboxActionsOn(nextRequest);

@@ -3,6 +3,8 @@
 // A copy holds at most `maxPeoplePerCopy` people (its owner included). The people are counted and added in one
 // transaction that takes the "sharedCopies" turn, so two joins at once cannot pass the cap on either database.
 import "server-only";
+import { z } from "zod";
+import { plainTextSchema } from "@/lib/text/plain-text";
 import { store } from "@/db/control-plane";
 import { sandboxById } from "@/db/queries/sandboxes";
 import {
@@ -15,6 +17,7 @@ import {
   membersOf,
   nextMemberNumber,
   revokeInvitesOf,
+  setMemberName,
   accountOfCopy,
   attributeToAccount,
   insertCopyAccount,
@@ -190,15 +193,18 @@ export type CopyOverview = {
   shared: boolean;
   /** Its live invite link's token, if one is on. */
   inviteToken: string | null;
+  /** The name the viewer typed for themselves in this copy, if any. */
+  ownName: string | null;
 };
 
 export async function copyOverview(sandboxId: string, viewerVisitorId: string): Promise<CopyOverview> {
-  const [people, count, token] = await Promise.all([
+  const [people, count, token, own] = await Promise.all([
     peopleOfCopy(sandboxId, viewerVisitorId),
     memberCount(sandboxId),
     liveInviteToken(sandboxId),
+    memberOf(sandboxId, viewerVisitorId),
   ]);
-  return { people, shared: count > 1, inviteToken: token ?? null };
+  return { people, shared: count > 1, inviteToken: token ?? null, ownName: own?.displayName ?? null };
 }
 
 /** "You and 2 colleagues" (or just "You" when nobody has joined yet). */
@@ -211,6 +217,18 @@ export function peopleSentence(people: CopyPerson[]): string {
 /** "Invite a colleague" as the product's action: the copy's link, made when first asked for. Not in a preview. */
 export async function makeInviteLink(owned: OwnedSandbox): Promise<void> {
   if (owned.kind === "visitor") await inviteLinkFor(owned.sandbox, owned.visitorId);
+}
+
+/** A name typed for oneself in a shared copy: optional, one line, shown only to the copy's people and the team. */
+export const copyNameInput = z.object({
+  name: z.union([z.literal("").transform(() => null), plainTextSchema(40, "Keep your name to 40 characters")]),
+});
+
+/** "Your name in this copy" as the product's action: empty clears it (back to "Colleague 2"). */
+export async function nameInCopy(owned: OwnedSandbox, input: z.output<typeof copyNameInput>): Promise<{ error: string } | undefined> {
+  if (owned.kind !== "visitor") return { error: "A studio preview is nobody's copy to share" };
+  const named = await setMemberName(owned.sandbox.id, owned.visitorId, input.name);
+  return named ? undefined : { error: "Invite a colleague first: a name is for a shared copy" };
 }
 
 /** "Turn the link off" as the product's action. */

@@ -7,11 +7,11 @@ import { logActivityInput } from "@/lib/pipeline/activity-input";
 import { columnMappingInput, readContactsUpload, uploadInput } from "@/lib/pipeline/contact-import-input";
 import { discardContactImport } from "@/lib/pipeline/contact-import-store";
 import { moveStageInput, newDealInput } from "@/lib/pipeline/deal-input";
-import { sandboxAction, sandboxFormAction, sandboxUploadAction } from "@/lib/pipeline/form-action";
+import { controlFormAction, sandboxAction, sandboxFormAction, sandboxUploadAction } from "@/lib/pipeline/form-action";
 import { importContactsWrite, mapColumnsWrite, remapColumnsWrite, stageUploadWrite } from "@/lib/pipeline/import-writes";
 import { createDealWrite, logActivityWrite, moveStageWrite } from "@/lib/pipeline/recorded-writes";
 import { resetOwnedSandbox } from "@/lib/sandbox/reset";
-import { makeInviteLink, turnOffInviteLink } from "@/lib/sandbox/shared-copies";
+import { copyNameInput, makeInviteLink, nameInCopy, turnOffInviteLink } from "@/lib/sandbox/shared-copies";
 
 export const createDealAction = sandboxFormAction(newDealInput, createDealWrite, { invalidMessage: "Please fix the highlighted fields" });
 
@@ -45,3 +45,6 @@ export const makeInviteLinkAction = sandboxAction(makeInviteLink);
 
 /** "Turn the link off": whoever has it gets a friendly page; a new link can be made. */
 export const turnOffInviteLinkAction = sandboxAction(turnOffInviteLink);
+
+/** "Your name in this copy": optional; the copy's other people then see it instead of "Colleague 2". */
+export const nameInCopyAction = controlFormAction(copyNameInput, nameInCopy);

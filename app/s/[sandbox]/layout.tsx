@@ -19,7 +19,7 @@ import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalizati
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import { presentInCopy } from "@/lib/sandbox/copy-presence";
 import { copyOverview, maxPeoplePerCopy, peopleSentence } from "@/lib/sandbox/shared-copies";
-import { makeInviteLinkAction, resetSandboxAction, turnOffInviteLinkAction } from "./actions";
+import { makeInviteLinkAction, nameInCopyAction, resetSandboxAction, turnOffInviteLinkAction } from "./actions";
 import "@/components/pipeline/product.css";
 
 export const metadata: Metadata = { title: "Pipeline demo", robots: { index: false, follow: false } };
@@ -84,8 +84,11 @@ export default async function SandboxLayout({ children, params }: { children: Re
                 sentence={peopleSentence(copy.people)}
                 people={copy.people.map((person) => person.label)}
                 maxPeople={maxPeoplePerCopy}
+                shared={shared}
+                ownName={copy.ownName}
                 makeLink={makeInviteLinkAction.bind(null, sandbox.id)}
                 turnOff={turnOffInviteLinkAction.bind(null, sandbox.id)}
+                nameAction={nameInCopyAction.bind(null, sandbox.id)}
               />
             ) : null}
           </ProductMenu>

@@ -89,7 +89,7 @@ describe("the Server Action guard", () => {
 // Static reads of the source: a Server Action that forgot to mark would pass every other test until a real 5xx
 // inside it was answered 400. tests/unit/pipeline/form-action.test.ts checks the wrappers' marking by behaviour.
 const wrapperModule = "lib/pipeline/form-action";
-const wrappers = ["sandboxFormAction", "sandboxUploadAction", "sandboxAction"];
+const wrappers = ["sandboxFormAction", "sandboxUploadAction", "controlFormAction", "sandboxAction"];
 
 function sourceFiles(): string[] {
   return ["app", "components", "lib"].flatMap((dir) =>

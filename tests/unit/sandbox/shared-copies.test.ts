@@ -12,10 +12,12 @@ import { newId } from "@/lib/sandbox/ids";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { actorName } from "@/lib/sandbox/copy-news";
 import {
+  copyNameInput,
   inspectInvite,
   inviteLinkFor,
   joinCopy,
   maxPeoplePerCopy,
+  nameInCopy,
   peopleOfCopy,
   peopleSentence,
   turnOffInvite,
@@ -155,6 +157,22 @@ describe("shared copies", () => {
     const accountOf = async (id: string) => (await s.one(s.db.select().from(t.visitors).where(eq(t.visitors.id, id))))?.accountId;
     expect(await accountOf(colleague)).toBe(accountId);
     expect(await accountOf(gpc)).toBeNull();
+  });
+
+  it("shows a name a person typed for themselves to the others, and nowhere but in their copy", async () => {
+    const { owner, sandbox, token } = await sharedCopy();
+    const colleague = await newVisitor();
+    await joinCopy(token, colleague);
+    const owned = await findOwnedSandbox(sandbox.id, colleague);
+    if (!owned) throw new Error("the colleague cannot open the copy");
+    const named = copyNameInput.parse({ name: "  Dana  " });
+    expect(await nameInCopy(owned, named)).toBeUndefined();
+    expect((await peopleOfCopy(sandbox.id, owner)).map((person) => person.label)).toEqual(["You", "Dana"]);
+    expect((await peopleOfCopy(sandbox.id, colleague)).map((person) => person.label)).toEqual(["Colleague 1", "You"]);
+    expect(copyNameInput.safeParse({ name: "x".repeat(41) }).success).toBe(false);
+    expect(copyNameInput.safeParse({ name: "bell\u0007" }).success).toBe(false);
+    await nameInCopy(owned, copyNameInput.parse({ name: "" }));
+    expect((await peopleOfCopy(sandbox.id, owner)).map((person) => person.label)).toEqual(["You", "Colleague 1"]);
   });
 
   it("makes a shared copy without an account one group for the rep: its owner and colleagues, never a GPC colleague", async () => {
