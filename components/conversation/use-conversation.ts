@@ -148,7 +148,9 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
     }
     setMessages((current) =>
       current.map((message) =>
-        message.id === messageId && message.suggestion ? { ...message, suggestion: { ...message.suggestion, openedAt: Date.now() } } : message,
+        message.id === messageId && message.suggestion
+          ? { ...message, suggestion: { ...message.suggestion, openedAt: Date.now() } }
+          : message,
       ),
     );
     return answer.value;

@@ -22,7 +22,17 @@ export type InviteColleagueProps = {
   nameAction: BoundFormAction;
 };
 
-export function InviteColleague({ token, sentence, people, maxPeople, shared, ownName, makeLink, turnOff, nameAction }: InviteColleagueProps) {
+export function InviteColleague({
+  token,
+  sentence,
+  people,
+  maxPeople,
+  shared,
+  ownName,
+  makeLink,
+  turnOff,
+  nameAction,
+}: InviteColleagueProps) {
   const [named, saveName, saving] = useActionState(nameAction, {});
   const nameId = useId();
   const nameHintId = useId();

@@ -2,6 +2,7 @@
 // The team's conversations: the inbox, one thread with the prospect's context beside it, a reply box. New
 // messages and typing arrive live; replies are plain POSTs.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { enterSendsHint, sendOnEnter } from "@/components/conversation/enter-sends";
 import {
   type ConversationContext,
   type InboxEntry,
@@ -17,7 +18,6 @@ import { formatWhen } from "./format";
 import { liveStoppedSentence } from "./LiveRefresh";
 import { SuggestForm } from "./SuggestForm";
 import { useTeamStream } from "./use-team-stream";
-import { enterSendsHint, sendOnEnter } from "@/components/conversation/enter-sends";
 import "@/components/conversation/conversation.css";
 
 export function ConversationsWorkspace({ initialInbox, initialSelected }: { initialInbox: InboxEntry[]; initialSelected?: string }) {
@@ -167,8 +167,9 @@ export function ConversationsWorkspace({ initialInbox, initialSelected }: { init
                     <time dateTime={new Date(message.at).toISOString()}>{formatWhen(new Date(message.at))}</time>
                     {message.suggestion ? (
                       <p className="suggestion-sent" data-testid="suggestion-sent">
-                        Suggested {message.suggestion.kind === "page" ? "the page" : "the tour step"} <strong>{message.suggestion.label}</strong>{" "}
-                        · <span data-testid="suggestion-state">{message.suggestion.openedAt ? "Opened" : "Not opened yet"}</span>
+                        Suggested {message.suggestion.kind === "page" ? "the page" : "the tour step"}{" "}
+                        <strong>{message.suggestion.label}</strong> ·{" "}
+                        <span data-testid="suggestion-state">{message.suggestion.openedAt ? "Opened" : "Not opened yet"}</span>
                       </p>
                     ) : null}
                     <p>{message.body}</p>

@@ -10,14 +10,14 @@ type Props = {
   onSend: (kind: Suggestable["kind"], target: string, why: string) => Promise<string | undefined>;
 };
 
-const valueOf = (option: Suggestable) => `${option.kind}:${option.target}`;
+const optionValue = (option: Suggestable) => `${option.kind}:${option.target}`;
 
 export function SuggestForm({ options, onSend }: Props) {
   const [choice, setChoice] = useState("");
   const [why, setWhy] = useState("");
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
-  const chosen = options.find((option) => valueOf(option) === choice);
+  const chosen = options.find((option) => optionValue(option) === choice);
 
   const send = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -43,7 +43,7 @@ export function SuggestForm({ options, onSend }: Props) {
         <option value="">Choose…</option>
         <optgroup label="Pages">
           {pages.map((option) => (
-            <option key={valueOf(option)} value={valueOf(option)}>
+            <option key={optionValue(option)} value={optionValue(option)}>
               {option.label}
             </option>
           ))}
@@ -51,7 +51,7 @@ export function SuggestForm({ options, onSend }: Props) {
         {steps.length > 0 ? (
           <optgroup label="Tour steps">
             {steps.map((option) => (
-              <option key={valueOf(option)} value={valueOf(option)}>
+              <option key={optionValue(option)} value={optionValue(option)}>
                 {option.label}
               </option>
             ))}

@@ -108,7 +108,12 @@ export async function insertMember(
 }
 
 /** The name a person of a copy typed for themselves (null: none); false when they are not one of its people. */
-export async function setMemberName(sandboxId: string, visitorId: string, displayName: string | null, s: Store = store()): Promise<boolean> {
+export async function setMemberName(
+  sandboxId: string,
+  visitorId: string,
+  displayName: string | null,
+  s: Store = store(),
+): Promise<boolean> {
   const { sandboxMembers } = s.t;
   const updated = await s.all(
     s.db
@@ -162,6 +167,8 @@ export async function insertCopyAccount(row: { id: string; name: string; sandbox
 /** The copies a visitor is one of the people of (their own shared ones included). */
 export async function copiesOfVisitor(visitorId: string, s: Store = store()): Promise<string[]> {
   const { sandboxMembers } = s.t;
-  const rows = await s.all(s.db.select({ sandboxId: sandboxMembers.sandboxId }).from(sandboxMembers).where(eq(sandboxMembers.visitorId, visitorId)));
+  const rows = await s.all(
+    s.db.select({ sandboxId: sandboxMembers.sandboxId }).from(sandboxMembers).where(eq(sandboxMembers.visitorId, visitorId)),
+  );
   return rows.map((row) => row.sandboxId);
 }

@@ -3,6 +3,7 @@
 // write again. Every change commits together with the live events and alerts it causes; the streams are told
 // only after the commit (lib/live/hub.ts).
 import "server-only";
+import type { StoredSuggestion } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
 import { accountOwnerOf } from "@/db/queries/accounts";
 import {
@@ -20,7 +21,6 @@ import {
 } from "@/db/queries/conversations";
 import { memberName } from "@/db/queries/team";
 import { visitorById } from "@/db/queries/visitors";
-import type { StoredSuggestion } from "@/db/control/schema";
 import type { Store } from "@/db/store";
 import type { InboxEntry, TeamThread, Thread, ThreadMessage } from "@/lib/contracts/conversations";
 import { announce, type PendingLive, storeLive } from "@/lib/live/hub";
@@ -197,7 +197,14 @@ export async function postTeamMessage(post: TeamPost): Promise<{ messageId: numb
       return { status: 409, error: `${name ?? "Another team member"} is handling this conversation` };
     }
     const messageId = await insertMessage(
-      { conversationId: conversation.id, author: "team", authorUserId: post.userId, body: body.data, createdAt: now, suggestion: post.suggestion },
+      {
+        conversationId: conversation.id,
+        author: "team",
+        authorUserId: post.userId,
+        body: body.data,
+        createdAt: now,
+        suggestion: post.suggestion,
+      },
       tx,
     );
     await markTeamReplied(conversation.id, post.userId, messageId, now, tx);

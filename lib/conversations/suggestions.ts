@@ -59,16 +59,26 @@ export async function suggestableFor(demoSlug: string | null): Promise<Suggestab
 }
 
 /** The card for a page or step the manifest and the demo really offer; undefined for anything else. */
-export async function resolveSuggestion(demoSlug: string | null, kind: "page" | "step", target: string): Promise<StoredSuggestion | undefined> {
+export async function resolveSuggestion(
+  demoSlug: string | null,
+  kind: "page" | "step",
+  target: string,
+): Promise<StoredSuggestion | undefined> {
   if (kind === "page") {
-    return isRoute(target) ? { kind, target, label: pipelineManifest.routes[target].title, path: pipelineManifest.routes[target].path } : undefined;
+    return isRoute(target)
+      ? { kind, target, label: pipelineManifest.routes[target].title, path: pipelineManifest.routes[target].path }
+      : undefined;
   }
   const step = (await demoSteps(demoSlug)).find((candidate) => candidate.id === target);
   return step ? { kind, target, label: step.label, path: step.path } : undefined;
 }
 
 /** POST /api/sales/conversations/<id>/suggestions: refused with 400 (nothing stored) for a page or step that does not exist. */
-export async function postSuggestion(member: { user: { id: string } }, conversationId: string, request: SuggestionRequest): Promise<Response> {
+export async function postSuggestion(
+  member: { user: { id: string } },
+  conversationId: string,
+  request: SuggestionRequest,
+): Promise<Response> {
   const conversation = isWellFormedId(conversationId) ? await conversationById(conversationId) : undefined;
   if (!conversation) throw new ApiError(404, "No such conversation");
   const suggestion = await resolveSuggestion(conversation.demoSlug, request.kind, request.target);

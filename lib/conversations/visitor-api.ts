@@ -15,9 +15,9 @@ import { classifyUserAgent } from "@/lib/visitors/client-class";
 import { honorsNoTracking } from "@/lib/visitors/privacy-choice";
 import { verifyVisitorCookie, visitorCookieName } from "@/lib/visitors/visitor-cookie";
 import { markReadByVisitor, postVisitorMessage, visitorThread } from "./conversations";
-import { openSuggestion } from "./suggestions";
 import { maxMessageLength } from "./message-input";
 import { teamOnlineCount } from "./presence";
+import { openSuggestion } from "./suggestions";
 import { takeTypingTurn } from "./typing";
 
 const noVisitor = "Open a demo first: the conversation belongs to your demo copy";

@@ -15,8 +15,7 @@ import { type GoneReason, retireSandbox } from "./retire";
  */
 export type OwnedSandbox =
   /** `visitorId`: who is asking, and so whose every write is — the owner, or a colleague who joined the copy. */
-  | { kind: "visitor"; sandbox: Sandbox; db: SandboxDb; visitorId: string }
-  | { kind: "preview"; sandbox: PreviewSandbox; db: SandboxDb };
+  { kind: "visitor"; sandbox: Sandbox; db: SandboxDb; visitorId: string } | { kind: "preview"; sandbox: PreviewSandbox; db: SandboxDb };
 
 /** A visitor's sandbox as lookupOwnedSandbox finds it. */
 export type VisitorSandbox = Extract<OwnedSandbox, { kind: "visitor" }>;

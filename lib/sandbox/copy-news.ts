@@ -20,11 +20,13 @@ export async function tellCopy(sandboxId: string, actorVisitorId: string, did: s
   const others = members.filter((member) => member.visitorId !== actorVisitorId);
   if (others.length === 0) return;
   const notice = `${actorName(members.find((member) => member.visitorId === actorVisitorId))} ${did}`;
-  const events = others.map((member): PendingLive => ({
-    topic: `visitor:${member.visitorId}`,
-    type: "copy.changed",
-    payload: { sandboxId, notice, at: at.getTime() },
-  }));
+  const events = others.map(
+    (member): PendingLive => ({
+      topic: `visitor:${member.visitorId}`,
+      type: "copy.changed",
+      payload: { sandboxId, notice, at: at.getTime() },
+    }),
+  );
   await publishLive(events);
 }
 

@@ -39,7 +39,7 @@ const freshCopy = (slug: string, title: string) =>
   `${link(`/try/${encodeURIComponent(slug)}`, `Start a fresh copy of ${title}`)}<p>Or <a href="/">Choose a demo</a> from all of them.</p>`;
 
 /** The invitation: who asks, what joining means, and the one button that joins. */
-export async function invitationPage(token: string, sandboxDemo: string): Promise<Response> {
+export async function invitationPage(sandboxDemo: string): Promise<Response> {
   const title = await demoTitle(sandboxDemo);
   return answer({
     status: 200,
@@ -70,7 +70,9 @@ export async function refusalPage(outcome: JoinOutcome): Promise<Response | unde
       return answer({
         status: 410,
         heading: "This invite link was turned off",
-        paragraphs: ["Whoever shared it turned the link off, so it no longer opens their copy. Ask them for a new link, or start your own."],
+        paragraphs: [
+          "Whoever shared it turned the link off, so it no longer opens their copy. Ask them for a new link, or start your own.",
+        ],
         action: freshCopy(outcome.demoSlug, await demoTitle(outcome.demoSlug)),
       });
     case "full":

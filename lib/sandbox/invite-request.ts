@@ -2,14 +2,13 @@
 // (or why it cannot be joined), and joining — the browser gets its own visitor identity if it has none, and
 // lands in the copy with a note that it joined a colleague's copy.
 import "server-only";
-import { inviteByToken } from "@/db/queries/shared-copies";
 import { sandboxById } from "@/db/queries/sandboxes";
 import { identifyVisitor } from "@/lib/visitors/identify";
 import { signVisitorId, visitorCookieName, visitorCookieOptions } from "@/lib/visitors/visitor-cookie";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 import { invitationPage, refusalPage } from "./invite-pages";
-import type { VisitorCookie } from "./try-demo";
 import { inspectInvite, joinCopy } from "./shared-copies";
+import type { VisitorCookie } from "./try-demo";
 
 function seeOther(location: string): Response {
   // Relative Location: right whatever host name the visitor used to reach us.
@@ -22,10 +21,8 @@ export async function showInvite(token: string, request: Pick<Request, "headers"
   const outcome = await inspectInvite(token, visitor.returning ? visitor.visitorId : undefined);
   if (outcome.kind === "member") return seeOther(`/s/${outcome.sandboxId}`);
   const refused = await refusalPage(outcome);
-  if (refused) return refused;
-  const invite = await inviteByToken(token);
-  const sandbox = invite ? await sandboxById(invite.sandboxId) : undefined;
-  return invitationPage(token, sandbox?.demoSlug ?? "");
+  if (refused || outcome.kind !== "joined") return refused ?? seeOther("/");
+  return invitationPage((await sandboxById(outcome.sandboxId))?.demoSlug ?? "");
 }
 
 export type AcceptOutcome = { kind: "open"; location: string; cookie: VisitorCookie } | { kind: "refused"; page: Response };

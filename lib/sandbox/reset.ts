@@ -6,8 +6,8 @@ import { setSandboxTemplate } from "@/db/queries/sandboxes";
 import { templateFor } from "@/lib/demos/registry";
 import { restartPreview } from "@/lib/studio/preview/preview-sandboxes";
 import type { OwnedSandbox } from "./access";
-import { copyTemplate } from "./copy-template";
 import { tellCopy } from "./copy-news";
+import { copyTemplate } from "./copy-template";
 import { closeSandbox } from "./handles";
 
 /** Replaces the sandbox's file with a fresh copy. The caller has authorised the visitor (requireOwnSandbox). */

@@ -4,10 +4,13 @@
 // transaction that takes the "sharedCopies" turn, so two joins at once cannot pass the cap on either database.
 import "server-only";
 import { z } from "zod";
-import { plainTextSchema } from "@/lib/text/plain-text";
+import type { Sandbox } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
 import { sandboxById } from "@/db/queries/sandboxes";
 import {
+  accountOfCopy,
+  attributeToAccount,
+  insertCopyAccount,
   insertInvite,
   insertMember,
   inviteByToken,
@@ -18,18 +21,15 @@ import {
   nextMemberNumber,
   revokeInvitesOf,
   setMemberName,
-  accountOfCopy,
-  attributeToAccount,
-  insertCopyAccount,
 } from "@/db/queries/shared-copies";
 import { visitorById } from "@/db/queries/visitors";
 import type { Store } from "@/db/store";
-import type { Sandbox } from "@/db/control/schema";
-import { newId } from "./ids";
-import { storedPersonalization } from "./personalization";
 import { isWellFormedShareToken, newShareToken } from "@/lib/accounts/share-token";
+import { plainTextSchema } from "@/lib/text/plain-text";
 import type { OwnedSandbox } from "./access";
 import { tellCopy } from "./copy-news";
+import { newId } from "./ids";
+import { storedPersonalization } from "./personalization";
 
 /** What someone who just joined reads once, on the board they land on. */
 export const joinedMessage =

@@ -739,7 +739,12 @@ test.afterAll(async () => {
 
 const turnedOff = "This invite link was turned off";
 const deadInvite = "This invite link does not work";
-const joinPost = (more: More = {}): More => ({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "", ...more });
+const joinPost = (more: More = {}): More => ({
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: "",
+  ...more,
+});
 const inviteLinks: Probe[] = [
   person("a colleague opens an invite link that was turned off", "/join/{revokedInvite}", 410, turnedOff),
   person("a colleague still tries to join through a link that was turned off", "/join/{revokedInvite}", 410, undefined, joinPost()),

@@ -71,7 +71,12 @@ describe("suggestion cards", () => {
       "import",
     ]);
     expect(offered).toContainEqual({ kind: "step", target: "total", label: "Your pipeline in one number" });
-    expect(await resolveSuggestion(demo, "page", "forecast")).toEqual({ kind: "page", target: "forecast", label: "Forecast", path: "/forecast" });
+    expect(await resolveSuggestion(demo, "page", "forecast")).toEqual({
+      kind: "page",
+      target: "forecast",
+      label: "Forecast",
+      path: "/forecast",
+    });
     expect(await resolveSuggestion(demo, "step", "total")).toMatchObject({ path: "/" });
     for (const [kind, target] of [
       ["page", "deal"],
@@ -129,7 +134,11 @@ describe("suggestion cards", () => {
         .where(and(eq(t.events.visitorId, visitorId), eq(t.events.type, "suggestion.opened"))),
     );
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ sandboxId: sandbox.id, demoSlug: demo, props: { kind: "page", target: "forecast", label: "Forecast" } });
+    expect(recorded[0]).toMatchObject({
+      sandboxId: sandbox.id,
+      demoSlug: demo,
+      props: { kind: "page", target: "forecast", label: "Forecast" },
+    });
   });
 
   it("starts the tour at a suggested step; a GPC prospect's opening is counted, never linked", async () => {

@@ -8,9 +8,9 @@ import { memberCount, membersOf } from "@/db/queries/shared-copies";
 import { registerDemos } from "@/lib/demos/registry";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
+import { actorName } from "@/lib/sandbox/copy-news";
 import { newId } from "@/lib/sandbox/ids";
 import { provisionSandbox } from "@/lib/sandbox/provision";
-import { actorName } from "@/lib/sandbox/copy-news";
 import {
   copyNameInput,
   inspectInvite,
@@ -108,8 +108,7 @@ describe("shared copies", () => {
     expect(await joinCopy(token, owner)).toEqual({ kind: "own", sandboxId: sandbox.id });
     const stranger = await newVisitor();
     const forged = `${token.startsWith("A") ? "B" : "A"}${token.slice(1)}`;
-    for (const bad of [token.slice(0, -1), forged, "", "../x", 42])
-      expect(await joinCopy(bad, stranger)).toEqual({ kind: "unknown" });
+    for (const bad of [token.slice(0, -1), forged, "", "../x", 42]) expect(await joinCopy(bad, stranger)).toEqual({ kind: "unknown" });
     expect(await memberCount(sandbox.id)).toBe(1);
   });
 
@@ -183,7 +182,12 @@ describe("shared copies", () => {
     for (const visitor of [first, second, gpc]) await joinCopy(token, visitor);
     const group = await s.one(s.db.select().from(t.accounts).where(eq(t.accounts.sandboxId, sandbox.id)));
     expect(group?.name).toBe("Initech (shared copy)");
-    const rows = await s.all(s.db.select({ id: t.visitors.id, accountId: t.visitors.accountId }).from(t.visitors).where(eq(t.visitors.accountId, group?.id ?? "")));
+    const rows = await s.all(
+      s.db
+        .select({ id: t.visitors.id, accountId: t.visitors.accountId })
+        .from(t.visitors)
+        .where(eq(t.visitors.accountId, group?.id ?? "")),
+    );
     expect(rows.map((row) => row.id).sort()).toEqual([owner, first, second].sort());
   });
 });

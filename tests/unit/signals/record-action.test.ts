@@ -46,7 +46,11 @@ async function sandboxOf(doNotTrack: boolean) {
 describe("recording a sandbox action", () => {
   it("stores it, committed, under the visitor and their session, with the detail a rep reads", async () => {
     const sandbox = await sandboxOf(false);
-    await recordSandboxAction(sandbox, { kind: "deal.created", detail: { deal: "Globex renewal", amount: 40_000, stage: "lead" } }, sandbox.visitorId);
+    await recordSandboxAction(
+      sandbox,
+      { kind: "deal.created", detail: { deal: "Globex renewal", amount: 40_000, stage: "lead" } },
+      sandbox.visitorId,
+    );
     const row = (await storedActions()).find((candidate) => candidate.sandbox_id === sandbox.id);
     expect(row).toMatchObject({ visitor_id: sandbox.visitorId, action: "deal.created" });
     expect(row?.session_id).not.toBeNull();
@@ -60,7 +64,11 @@ describe("recording a sandbox action", () => {
   it("counts but does not link a visitor who sent Global Privacy Control or Do-Not-Track", async () => {
     const before = (await storedActions()).length;
     const sandbox = await sandboxOf(true);
-    await recordSandboxAction(sandbox, { kind: "deal.stage_changed", detail: { deal: "Quiet deal", from: "lead", to: "won" } }, sandbox.visitorId);
+    await recordSandboxAction(
+      sandbox,
+      { kind: "deal.stage_changed", detail: { deal: "Quiet deal", from: "lead", to: "won" } },
+      sandbox.visitorId,
+    );
     const added = (await storedActions()).slice(before);
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ visitor_id: null, sandbox_id: null, action: "deal.stage_changed" });
