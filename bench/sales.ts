@@ -52,7 +52,7 @@ async function seed(control: ControlDatabase, shape: SeedShape) {
 
 async function prepare(shape: SeedShape, label: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-sales-"));
-  const control = await database.fresh(label.replace(/\W+/g, "_"), dataDir);
+  const control = await database.fresh(label.toLowerCase().replace(/\W+/g, "_"), dataDir);
   // This process migrates, seeds and folds the database the server will then serve.
   if (control.url) process.env.DATABASE_URL = control.url;
   const runtime = installRuntime({ dataDir });
