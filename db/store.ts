@@ -98,6 +98,8 @@ export type DialectOperations = {
    * Returning early from the iteration closes what it opened.
    */
   streamRows<Row>(query: SQL, batchSize: number): AsyncIterable<Row[]>;
+  /** How many of ingest's groups may commit at once: SQLite has one writer; PostgreSQL's pool takes several. */
+  readonly groupCommitWriters: number;
   /** Ingest's group commit (db/queries/events.ts). */
   storeEventBatches(batches: PreparedBatch[]): Promise<{ stored: number }[]>;
   /**

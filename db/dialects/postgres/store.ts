@@ -75,6 +75,8 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
             .unsafe(text, params as postgres.ParameterOrJSON<never>[])
             .cursor(batchSize) as unknown as AsyncIterable<Row[]>;
         },
+        // Half the pool: page reads and per-request look-ups keep connections while ingest is busy.
+        groupCommitWriters: Math.max(1, Math.floor(options.poolSize / 2)),
         storeEventBatches: async (batches) => {
           check();
           return ingest.write(batches, connection);

@@ -82,6 +82,7 @@ export function openSqliteStore(file: string, options: { migrationsFolder: strin
         eventsPendingAfter: (after) => pass(() => cursor.eventsPendingAfter(after)),
         visitorEventsBefore: (visitorId, before) => pass(() => cursor.visitorEventsBefore(visitorId, before)),
         takeTurn: () => Promise.resolve(),
+        groupCommitWriters: 1,
         lookUpForIngest: (visitorId, sandboxId) => pass(() => ingest.lookUp(visitorId, sandboxId)),
         storeEventBatches: (batches) => pass(() => ingest.write(batches)),
         streamRows: <Row>(query: SQL, batchSize: number) => streamRows<Row>(file, renderer.sqlToQuery(query), batchSize),
