@@ -58,9 +58,12 @@ export function postgresEventsCursor(
       return counted?.pending ?? 0;
     },
     visitorEventsBefore(visitorId, cursor) {
+      // The visitor's few rows first (OFFSET 0 keeps the subquery from being flattened): the planner estimates a
+      // row comparison by its first column, and where most rows share one txid (a bulk load, a long import) it
+      // walked the whole commit-order index filtering on the visitor instead — 0.4 s a call at 1M events.
       return rows(
-        sql`select ${eventColumns} from events where visitor_id = ${visitorId} and (txid, seq) < ${position(cursor)}
-            order by occurred_at`,
+        sql`select ${eventColumns} from (select * from events where visitor_id = ${visitorId} offset 0) as visitor_events
+            where (txid, seq) < ${position(cursor)} order by occurred_at`,
       );
     },
   };
