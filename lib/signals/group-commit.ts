@@ -2,8 +2,8 @@
 // promise settles only after the transaction that holds its work has committed, so an acknowledgement
 // still means "on disk" — there is no in-memory queue a crash could lose after a 2xx. At most `writers` groups
 // are written at a time: requests arriving while they commit form the next group, written as soon as one is done.
-// SQLite has one writer (1); on PostgreSQL groups of different visitors commit side by side, and one visitor's
-// take turns on their row's lock (db/dialects/postgres/ingest.ts).
+// The store says how many (Store.special.groupCommitWriters): SQLite has one writer; on PostgreSQL several groups
+// could commit side by side, one visitor's taking turns on their row's lock (db/dialects/postgres/ingest.ts).
 export type GroupCommitter<Item, Result> = { submit(item: Item): Promise<Result> };
 
 type Entry<Item, Result> = { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void };
