@@ -47,3 +47,13 @@ export function watchInterrupts(): { readonly signal: NodeJS.Signals | undefined
 export function signalNumber(signal: NodeJS.Signals): number {
   return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal as string] ?? 1;
 }
+
+/** Whether a process with this pid exists (one of another user's counts: signalling it is refused, not absent). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
