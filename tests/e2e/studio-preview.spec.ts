@@ -74,6 +74,11 @@ test("opens the demo beside its steps, jumps to a step, and switches locale and 
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("button", { name: /^Welcome to Pipeline/ })).toBeVisible();
   await expectNoAxeViolations(page);
+  // The two quick clicks both stuck: the preview opens again as everyone's tour, in English.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Everyone" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+  await expect(tourTitle()).toHaveText("Welcome to Pipeline");
 });
 
 test("on a 360 px phone the product gets the whole width, as a prospect's phone gives it", async () => {
