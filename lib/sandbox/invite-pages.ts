@@ -26,7 +26,9 @@ ${action}</main></body></html>`;
 function answer(page: Page): Response {
   return new Response(html(page), {
     status: page.status,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" },
+    // The link's token never leaves in a Referer for another site; "no-referrer" would also make the browser
+    // send "Origin: null" with the Join form, and the front door refuses a write that is not from our pages.
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "same-origin" },
   });
 }
 
