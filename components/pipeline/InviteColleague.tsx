@@ -45,11 +45,22 @@ export function InviteColleague({
   const titleId = useId();
   const fieldId = useId();
   const openerRef = useRef<HTMLButtonElement>(null);
+  const wrapperRef = useRef<HTMLDivElement>(null);
   const path = token ? `/join/${token}` : "";
   const url = token ? `${origin}${path}` : "";
 
   // The page's own origin, known only in the browser: whatever host name the prospect reached us by.
   useEffect(() => setOrigin(window.location.origin), []);
+
+  // Open, the panel covers part of the page: a press anywhere outside it closes it, as Escape does.
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: PointerEvent) => {
+      if (event.target instanceof Node && !wrapperRef.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", closeOutside);
+    return () => document.removeEventListener("pointerdown", closeOutside);
+  }, [open]);
 
   function run(action: BoundAction, done: string) {
     setError(undefined);
@@ -81,7 +92,7 @@ export function InviteColleague({
   }
 
   return (
-    <div className="reset-demo invite-colleague">
+    <div ref={wrapperRef} className="reset-demo invite-colleague">
       <button ref={openerRef} type="button" className="button secondary" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
         Invite a colleague
       </button>
