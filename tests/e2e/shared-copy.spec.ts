@@ -45,6 +45,8 @@ async function moveTo(page: Page, stage: string) {
 test("a colleague joins the copy, sees the deal, moves it; the inviter's board shows it live; a link turned off gets a friendly page", async ({
   browser,
 }) => {
+  // Four browsers and six axe runs in one story: on PostgreSQL beside other suites it outlasts the default 120 s.
+  test.setTimeout(240_000);
   const inviterContext = await browser.newContext();
   const inviter = await inviterContext.newPage();
   const board = await startDemo(inviter);
