@@ -202,7 +202,17 @@ test("on a 360 px phone the header is one row and every control is reachable by 
   await page.keyboard.press("Enter");
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   const walked: string[] = [];
-  const order = ["Deals board", "Companies", "Contacts", "Forecast", "Import", "Reset demo", "Invite a colleague", "New deal", "Talk to a human"];
+  const order = [
+    "Deals board",
+    "Companies",
+    "Contacts",
+    "Forecast",
+    "Import",
+    "Reset demo",
+    "Invite a colleague",
+    "New deal",
+    "Talk to a human",
+  ];
   for (const _ of order) {
     await page.keyboard.press("Tab");
     walked.push(await focused());
