@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { EmbeddedFrame } from "@/components/embed/EmbeddedFrame";
 import { ProductMenu } from "@/components/pipeline/ProductMenu";
 import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
 import { SandboxProvider } from "@/components/pipeline/SandboxContext";
@@ -35,6 +36,7 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const workspace = workspaceFor(sandbox, db);
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
+      <EmbeddedFrame />
       <header className="product-header">
         <div className="product-brand">
           <Link href={base} className="product-logo">
