@@ -20,7 +20,9 @@ export default function PrivacyPage() {
       <ul>
         <li>
           One functional cookie, <code>{visitorCookieName}</code>, holding a random id so that you come back to your own demo copy. It lasts{" "}
-          {cookieDays} days and is never shared with anyone.
+          {cookieDays} days and is never shared with anyone. In a demo embedded in another site’s page it is kept for that site only
+          (partitioned), and starting such a demo first sets <code>oh_embed_probe</code>, holding nothing but “1”, for up to five minutes to
+          check that your browser keeps cookies there.
         </li>
         <li>
           What you do in the demo: tour steps viewed and completed, actions in your copy of the product with a short note of what they were
@@ -29,7 +31,8 @@ export default function PrivacyPage() {
         </li>
         <li>
           Your browser family, operating system and device class (for example “Firefox · Windows · desktop”) — not the full browser
-          identification string. Where you arrived from: the referring site’s name and campaign tags in the link.
+          identification string. Where you arrived from: the referring site’s name and campaign tags in the link, or for a demo embedded in another site’s page,
+          that page’s address without its query and its campaign tags.
         </li>
         <li>Anything you choose to type yourself, for example into the demo product.</li>
       </ul>
