@@ -42,6 +42,11 @@ export function startEmbeddedDemo(slug: string, request: Request): Response {
   return response;
 }
 
+/** Where a GET of the start address goes: the poster, with the same query. */
+export function backToPoster(slug: string, request: Request): Response {
+  return redirectTo(`/embed/demo/${encodeURIComponent(slug)}${new URL(request.url).search}`);
+}
+
 export async function openEmbeddedDemo(slug: string, request: Request, nonce: string | undefined): Promise<Response> {
   const arrival = arrivalOrRefusal(request);
   if (arrival instanceof Response) return arrival;
