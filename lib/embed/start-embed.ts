@@ -12,8 +12,8 @@ import { rateLimitedPage } from "@/lib/sandbox/rate-limited-page";
 import { tryDemo } from "@/lib/sandbox/try-demo";
 import { type EmbedArrival, arrivalQuery, embedSource, parseEmbedArrival } from "./embed-arrival";
 import { embedPageHtml, htmlAnswer } from "./embed-page";
-import { newTabLink } from "./poster";
 import { embeddedVisitorCookieOptions } from "@/lib/visitors/visitor-cookie";
+import { newTabLink } from "./poster";
 import { mayEmbed } from "./who-may-embed";
 
 const probeCookie = "oh_embed_probe";
@@ -24,18 +24,19 @@ function redirectTo(location: string): NextResponse {
   return new NextResponse(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 }
 
-function arrivalOrRefusal(request: Request): EmbedArrival | Response {
+function readArrival(request: Request): { arrival: EmbedArrival; refusal?: undefined } | { refusal: Response } {
   const parsed = parseEmbedArrival(new URL(request.url).searchParams);
-  if (!parsed.ok) return htmlError(400, { heading: "This embed's address is not right", explanation: parsed.error });
+  if (!parsed.ok) return { refusal: htmlError(400, { heading: "This embed's address is not right", explanation: parsed.error }) };
   if (parsed.arrival.origin && !mayEmbed(parsed.arrival.origin, request)) {
-    return htmlError(403, { heading: "This site may not embed the demo", explanation: "Open the demo in a new tab instead." });
+    return { refusal: htmlError(403, { heading: "This site may not embed the demo", explanation: "Open the demo in a new tab instead." }) };
   }
-  return parsed.arrival;
+  return { arrival: parsed.arrival };
 }
 
 export function startEmbeddedDemo(slug: string, request: Request): Response {
-  const arrival = arrivalOrRefusal(request);
-  if (arrival instanceof Response) return arrival;
+  const read = readArrival(request);
+  if (read.refusal) return read.refusal;
+  const { arrival } = read;
   const next = `/embed/demo/${encodeURIComponent(slug)}/open${arrivalQuery(arrival)}`;
   const response = redirectTo(next);
   response.cookies.set(probeCookie, "1", probeOptions);
@@ -48,8 +49,9 @@ export function backToPoster(slug: string, request: Request): Response {
 }
 
 export async function openEmbeddedDemo(slug: string, request: Request, nonce: string | undefined): Promise<Response> {
-  const arrival = arrivalOrRefusal(request);
-  if (arrival instanceof Response) return arrival;
+  const read = readArrival(request);
+  if (read.refusal) return read.refusal;
+  const { arrival } = read;
   if (readCookie(request, probeCookie) !== "1") return noCookiesPage(slug, arrival, nonce);
   const outcome = await tryDemo(slug, request, { embedded: { source: embedSource(arrival) } });
   if (outcome.kind === "rate-limited") return rateLimitedPage(outcome.retryAfterSeconds);
