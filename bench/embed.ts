@@ -86,7 +86,9 @@ try {
   const median = (samples: number[]) => percentile(samples, 50);
   console.log(`bench:embed: ${rounds} rounds, ${app} embedded in ${hostOrigin}`);
   console.log(`  loader /embed.js: ${kB(Buffer.byteLength(loader))} raw, ${kB(loaderGzip)} gzip (bound 2 kB)`);
-  console.log(`  poster, all Openhouse transfer before the click (loader included): median ${kB(median(posterTransfers))}, max ${kB(Math.max(...posterTransfers))} (bound 15 kB)`);
+  console.log(
+    `  poster, all Openhouse transfer before the click (loader included): median ${kB(median(posterTransfers))}, max ${kB(Math.max(...posterTransfers))} (bound 15 kB)`,
+  );
   console.log(`  click → first step, embedded: median ${ms(median(embedded))}, p90 ${ms(percentile(embedded, 90))}`);
   console.log(`  click → first step, /try top-level: median ${ms(median(topLevel))}, p90 ${ms(percentile(topLevel, 90))}`);
   console.log(`  ratio embedded ÷ /try (medians): ${(median(embedded) / median(topLevel)).toFixed(2)}× (bound 1.2×)`);

@@ -31,8 +31,8 @@ export default function PrivacyPage() {
         </li>
         <li>
           Your browser family, operating system and device class (for example “Firefox · Windows · desktop”) — not the full browser
-          identification string. Where you arrived from: the referring site’s name and campaign tags in the link, or for a demo embedded in another site’s page,
-          that page’s address without its query and its campaign tags.
+          identification string. Where you arrived from: the referring site’s name and campaign tags in the link, or for a demo embedded in
+          another site’s page, that page’s address without its query and its campaign tags.
         </li>
         <li>Anything you choose to type yourself, for example into the demo product.</li>
       </ul>

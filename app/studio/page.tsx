@@ -1,7 +1,8 @@
 // The studio's demo list: every folder in demos/ (broken ones with their file:line problems), flagged ones first.
-import { DemoCard } from "@/components/studio/DemoCard";
+
 import { headers } from "next/headers";
 import { CopyTextButton } from "@/components/studio/CopyTextButton";
+import { DemoCard } from "@/components/studio/DemoCard";
 import { DemosChangedRefresh } from "@/components/studio/DemosChangedRefresh";
 import { requireRole } from "@/lib/auth/team-session";
 import { centerSnippet, publicAppOrigin } from "@/lib/embed/snippet";
@@ -50,9 +51,8 @@ export default async function StudioPage() {
         <p>
           The gallery in your own site’s page, filterable by role and stage; each demo’s own snippet is on its page. See docs/embedding.md.
         </p>
-        <pre className="embed-snippet" tabIndex={0} aria-label="Embed snippet for the demo center">
-          <code>{center}</code>
-        </pre>
+        <label htmlFor="center-snippet">Embed snippet for the demo center</label>
+        <textarea className="embed-snippet" id="center-snippet" readOnly rows={4} value={center} spellCheck={false} />
         <CopyTextButton text={center} label="Copy demo center snippet" />
       </section>
     </>

@@ -2,7 +2,17 @@
 // live on a blank page, as a visitor will see it before they start.
 import { CopyTextButton } from "./CopyTextButton";
 
-export function EmbedSection({ slug, title, snippet, embedOrigins }: { slug: string; title: string; snippet: string; embedOrigins: readonly string[] }) {
+export function EmbedSection({
+  slug,
+  title,
+  snippet,
+  embedOrigins,
+}: {
+  slug: string;
+  title: string;
+  snippet: string;
+  embedOrigins: readonly string[];
+}) {
   const snippetId = `embed-snippet-${slug}`;
   return (
     <section aria-labelledby="embed-heading" className="embed-section">
@@ -16,12 +26,15 @@ export function EmbedSection({ slug, title, snippet, embedOrigins }: { slug: str
           <>No site may embed it yet: add yours to EMBED_ORIGINS, or visitors get a link that opens a new tab.</>
         )}
       </p>
-      <pre className="embed-snippet" id={snippetId} tabIndex={0} aria-label={`Embed snippet for ${title}`}>
-        <code>{snippet}</code>
-      </pre>
+      <label htmlFor={snippetId}>Embed snippet for {title}</label>
+      <textarea className="embed-snippet" id={snippetId} readOnly rows={5} value={snippet} spellCheck={false} />
       <CopyTextButton text={snippet} label="Copy snippet" />
       <h3>Preview on a blank page</h3>
-      <iframe className="embed-preview" src={`/embed/preview/${encodeURIComponent(slug)}`} title={`Preview of the embedded demo: ${title}`} />
+      <iframe
+        className="embed-preview"
+        src={`/embed/preview/${encodeURIComponent(slug)}`}
+        title={`Preview of the embedded demo: ${title}`}
+      />
     </section>
   );
 }

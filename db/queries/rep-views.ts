@@ -127,7 +127,9 @@ export function visitorsNewestFirst(
       .from(visitors)
       .where(
         and(
-          includeBots ? eq(visitors.doNotTrack, false) : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false), sql`not ${automatedOnly}`),
+          includeBots
+            ? eq(visitors.doNotTrack, false)
+            : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false), sql`not ${automatedOnly}`),
           embeddedOnly ? sql`${s.sql.jsonText(visitors.source, "embedded")} is not null` : undefined,
         ),
       )

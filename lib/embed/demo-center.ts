@@ -23,7 +23,10 @@ export async function demoCenterAnswer(request: Request, nonce: string | undefin
   if (!parsed.ok) return htmlError(400, { heading: "This embed's address is not right", explanation: parsed.error });
   const stage = params.get("stage") || undefined;
   if (stage && !(funnelStages as readonly string[]).includes(stage)) {
-    return htmlError(400, { heading: "This embed's address is not right", explanation: `stage must be one of ${funnelStages.join(", ")}.` });
+    return htmlError(400, {
+      heading: "This embed's address is not right",
+      explanation: `stage must be one of ${funnelStages.join(", ")}.`,
+    });
   }
   const { arrival } = parsed;
   const allowed = arrival.origin === undefined || mayEmbed(arrival.origin, request);

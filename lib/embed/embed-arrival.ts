@@ -32,7 +32,8 @@ export function parseEmbedArrival(params: URLSearchParams): { ok: true; arrival:
   const origin = params.get("origin");
   if (origin) {
     const url = webUrl(origin);
-    if (!url || url.origin !== origin) return { ok: false, error: "origin must be the embedding page's origin, like https://www.example.com." };
+    if (!url || url.origin !== origin)
+      return { ok: false, error: "origin must be the embedding page's origin, like https://www.example.com." };
     arrival.origin = url.origin;
   }
   const page = params.get("page");

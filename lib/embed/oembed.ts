@@ -45,7 +45,8 @@ export async function oembedAnswer(request: Request): Promise<Response> {
   for (const value of [maxwidth, maxheight]) if (typeof value === "object") return jsonError(400, value.error);
   const raw = params.get("url");
   if (!raw) return jsonError(400, "url is required: the address of a demo, like https://demo.example.com/embed/demo/<demo>");
-  if (raw.length > 2000 || !URL.canParse(raw)) return jsonError(400, "url must be a full address, like https://demo.example.com/embed/demo/<demo>");
+  if (raw.length > 2000 || !URL.canParse(raw))
+    return jsonError(400, "url must be a full address, like https://demo.example.com/embed/demo/<demo>");
   const url = new URL(raw);
   const origin = appOrigin(request);
   const target = appOrigins(request).includes(url.origin) ? embedTarget(url) : undefined;

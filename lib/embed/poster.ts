@@ -3,8 +3,8 @@
 // loads no tour: most people who scroll past an embed never click it. A visitor who already started this demo
 // in this frame (a reload of the host page) goes straight back to their copy.
 import "server-only";
-import { latestSandboxOf } from "@/db/queries/sandboxes";
 import { demoDefinition } from "@/db/queries/demos";
+import { latestSandboxOf } from "@/db/queries/sandboxes";
 import type { LocalizedText } from "@/lib/demos/locale";
 import { personaLabels } from "@/lib/demos/personas";
 import { htmlError } from "@/lib/http/error-page";
@@ -22,7 +22,10 @@ function text(value: LocalizedText | undefined, locale: string): string {
 export async function posterAnswer(slug: string, request: Request, nonce: string | undefined): Promise<Response> {
   const definition = await demoDefinition(slug);
   if (!definition) {
-    return htmlError(404, { heading: "There is no such demo", explanation: "This embed names a demo that does not exist (any more). Check the snippet's data-openhouse-demo." });
+    return htmlError(404, {
+      heading: "There is no such demo",
+      explanation: "This embed names a demo that does not exist (any more). Check the snippet's data-openhouse-demo.",
+    });
   }
   const parsed = parseEmbedArrival(new URL(request.url).searchParams);
   if (!parsed.ok) return htmlError(400, { heading: "This embed's address is not right", explanation: parsed.error });
@@ -31,7 +34,8 @@ export async function posterAnswer(slug: string, request: Request, nonce: string
   const visitor = identifyVisitor(request);
   if (visitor.returning) {
     const latest = await latestSandboxOf(visitor.visitorId, slug);
-    if (latest?.status === "live") return new Response(null, { status: 303, headers: { location: `/s/${latest.id}`, "cache-control": "no-store" } });
+    if (latest?.status === "live")
+      return new Response(null, { status: 303, headers: { location: `/s/${latest.id}`, "cache-control": "no-store" } });
   }
 
   const locale = definition.locales?.[0] ?? "en";

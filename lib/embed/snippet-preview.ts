@@ -9,7 +9,8 @@ import { appOrigin } from "./who-may-embed";
 
 export async function embedPreviewAnswer(slug: string, request: Request): Promise<Response> {
   const definition = await demoDefinition(slug);
-  if (!definition) return htmlError(404, { heading: "There is no such demo", explanation: "Pick a demo in the studio to preview its snippet." });
+  if (!definition)
+    return htmlError(404, { heading: "There is no such demo", explanation: "Pick a demo in the studio to preview its snippet." });
   const title = typeof definition.title === "string" ? definition.title : (Object.values(definition.title)[0] ?? slug);
   // The page's own address, not PUBLIC_ORIGINS: the preview must load from the server the studio is on.
   const snippet = demoSnippet(appOrigin(request), { slug, title });

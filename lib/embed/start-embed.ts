@@ -6,13 +6,13 @@
 // would not: the frame says so and offers a new tab, instead of a sandbox the next page could not find.
 import "server-only";
 import { NextResponse } from "next/server";
-import { htmlError } from "@/lib/http/error-page";
 import { readCookie } from "@/lib/http/cookies";
+import { htmlError } from "@/lib/http/error-page";
 import { rateLimitedPage } from "@/lib/sandbox/rate-limited-page";
 import { tryDemo } from "@/lib/sandbox/try-demo";
-import { type EmbedArrival, arrivalQuery, embedSource, parseEmbedArrival } from "./embed-arrival";
-import { embedPageHtml, htmlAnswer } from "./embed-page";
 import { embeddedVisitorCookieOptions } from "@/lib/visitors/visitor-cookie";
+import { arrivalQuery, type EmbedArrival, embedSource, parseEmbedArrival } from "./embed-arrival";
+import { embedPageHtml, htmlAnswer } from "./embed-page";
 import { newTabLink } from "./poster";
 import { mayEmbed } from "./who-may-embed";
 

@@ -6,8 +6,8 @@ import { attributeOpening, linkPersonalization, liveShareLink } from "@/lib/acco
 import { isRegisteredDemo } from "@/lib/demos/gallery";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { runtime } from "@/lib/runtime/runtime";
-import { identifyVisitor } from "@/lib/visitors/identify";
 import { type ArrivalSource, arrivalSource } from "@/lib/visitors/arrival-source";
+import { identifyVisitor } from "@/lib/visitors/identify";
 import { embeddedVisitorCookieOptions, signVisitorId, visitorCookieName, visitorCookieOptions } from "@/lib/visitors/visitor-cookie";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 import { missingDemoPath } from "./missing-demo";
@@ -74,6 +74,10 @@ export async function tryDemo(
     location: `/s/${sandbox.id}${renewed ? `?renewed=${renewed}` : ""}`,
     sandboxId: sandbox.id,
     created,
-    cookie: { name: visitorCookieName, value: signVisitorId(visitor.visitorId), options: framed ? embeddedVisitorCookieOptions() : visitorCookieOptions(secure) },
+    cookie: {
+      name: visitorCookieName,
+      value: signVisitorId(visitor.visitorId),
+      options: framed ? embeddedVisitorCookieOptions() : visitorCookieOptions(secure),
+    },
   };
 }

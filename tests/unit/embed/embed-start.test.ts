@@ -4,11 +4,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
+import { registerDemos } from "@/lib/demos/registry";
 import { parseEmbedArrival } from "@/lib/embed/embed-arrival";
 import { oembedAnswer } from "@/lib/embed/oembed";
 import { posterAnswer } from "@/lib/embed/poster";
 import { openEmbeddedDemo, startEmbeddedDemo } from "@/lib/embed/start-embed";
-import { registerDemos } from "@/lib/demos/registry";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { s, t } from "../control-plane";
@@ -56,7 +56,9 @@ describe("an embedded demo's poster", () => {
   });
 
   it("offers only a new tab to a page whose origin may not embed", async () => {
-    const html = await (await posterAnswer("pipeline-basics", request("/embed/demo/pipeline-basics?origin=https://elsewhere.example"), undefined)).text();
+    const html = await (
+      await posterAnswer("pipeline-basics", request("/embed/demo/pipeline-basics?origin=https://elsewhere.example"), undefined)
+    ).text();
     expect(html).not.toContain("Start the demo");
     expect(html).toContain('href="/try/pipeline-basics" target="_blank"');
   });
@@ -102,7 +104,11 @@ describe("starting an embedded demo", () => {
     expect(visitor?.source).toEqual({ utm_source: "newsletter", embedded: `${site}/pricing` });
 
     // Back on the poster (a reload of the host page), the frame goes straight to that copy.
-    const again = await posterAnswer("pipeline-basics", request(`/embed/demo/pipeline-basics${arrival}`, { headers: { cookie: visitorCookie.split(";")[0] ?? "" } }), undefined);
+    const again = await posterAnswer(
+      "pipeline-basics",
+      request(`/embed/demo/pipeline-basics${arrival}`, { headers: { cookie: visitorCookie.split(";")[0] ?? "" } }),
+      undefined,
+    );
     expect(again.status).toBe(303);
     expect(again.headers.get("location")).toBe(response.headers.get("location"));
   });
@@ -113,7 +119,8 @@ describe("starting an embedded demo", () => {
       request(`/embed/demo/pipeline-basics/open${arrival}`, { headers: { cookie: "oh_embed_probe=1", "sec-gpc": "1" } }),
       undefined,
     );
-    const visitorId = decodeURIComponent((setCookies(response).get("oh_visitor") ?? "").split(";")[0]?.split("=")[1] ?? "").split(".")[0] ?? "";
+    const visitorId =
+      decodeURIComponent((setCookies(response).get("oh_visitor") ?? "").split(";")[0]?.split("=")[1] ?? "").split(".")[0] ?? "";
     const [visitor] = await s.all(s.db.select().from(t.visitors).where(eq(t.visitors.id, visitorId)));
     expect(visitor?.source ?? null).toBeNull();
   });
@@ -124,7 +131,10 @@ describe("what the loader says about the embedding page", () => {
     const parsed = parseEmbedArrival(
       new URLSearchParams({ origin: site, page: `${site}/pricing?token=secret#plans`, utm_campaign: "spring\u0000", persona: "leader" }),
     );
-    expect(parsed).toEqual({ ok: true, arrival: { origin: site, page: `${site}/pricing`, utm: { utm_campaign: "spring" }, persona: "leader" } });
+    expect(parsed).toEqual({
+      ok: true,
+      arrival: { origin: site, page: `${site}/pricing`, utm: { utm_campaign: "spring" }, persona: "leader" },
+    });
   });
 
   it.each([
@@ -156,16 +166,14 @@ describe("oEmbed", () => {
     expect((await (await ask(`url=${encodeURIComponent(`${app}/`)}`)).json()).html).toContain(`${app}/embed/center`);
   });
 
-  it.each([
-    `${app}/embed/demo/no-such-demo`,
-    `${app}/sales`,
-    "https://elsewhere.example/try/pipeline-basics",
-    "javascript:alert(1)",
-  ])("is 404 for %s", async (url) => {
-    const response = await ask(`url=${encodeURIComponent(url)}`);
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: "No demo is served at that address" });
-  });
+  it.each([`${app}/embed/demo/no-such-demo`, `${app}/sales`, "https://elsewhere.example/try/pipeline-basics", "javascript:alert(1)"])(
+    "is 404 for %s",
+    async (url) => {
+      const response = await ask(`url=${encodeURIComponent(url)}`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: "No demo is served at that address" });
+    },
+  );
 
   it.each([
     ["no url", ""],

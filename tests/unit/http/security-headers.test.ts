@@ -49,7 +49,8 @@ describe("the security headers of every answer", () => {
 
 describe("who may embed a demo (EMBED_ORIGINS)", () => {
   const embedOrigins = ["https://www.example.com", "http://localhost:3500"];
-  const ancestors = (path: string) => directive(securityHeaders(path, { embedOrigins })["content-security-policy"] ?? "", "frame-ancestors");
+  const ancestors = (path: string) =>
+    directive(securityHeaders(path, { embedOrigins })["content-security-policy"] ?? "", "frame-ancestors");
 
   it("lets the listed sites and this app frame the embed pages and the product they open", () => {
     for (const path of ["/embed/demo/pipeline-basics", "/embed/center", "/s/abc/deals/new"]) {
@@ -59,13 +60,19 @@ describe("who may embed a demo (EMBED_ORIGINS)", () => {
     }
   });
 
-  it.each(["/sales", "/sales/sign-in", "/studio", "/studio/demos/pipeline-basics", "/", "/try/pipeline-basics", "/oembed", "/embed/../sales"])(
-    "still lets nobody frame %s",
-    (path) => {
-      expect(ancestors(path)).toBe("frame-ancestors 'none'");
-      expect(securityHeaders(path, { embedOrigins })["x-frame-options"]).toBe("DENY");
-    },
-  );
+  it.each([
+    "/sales",
+    "/sales/sign-in",
+    "/studio",
+    "/studio/demos/pipeline-basics",
+    "/",
+    "/try/pipeline-basics",
+    "/oembed",
+    "/embed/../sales",
+  ])("still lets nobody frame %s", (path) => {
+    expect(ancestors(path)).toBe("frame-ancestors 'none'");
+    expect(securityHeaders(path, { embedOrigins })["x-frame-options"]).toBe("DENY");
+  });
 
   it("without EMBED_ORIGINS, lets only this app frame the embed pages (the studio's preview of a snippet)", () => {
     expect(directive(contentSecurityPolicy("/embed/center"), "frame-ancestors")).toBe("frame-ancestors 'self'");
