@@ -16,6 +16,8 @@ export type EmbedPage = {
   hostOrigin?: string;
   /** Extra tags for <head> (the oEmbed discovery link). */
   head?: string;
+  /** A same-site path to go on to once the embedding origin is kept (a returning visitor's copy). */
+  continueTo?: string;
 };
 
 /** Under this key the frame keeps the embedding origin for the product pages it opens next. */
@@ -39,16 +41,18 @@ label{display:grid;gap:.25rem;font-size:.9rem}select{font:inherit;padding:.5rem;
 
 // Runs in the frame: keeps the embedding origin for the product pages, and tells that page the frame's height.
 // postMessage to that origin only: were the frame ever elsewhere, the browser would drop the message.
-function bridgeScript(hostOrigin: string | undefined): string {
-  return `(function(){var o=${JSON.stringify(hostOrigin ?? null)};try{if(o)sessionStorage.setItem(${JSON.stringify(embedOriginKey)},o)}catch(e){}
-if(!o||window.parent===window)return;var last=0;function tell(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);if(h!==last){last=h;parent.postMessage({source:"openhouse",version:1,type:"resize",height:h},o)}}
+function bridgeScript(hostOrigin: string | undefined, continueTo: string | undefined): string {
+  // "<" is escaped so that no value can close the script element.
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+  return `(function(){var o=${json(hostOrigin ?? null)};try{if(o)sessionStorage.setItem(${json(embedOriginKey)},o)}catch(e){}
+${continueTo ? `location.replace(${json(continueTo)});return;` : ""}if(!o||window.parent===window)return;var last=0;function tell(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);if(h!==last){last=h;parent.postMessage({source:"openhouse",version:1,type:"resize",height:h},o)}}
 new ResizeObserver(tell).observe(document.documentElement);tell()})();`;
 }
 
-export function embedPageHtml({ title, body, nonce, hostOrigin, head = "" }: EmbedPage): string {
+export function embedPageHtml({ title, body, nonce, hostOrigin, head = "", continueTo }: EmbedPage): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>${head}<style>${style}</style></head>
-<body><main id="main">${body}</main><script${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${bridgeScript(hostOrigin)}</script></body></html>`;
+<body><main id="main">${body}</main><script${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${bridgeScript(hostOrigin, continueTo)}</script></body></html>`;
 }
 
 export function htmlAnswer(html: string, status = 200, headers: Record<string, string> = {}): Response {
