@@ -31,15 +31,14 @@ export async function posterAnswer(slug: string, request: Request, nonce: string
   if (!parsed.ok) return htmlError(400, { heading: "This embed's address is not right", explanation: parsed.error });
   const { arrival } = parsed;
 
-  const visitor = identifyVisitor(request);
-  if (visitor.returning) {
-    const latest = await latestSandboxOf(visitor.visitorId, slug);
-    if (latest?.status === "live")
-      return new Response(null, { status: 303, headers: { location: `/s/${latest.id}`, "cache-control": "no-store" } });
-  }
-
   const locale = definition.locales?.[0] ?? "en";
   const allowed = arrival.origin === undefined || mayEmbed(arrival.origin, request);
+  const visitor = identifyVisitor(request);
+  if (visitor.returning && allowed) {
+    const latest = await latestSandboxOf(visitor.visitorId, slug);
+    // Through the page's script, not a redirect: it keeps the embedding origin for this tab's frame first.
+    if (latest?.status === "live") return resumePage(`/s/${latest.id}`, arrival, nonce);
+  }
   const title = text(definition.title, locale);
   const welcome = definition.steps[0] ? text(definition.steps[0].title, locale) : "";
   const persona = arrival.persona ? personaLabels[arrival.persona] : undefined;
@@ -61,6 +60,11 @@ ${allowed ? startActions(slug, arrival) : newTabOnly(slug, arrival)}
       head: `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(oembed)}" title="${escapeHtml(title)}">`,
     }),
   );
+}
+
+function resumePage(location: string, arrival: EmbedArrival, nonce: string | undefined): Response {
+  const body = `<p role="status">Opening your demo copy… <a href="${escapeHtml(location)}">Continue</a></p>`;
+  return htmlAnswer(embedPageHtml({ title: "Your demo copy", body, nonce, hostOrigin: arrival.origin, continueTo: location }));
 }
 
 /** "Open in a new tab": /try, which works as from the gallery, with the embed's persona and campaign. */
