@@ -8,6 +8,7 @@ import type { SignalType } from "@/lib/signals/signal-types";
 const embedOriginKey = "openhouse:embed-origin";
 
 type HostView = Pick<Window, "parent" | "sessionStorage">;
+type RelayedSignal = { type: SignalType; demo?: string; step?: string; stepIndex?: number };
 
 /** The embedding page's origin, when this page is in its frame; undefined on a page of its own. */
 export function embeddingOrigin(view: HostView = window): string | undefined {
@@ -24,8 +25,8 @@ function isRelayed(type: SignalType): type is keyof typeof embedEventOfSignal {
 }
 
 /** The host page's event for one of the tour's signals; ids and positions only, never what the visitor typed. */
-export function embedEventFor(signal: { type: SignalType; demo: string; step?: string; stepIndex?: number }): EmbedEvent | undefined {
-  if (!isRelayed(signal.type)) return undefined;
+export function embedEventFor(signal: RelayedSignal): EmbedEvent | undefined {
+  if (!isRelayed(signal.type) || !signal.demo) return undefined;
   return {
     source: "openhouse",
     version: embedEventVersion,
@@ -36,7 +37,7 @@ export function embedEventFor(signal: { type: SignalType; demo: string; step?: s
   };
 }
 
-export function tellHostPage(signal: { type: SignalType; demo: string; step?: string; stepIndex?: number }): void {
+export function tellHostPage(signal: RelayedSignal): void {
   try {
     const origin = embeddingOrigin();
     const event = origin ? embedEventFor(signal) : undefined;
