@@ -5,7 +5,9 @@
 import { type EmbedEvent, type EmbedResize, embedEventOfSignal, embedEventVersion } from "@/lib/contracts/embed-events";
 import type { SignalType } from "@/lib/signals/signal-types";
 
+// The same keys as lib/embed/embed-page.ts, which writes the first and reads the second.
 const embedOriginKey = "openhouse:embed-origin";
+const embedPathKey = "openhouse:embed-path";
 
 type HostView = Pick<Window, "parent" | "sessionStorage">;
 type RelayedSignal = { type: SignalType; demo?: string; step?: string; stepIndex?: number };
@@ -67,4 +69,13 @@ export function reportFrameHeight(origin: string): () => void {
     observer.disconnect();
     delete root.dataset.embedded;
   };
+}
+
+/** Keeps the product page the frame is on, so a reload of the host page comes back to it (lib/embed/poster.ts). */
+export function rememberFramePath(path: string): void {
+  try {
+    window.sessionStorage.setItem(embedPathKey, path);
+  } catch {
+    // Without storage a reload opens the copy's first page instead.
+  }
 }

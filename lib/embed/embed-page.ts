@@ -22,6 +22,8 @@ export type EmbedPage = {
 
 /** Under this key the frame keeps the embedding origin for the product pages it opens next. */
 export const embedOriginKey = "openhouse:embed-origin";
+/** And under this one the product page it was last on, so a reload of the host page returns there. */
+export const embedPathKey = "openhouse:embed-path";
 
 const style = `*{box-sizing:border-box}html{color-scheme:light}body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111827;background:#fff;line-height:1.5}
 main{padding:1.25rem;max-width:56rem;margin:0 auto}h1,h2{line-height:1.25;margin:0 0 .5rem}h1{font-size:1.5rem}h2{font-size:1.15rem}p{margin:.5rem 0}
@@ -45,7 +47,7 @@ function bridgeScript(hostOrigin: string | undefined, continueTo: string | undef
   // "<" is escaped so that no value can close the script element.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
   return `(function(){var o=${json(hostOrigin ?? null)};try{if(o)sessionStorage.setItem(${json(embedOriginKey)},o)}catch(e){}
-${continueTo ? `location.replace(${json(continueTo)});return;` : ""}if(!o||window.parent===window)return;var last=0;function tell(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);if(h!==last){last=h;parent.postMessage({source:"openhouse",version:1,type:"resize",height:h},o)}}
+${continueTo ? `var to=${json(continueTo)},at=null;try{at=sessionStorage.getItem(${json(embedPathKey)})}catch(e){}if(at&&(at===to||at.indexOf(to+"/")===0||at.indexOf(to+"?")===0))to=at;location.replace(to);return;` : ""}if(!o||window.parent===window)return;var last=0;function tell(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);if(h!==last){last=h;parent.postMessage({source:"openhouse",version:1,type:"resize",height:h},o)}}
 new ResizeObserver(tell).observe(document.documentElement);tell()})();`;
 }
 

@@ -13,7 +13,9 @@ export function mayEmbed(origin: string, request: Pick<Request, "url" | "headers
 export function appOrigins(request: Pick<Request, "url" | "headers">): string[] {
   const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   const protocol = forwarded === "https" ? "https:" : new URL(request.url).protocol;
-  return ownOrigins(request.headers.get("host") ?? undefined, protocol);
+  const own = ownOrigins(request.headers.get("host") ?? undefined, protocol);
+  // A request without a Host header (a test's, a script's) was still addressed somewhere: its URL says where.
+  return request.headers.get("host") ? own : [new URL(request.url).origin, ...own];
 }
 
 /** The address this app is reached at, for absolute links a host page or a CMS will use. */

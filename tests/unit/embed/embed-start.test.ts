@@ -39,7 +39,8 @@ function setCookies(response: Response): Map<string, string> {
   return new Map(response.headers.getSetCookie().map((line) => [line.split("=")[0] ?? "", line]));
 }
 
-const arrival = `?origin=${encodeURIComponent(site)}&page=${encodeURIComponent(`${site}/pricing`)}&utm_source=newsletter&persona=rep`;
+// In the order the embed pages write it (lib/embed/embed-arrival.ts, arrivalQuery).
+const arrival = `?origin=${encodeURIComponent(site)}&page=${encodeURIComponent(`${site}/pricing`)}&persona=rep&utm_source=newsletter`;
 
 describe("an embedded demo's poster", () => {
   it("shows the demo and its start, and makes no sandbox and no visitor", async () => {
@@ -110,7 +111,7 @@ describe("starting an embedded demo", () => {
       undefined,
     );
     expect(again.status).toBe(200);
-    expect(await again.text()).toContain(`location.replace("${response.headers.get("location")}")`);
+    expect(await again.text()).toContain(`var to="${response.headers.get("location")}"`);
   });
 
   it("keeps no source for a visitor who sent Global Privacy Control, as /try does", async () => {
