@@ -298,8 +298,8 @@ test("the demo center embeds the gallery, filterable by role and stage, and star
   await expect(popover(frame).getByRole("heading", { name: "Welcome to Pipeline" })).toBeVisible();
 });
 
-test("the studio's Embed section: the snippet, a copy button and the snippet live on a blank page", async ({ browser }) => {
-  const context = await contextAs(browser, marketer);
+test("the studio's Embed section: the snippet, a copy button and the snippet live on a blank page", async ({ browser, server }) => {
+  const context = await contextAs(browser, server.url, marketer);
   const page = await context.newPage();
   await page.goto("/studio/demos/pipeline-basics");
   const section = page.getByRole("region", { name: "Embed" });

@@ -4,10 +4,13 @@ import { formatWhen } from "@/components/sales/format";
 import { requireTeamMember } from "@/lib/auth/team-session";
 import { listVisitors } from "@/lib/insights/visitors";
 
-export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string }> }) {
+export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string; embedded?: string }> }) {
   await requireTeamMember({ next: "/sales/visitors" });
-  const includeBots = (await searchParams).bots === "1";
-  const visitors = await listVisitors({ includeBots });
+  const query = await searchParams;
+  const includeBots = query.bots === "1";
+  // Only those who came through a demo embedded in another site's page (their source names that page).
+  const embedded = query.embedded === "1";
+  const visitors = await listVisitors({ includeBots, embedded });
   return (
     <>
       <h1>Visitors</h1>
