@@ -29,7 +29,10 @@ function list(env: Env, name: string): string[] {
 function origins(env: Env, name: string): string[] {
   return list(env, name).map((item) => {
     const url = URL.canParse(item) ? new URL(item) : undefined;
-    const originOnly = url && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    // One site each, spelled plainly: a wildcard would mean something else to the browser's frame-ancestors than
+    // to the loader's list.
+    const plainHost = url && /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname);
+    const originOnly = url && plainHost && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
     if (!url || !originOnly || !["http:", "https:"].includes(url.protocol) || item.endsWith("#") || item.endsWith("?")) {
       throw new Error(`${name} must list origins like https://www.example.com (scheme, host and port only), got "${item}"`);
     }
