@@ -1,25 +1,22 @@
-// The product's side of an embed: when this page is the frame a host page embedded (the embed pages kept the
-// embedding origin in sessionStorage, lib/embed/embed-page.ts), the tour's signals reach that page too, as the
+// The product's side of an embed: when this page is the frame a host page embedded (the server knows the
+// embedding origin from the frame's partitioned cookie, lib/embed/start-embed.ts), the tour's signals reach that page too, as the
 // documented events (lib/contracts/embed-events.ts), and so does the frame's height. Posted to that origin
 // only: were the frame anywhere else, the browser would drop the message. Never throws into the product.
 import { type EmbedEvent, type EmbedResize, embedEventOfSignal, embedEventVersion } from "@/lib/contracts/embed-events";
 import type { SignalType } from "@/lib/signals/signal-types";
 
-// The same keys as lib/embed/embed-page.ts, which writes the first and reads the second.
-const embedOriginKey = "openhouse:embed-origin";
-const embedPathKey = "openhouse:embed-path";
-
-type HostView = Pick<Window, "parent" | "sessionStorage">;
 type RelayedSignal = { type: SignalType; demo?: string; step?: string; stepIndex?: number };
 
+/** The embedding page's origin, as the server read it from the frame's partitioned cookie (EmbeddedFrame). */
+let hostOrigin: string | undefined;
+
+export function setEmbeddingOrigin(origin: string | undefined): void {
+  hostOrigin = origin;
+}
+
 /** The embedding page's origin, when this page is in its frame; undefined on a page of its own. */
-export function embeddingOrigin(view: HostView = window): string | undefined {
-  try {
-    if (view.parent === view) return undefined;
-    return view.sessionStorage.getItem(embedOriginKey) ?? undefined;
-  } catch {
-    return undefined;
-  }
+export function embeddingOrigin(view: Pick<Window, "parent"> = window): string | undefined {
+  return view.parent === view ? undefined : hostOrigin;
 }
 
 function isRelayed(type: SignalType): type is keyof typeof embedEventOfSignal {
@@ -71,11 +68,3 @@ export function reportFrameHeight(origin: string): () => void {
   };
 }
 
-/** Keeps the product page the frame is on, so a reload of the host page comes back to it (lib/embed/poster.ts). */
-export function rememberFramePath(path: string): void {
-  try {
-    window.sessionStorage.setItem(embedPathKey, path);
-  } catch {
-    // Without storage a reload opens the copy's first page instead.
-  }
-}

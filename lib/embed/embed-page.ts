@@ -1,7 +1,6 @@
 // The frame of every embed page (the poster, the demo center, "open in a new tab"): plain HTML with its style
 // inline and one small script, so a poster costs a few kilobytes and loads none of the app's JavaScript. The
-// script tells the embedding page the frame's height (so the host shows no second scroll bar) and keeps the
-// embedding origin for the product pages that follow in this frame (components/embed/host-events.ts).
+// script tells the embedding page the frame's height, so the host shows no second scroll bar.
 import "server-only";
 import { escapeHtml } from "@/lib/http/error-page";
 
@@ -16,14 +15,8 @@ export type EmbedPage = {
   hostOrigin?: string;
   /** Extra tags for <head> (the oEmbed discovery link). */
   head?: string;
-  /** A same-site path to go on to once the embedding origin is kept (a returning visitor's copy). */
-  continueTo?: string;
 };
 
-/** Under this key the frame keeps the embedding origin for the product pages it opens next. */
-export const embedOriginKey = "openhouse:embed-origin";
-/** And under this one the product page it was last on, so a reload of the host page returns there. */
-export const embedPathKey = "openhouse:embed-path";
 
 const style = `*{box-sizing:border-box}html{color-scheme:light}body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111827;background:#fff;line-height:1.5}
 main{padding:1.25rem;max-width:56rem;margin:0 auto}h1,h2{line-height:1.25;margin:0 0 .5rem}h1{font-size:1.5rem}h2{font-size:1.15rem}p{margin:.5rem 0}
@@ -41,20 +34,19 @@ main{padding:1.25rem;max-width:56rem;margin:0 auto}h1,h2{line-height:1.25;margin
 label{display:grid;gap:.25rem;font-size:.9rem}select{font:inherit;padding:.5rem;border:1px solid #6b7280;border-radius:8px;min-height:44px;background:#fff}
 .muted{color:#4b5563}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
 
-// Runs in the frame: keeps the embedding origin for the product pages, and tells that page the frame's height.
-// postMessage to that origin only: were the frame ever elsewhere, the browser would drop the message.
-function bridgeScript(hostOrigin: string | undefined, continueTo: string | undefined): string {
+// Runs in the frame: tells the embedding page the frame's height. postMessage to that origin only: were the
+// frame ever elsewhere, the browser would drop the message.
+function bridgeScript(hostOrigin: string | undefined): string {
   // "<" is escaped so that no value can close the script element.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
-  return `(function(){var o=${json(hostOrigin ?? null)};try{if(o)sessionStorage.setItem(${json(embedOriginKey)},o)}catch(e){}
-${continueTo ? `var to=${json(continueTo)},at=null;try{at=sessionStorage.getItem(${json(embedPathKey)})}catch(e){}if(at&&(at===to||at.indexOf(to+"/")===0||at.indexOf(to+"?")===0))to=at;location.replace(to);return;` : ""}if(!o||window.parent===window)return;var last=0;function tell(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);if(h!==last){last=h;parent.postMessage({source:"openhouse",version:1,type:"resize",height:h},o)}}
+  return `(function(){var o=${json(hostOrigin ?? null)};if(!o||window.parent===window)return;var last=0;function tell(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);if(h!==last){last=h;parent.postMessage({source:"openhouse",version:1,type:"resize",height:h},o)}}
 new ResizeObserver(tell).observe(document.documentElement);tell()})();`;
 }
 
-export function embedPageHtml({ title, body, nonce, hostOrigin, head = "", continueTo }: EmbedPage): string {
+export function embedPageHtml({ title, body, nonce, hostOrigin, head = "" }: EmbedPage): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>${head}<style>${style}</style></head>
-<body><main id="main">${body}</main><script${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${bridgeScript(hostOrigin, continueTo)}</script></body></html>`;
+<body><main id="main">${body}</main><script${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${bridgeScript(hostOrigin)}</script></body></html>`;
 }
 
 export function htmlAnswer(html: string, status = 200, headers: Record<string, string> = {}): Response {

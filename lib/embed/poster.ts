@@ -7,11 +7,15 @@ import { demoDefinition } from "@/db/queries/demos";
 import { latestSandboxOf } from "@/db/queries/sandboxes";
 import type { LocalizedText } from "@/lib/demos/locale";
 import { personaLabels } from "@/lib/demos/personas";
+import { readCookie } from "@/lib/http/cookies";
 import { htmlError } from "@/lib/http/error-page";
 import { identifyVisitor } from "@/lib/visitors/identify";
 import { arrivalQuery, type EmbedArrival, parseEmbedArrival } from "./embed-arrival";
 import { embedPageHtml, escapeHtml, htmlAnswer } from "./embed-page";
 import { appOrigin, mayEmbed } from "./who-may-embed";
+
+/** The frame's cookie naming the product page it was last on (components/embed/frame-cookies.ts writes it). */
+const framePathCookieName = "oh_embed_path";
 
 function text(value: LocalizedText | undefined, locale: string): string {
   if (value === undefined) return "";
@@ -36,8 +40,7 @@ export async function posterAnswer(slug: string, request: Request, nonce: string
   const visitor = identifyVisitor(request);
   if (visitor.returning && allowed) {
     const latest = await latestSandboxOf(visitor.visitorId, slug);
-    // Through the page's script, not a redirect: it keeps the embedding origin for this tab's frame first.
-    if (latest?.status === "live") return resumePage(`/s/${latest.id}`, arrival, nonce);
+    if (latest?.status === "live") return resumeAt(`/s/${latest.id}`, readCookie(request, framePathCookieName));
   }
   const title = text(definition.title, locale);
   const welcome = definition.steps[0] ? text(definition.steps[0].title, locale) : "";
@@ -62,9 +65,10 @@ ${allowed ? startActions(slug, arrival) : newTabOnly(slug, arrival)}
   );
 }
 
-function resumePage(location: string, arrival: EmbedArrival, nonce: string | undefined): Response {
-  const body = `<p role="status">Opening your demo copy… <a href="${escapeHtml(location)}">Continue</a></p>`;
-  return htmlAnswer(embedPageHtml({ title: "Your demo copy", body, nonce, hostOrigin: arrival.origin, continueTo: location }));
+/** Back to the visitor's copy: the page of it the frame was last on (its own cookie says), else its first page. */
+function resumeAt(copy: string, lastPath: string | undefined): Response {
+  const returnTo = lastPath && /^[A-Za-z0-9_/-]*$/.test(lastPath) && (lastPath === copy || lastPath.startsWith(`${copy}/`)) ? lastPath : copy;
+  return new Response(null, { status: 303, headers: { location: returnTo, "cache-control": "no-store" } });
 }
 
 /** "Open in a new tab": /try, which works as from the gallery, with the embed's persona and campaign. */

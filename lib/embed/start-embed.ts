@@ -13,12 +13,16 @@ import { tryDemo } from "@/lib/sandbox/try-demo";
 import { embeddedVisitorCookieOptions } from "@/lib/visitors/visitor-cookie";
 import { arrivalQuery, type EmbedArrival, embedSource, parseEmbedArrival } from "./embed-arrival";
 import { embedPageHtml, htmlAnswer } from "./embed-page";
+import { frameOriginCookie } from "./frame-origin";
 import { newTabLink } from "./poster";
 import { mayEmbed } from "./who-may-embed";
 
-const probeCookie = "oh_embed_probe";
-/** The visitor cookie's attributes (lib/visitors/visitor-cookie.ts), for a few minutes and the embed pages only. */
-const probeOptions = { ...embeddedVisitorCookieOptions(), path: "/embed/", maxAge: 300 };
+/**
+ * The frame's own cookie (lib/embed/frame-origin.ts), with the visitor cookie's attributes: set by the start as
+ * a probe (for a few minutes), then kept as long as the visitor cookie once the open found it. Its value is the
+ * embedding page's origin, which the product's pages read to tell that page what happens.
+ */
+const probeOptions = { ...embeddedVisitorCookieOptions(), maxAge: 300 };
 
 function redirectTo(location: string): NextResponse {
   return new NextResponse(null, { status: 303, headers: { location, "cache-control": "no-store" } });
@@ -39,7 +43,7 @@ export function startEmbeddedDemo(slug: string, request: Request): Response {
   const { arrival } = read;
   const next = `/embed/demo/${encodeURIComponent(slug)}/open${arrivalQuery(arrival)}`;
   const response = redirectTo(next);
-  response.cookies.set(probeCookie, "1", probeOptions);
+  response.cookies.set(frameOriginCookie, arrival.origin ?? "none", probeOptions);
   return response;
 }
 
@@ -52,14 +56,14 @@ export async function openEmbeddedDemo(slug: string, request: Request, nonce: st
   const read = readArrival(request);
   if (read.refusal) return read.refusal;
   const { arrival } = read;
-  if (readCookie(request, probeCookie) !== "1") return noCookiesPage(slug, arrival, nonce);
+  if (!readCookie(request, frameOriginCookie)) return noCookiesPage(slug, arrival, nonce);
   const outcome = await tryDemo(slug, request, { embedded: { source: embedSource(arrival) } });
   if (outcome.kind === "rate-limited") return rateLimitedPage(outcome.retryAfterSeconds);
   if (outcome.kind === "no-such-demo") {
     return htmlError(404, { heading: "There is no such demo", explanation: "This embed names a demo that does not exist (any more)." });
   }
   const response = redirectTo(outcome.location);
-  response.cookies.set(probeCookie, "", { ...probeOptions, maxAge: 0 });
+  response.cookies.set(frameOriginCookie, arrival.origin ?? "none", embeddedVisitorCookieOptions());
   response.cookies.set(outcome.cookie.name, outcome.cookie.value, outcome.cookie.options);
   return response;
 }

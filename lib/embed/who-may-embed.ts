@@ -5,12 +5,12 @@ import "server-only";
 import { ownOrigins } from "@/lib/auth/origins";
 import { runtime } from "@/lib/runtime/runtime";
 
-export function mayEmbed(origin: string, request: Pick<Request, "url" | "headers">): boolean {
+export function mayEmbed(origin: string, request: { url: string; headers: Pick<Headers, "get"> }): boolean {
   return runtime().config.embedOrigins.includes(origin) || appOrigins(request).includes(origin);
 }
 
 /** This app's own origins, as the request reached it (the Host header) and as PUBLIC_ORIGINS names them. */
-export function appOrigins(request: Pick<Request, "url" | "headers">): string[] {
+export function appOrigins(request: { url: string; headers: Pick<Headers, "get"> }): string[] {
   const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   const protocol = forwarded === "https" ? "https:" : new URL(request.url).protocol;
   const own = ownOrigins(request.headers.get("host") ?? undefined, protocol);
@@ -19,6 +19,6 @@ export function appOrigins(request: Pick<Request, "url" | "headers">): string[] 
 }
 
 /** The address this app is reached at, for absolute links a host page or a CMS will use. */
-export function appOrigin(request: Pick<Request, "url" | "headers">): string {
+export function appOrigin(request: { url: string; headers: Pick<Headers, "get"> }): string {
   return appOrigins(request)[0] ?? new URL(request.url).origin;
 }

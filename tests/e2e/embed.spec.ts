@@ -20,11 +20,11 @@ type HostSite = { origin: string; stop: () => void };
 const openhouse = (server: WorkerServer) => `http://127.0.0.1:${server.port}`;
 
 /** A plain marketing page: the snippet the studio hands out, and a listener for the loader's window events. */
-function hostPage(server: WorkerServer, body: string): string {
+function hostPage(server: WorkerServer, body: string, app = openhouse(server)): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme pricing</title></head>
 <body><main><h1>Acme pricing</h1><p>Our plans, and the product itself below.</p>${body}</main>
 <script>window.openhouseEvents = []; addEventListener("openhouse", function (event) { openhouseEvents.push(event.detail); });</script>
-<script async src="${openhouse(server)}/embed.js"></script></body></html>`;
+<script async src="${app}/embed.js"></script></body></html>`;
 }
 
 const demoSnippet = (server: WorkerServer) =>
@@ -71,6 +71,7 @@ test.beforeAll(async ({ server }) => {
   host = await startHost(server.sparePort, {
     "/pricing": hostPage(server, demoSnippet(server)),
     "/demos": hostPage(server, centerSnippet(server)),
+    "/insecure": hostPage(server, demoSnippet(server), `http://openhouse.test:${server.port}`),
     "/framed-sign-in": hostPage(server, `<iframe id="workspace" title="Workspace" src="${openhouse(server)}/sales/sign-in"></iframe>`),
   });
   // The worker server lets exactly this site embed (worker-server.ts).
@@ -196,27 +197,26 @@ test("a site not in EMBED_ORIGINS gets no frame: its link opens the demo in a ne
   }
 });
 
-/** A Chromium that keeps no cookie for a site embedded in another: third-party cookies blocked, partitioned ones too. */
-async function launchWithoutThirdPartyCookies(): Promise<Browser> {
+/**
+ * A browser that keeps no cookie for the frame at all. The suite's Chromium blocks third-party cookies (its
+ * contexts are off the record, like Incognito) but keeps partitioned ones, as CHIPS intends; so here Openhouse is
+ * reached under a name that is not loopback (openhouse.test, mapped to 127.0.0.1) over plain HTTP, where the
+ * browser refuses every `Secure` cookie — the embed's included — as it would on a site without HTTPS.
+ */
+async function launchKeepingNoFrameCookie(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--test-third-party-cookie-phaseout",
-      "--disable-features=PartitionedCookies",
-    ],
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--host-resolver-rules=MAP openhouse.test 127.0.0.1"],
   });
 }
 
 test("where the browser keeps no cookie for the frame, the embed says so and opens a working new tab", async ({ server }) => {
-  const browser = await launchWithoutThirdPartyCookies();
+  const browser = await launchKeepingNoFrameCookie();
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const before = await count(server, "sandboxes");
-    await page.goto(`${host.origin}/pricing`);
+    await page.goto(`${host.origin}/insecure`);
     const frame = demoFrame(page);
     await frame.getByRole("button", { name: "Start the demo" }).click();
     await expect(frame.getByRole("heading", { name: "This demo needs a new tab in your browser" })).toBeVisible();
@@ -224,10 +224,7 @@ test("where the browser keeps no cookie for the frame, the embed says so and ope
     // Nothing was made for a frame that could not have found it again.
     expect(await count(server, "sandboxes")).toBe(before);
     await expectNoAxeViolations(page);
-    const [opened] = await Promise.all([
-      context.waitForEvent("page"),
-      frame.getByRole("link", { name: /Open the demo in a new tab/ }).click(),
-    ]);
+    const [opened] = await Promise.all([context.waitForEvent("page"), frame.getByRole("link", { name: /Open the demo in a new tab/ }).click()]);
     await opened.waitForURL(/\/s\/[A-Za-z0-9_-]{22}$/);
     await expect(opened.getByTestId("tour-popover").getByRole("heading", { name: "Welcome to Pipeline" })).toBeVisible();
   } finally {

@@ -71,7 +71,8 @@ describe("starting an embedded demo", () => {
     const response = startEmbeddedDemo("pipeline-basics", request(`/embed/demo/pipeline-basics/start${arrival}`, { method: "POST" }));
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/embed/demo/pipeline-basics/open${arrival}`);
-    const probe = setCookies(response).get("oh_embed_probe") ?? "";
+    const probe = setCookies(response).get("oh_embed") ?? "";
+    expect(probe).toContain(`oh_embed=${encodeURIComponent(site)}`);
     expect(probe).toMatch(/SameSite=none/i);
     expect(probe).toContain("Secure");
     expect(probe).toContain("Partitioned");
@@ -91,7 +92,7 @@ describe("starting an embedded demo", () => {
   it("with the probe back, makes the sandbox with the embed's cookie and the embedding page as its source", async () => {
     const response = await openEmbeddedDemo(
       "pipeline-basics",
-      request(`/embed/demo/pipeline-basics/open${arrival}`, { headers: { cookie: "oh_embed_probe=1" } }),
+      request(`/embed/demo/pipeline-basics/open${arrival}`, { headers: { cookie: `oh_embed=${encodeURIComponent(site)}` } }),
       undefined,
     );
     expect(response.status).toBe(303);
@@ -110,14 +111,28 @@ describe("starting an embedded demo", () => {
       request(`/embed/demo/pipeline-basics${arrival}`, { headers: { cookie: visitorCookie.split(";")[0] ?? "" } }),
       undefined,
     );
-    expect(again.status).toBe(200);
-    expect(await again.text()).toContain(`var to="${response.headers.get("location")}"`);
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toBe(response.headers.get("location"));
+    // …at the page of it the frame was last on, and never anywhere else a forged cookie names.
+    const copy = response.headers.get("location") ?? "";
+    const backTo = async (path: string) =>
+      (
+        await posterAnswer(
+          "pipeline-basics",
+          request(`/embed/demo/pipeline-basics${arrival}`, { headers: { cookie: `${visitorCookie.split(";")[0]}; oh_embed_path=${encodeURIComponent(path)}` } }),
+          undefined,
+        )
+      ).headers.get("location");
+    expect(await backTo(`${copy}/deals/1`)).toBe(`${copy}/deals/1`);
+    expect(await backTo("//evil.example/x")).toBe(copy);
+    expect(await backTo(`${copy}x/../../s/other`)).toBe(copy);
+    expect(await backTo("/s/AAAAAAAAAAAAAAAAAAAAAA")).toBe(copy);
   });
 
   it("keeps no source for a visitor who sent Global Privacy Control, as /try does", async () => {
     const response = await openEmbeddedDemo(
       "pipeline-basics",
-      request(`/embed/demo/pipeline-basics/open${arrival}`, { headers: { cookie: "oh_embed_probe=1", "sec-gpc": "1" } }),
+      request(`/embed/demo/pipeline-basics/open${arrival}`, { headers: { cookie: `oh_embed=${encodeURIComponent(site)}`, "sec-gpc": "1" } }),
       undefined,
     );
     const visitorId =

@@ -1,7 +1,7 @@
 // What the host page hears from an embedded demo: the documented events, version 1, ids and positions only,
-// and only when the page really is in a frame that an embed page opened.
+// and only when the page really is in a frame whose embedding page the server named.
 import { describe, expect, it } from "vitest";
-import { embedEventFor, embeddingOrigin } from "@/components/embed/host-events";
+import { embedEventFor, embeddingOrigin, setEmbeddingOrigin } from "@/components/embed/host-events";
 import { embedEventOfSignal } from "@/lib/contracts/embed-events";
 
 describe("the host page's events", () => {
@@ -28,20 +28,15 @@ describe("the host page's events", () => {
     },
   );
 
-  it("is only for a page in a frame that an embed page opened", () => {
-    const storage = (value: string | null) => ({ getItem: () => value }) as unknown as Storage;
-    const framed = { parent: {} as Window, sessionStorage: storage("https://www.example.com") };
+  it("is only for a page in a frame, once the server named the embedding page", () => {
+    const framed = { parent: {} as Window };
+    setEmbeddingOrigin(undefined);
+    expect(embeddingOrigin(framed)).toBeUndefined();
+    setEmbeddingOrigin("https://www.example.com");
     expect(embeddingOrigin(framed)).toBe("https://www.example.com");
-    const own = { sessionStorage: storage("https://www.example.com") } as { parent: Window; sessionStorage: Storage };
+    const own = {} as { parent: Window };
     own.parent = own as unknown as Window;
     expect(embeddingOrigin(own)).toBeUndefined();
-    expect(embeddingOrigin({ parent: {} as Window, sessionStorage: storage(null) })).toBeUndefined();
-    const blocked = {
-      parent: {} as Window,
-      get sessionStorage(): Storage {
-        throw new Error("SecurityError");
-      },
-    };
-    expect(embeddingOrigin(blocked)).toBeUndefined();
+    setEmbeddingOrigin(undefined);
   });
 });
