@@ -137,7 +137,7 @@ test("a poster until the click, then the tour in the frame; a deal; the host hea
 
   // The host page heard the tour, in order, with ids and positions only.
   const expected = [
-    "demo.started:",
+    "demo.started:welcome",
     "step.viewed:welcome",
     "step.completed:welcome",
     "step.viewed:board",
