@@ -21,8 +21,9 @@ export default function PrivacyPage() {
         <li>
           One functional cookie, <code>{visitorCookieName}</code>, holding a random id so that you come back to your own demo copy. It lasts{" "}
           {cookieDays} days and is never shared with anyone. In a demo embedded in another site’s page it is kept for that site only
-          (partitioned), and starting such a demo first sets <code>oh_embed_probe</code>, holding nothing but “1”, for up to five minutes to
-          check that your browser keeps cookies there.
+          (partitioned), beside <code>oh_embed</code> (that site’s address, so the demo tells only that page what happens in it) and{" "}
+          <code>oh_embed_path</code> (the page of the demo you were on); where your browser refuses such a frame its storage, your place in
+          the tour is kept in a cookie of the same kind.
         </li>
         <li>
           What you do in the demo: tour steps viewed and completed, actions in your copy of the product with a short note of what they were
