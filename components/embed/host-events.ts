@@ -67,4 +67,3 @@ export function reportFrameHeight(origin: string): () => void {
     delete root.dataset.embedded;
   };
 }
-

@@ -17,7 +17,6 @@ export type EmbedPage = {
   head?: string;
 };
 
-
 const style = `*{box-sizing:border-box}html{color-scheme:light}body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111827;background:#fff;line-height:1.5}
 main{padding:1.25rem;max-width:56rem;margin:0 auto}h1,h2{line-height:1.25;margin:0 0 .5rem}h1{font-size:1.5rem}h2{font-size:1.15rem}p{margin:.5rem 0}
 .meta{display:flex;flex-wrap:wrap;gap:.5rem;color:#374151;font-size:.9rem}.pill{background:#eef2ff;color:#3730a3;border-radius:999px;padding:0 .6rem}

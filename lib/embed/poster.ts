@@ -67,7 +67,8 @@ ${allowed ? startActions(slug, arrival) : newTabOnly(slug, arrival)}
 
 /** Back to the visitor's copy: the page of it the frame was last on (its own cookie says), else its first page. */
 function resumeAt(copy: string, lastPath: string | undefined): Response {
-  const returnTo = lastPath && /^[A-Za-z0-9_/-]*$/.test(lastPath) && (lastPath === copy || lastPath.startsWith(`${copy}/`)) ? lastPath : copy;
+  const returnTo =
+    lastPath && /^[A-Za-z0-9_/-]*$/.test(lastPath) && (lastPath === copy || lastPath.startsWith(`${copy}/`)) ? lastPath : copy;
   return new Response(null, { status: 303, headers: { location: returnTo, "cache-control": "no-store" } });
 }
 

@@ -224,7 +224,10 @@ test("where the browser keeps no cookie for the frame, the embed says so and ope
     // Nothing was made for a frame that could not have found it again.
     expect(await count(server, "sandboxes")).toBe(before);
     await expectNoAxeViolations(page);
-    const [opened] = await Promise.all([context.waitForEvent("page"), frame.getByRole("link", { name: /Open the demo in a new tab/ }).click()]);
+    const [opened] = await Promise.all([
+      context.waitForEvent("page"),
+      frame.getByRole("link", { name: /Open the demo in a new tab/ }).click(),
+    ]);
     await opened.waitForURL(/\/s\/[A-Za-z0-9_-]{22}$/);
     await expect(opened.getByTestId("tour-popover").getByRole("heading", { name: "Welcome to Pipeline" })).toBeVisible();
   } finally {

@@ -37,7 +37,11 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const workspace = workspaceFor(sandbox, db);
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
-      <EmbeddedFrame hostOrigin={owned.kind === "visitor" ? embeddingOriginOf((await cookies()).get(frameOriginCookie)?.value, requestHeaders) : undefined} />
+      <EmbeddedFrame
+        hostOrigin={
+          owned.kind === "visitor" ? embeddingOriginOf((await cookies()).get(frameOriginCookie)?.value, requestHeaders) : undefined
+        }
+      />
       <header className="product-header">
         <div className="product-brand">
           <Link href={base} className="product-logo">

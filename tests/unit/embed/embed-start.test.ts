@@ -119,7 +119,9 @@ describe("starting an embedded demo", () => {
       (
         await posterAnswer(
           "pipeline-basics",
-          request(`/embed/demo/pipeline-basics${arrival}`, { headers: { cookie: `${visitorCookie.split(";")[0]}; oh_embed_path=${encodeURIComponent(path)}` } }),
+          request(`/embed/demo/pipeline-basics${arrival}`, {
+            headers: { cookie: `${visitorCookie.split(";")[0]}; oh_embed_path=${encodeURIComponent(path)}` },
+          }),
           undefined,
         )
       ).headers.get("location");
@@ -132,7 +134,9 @@ describe("starting an embedded demo", () => {
   it("keeps no source for a visitor who sent Global Privacy Control, as /try does", async () => {
     const response = await openEmbeddedDemo(
       "pipeline-basics",
-      request(`/embed/demo/pipeline-basics/open${arrival}`, { headers: { cookie: `oh_embed=${encodeURIComponent(site)}`, "sec-gpc": "1" } }),
+      request(`/embed/demo/pipeline-basics/open${arrival}`, {
+        headers: { cookie: `oh_embed=${encodeURIComponent(site)}`, "sec-gpc": "1" },
+      }),
       undefined,
     );
     const visitorId =

@@ -1,7 +1,7 @@
 // What the host page hears from an embedded demo: the documented events, version 1, ids and positions only,
 // and only when the page really is in a frame whose embedding page the server named.
 import { describe, expect, it } from "vitest";
-import { embedEventFor, embeddingOrigin, setEmbeddingOrigin } from "@/components/embed/host-events";
+import { embeddingOrigin, embedEventFor, setEmbeddingOrigin } from "@/components/embed/host-events";
 import { embedEventOfSignal } from "@/lib/contracts/embed-events";
 
 describe("the host page's events", () => {
@@ -17,8 +17,21 @@ describe("the host page's events", () => {
   });
 
   it("carries ids and positions, never a signal's props (a CTA's address, an answer's label)", () => {
-    const signal = { type: "cta.clicked" as const, demo: "pipeline-basics", step: "talk", stepIndex: 6, props: { url: "https://x.example/?email=a@b.c" } };
-    expect(embedEventFor(signal)).toEqual({ source: "openhouse", version: 1, type: "cta.clicked", demo: "pipeline-basics", step: "talk", stepIndex: 6 });
+    const signal = {
+      type: "cta.clicked" as const,
+      demo: "pipeline-basics",
+      step: "talk",
+      stepIndex: 6,
+      props: { url: "https://x.example/?email=a@b.c" },
+    };
+    expect(embedEventFor(signal)).toEqual({
+      source: "openhouse",
+      version: 1,
+      type: "cta.clicked",
+      demo: "pipeline-basics",
+      step: "talk",
+      stepIndex: 6,
+    });
   });
 
   it.each(["demo.viewed", "sandbox.action", "tour.choice", "tour.navigated", "tour.closed", "step.target_missing"] as const)(
