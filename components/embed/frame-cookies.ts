@@ -18,6 +18,7 @@ function read(name: string): string | null {
 }
 
 function write(name: string, value: string): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is asynchronous; the tour's storage is read synchronously.
   document.cookie = `${encodeURIComponent(name)}=${encodeURIComponent(value)}${attributes}`;
 }
 
