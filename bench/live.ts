@@ -1,4 +1,4 @@
-// `npm run bench:live`: with 1,000 rep and prospect streams open on the production server, the latency from
+// `npm run bench:live [-- --database postgres]`: with 1,000 rep and prospect streams open on the production server, the latency from
 // a prospect's POST to the message arriving on every stream (commit included), the server's RSS per 1,000
 // open streams, and hand-raise → signed webhook received by a local receiver; beside a plain node:http SSE
 // server doing the same commit and fan-out in the same run (the ceiling).
@@ -8,8 +8,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { v7 as uuidv7 } from "uuid";
+import { benchDatabase } from "./bench-database";
 import { ms, percentile, startServer } from "./measure";
 
 const total = Number(process.env.BENCH_STREAMS || 1000);
@@ -119,23 +119,25 @@ ceiling.kill();
 
 // ---- Openhouse ----
 const dataDir = path.join(root, "product");
+const database = await benchDatabase();
+const control = await database.fresh("live", dataDir);
 const email = "bench@openhouse.test";
 const password = "bench password long enough";
 execFileSync(
   process.execPath,
   ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/team.ts", "add", "--email", email, "--password", password],
   {
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, ...control.env, DATA_DIR: dataDir },
     stdio: "ignore",
   },
 );
-const control = new Database(path.join(dataDir, "control.sqlite"));
-control.prepare("update user set role = 'admin' where email = ?").run(email);
-control.close();
+await control.query(`update "user" set role = 'admin' where email = ?`, [email]);
+await control.close();
 
-console.log("bench:live: starting the production server (builds first if sources changed)…");
+console.log(`bench:live: starting the production server on ${database.label} (builds first if sources changed)…`);
 const base = `http://127.0.0.1:${port}`;
 const product = await startServer({
+  ...control.env,
   PORT: String(port),
   DATA_DIR: dataDir,
   PROVISION_RATE_PER_MINUTE: "1000000",
@@ -228,11 +230,13 @@ for (let round = 0; round < rounds; round += 1) {
 receiver.close();
 for (const stream of [...prospectStreams, ...repStreams]) stream.close();
 await product.stop();
+await database.stop();
 
 const per1000 = (open: number, idle: number) => ((open - idle) / total) * 1000;
 const ceilingPer1000 = per1000(ceilingOpen, ceilingIdle);
 const productPer1000 = per1000(productOpen, productIdle);
 console.log("");
+console.log(`Openhouse on ${database.label}; the ceiling commits to SQLite in both runs.`);
 console.log(`| ${total} open streams | message p50 | message p99 | RSS per 1,000 streams |`);
 console.log("| --- | --- | --- | --- |");
 console.log(

@@ -16,10 +16,16 @@ export async function startServer(
 ): Promise<{ child: ChildProcess; readyMs: number; built: boolean; stop: () => Promise<void> }> {
   const started = performance.now();
   let built = false;
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", path.join("scripts", "start.ts")], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", "--import", "./scripts/server-only.mjs", path.join("scripts", "start.ts")],
+    {
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
     child.stdout?.on("data", (chunk: Buffer) => {

@@ -1,4 +1,4 @@
-// `npm run bench:sales`: how long a rep waits for the workspace as the event store grows. Seeds a synthetic
+// `npm run bench:sales [-- --database postgres]`: how long a rep waits for the workspace as the event store grows. Seeds a synthetic
 // history (100k events, then 1M: 100k visitors, 2k accounts, 500 share links) into fresh data directories,
 // folds it into the aggregates, starts the real server, signs in and times over HTTP the hot list, an
 // account's journey, a visitor's journey, a funnel and the CSV export; prints 1M / 100k ratios and the
@@ -6,8 +6,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import postgres from "postgres";
+import { benchDatabase, type ControlDatabase } from "./bench-database";
 import { percentile, startServer } from "./measure";
-import { type SeedShape, seedSalesHistory } from "./sales-seed";
+import { postgresSeedWriter, type SeedShape, seedSalesHistory, sqliteSeedWriter } from "./sales-seed";
 
 const progress = (message: string) => process.stderr.write(`bench:sales: ${message}\n`);
 const port = Number(process.env.BENCH_PORT || 3291);
@@ -20,6 +22,7 @@ const shapes: [string, SeedShape][] = [
   ["1M events", { events: 1_000_000, visitors: 100_000, accounts: 2_000, shareLinks: 500 }],
 ];
 
+const database = await benchDatabase();
 const { installRuntime } = await import("../lib/runtime/runtime");
 const { migrateControlPlane, closeControlPlane } = await import("../db/control-plane");
 const { embeddedControlConnection } = await import("./embedded-control");
@@ -27,17 +30,38 @@ const { registerDemos } = await import("../lib/demos/registry");
 const { catchUpInsights } = await import("../lib/insights/fold");
 const { addTeamMember } = await import("../lib/auth/team");
 
-async function prepare(shape: SeedShape) {
+/** Seeds through the dialect's fastest plain path, then refreshes the planner's statistics. */
+async function seed(control: ControlDatabase, shape: SeedShape) {
+  if (!control.url) {
+    const sqlite = embeddedControlConnection("bench:sales");
+    sqlite.exec("begin");
+    const seeded = await seedSalesHistory(sqliteSeedWriter(sqlite), shape, progress);
+    sqlite.exec("commit");
+    sqlite.exec("analyze");
+    return seeded;
+  }
+  const sql = postgres(control.url, { max: 1, onnotice: () => {} });
+  try {
+    const seeded = await sql.begin((tx) => seedSalesHistory(postgresSeedWriter(tx), shape, progress));
+    await sql`analyze`;
+    return seeded;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+async function prepare(shape: SeedShape, label: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-sales-"));
+  const control = await database.fresh(label.toLowerCase().replace(/\W+/g, "_"), dataDir);
+  // This process migrates, seeds and folds the database the server will then serve.
+  if (control.url) process.env.DATABASE_URL = control.url;
   const runtime = installRuntime({ dataDir });
   await migrateControlPlane();
   await registerDemos();
-  const sqlite = embeddedControlConnection("bench:sales");
   let started = performance.now();
-  progress(`seeding ${shape.events.toLocaleString("en")} events, ${shape.visitors.toLocaleString("en")} visitors…`);
-  const seeded = seedSalesHistory(sqlite, shape, progress);
+  progress(`seeding ${shape.events.toLocaleString("en")} events, ${shape.visitors.toLocaleString("en")} visitors into ${database.label}…`);
+  const seeded = await seed(control, shape);
   const seedMs = performance.now() - started;
-  sqlite.exec("analyze");
   started = performance.now();
   await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY, chunk: 20_000 });
   const foldMs = performance.now() - started;
@@ -45,10 +69,13 @@ async function prepare(shape: SeedShape) {
   await addTeamMember(member);
   // Start the server on a checkpointed file, as a long-running one would be: otherwise its first checkpoint
   // copies the seeding's whole write-ahead log (about a gigabyte) while it is being timed.
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  if (!control.url) embeddedControlConnection("bench:sales").pragma("wal_checkpoint(TRUNCATE)");
+  else
+    await control.query("checkpoint").catch(() => progress("no right to CHECKPOINT on this server: its next one may fall in the timings"));
   await closeControlPlane();
   await runtime.close();
-  return { dataDir, seeded, seedMs, foldMs };
+  delete process.env.DATABASE_URL;
+  return { dataDir, control, seeded, seedMs, foldMs };
 }
 
 async function signIn(): Promise<string> {
@@ -140,9 +167,9 @@ type Result = {
 };
 const results: Result[] = [];
 for (const [label, shape] of shapes) {
-  const { dataDir, seeded, seedMs, foldMs } = await prepare(shape);
-  progress(`starting the server on ${dataDir}…`);
-  const server = await startServer({ DATA_DIR: dataDir, PORT: String(port) });
+  const { dataDir, control, seeded, seedMs, foldMs } = await prepare(shape, label);
+  progress(`starting the server on ${dataDir} (${database.label})…`);
+  const server = await startServer({ ...control.env, DATA_DIR: dataDir, PORT: String(port) });
   try {
     const cookie = await signIn();
     const pages: Result["pages"] = {};
@@ -164,9 +191,11 @@ for (const [label, shape] of shapes) {
     results.push({ label, pages, csv, seedMs, foldMs });
   } finally {
     await server.stop();
+    await control.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
+await database.stop();
 
 const [small, large] = results;
 const ms = (value: number | undefined) => `${(value ?? Number.NaN).toFixed(1)}`;
@@ -176,7 +205,7 @@ const partsOf = (timing: Timing | undefined) =>
     .map(([name, value]) => `${name} ${value.toFixed(1)}`)
     .join(", ") || "—";
 console.log(`
-Rep workspace over HTTP (p50 / p95 over ${runs} requests in ms, signed in, production server, loopback).
+Rep workspace on ${database.label} over HTTP (p50 / p95 over ${runs} requests in ms, signed in, production server, loopback).
 Server time is the server's Server-Timing total (request in → headers out); parts are medians at 1M.
 Load average when done: ${os
   .loadavg()

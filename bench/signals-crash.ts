@@ -1,9 +1,10 @@
-// `npm run bench:signals:crash`: kill -9 the production server at a random moment under load, restart it,
-// and check that every acknowledged event is stored exactly once and the database is sound. ≥ 10 rounds.
+// `npm run bench:signals:crash [-- --database postgres]`: kill -9 the production server at a random moment
+// under load, restart it, and check that every acknowledged event is stored exactly once and the database is
+// sound (SQLite's integrity_check; on PostgreSQL amcheck's check of the events' primary key). ≥ 10 rounds.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { benchDatabase } from "./bench-database";
 import { startServer } from "./measure";
 import { batchBody } from "./signals-load";
 
@@ -12,7 +13,18 @@ const clients = 16;
 const port = 3196;
 const url = `http://127.0.0.1:${port}/api/signals`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-crash-"));
-const env = { PORT: String(port), DATA_DIR: dataDir, SIGNALS_BATCHES_PER_MINUTE: "100000000" };
+const database = await benchDatabase();
+const control = await database.fresh("crash", dataDir);
+const env = { ...control.env, PORT: String(port), DATA_DIR: dataDir, SIGNALS_BATCHES_PER_MINUTE: "100000000" };
+
+/** The database's own check of what the crash may have torn. */
+async function integrity(): Promise<string> {
+  if (database.kind === "sqlite")
+    return String((await control.query<{ integrity_check: string }>("pragma integrity_check"))[0]?.integrity_check);
+  await control.query("create extension if not exists amcheck");
+  await control.query("select bt_index_check('events_pkey', true)");
+  return "ok";
+}
 
 const acknowledged = new Set<string>();
 const sent = new Set<string>();
@@ -52,22 +64,22 @@ for (let round = 1; round <= rounds; round++) {
   stopping = true;
   await Promise.all(load);
 
-  const sqlite = new Database(path.join(dataDir, "control.sqlite"), { readonly: true });
-  const stored = new Set(sqlite.prepare("select id from events").pluck().all() as string[]);
-  const integrity = sqlite.pragma("integrity_check", { simple: true });
-  const rows = sqlite.prepare("select count(*) from events").pluck().get() as number;
-  sqlite.close();
+  const stored = new Set((await control.query<{ id: string }>("select id from events")).map((row) => row.id));
+  const rows = Number((await control.query<{ n: number | string }>("select count(*) as n from events"))[0]?.n);
+  const sound = await integrity();
   const lost = [...acknowledged].filter((id) => !stored.has(id)).length;
   const strangers = [...stored].filter((id) => !sent.has(id)).length;
-  const line = `round ${round}/${rounds}: ${acknowledged.size} acknowledged, ${rows} stored, lost ${lost}, duplicates ${rows - stored.size}, unknown ${strangers}, integrity ${integrity}`;
+  const line = `round ${round}/${rounds}: ${acknowledged.size} acknowledged, ${rows} stored, lost ${lost}, duplicates ${rows - stored.size}, unknown ${strangers}, integrity ${sound}`;
   console.log(line);
-  if (lost > 0 || rows !== stored.size || strangers > 0 || integrity !== "ok") failures.push(line);
+  if (lost > 0 || rows !== stored.size || strangers > 0 || sound !== "ok") failures.push(line);
 }
 await server.stop();
+await control.close();
+await database.stop();
 fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 console.log(
   failures.length === 0
-    ? `\nAll ${rounds} kill -9 rounds: every acknowledged event present exactly once, integrity ok (${retries} retried requests).`
+    ? `\nAll ${rounds} kill -9 rounds on ${database.label}: every acknowledged event present exactly once, integrity ok (${retries} retried requests).`
     : `\nFAILED in ${failures.length} round(s):\n${failures.join("\n")}`,
 );
 process.exitCode = failures.length === 0 ? 0 : 1;

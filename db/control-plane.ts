@@ -44,7 +44,7 @@ export function adapterDatabase(): ControlStore["adapterDatabase"] {
 }
 
 /** The database's own upkeep in a serving process (SQLite's WAL checkpoints); returns its stop. */
-export function startDatabaseUpkeep(): () => void {
+export function startDatabaseUpkeep(): () => void | Promise<void> {
   return controlStore().startUpkeep();
 }
 

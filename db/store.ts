@@ -98,6 +98,8 @@ export type DialectOperations = {
    * Returning early from the iteration closes what it opened.
    */
   streamRows<Row>(query: SQL, batchSize: number): AsyncIterable<Row[]>;
+  /** How many of ingest's groups may commit at once: SQLite has one writer; PostgreSQL's pool takes several. */
+  readonly groupCommitWriters: number;
   /** Ingest's group commit (db/queries/events.ts). */
   storeEventBatches(batches: PreparedBatch[]): Promise<{ stored: number }[]>;
   /**
@@ -105,6 +107,11 @@ export type DialectOperations = {
    * commits late: on PostgreSQL it reads only below the oldest running transaction.
    */
   eventsAfter(cursor: string | null, limit: number): Promise<CommittedEvent[]>;
+  /**
+   * Which visitors sent events committed after `cursor` (at most `limit` events read, in commit order), how many
+   * events that was, and the cursor to read on from: what the signal watch needs, without reading and parsing whole rows.
+   */
+  visitorsActiveAfter(cursor: string | null, limit: number): Promise<{ cursor: string | null; events: number; visitorIds: string[] }>;
   /** The cursor of the newest committed event (null when there is none): where a reader of new events starts. */
   newestEventCursor(): Promise<string | null>;
   /** How many committed events lie after `cursor`. */
@@ -130,6 +137,6 @@ export type ControlStore = Store & {
   /** Applies the migrations this dialect has not seen yet. */
   migrate(): Promise<void>;
   /** Starts the database's own upkeep in a serving process (SQLite: WAL checkpoints); returns its stop. */
-  startUpkeep(): () => void;
+  startUpkeep(): () => void | Promise<void>;
   close(): Promise<void>;
 };

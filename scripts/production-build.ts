@@ -7,18 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
+import { processIsAlive } from "./run-child";
 
 // Inside .next/cache, which `next build` keeps while it empties the rest of .next.
 const lockDir = (root: string) => path.join(root, ".next", "cache", "openhouse-build-lock");
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Takes the build lock, or answers the pid of the live process holding it. A dead holder's lock is taken over. */
 function tryLock(root: string): number | undefined {
@@ -40,7 +32,7 @@ function tryLock(root: string): number | undefined {
   } catch {
     return tryLock(root); // released just now
   }
-  if (isAlive(holder)) return holder;
+  if (processIsAlive(holder)) return holder;
   fs.rmSync(dir, { recursive: true, force: true });
   return tryLock(root);
 }

@@ -7,9 +7,36 @@ export type ChildResult = { code: number; signal?: NodeJS.Signals };
 
 const forwarded = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
+/**
+ * `onLine`: the child's output is passed through as it comes and also handed over line by line (a test run keeps
+ * its failures for the summary at the end, the only part of a long log some CI pages show).
+ */
+export function runChild(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { onLine?: (line: string) => void } = {},
+): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env, detached: true });
+    const { onLine } = options;
+    const child = spawn(command, args, { stdio: onLine ? ["inherit", "pipe", "pipe"] : "inherit", env, detached: true });
+    if (onLine) {
+      for (const [from, to] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ] as const) {
+        let partial = "";
+        from?.on("data", (chunk: Buffer) => {
+          to.write(chunk);
+          const lines = (partial + chunk.toString("utf8")).split("\n");
+          partial = lines.pop() ?? "";
+          for (const line of lines) onLine(line);
+        });
+        from?.on("end", () => {
+          if (partial) onLine(partial);
+        });
+      }
+    }
     const forward = (signal: NodeJS.Signals) => {
       if (child.pid === undefined || child.exitCode !== null) return;
       try {
@@ -46,4 +73,14 @@ export function watchInterrupts(): { readonly signal: NodeJS.Signals | undefined
 
 export function signalNumber(signal: NodeJS.Signals): number {
   return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal as string] ?? 1;
+}
+
+/** Whether a process with this pid exists (one of another user's counts: signalling it is refused, not absent). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -26,14 +26,15 @@ function watermark(): Promise<{ cursor: string | null }> {
 /** One look: returns how many events it read. */
 export async function watchSignalsOnce(now: Date = new Date()): Promise<number> {
   const mark = await watermark();
-  const fresh = await store().special.eventsAfter(mark.cursor, batch);
-  if (fresh.length === 0) return 0;
-  mark.cursor = fresh.at(-1)?.cursor ?? mark.cursor;
-
-  const active = [...new Set(fresh.map((event) => event.visitorId).filter((id): id is string => id !== null))];
+  // Only who was active, grouped by the database: reading and parsing whole rows here, twice a second, cost
+  // about half as much as storing them while ingest was busy (a CPU profile under bench:signals).
+  const fresh = await store().special.visitorsActiveAfter(mark.cursor, batch);
+  if (fresh.events === 0) return 0;
+  mark.cursor = fresh.cursor;
+  const active = fresh.visitorIds;
   if (active.length > 0)
     publishEphemeral({ topic: "team", type: "activity", payload: { visitors: active.slice(0, 200), at: now.getTime() } });
-  return fresh.length;
+  return fresh.events;
 }
 
 export function startSignalWatch(): StopRepeating {

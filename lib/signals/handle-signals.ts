@@ -1,6 +1,7 @@
 // POST /api/signals, independent of the web framework: the lean node:http path in scripts/start.ts and the
 // Next route handler both call this, so the two can never answer differently.
 import "server-only";
+import { store } from "@/db/control-plane";
 import { parseJsonBody, type RawBody } from "@/lib/http/read-json-body";
 import { runtime } from "@/lib/runtime/runtime";
 import { classifyUserAgent } from "@/lib/visitors/client-class";
@@ -29,7 +30,9 @@ const error = (status: number, message: string, headers: Record<string, string> 
 /** One committer per process, whichever copy of this module made it: group commit needs every request in one group. */
 export function signalsCommitter() {
   return runtime().shared("signals.committer", () =>
-    createGroupCommitter<PreparedBatch, { stored: number }>((batches) => writeBatches(batches)),
+    createGroupCommitter<PreparedBatch, { stored: number }>((batches) => writeBatches(batches), {
+      writers: store().special.groupCommitWriters,
+    }),
   );
 }
 

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { processIsAlive } from "../run-child";
 import { ensurePostgresBinaries, type PostgresBinaries } from "./binaries";
 import { handToServerUser, runServerCommand, runServerCommandNow } from "./run-as-postgres";
 
@@ -145,15 +146,6 @@ function guardProcessExit(): void {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Stops and removes clusters whose owning process is gone (it was killed before it could clean up). */
 function sweepAbandonedClusters(tool: (name: string) => string, log: (line: string) => void): void {
   const tmp = os.tmpdir();
@@ -166,7 +158,7 @@ function sweepAbandonedClusters(tool: (name: string) => string, log: (line: stri
     } catch {
       continue;
     }
-    if (isAlive(owner)) continue;
+    if (processIsAlive(owner)) continue;
     const data = path.join(dir, "data");
     if (fs.existsSync(path.join(data, "postmaster.pid")))
       runServerCommandNow(tool("pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -10,7 +10,7 @@
 // running phase and starts no other.
 //
 //   npm test [-- --database sqlite|postgres]     both databases (default), or only the phases of one
-import { parseArgs } from "node:util";
+import { parseArgs, stripVTControlCharacters } from "node:util";
 import { PostgresMissingError } from "../postgres/binaries";
 import { type PostgresServer, startPostgres } from "../postgres/postgres";
 import { firstPort, namedServer, sqliteEnvironment, testEnvironment } from "../postgres/test-server";
@@ -38,7 +38,17 @@ const only = values.database as Database | undefined;
 process.chdir(root);
 const interrupts = watchInterrupts();
 const bin = (name: string) => `${root}/node_modules/.bin/${name}`;
-const command = async (file: string, args: string[], env: NodeJS.ProcessEnv = process.env) => (await runChild(file, args, env)).code === 0;
+// The lines that name a failure (vitest's FAIL and ×, Playwright's ✘ and numbered failures, errors), kept per
+// phase and printed again under the summary: a long run's log is often read from its tail only.
+const failureLine = /^\s*(FAIL\b|×|✘|\d+\) |Error: |AssertionError|openhouse test: .* failed)/;
+let failureLines: string[] = [];
+const command = async (file: string, args: string[], env: NodeJS.ProcessEnv = process.env) => {
+  const onLine = (line: string) => {
+    const plain = stripVTControlCharacters(line);
+    if (failureLine.test(plain) && failureLines.length < 40 && !failureLines.includes(plain.trim())) failureLines.push(plain.trim());
+  };
+  return (await runChild(file, args, env, { onLine })).code === 0;
+};
 
 let postgres: PostgresServer | undefined;
 const onPostgres = () => testEnvironment(process.env, postgres as PostgresServer);
@@ -94,7 +104,7 @@ function say(line: string): void {
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
-const results: { phase: Phase; outcome: Outcome; ms: number; why?: string }[] = [];
+const results: { phase: Phase; outcome: Outcome; ms: number; why?: string; failures?: string[] }[] = [];
 const started = Date.now();
 
 try {
@@ -107,6 +117,7 @@ try {
     }
     console.log(`\n━━ [${index + 1}/${phases.length}] ${phase.name}`);
     const phaseStarted = Date.now();
+    failureLines = [];
     let passed: boolean;
     let why: string | undefined;
     try {
@@ -117,7 +128,7 @@ try {
       console.error(`openhouse test: ${phase.name} failed: ${why}`);
     }
     const ms = Date.now() - phaseStarted;
-    results.push({ phase, outcome: passed ? "passed" : "failed", ms, why: why?.split("\n")[0] });
+    results.push({ phase, outcome: passed ? "passed" : "failed", ms, why: why?.split("\n")[0], failures: passed ? [] : failureLines });
     say(`${passed ? "✓" : "✗"} ${phase.name} — ${passed ? "passed" : "failed"} in ${seconds(ms)}`);
   }
 } finally {
@@ -130,10 +141,11 @@ try {
 const mark: Record<Outcome, string> = { passed: "✓", failed: "✗", "not run": "·" };
 const width = Math.max(...results.map((result) => result.phase.name.length));
 console.log(`\n━━ openhouse test summary${only ? ` (${only} only)` : " (SQLite and PostgreSQL)"}`);
-for (const { phase, outcome, ms, why } of results) {
+for (const { phase, outcome, ms, why, failures } of results) {
   console.log(
     `  ${mark[outcome]} ${phase.name.padEnd(width)}  ${outcome === "not run" ? "not run" : seconds(ms).padStart(6)}${why ? `  — ${why}` : ""}`,
   );
+  for (const line of failures ?? []) console.log(`      ${line}`);
 }
 const failed = results.filter((result) => result.outcome !== "passed");
 console.log(`  total ${seconds(Date.now() - started)}: ${results.length - failed.length} of ${results.length} phases passed`);

@@ -27,6 +27,16 @@ test.afterEach(async () => {
 });
 
 const tourTitle = () => product.getByTestId("tour-popover").getByRole("heading").first();
+
+/**
+ * Clicks a control that loads the product frame anew (a persona, a step) and waits until the new page is in it:
+ * until then the old page still shows, with the same title when the step is the same, and a click there is lost.
+ */
+async function loadsTheFrame(name: string | RegExp) {
+  const loaded = page.waitForEvent("framenavigated", (frame) => frame.parentFrame() === page.mainFrame());
+  await page.getByRole("button", { name }).click();
+  await loaded;
+}
 const previewSandboxId = async () => ((await page.locator("iframe").getAttribute("src")) ?? "").split("/")[2] ?? "";
 
 test("opens the demo beside its steps, jumps to a step, and switches locale and persona", async () => {
@@ -44,17 +54,17 @@ test("opens the demo beside its steps, jumps to a step, and switches locale and 
   await expect(page.getByRole("button", { name: /^Willkommen bei Pipeline/ })).toBeVisible();
 
   // The leader's branch: after the total comes "where to coach"; the account executive's gets "your next move".
-  await page.getByRole("button", { name: "Sales leader" }).click();
+  await loadsTheFrame("Sales leader");
   await expect(page.getByRole("button", { name: "Sales leader" })).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("button", { name: /^Ihre Pipeline in einer Zahl/ }).click();
+  await loadsTheFrame(/^Ihre Pipeline in einer Zahl/);
   await expect(tourTitle()).toHaveText("Ihre Pipeline in einer Zahl");
   await product.getByRole("button", { name: "Weiter" }).click();
   await expect(tourTitle()).toHaveText("Wo Sie diese Woche coachen");
   await expect(page.getByText("Ihr nächster Schritt, immer im Blick")).toBeVisible();
   await expect(page.getByText("Only as Account executive.")).toBeVisible();
 
-  await page.getByRole("button", { name: "Account executive" }).click();
-  await page.getByRole("button", { name: /^Ihre Pipeline in einer Zahl/ }).click();
+  await loadsTheFrame("Account executive");
+  await loadsTheFrame(/^Ihre Pipeline in einer Zahl/);
   await expect(tourTitle()).toHaveText("Ihre Pipeline in einer Zahl");
   await product.getByRole("button", { name: "Weiter" }).click();
   await expect(tourTitle()).toHaveText("Ihr nächster Schritt, immer im Blick");
@@ -64,6 +74,11 @@ test("opens the demo beside its steps, jumps to a step, and switches locale and 
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("button", { name: /^Welcome to Pipeline/ })).toBeVisible();
   await expectNoAxeViolations(page);
+  // The two quick clicks both stuck: the preview opens again as everyone's tour, in English.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Everyone" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+  await expect(tourTitle()).toHaveText("Welcome to Pipeline");
 });
 
 test("on a 360 px phone the product gets the whole width, as a prospect's phone gives it", async () => {

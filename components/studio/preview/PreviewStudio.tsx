@@ -29,17 +29,27 @@ export function PreviewStudio({ initial }: { initial: PreviewPage }) {
     setStatus(`Opened the tour at “${title}”.`);
   }
 
-  async function change(settings: { persona?: string; locale?: string }, said: string) {
-    const response = await fetch(`/api/studio/preview/${page.sandboxId}`, {
+  // Changes go out one at a time, each from the settings the one before it answered: two quick clicks
+  // (persona, then language) would otherwise both send the old page's other setting, and the later answer wins.
+  const latest = useRef(initial);
+  const changes = useRef<Promise<void>>(Promise.resolve());
+  function change(settings: { persona?: string; locale?: string }, said: string) {
+    changes.current = changes.current.then(() => send(settings, said));
+  }
+
+  async function send(settings: { persona?: string; locale?: string }, said: string) {
+    const current = latest.current;
+    const response = await fetch(`/api/studio/preview/${current.sandboxId}`, {
       method: "PATCH",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ persona: page.persona ?? "", locale: page.locale, ...settings }),
-    });
-    const body = (await response.json().catch(() => ({}))) as { preview?: PreviewPage; error?: string };
-    if (!response.ok || !body.preview) {
+      body: JSON.stringify({ persona: current.persona ?? "", locale: current.locale, ...settings }),
+    }).catch(() => undefined);
+    const body = ((await response?.json().catch(() => ({}))) ?? {}) as { preview?: PreviewPage; error?: string };
+    if (!response?.ok || !body.preview) {
       setStatus(body.error ?? "That did not work; reload the page and try again.");
       return;
     }
+    latest.current = body.preview;
     setPage(body.preview);
     frameRef.current?.contentWindow?.location.reload();
     setStatus(said);

@@ -21,7 +21,7 @@ function position(cursor: string | null): SQL {
 
 export function postgresEventsCursor(
   rows: Rows,
-): Pick<DialectOperations, "eventsAfter" | "newestEventCursor" | "eventsPendingAfter" | "visitorEventsBefore"> {
+): Pick<DialectOperations, "eventsAfter" | "visitorsActiveAfter" | "newestEventCursor" | "eventsPendingAfter" | "visitorEventsBefore"> {
   return {
     async eventsAfter(cursor, limit) {
       const found = await rows<Omit<CommittedEvent, "cursor"> & { txid: string; seq: number }>(
@@ -29,6 +29,21 @@ export function postgresEventsCursor(
             where (txid, seq) > ${position(cursor)} and ${settled} order by txid, seq limit ${limit}`,
       );
       return found.map(({ txid, seq, ...row }) => ({ ...row, cursor: `${txid}:${seq}` }));
+    },
+    async visitorsActiveAfter(cursor, limit) {
+      // The last row read (the cursor to go on from) and the distinct visitors, in one small answer.
+      const found = await rows<{ txid: string | null; seq: number | null; events: number; visitorIds: string[] | null }>(
+        sql`with read as (
+              select txid, seq, visitor_id from events
+              where (txid, seq) > ${position(cursor)} and ${settled} order by txid, seq limit ${limit})
+            select (select txid::text from read order by txid desc, seq desc limit 1) as txid,
+                   (select seq from read order by txid desc, seq desc limit 1) as seq,
+                   (select count(*)::int from read) as events,
+                   (select array_agg(distinct visitor_id) from read where visitor_id is not null) as "visitorIds"`,
+      );
+      const [answer] = found;
+      if (!answer?.txid) return { cursor, events: 0, visitorIds: [] };
+      return { cursor: `${answer.txid}:${answer.seq}`, events: Number(answer.events), visitorIds: answer.visitorIds ?? [] };
     },
     async newestEventCursor() {
       const [newest] = await rows<{ txid: string; seq: number }>(
@@ -43,9 +58,12 @@ export function postgresEventsCursor(
       return counted?.pending ?? 0;
     },
     visitorEventsBefore(visitorId, cursor) {
+      // The visitor's few rows first (OFFSET 0 keeps the subquery from being flattened): the planner estimates a
+      // row comparison by its first column, and where most rows share one txid (a bulk load, a long import) it
+      // walked the whole commit-order index filtering on the visitor instead — 0.4 s a call at 1M events.
       return rows(
-        sql`select ${eventColumns} from events where visitor_id = ${visitorId} and (txid, seq) < ${position(cursor)}
-            order by occurred_at`,
+        sql`select ${eventColumns} from (select * from events where visitor_id = ${visitorId} offset 0) as visitor_events
+            where (txid, seq) < ${position(cursor)} order by occurred_at`,
       );
     },
   };

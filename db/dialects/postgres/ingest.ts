@@ -32,19 +32,23 @@ export function postgresIngest(client: postgres.Sql) {
     write(batches: PreparedBatch[], inside?: postgres.TransactionSql): Promise<{ stored: number }[]> {
       const body = async (sql: postgres.TransactionSql) => {
         const visitorIds = [...new Set(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])))].sort();
-        if (visitorIds.length > 0) await sql`select 1 from visitors where id = any(${visitorIds}::text[]) order by id for update`;
         const eventIds = batches.flatMap((batch) => batch.events.map((event) => event.id));
-        const known = new Set(
-          (await sql<{ id: string }[]>`select id from events where id = any(${eventIds}::text[])`).map((row) => row.id),
-        );
+        // The three reads go out together (postgres.js pipelines what a transaction issues at once) and run in
+        // this order on the server: the visitors' locks are held before their sessions are read, so a batch of
+        // theirs committed by another node is seen.
+        const [, knownRows, latest] = await Promise.all([
+          visitorIds.length > 0 ? sql`select 1 from visitors where id = any(${visitorIds}::text[]) order by id for update` : [],
+          sql<{ id: string }[]>`select id from events where id = any(${eventIds}::text[])`,
+          visitorIds.length > 0
+            ? sql<SessionRow[]>`
+                select distinct on (visitor_id) visitor_id as "visitorId", id, started_at as "startedAt",
+                  last_event_at as "lastEventAt", event_count as "eventCount"
+                from visitor_sessions where visitor_id = any(${visitorIds}::text[]) order by visitor_id, last_event_at desc`
+            : [],
+        ]);
+        const known = new Set(knownRows.map((row) => row.id));
         const sessions = new Map<string, OpenSession | undefined>();
-        if (visitorIds.length > 0) {
-          const latest = await sql<SessionRow[]>`
-            select distinct on (visitor_id) visitor_id as "visitorId", id, started_at as "startedAt",
-              last_event_at as "lastEventAt", event_count as "eventCount"
-            from visitor_sessions where visitor_id = any(${visitorIds}::text[]) order by visitor_id, last_event_at desc`;
-          for (const { visitorId, ...session } of latest) sessions.set(visitorId, session);
-        }
+        for (const { visitorId, ...session } of latest) sessions.set(visitorId, session);
         const rows = {
           id: [] as string[],
           visitorId: [] as (string | null)[],
@@ -93,8 +97,10 @@ export function postgresIngest(client: postgres.Sql) {
           }
           return { stored };
         });
+        // The three writes touch different tables: sent together, one round trip.
+        const writes: Promise<unknown>[] = [];
         if (rows.id.length > 0) {
-          await sql`
+          writes.push(sql`
             insert into events (id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at,
               received_at, session_id, bot)
             select id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props::jsonb, occurred_at,
@@ -104,26 +110,27 @@ export function postgresIngest(client: postgres.Sql) {
               ${rows.occurredAt}::bigint[], ${rows.receivedAt}::bigint[], ${rows.sessionId}::text[], ${rows.bot}::boolean[])
               as u(id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at, received_at,
                 session_id, bot)
-            on conflict (id) do nothing`;
+            on conflict (id) do nothing`);
         }
         if (written.size > 0) {
           const list = [...written.values()];
-          await sql`
+          writes.push(sql`
             insert into visitor_sessions (id, visitor_id, started_at, last_event_at, event_count)
             select * from unnest(${list.map((s) => s.id)}::text[], ${list.map((s) => s.visitorId)}::text[],
               ${list.map((s) => s.startedAt)}::bigint[], ${list.map((s) => s.lastEventAt)}::bigint[], ${list.map((s) => s.eventCount)}::bigint[])
             on conflict (id) do update set started_at = excluded.started_at, last_event_at = excluded.last_event_at,
-              event_count = excluded.event_count`;
+              event_count = excluded.event_count`);
         }
         if (visitorIds.length > 0) {
           const seenAt = new Map<string, number>();
           for (const batch of batches) {
             if (batch.visitorId) seenAt.set(batch.visitorId, Math.max(seenAt.get(batch.visitorId) ?? 0, batch.receivedAt));
           }
-          await sql`
+          writes.push(sql`
             update visitors set last_seen_at = greatest(visitors.last_seen_at, u.at)
-            from unnest(${[...seenAt.keys()]}::text[], ${[...seenAt.values()]}::bigint[]) as u(id, at) where visitors.id = u.id`;
+            from unnest(${[...seenAt.keys()]}::text[], ${[...seenAt.values()]}::bigint[]) as u(id, at) where visitors.id = u.id`);
         }
+        await Promise.all(writes);
         return results;
       };
       return inside ? body(inside) : (client.begin(body) as Promise<{ stored: number }[]>);

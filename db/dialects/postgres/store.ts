@@ -75,6 +75,10 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
             .unsafe(text, params as postgres.ParameterOrJSON<never>[])
             .cursor(batchSize) as unknown as AsyncIterable<Row[]>;
         },
+        // One group at a time here too, for now: with half the pool writing, bench:signals (one visitor's batches)
+        // fell from 43–52% to 29–44% of its ceiling, as the groups got smaller and queued on the visitor's row
+        // lock. Many visitors at once may gain from more; measure before raising it (BENCHMARKS.md, 2026-12-06).
+        groupCommitWriters: 1,
         storeEventBatches: async (batches) => {
           check();
           return ingest.write(batches, connection);

@@ -25,6 +25,11 @@ function prepare(sqlite: Database.Database) {
     after: sqlite.prepare<[number, number], Row>(
       `select rowid as position, id, ${eventColumns}, bot from events where rowid > ? order by rowid limit ?`,
     ),
+    // Grouped in SQLite: a few rows back, not one per event.
+    active: sqlite.prepare<[number, number], { position: number; events: number; visitorId: string | null }>(
+      `select max(position) as position, count(*) as events, visitor_id as visitorId
+       from (select rowid as position, visitor_id from events where rowid > ? order by rowid limit ?) group by visitor_id`,
+    ),
     newest: sqlite.prepare<[], { position: number | null }>("select max(rowid) as position from events"),
     pending: sqlite.prepare<[number], { pending: number }>("select count(*) as pending from events where rowid > ?"),
     before: sqlite.prepare<[string, number], EarlierRow>(
@@ -49,6 +54,13 @@ export function sqliteEventsCursor(sqlite: Database.Database) {
       ready()
         .after.all(from(cursor), limit)
         .map(({ position, props, bot, ...row }) => ({ ...row, cursor: String(position), props: parsedProps(props), bot: bot === 1 })),
+    visitorsActiveAfter: (cursor: string | null, limit: number): { cursor: string | null; events: number; visitorIds: string[] } => {
+      const rows = ready().active.all(from(cursor), limit);
+      if (rows.length === 0) return { cursor, events: 0, visitorIds: [] };
+      const last = Math.max(...rows.map((row) => row.position));
+      const events = rows.reduce((sum, row) => sum + row.events, 0);
+      return { cursor: String(last), events, visitorIds: rows.flatMap((row) => (row.visitorId === null ? [] : [row.visitorId])) };
+    },
     newestEventCursor: (): string | null => {
       const position = newest();
       return position === null ? null : String(position);

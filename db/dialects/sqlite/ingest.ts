@@ -32,10 +32,21 @@ function prepare(sqlite: Database.Database) {
 
 type Statements = ReturnType<typeof prepare>;
 
-function writeOne(statements: Statements, batch: PreparedBatch, sessions: Map<string, OpenSession | undefined>): { stored: number } {
+/**
+ * What a group changed besides its events, saved once at its end instead of once per batch: each visitor's
+ * current session and when they were last seen, and the last state of every session an event went into (a
+ * session closed by a gap inside the group keeps its count).
+ */
+type Touched = {
+  visitors: Map<string, { session: OpenSession | undefined; seenAt: number }>;
+  sessions: Map<string, OpenSession & { visitorId: string }>;
+};
+
+function writeOne(statements: Statements, batch: PreparedBatch, touched: Touched): { stored: number } {
   let stored = 0;
   const visitorId = batch.visitorId;
-  let session = visitorId ? (sessions.has(visitorId) ? sessions.get(visitorId) : statements.latestSession.get(visitorId)) : undefined;
+  const before = visitorId ? touched.visitors.get(visitorId) : undefined;
+  let session = visitorId ? (before ? before.session : statements.latestSession.get(visitorId)) : undefined;
   for (const event of batch.events) {
     const next = visitorId ? assignSession(session, event.occurredAt, () => crypto.randomUUID()) : undefined;
     const inserted = statements.insertEvent.run(
@@ -57,13 +68,17 @@ function writeOne(statements: Statements, batch: PreparedBatch, sessions: Map<st
     if (inserted.changes === 0) continue;
     stored++;
     session = next;
+    if (visitorId && next) touched.sessions.set(next.id, { ...next, visitorId });
   }
-  if (visitorId) {
-    if (session) statements.upsertSession.run(session.id, visitorId, session.startedAt, session.lastEventAt, session.eventCount);
-    sessions.set(visitorId, session);
-    statements.touchVisitor.run(batch.receivedAt, visitorId);
-  }
+  if (visitorId) touched.visitors.set(visitorId, { session, seenAt: Math.max(before?.seenAt ?? 0, batch.receivedAt) });
   return { stored };
+}
+
+function saveVisitors(statements: Statements, touched: Touched): void {
+  for (const session of touched.sessions.values()) {
+    statements.upsertSession.run(session.id, session.visitorId, session.startedAt, session.lastEventAt, session.eventCount);
+  }
+  for (const [visitorId, { seenAt }] of touched.visitors) statements.touchVisitor.run(seenAt, visitorId);
 }
 
 /** Ingest's two operations over one connection; each runs synchronously (the store gives it its turn). */
@@ -74,8 +89,10 @@ export function sqliteIngest(sqlite: Database.Database) {
     if (!prepared) {
       const statements = prepare(sqlite);
       const writeGroup = sqlite.transaction((batches: PreparedBatch[]) => {
-        const sessions = new Map<string, OpenSession | undefined>();
-        return batches.map((batch) => writeOne(statements, batch, sessions));
+        const touched: Touched = { visitors: new Map(), sessions: new Map() };
+        const results = batches.map((batch) => writeOne(statements, batch, touched));
+        saveVisitors(statements, touched);
+        return results;
       });
       prepared = { statements, writeGroup };
     }

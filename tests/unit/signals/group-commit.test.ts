@@ -44,4 +44,34 @@ describe("group commit", () => {
     fail = false;
     await expect(committer.submit(3)).resolves.toBe(3);
   });
+
+  it("with several writers, starts the next group while one is still being written, never more at once", async () => {
+    let open = 0;
+    let most = 0;
+    const releases: (() => void)[] = [];
+    const committer = createGroupCommitter<number, number>(
+      async (items) => {
+        open += 1;
+        most = Math.max(most, open);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        open -= 1;
+        return items;
+      },
+      { writers: 2 },
+    );
+    const first = committer.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = committer.submit(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = committer.submit(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Two groups are being written; the third waits for one of them.
+    expect(releases).toHaveLength(2);
+    releases.shift()?.();
+    await expect(first).resolves.toBe(1);
+    await expect.poll(() => releases.length).toBe(2);
+    for (const release of releases.splice(0)) release();
+    expect(await Promise.all([second, third])).toEqual([2, 3]);
+    expect(most).toBe(2);
+  });
 });

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
 import { newId } from "@/lib/sandbox/ids";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
-import { ingestBatch } from "@/lib/signals/ingest";
+import { signalsCommitter } from "@/lib/signals/handle-signals";
+import { ingestBatch, lookUpBatch, prepareBatch } from "@/lib/signals/ingest";
 import { purgeExpiredEvents } from "@/lib/signals/retention";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 import { s } from "../control-plane";
@@ -42,6 +43,32 @@ describe("sessions", () => {
     expect(sessions.map((session) => session.n)).toEqual([3, 1]);
     const stored = await s.rows(sql`select event_count as n from visitor_sessions where visitor_id = ${visitor} order by started_at`);
     expect(stored).toEqual([{ n: 3 }, { n: 1 }]);
+  });
+
+  it("gives one visitor's batches that arrive together one session, whichever groups commit them", async () => {
+    // Through the group committer as /api/signals uses it: on PostgreSQL several groups commit at once, and one
+    // visitor's take turns on their row's lock, each reading the session the one before it wrote.
+    const visitor = newId();
+    await touchVisitor(visitor);
+    const start = Date.now() - 10 * minute;
+    const context = { visitorId: visitor, linkIdentity: true, now: new Date(start + 5 * minute) };
+    const sent = Array.from({ length: 40 }, async (_, index) => {
+      const batch = signalBatchSchema.parse({
+        events: [0, 1].map((n) => ({
+          id: uuidv7(),
+          type: "step.viewed",
+          at: start + index * 1_000 + n,
+          demo: "pipeline-basics",
+          step: "board",
+        })),
+      });
+      // Spread over several turns of the event loop, so they form several groups.
+      await new Promise((resolve) => setTimeout(resolve, index % 4));
+      return signalsCommitter().submit(prepareBatch(batch, context, await lookUpBatch(batch, context)));
+    });
+    expect((await Promise.all(sent)).reduce((sum, result) => sum + result.stored, 0)).toBe(80);
+    expect(await sessionsOf(visitor)).toEqual([{ id: expect.any(String), n: 80 }]);
+    expect(await count(sql`select event_count as n from visitor_sessions where visitor_id = ${visitor}`)).toBe(80);
   });
 
   it("gives a browser that asked not to be tracked no session, visitor or sandbox", async () => {
