@@ -4,7 +4,7 @@
 // the poster; the browser still enforces EMBED_ORIGINS on it. Anything else is 404, a bad value 400.
 import "server-only";
 import { demoDefinition } from "@/db/queries/demos";
-import type { LocalizedText } from "@/lib/demos/locale";
+import { textIn } from "@/lib/demos/locale";
 import { slugPattern } from "@/lib/demos/slug";
 import { jsonError } from "@/lib/http/responses";
 import { escapeHtml } from "./embed-page";
@@ -23,10 +23,6 @@ function dimension(params: URLSearchParams, name: string): number | undefined | 
     return { error: `${name} must be a whole number of pixels from 1 to ${largest}` };
   }
   return value;
-}
-
-function firstText(value: LocalizedText): string {
-  return typeof value === "string" ? value : (Object.values(value)[0] ?? "");
 }
 
 /** What the url names: a demo (by slug) or the demo center; undefined for anything else. */
@@ -55,7 +51,9 @@ export async function oembedAnswer(request: Request): Promise<Response> {
 
   const width = Math.min(defaultWidth, (maxwidth as number | undefined) ?? defaultWidth);
   const height = Math.min(defaultHeight, (maxheight as number | undefined) ?? defaultHeight);
-  const title = definition ? firstText(definition.title) : "Demo center";
+  // The demo's first locale, as the poster reads it (a stored object's key order is not the YAML's on PostgreSQL).
+  const firstLocale = definition?.locales?.[0] ?? "en";
+  const title = definition ? textIn(definition.title, firstLocale, firstLocale) : "Demo center";
   const src = target.kind === "demo" ? `${origin}/embed/demo/${target.slug}` : `${origin}/embed/center`;
   const html = `<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" title="${escapeHtml(title)}" style="border:0;max-width:100%" allow="clipboard-write" loading="lazy"></iframe>`;
   return Response.json(

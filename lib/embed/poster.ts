@@ -5,7 +5,7 @@
 import "server-only";
 import { demoDefinition } from "@/db/queries/demos";
 import { latestSandboxOf } from "@/db/queries/sandboxes";
-import type { LocalizedText } from "@/lib/demos/locale";
+import { type LocalizedText, textIn } from "@/lib/demos/locale";
 import { personaLabels } from "@/lib/demos/personas";
 import { readCookie } from "@/lib/http/cookies";
 import { htmlError } from "@/lib/http/error-page";
@@ -19,7 +19,7 @@ const framePathCookieName = "oh_embed_path";
 
 function text(value: LocalizedText | undefined, locale: string): string {
   if (value === undefined) return "";
-  return typeof value === "string" ? value : (value[locale] ?? Object.values(value)[0] ?? "");
+  return textIn(value, locale, locale);
 }
 
 /** The embed's first page, or where the visitor's frame already is. */

@@ -2,6 +2,7 @@
 // it, as a marketing page would hold it, framed by the studio's demo page.
 import "server-only";
 import { demoDefinition } from "@/db/queries/demos";
+import { textIn } from "@/lib/demos/locale";
 import { htmlError } from "@/lib/http/error-page";
 import { escapeHtml, htmlAnswer } from "./embed-page";
 import { demoSnippet } from "./snippet";
@@ -11,7 +12,8 @@ export async function embedPreviewAnswer(slug: string, request: Request): Promis
   const definition = await demoDefinition(slug);
   if (!definition)
     return htmlError(404, { heading: "There is no such demo", explanation: "Pick a demo in the studio to preview its snippet." });
-  const title = typeof definition.title === "string" ? definition.title : (Object.values(definition.title)[0] ?? slug);
+  const firstLocale = definition.locales?.[0] ?? "en";
+  const title = textIn(definition.title, firstLocale, firstLocale) || slug;
   // The page's own address, not PUBLIC_ORIGINS: the preview must load from the server the studio is on.
   const snippet = demoSnippet(appOrigin(request), { slug, title });
   return htmlAnswer(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
