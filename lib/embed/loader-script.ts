@@ -1,8 +1,11 @@
 // The loader a host page includes (GET /embed.js): plain JavaScript, no framework, under 2 kB gzip. It finds
 // each <div data-openhouse-demo="slug"> (and <div data-openhouse-center>), and replaces the link inside it
 // with a frame of the poster, or — on a site not allowed to embed — makes that link open the demo in a new tab.
-// It sizes each frame to its content from the frame's messages, and re-emits the frame's events as a `window`
-// "openhouse" event. It adds nothing else to the page: no style, no global, one message listener.
+// It sizes each frame to its content from the frame's messages — up to the height of the visitor's window, so
+// the tour's popover and bottom sheet (fixed to the frame's viewport) are never below the fold of a tall frame —
+// brings the frame fully into view when the visitor's click in it loads another page (the poster's "Start the
+// demo"), and re-emits the frame's events as a `window` "openhouse" event. It adds nothing else to the page: no
+// style, no global, one message and one resize listener.
 import "server-only";
 import { runtime } from "@/lib/runtime/runtime";
 
@@ -59,6 +62,23 @@ export function loaderScript(embedOrigins: readonly string[]): string {
     element.setAttribute("data-openhouse-state", "framed");
     element.replaceChildren(frame);
     frames.push(frame);
+    // The first load is the poster (or, on a reload, the visitor's copy): the host page stays where it is. A
+    // later one follows a click in the frame: the demo the visitor asked for comes fully into view, now and
+    // once more when its new page has told its height (whichever comes first).
+    var loads = 0;
+    frame.addEventListener("load", function () {
+      if (!loads++) return;
+      frame.reveal = true;
+      frame.scrollIntoView({ block: "nearest" });
+    });
+  }
+
+  function fit(frame, reveal) {
+    if (frame.contentHeight) frame.style.height = Math.min(Math.max(frame.contentHeight, 120), innerHeight, 20000) + "px";
+    if (reveal && frame.reveal) {
+      frame.reveal = false;
+      frame.scrollIntoView({ block: "nearest" });
+    }
   }
 
   addEventListener("message", function (event) {
@@ -66,9 +86,16 @@ export function loaderScript(embedOrigins: readonly string[]): string {
     if (event.origin !== app || !data || data.source !== "openhouse" || data.version !== 1) return;
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow !== event.source) continue;
-      if (data.type === "resize") frames[i].style.height = Math.min(Math.max(Number(data.height) || 0, 120), 20000) + "px";
-      else dispatchEvent(new CustomEvent("openhouse", { detail: data }));
+      if (data.type === "resize") {
+        frames[i].contentHeight = Number(data.height) || 0;
+        fit(frames[i], true);
+      } else dispatchEvent(new CustomEvent("openhouse", { detail: data }));
     }
+  });
+  addEventListener("resize", function () {
+    frames.forEach(function (frame) {
+      fit(frame);
+    });
   });
 
   function start() {
