@@ -72,7 +72,8 @@ test.beforeAll(async ({ server }) => {
     "/pricing": hostPage(server, demoSnippet(server)),
     "/demos": hostPage(server, centerSnippet(server)),
     "/insecure": hostPage(server, demoSnippet(server), `http://openhouse.test:${server.port}`),
-    "/framed-sign-in": hostPage(server, `<iframe id="workspace" title="Workspace" src="${openhouse(server)}/sales/sign-in"></iframe>`),
+    // The workspace's own address: a visitor who is not signed in is sent on to sign-in, which is refused too.
+    "/framed-sales": hostPage(server, `<iframe id="workspace" title="Workspace" src="${openhouse(server)}/sales"></iframe>`),
   });
   // The worker server lets exactly this site embed (worker-server.ts).
   expect(loadConfig(server.env).embedOrigins).toEqual([host.origin]);
@@ -172,6 +173,57 @@ test("a poster until the click, then the tour in the frame; a deal; the host hea
   expect(await count(server, "sandboxes")).toBe(sandboxes);
 });
 
+test("Talk to a human works in the frame: its panel fits inside, the booking link opens a new tab, the host hears the hand", async ({
+  page,
+}) => {
+  await page.goto(`${host.origin}/pricing`);
+  const frame = demoFrame(page);
+  await frame.getByRole("button", { name: "Start the demo" }).click();
+  await expectStep(frame, "Welcome to Pipeline");
+  await frame.getByRole("button", { name: "Talk to a human" }).click();
+  const panel = frame.getByTestId("conversation-panel");
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId("booking-link")).toHaveAttribute("target", "_blank");
+  // The frame grows to hold the panel (no scroll bar inside it): every edge of the panel lies within the frame's.
+  const iframe = page.locator("[data-openhouse-demo] iframe");
+  await expect
+    .poll(async () => {
+      const [outer, inner] = [await iframe.boundingBox(), await panel.boundingBox()];
+      if (!outer || !inner) return false;
+      return (
+        inner.x >= outer.x &&
+        inner.y >= outer.y &&
+        inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+        inner.y + inner.height <= outer.y + outer.height + 0.5
+      );
+    })
+    .toBe(true);
+  await expect.poll(async () => (await hostEvents(page)).map((event) => event.type)).toContain("hand.raised");
+  await expectNoAxeViolations(page);
+});
+
+test("on a phone, the click brings the demo into view with its first step on screen (the frame is never taller than the window)", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${host.origin}/pricing`);
+  const frame = demoFrame(page);
+  await frame.getByRole("button", { name: "Start the demo" }).click();
+  await expectStep(frame, "Welcome to Pipeline");
+  // The tour's bottom sheet is fixed to the frame's viewport; the product's board is taller than the phone.
+  const iframe = page.locator("[data-openhouse-demo] iframe");
+  const onScreen = async () => {
+    const [frameBox, sheet] = [await iframe.boundingBox(), await popover(frame).boundingBox()];
+    if (!frameBox || !sheet) return "not laid out";
+    if (frameBox.height > 740.5) return `frame ${frameBox.height}px tall`;
+    return sheet.y >= -0.5 && sheet.y + sheet.height <= 740.5 ? "on screen" : `sheet at ${sheet.y}–${sheet.y + sheet.height}`;
+  };
+  await expect.poll(onScreen).toBe("on screen");
+  await expect(popover(frame).getByRole("button", { name: "Start the tour" })).toBeInViewport();
+  await context.close();
+});
+
 test("a site not in EMBED_ORIGINS gets no frame: its link opens the demo in a new tab, which works as /try does", async ({
   page,
   server,
@@ -241,7 +293,7 @@ test("the workspace, the studio and sign-in refuse to be framed, even by a site 
     expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   }
   const refused = page.waitForEvent("console", (message) => message.text().includes("frame-ancestors 'none'"));
-  await page.goto(`${host.origin}/framed-sign-in`);
+  await page.goto(`${host.origin}/framed-sales`);
   await refused;
   // The browser refused it: the frame holds its error page, never the sign-in form.
   await expect(page.frameLocator("#workspace").getByLabel("Email")).toHaveCount(0);
