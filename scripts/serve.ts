@@ -45,7 +45,9 @@ export async function serve({ dev, started }: ServeOptions): Promise<void> {
   const handle = app.getRequestHandler();
   const { publicFilePaths } = await import("../lib/next-workarounds/head-requests");
   const publicFiles = publicFilePaths(path.join(root, "public"));
-  const server = http.createServer(frontDoor((request, response) => void handle(request, response), { dev, publicFiles }));
+  const server = http.createServer(
+    frontDoor((request, response) => void handle(request, response), { dev, publicFiles, embedOrigins: config.embedOrigins }),
+  );
   server.listen(config.port, config.host, () => {
     const mode = dev ? "development server" : "ready";
     step(`${mode} on http://localhost:${config.port} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
