@@ -16,5 +16,8 @@ export default defineConfig({
     // The CLI tests start processes and the property tests run thousands of cases: on 2 cores shared with the
     // forks of other files (and, in npm test, with a PostgreSQL server) 5 s is not always enough.
     testTimeout: 30_000,
+    // A beforeAll that signs up members (scrypt hashes) or migrates a database took more than the default 10 s
+    // on a loaded 2-core machine; it is one-off setup, given the room a test gets and more.
+    hookTimeout: 60_000,
   },
 });

@@ -22,6 +22,24 @@ function list(env: Env, name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A comma-separated list of web origins (scheme, host and port, nothing else), each checked: a typo here would
+ * otherwise only show as a frame the browser silently refuses on the marketing site.
+ */
+function origins(env: Env, name: string): string[] {
+  return list(env, name).map((item) => {
+    const url = URL.canParse(item) ? new URL(item) : undefined;
+    // One site each, spelled plainly: a wildcard would mean something else to the browser's frame-ancestors than
+    // to the loader's list.
+    const plainHost = url && /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname);
+    const originOnly = url && plainHost && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    if (!url || !originOnly || !["http:", "https:"].includes(url.protocol) || item.endsWith("#") || item.endsWith("?")) {
+      throw new Error(`${name} must list origins like https://www.example.com (scheme, host and port only), got "${item}"`);
+    }
+    return url.origin;
+  });
+}
+
 function databaseUrl(env: Env): string | undefined {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return undefined;
@@ -52,6 +70,11 @@ export function loadConfig(env: Env = process.env) {
     publicOrigins: list(env, "PUBLIC_ORIGINS"),
     /** Secure cookies for team sign-in: on when a public origin is https (set PUBLIC_ORIGINS in production). */
     secureCookies: list(env, "PUBLIC_ORIGINS").some((origin) => origin.startsWith("https://")),
+    /**
+     * Sites whose pages may embed a demo or the demo center (EMBED_ORIGINS, origins like https://www.example.com):
+     * the embed pages' and the product's `frame-ancestors`; every other page may never be framed by anyone.
+     */
+    embedOrigins: origins(env, "EMBED_ORIGINS"),
     /** Header holding the real client IP when behind a trusted proxy (e.g. x-forwarded-for). Empty: use the socket. */
     clientIpHeader: (env.CLIENT_IP_HEADER || "").toLowerCase() || undefined,
     /** Where "Talk to a human" sends a visitor: a booking page or mailto link. */

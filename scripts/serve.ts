@@ -45,7 +45,13 @@ export async function serve({ dev, started }: ServeOptions): Promise<void> {
   const handle = app.getRequestHandler();
   const { publicFilePaths } = await import("../lib/next-workarounds/head-requests");
   const publicFiles = publicFilePaths(path.join(root, "public"));
-  const server = http.createServer(frontDoor((request, response) => void handle(request, response), { dev, publicFiles }));
+  const server = http.createServer(
+    frontDoor((request, response) => void handle(request, response), { dev, publicFiles, embedOrigins: config.embedOrigins }),
+  );
+  // An idle keep-alive connection is closed after 65 s, not Node's 5 s: a client (or a load balancer, whose idle
+  // timeout is usually 60 s) that sends on a connection just as the server closes it gets ECONNRESET, not an answer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(config.port, config.host, () => {
     const mode = dev ? "development server" : "ready";
     step(`${mode} on http://localhost:${config.port} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

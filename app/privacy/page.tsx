@@ -20,7 +20,10 @@ export default function PrivacyPage() {
       <ul>
         <li>
           One functional cookie, <code>{visitorCookieName}</code>, holding a random id so that you come back to your own demo copy. It lasts{" "}
-          {cookieDays} days and is never shared with anyone.
+          {cookieDays} days and is never shared with anyone. In a demo embedded in another site’s page it is kept for that site only
+          (partitioned), beside <code>oh_embed</code> (that site’s address, so the demo tells only that page what happens in it) and{" "}
+          <code>oh_embed_path</code> (the page of the demo you were on); where your browser refuses such a frame its storage, your place in
+          the tour is kept in a cookie of the same kind.
         </li>
         <li>
           What you do in the demo: tour steps viewed and completed, actions in your copy of the product with a short note of what they were
@@ -29,7 +32,8 @@ export default function PrivacyPage() {
         </li>
         <li>
           Your browser family, operating system and device class (for example “Firefox · Windows · desktop”) — not the full browser
-          identification string. Where you arrived from: the referring site’s name and campaign tags in the link.
+          identification string. Where you arrived from: the referring site’s name and campaign tags in the link, or for a demo embedded in
+          another site’s page, that page’s address without its query and its campaign tags.
         </li>
         <li>Anything you choose to type yourself, for example into the demo product.</li>
       </ul>

@@ -1,7 +1,11 @@
 // The studio's demo list: every folder in demos/ (broken ones with their file:line problems), flagged ones first.
+
+import { headers } from "next/headers";
+import { CopyTextButton } from "@/components/studio/CopyTextButton";
 import { DemoCard } from "@/components/studio/DemoCard";
 import { DemosChangedRefresh } from "@/components/studio/DemosChangedRefresh";
 import { requireRole } from "@/lib/auth/team-session";
+import { centerSnippet, publicAppOrigin } from "@/lib/embed/snippet";
 import { studioDemoList } from "@/lib/studio/demo-list";
 import { demoVersion } from "@/lib/studio/demo-version";
 import { targetMissingRule } from "@/lib/studio/target-missing-rule";
@@ -13,6 +17,7 @@ export default async function StudioPage() {
   const version = demoVersion();
   const list = await studioDemoList();
   const flagged = list.filter((demo) => demo.flagged);
+  const center = centerSnippet(publicAppOrigin(await headers()));
   return (
     <>
       <h1>Demos</h1>
@@ -41,6 +46,15 @@ export default async function StudioPage() {
       {list.map((demo) => (
         <DemoCard key={demo.slug} demo={demo} />
       ))}
+      <section aria-labelledby="center-embed-heading" className="embed-section">
+        <h2 id="center-embed-heading">Embed the demo center</h2>
+        <p>
+          The gallery in your own site’s page, filterable by role and stage; each demo’s own snippet is on its page. See docs/embedding.md.
+        </p>
+        <label htmlFor="center-snippet">Embed snippet for the demo center</label>
+        <textarea className="embed-snippet" id="center-snippet" readOnly rows={4} value={center} spellCheck={false} />
+        <CopyTextButton text={center} label="Copy demo center snippet" />
+      </section>
     </>
   );
 }

@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { alertKinds, alertLabels } from "@/lib/webhooks/alert-kinds";
+import { FormField } from "./FormField";
 
 export function AddWebhookForm() {
   const router = useRouter();
@@ -33,21 +34,17 @@ export function AddWebhookForm() {
   };
 
   return (
-    <form onSubmit={submit} className="card webhook-form" noValidate>
+    <form onSubmit={submit} className="card sales-form webhook-form" noValidate>
       <h2>Add a webhook</h2>
-      <label htmlFor="webhook-url">Address</label>
-      <input
+      <FormField
         id="webhook-url"
-        name="url"
-        type="url"
-        placeholder="https://hooks.slack.com/services/…"
-        aria-invalid={Boolean(fieldErrors.url)}
-        aria-describedby="webhook-url-error"
-      />
-      <p id="webhook-url-error" className="error-text" role={fieldErrors.url ? "alert" : undefined}>
-        {fieldErrors.url}
-      </p>
-      <fieldset>
+        label="Address"
+        error={fieldErrors.url}
+        hint="Where the alerts are posted: a Slack incoming webhook or your own HTTPS endpoint."
+      >
+        {(aria) => <input {...aria} name="url" type="url" placeholder="https://hooks.slack.com/services/…" />}
+      </FormField>
+      <fieldset className="choice-group">
         <legend>Format</legend>
         <label>
           <input type="radio" name="format" value="slack" defaultChecked /> Slack-compatible
@@ -56,7 +53,7 @@ export function AddWebhookForm() {
           <input type="radio" name="format" value="json" /> Generic JSON
         </label>
       </fieldset>
-      <fieldset aria-describedby="webhook-events-error">
+      <fieldset className="choice-group" aria-describedby="webhook-events-error">
         <legend>Alerts</legend>
         {alertKinds.map((kind) => (
           <label key={kind}>
@@ -67,7 +64,7 @@ export function AddWebhookForm() {
       <p id="webhook-events-error" className="error-text" role={fieldErrors.events ? "alert" : undefined}>
         {fieldErrors.events ?? fieldErrors.form}
       </p>
-      <button type="submit" className="button" disabled={saving}>
+      <button type="submit" className="button webhook-submit" disabled={saving}>
         {saving ? "Checking the address…" : "Add webhook"}
       </button>
       {secret ? (

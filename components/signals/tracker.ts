@@ -1,7 +1,8 @@
 "use client";
 // The page's one tracker, created on first use over `window` and kept for the document's life: it must
 // outlive client-side navigations, so no component owns it. Callers keep two plain functions.
-import { browserPlatform } from "./browser-platform";
+import { tellHostPage } from "@/components/embed/host-events";
+import { browserPlatform, prefersNoTracking } from "./browser-platform";
 import { createTracker, type Tracker, type TrackInput } from "./create-tracker";
 
 export type { TrackInput };
@@ -29,4 +30,7 @@ export function track(input: TrackInput): void {
   } catch {
     // Tracking must never break the product.
   }
+  // In an embed, the page around the frame hears of it too — for its own analytics, so not from a visitor who
+  // asked not to be tracked (GPC / Do-Not-Track), as /try keeps their events unlinked.
+  if (typeof window !== "undefined" && !prefersNoTracking(window.navigator)) tellHostPage(input);
 }

@@ -1,5 +1,6 @@
 // Where a visitor is in a tour, kept in localStorage per sandbox and demo so it resumes after a reload
 // or a later visit. Storage may be missing, full, disabled or hold garbage: all of that reads as "new visitor".
+import { frameCookieStorage } from "@/components/embed/frame-cookies";
 import { type EngineTour, initialTourState, normalizeTourState, type TourState, tourStatuses } from "./engine";
 
 /** The part of the Web Storage API the tour uses, so tests can hand in a plain object. */
@@ -50,12 +51,17 @@ export function forgetTourProgress(sandboxId: string, storage?: Pick<Storage, "k
   }
 }
 
-/** The browser's localStorage, or undefined where reading it throws (privacy modes, blocked storage). */
+/**
+ * The browser's localStorage, or undefined where reading it throws (privacy modes, blocked storage). In an
+ * embed's frame a browser that blocks third-party cookies refuses localStorage but keeps partitioned cookies,
+ * so the progress goes there (components/embed/frame-cookies.ts) and a reload of the host page still resumes.
+ */
 export function browserTourStorage(): TourStorage | undefined {
+  if (typeof window === "undefined") return undefined;
   try {
-    return typeof window === "undefined" ? undefined : window.localStorage;
+    return window.localStorage;
   } catch {
-    return undefined;
+    return window.parent !== window ? frameCookieStorage() : undefined;
   }
 }
 

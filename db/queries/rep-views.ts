@@ -95,7 +95,11 @@ export function sandboxesOfVisitors(visitorIds: string[], s: Store = store()) {
  * last-seen index and reads each one's events through correlated subqueries, so a page costs the same
  * with ten thousand visitors as with ten (npm run bench:insights).
  */
-export function visitorsNewestFirst(limit: number, includeBots: boolean, s: Store = store()) {
+/** `embeddedOnly`: only visitors who started from a demo embedded in another site's page (source.embedded). */
+export function visitorsNewestFirst(
+  { limit, includeBots, embeddedOnly = false }: { limit: number; includeBots: boolean; embeddedOnly?: boolean },
+  s: Store = store(),
+) {
   const { visitors, events } = s.t;
   const ofVisitor = sql`${events.visitorId} = ${visitors.id}`;
   const countOf = (type: string) => sql<number>`(select count(*) from ${events} where ${ofVisitor} and ${events.type} = ${type})`;
@@ -122,9 +126,12 @@ export function visitorsNewestFirst(limit: number, includeBots: boolean, s: Stor
       })
       .from(visitors)
       .where(
-        includeBots
-          ? eq(visitors.doNotTrack, false)
-          : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false), sql`not ${automatedOnly}`),
+        and(
+          includeBots
+            ? eq(visitors.doNotTrack, false)
+            : and(eq(visitors.bot, false), eq(visitors.doNotTrack, false), sql`not ${automatedOnly}`),
+          embeddedOnly ? sql`${s.sql.jsonText(visitors.source, "embedded")} is not null` : undefined,
+        ),
       )
       .orderBy(desc(visitors.lastSeenAt))
       .limit(limit),

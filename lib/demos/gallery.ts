@@ -11,6 +11,8 @@ export async function listGalleryDemos() {
     ...demo,
     /** The roles a visitor may pick, each a plain link: choosing one is a click, never a form. */
     personas: (definition.personas ?? []).map((id) => ({ id, label: personaLabels[id] })),
+    /** Where in the buyer's journey the demo is for; the embedded demo center filters by it. */
+    funnelStage: definition.funnelStage,
   }));
 }
 

@@ -7,11 +7,13 @@ import crypto from "node:crypto";
 
 /**
  * Who may frame each area; the first prefix that matches wins. The studio's preview (/studio/preview/<demo>)
- * frames the product, so the product allows this app itself; the workspace, the studio, sign-in and every
- * other page allow nobody. Issue #21 adds the configured embedding sites here, for /try and the product only.
+ * frames the product, so the product allows this app itself; an embedded demo (issue #21) is the embed pages
+ * and then the product inside the marketing site's frame, so those two also allow the sites in EMBED_ORIGINS.
+ * The workspace, the studio, sign-in, /try and every other page allow nobody.
  */
-export const framingByPath: readonly { prefix: string; ancestors: readonly string[] }[] = [
-  { prefix: "/s/", ancestors: ["'self'"] },
+export const framingByPath: readonly { prefix: string; ancestors: readonly string[]; embeddable?: true }[] = [
+  { prefix: "/embed/", ancestors: ["'self'"], embeddable: true },
+  { prefix: "/s/", ancestors: ["'self'"], embeddable: true },
   { prefix: "/", ancestors: ["'none'"] },
 ];
 
@@ -20,6 +22,8 @@ export type PolicyOptions = {
   nonce?: string;
   /** `npm run dev`: React's development build needs eval (for its call stacks); production never gets it. */
   dev?: boolean;
+  /** The sites that may embed demos (config's embedOrigins, already checked to be bare origins). */
+  embedOrigins?: readonly string[];
 };
 
 /** A fresh nonce for one response: 128 random bits. */
@@ -27,13 +31,15 @@ export function newNonce(): string {
   return crypto.randomBytes(16).toString("base64");
 }
 
-function framingFor(path: string): readonly string[] {
+function framingFor(path: string, embedOrigins: readonly string[] = []): readonly string[] {
   // Matched on the path a browser would resolve ("/s/../sales" is /sales), so dot segments cannot borrow a rule.
   const resolved = URL.canParse(path, "http://x") ? new URL(path, "http://x").pathname : "/";
-  return framingByPath.find((rule) => resolved.startsWith(rule.prefix))?.ancestors ?? ["'none'"];
+  const rule = framingByPath.find((candidate) => resolved.startsWith(candidate.prefix));
+  if (!rule) return ["'none'"];
+  return rule.embeddable ? [...rule.ancestors, ...embedOrigins] : rule.ancestors;
 }
 
-export function contentSecurityPolicy(path: string, { nonce, dev = false }: PolicyOptions = {}): string {
+export function contentSecurityPolicy(path: string, { nonce, dev = false, embedOrigins }: PolicyOptions = {}): string {
   const scripts = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...(dev ? ["'unsafe-eval'"] : [])];
   return [
     "default-src 'self'",
@@ -46,13 +52,17 @@ export function contentSecurityPolicy(path: string, { nonce, dev = false }: Poli
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    `frame-ancestors ${framingFor(path).join(" ")}`,
+    `frame-ancestors ${framingFor(path, embedOrigins).join(" ")}`,
   ].join("; ");
 }
 
-/** Every header for an answer at `path`. X-Frame-Options repeats the framing rule for browsers without CSP. */
+/**
+ * Every header for an answer at `path`. X-Frame-Options repeats the framing rule for browsers without CSP; it
+ * cannot name other sites, so a page that embedding sites may frame has none (every browser since 2016 reads
+ * frame-ancestors).
+ */
 export function securityHeaders(path: string, options: PolicyOptions = {}): Record<string, string> {
-  const ancestors = framingFor(path).join(" ");
+  const ancestors = framingFor(path, options.embedOrigins).join(" ");
   const legacyFraming = ancestors === "'none'" ? "DENY" : ancestors === "'self'" ? "SAMEORIGIN" : undefined;
   return {
     "content-security-policy": contentSecurityPolicy(path, options),

@@ -62,9 +62,14 @@ async function stepTitles(): Promise<StepTitles> {
   return (demo, stepId) => titles.get(`${demo}:${stepId}`);
 }
 
-/** Where they came from: utm_* and the referrer's host as stored on arrival, and the share link that brought them. */
+/**
+ * Where they came from: utm_* and the referrer's host as stored on arrival (or the page that embedded the demo),
+ * and the share link that brought them.
+ */
 async function sourceOf(visitor: Visitor): Promise<string[]> {
-  const parts = Object.entries(visitor.source ?? {}).map(([key, value]) => (key === "referrer" ? `referrer ${value}` : `${key}=${value}`));
+  const parts = Object.entries(visitor.source ?? {}).map(([key, value]) =>
+    key === "referrer" ? `referrer ${value}` : key === "embedded" ? `embedded on ${value}` : `${key}=${value}`,
+  );
   if (visitor.shareLinkToken) {
     const name = await shareLinkAccountName(visitor.shareLinkToken);
     parts.push(name ? `share link for ${name}` : "a share link");

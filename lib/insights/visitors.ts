@@ -49,10 +49,13 @@ export async function demosTried(visitorIds: string[]): Promise<Map<string, Demo
   return tried;
 }
 
-/** Visitors, newest activity first; bots and headless clients only when asked for. */
-export async function listVisitors(options: { limit?: number; includeBots?: boolean } = {}): Promise<VisitorSummary[]> {
-  const { limit = 200, includeBots = false } = options;
-  const rows = await visitorsNewestFirst(limit, includeBots);
+/**
+ * Visitors, newest activity first; bots and headless clients only when asked for; only those who came through
+ * a demo embedded in another site's page when `embedded`.
+ */
+export async function listVisitors(options: { limit?: number; includeBots?: boolean; embedded?: boolean } = {}): Promise<VisitorSummary[]> {
+  const { limit = 200, includeBots = false, embedded = false } = options;
+  const rows = await visitorsNewestFirst({ limit, includeBots, embeddedOnly: embedded });
   const tried = await demosTried(rows.map((row) => row.id));
   return rows.map((row) => {
     const perDemo = [...(tried.get(row.id)?.entries() ?? [])];

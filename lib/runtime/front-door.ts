@@ -25,9 +25,11 @@ export type FrontDoorOptions = {
   dev: boolean;
   /** The public folder's files (lib/next-workarounds/head-requests.ts): Next answers HEAD for those. */
   publicFiles: ReadonlySet<string>;
+  /** The sites that may frame the embed pages and the product (EMBED_ORIGINS). */
+  embedOrigins?: readonly string[];
 };
 
-export function frontDoor(next: RequestHandler, { dev, publicFiles }: FrontDoorOptions): RequestHandler {
+export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins }: FrontDoorOptions): RequestHandler {
   return (request, response) => {
     // Overwrites whatever the client sent: rate limits cannot be dodged by inventing x-forwarded-for values.
     Object.assign(request.headers, clientHeaders(request.headers, request.socket.remoteAddress));
@@ -35,7 +37,7 @@ export function frontDoor(next: RequestHandler, { dev, publicFiles }: FrontDoorO
     // Pages get a nonce; Next reads it from the request's policy (overwriting any the client sent) and stamps
     // its inline scripts with it. APIs are never documents, so they get the policy without one.
     const page = path !== "/api" && !path.startsWith("/api/");
-    const headers = securityHeaders(path, { nonce: page ? newNonce() : undefined, dev });
+    const headers = securityHeaders(path, { nonce: page ? newNonce() : undefined, dev, embedOrigins });
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     request.headers["content-security-policy"] = headers["content-security-policy"];
     const refusal =

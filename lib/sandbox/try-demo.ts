@@ -6,23 +6,36 @@ import { attributeOpening, linkPersonalization, liveShareLink } from "@/lib/acco
 import { isRegisteredDemo } from "@/lib/demos/gallery";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { runtime } from "@/lib/runtime/runtime";
-import { arrivalSource } from "@/lib/visitors/arrival-source";
+import { type ArrivalSource, arrivalSource } from "@/lib/visitors/arrival-source";
 import { identifyVisitor } from "@/lib/visitors/identify";
-import { signVisitorId, visitorCookieName, visitorCookieOptions } from "@/lib/visitors/visitor-cookie";
+import { embeddedVisitorCookieOptions, signVisitorId, visitorCookieName, visitorCookieOptions } from "@/lib/visitors/visitor-cookie";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 import { missingDemoPath } from "./missing-demo";
 import { parsePersonalization } from "./personalization";
 import { provisionSandbox } from "./provision";
 import { parseRenewedReason } from "./renewal";
 
-export type VisitorCookie = { name: string; value: string; options: ReturnType<typeof visitorCookieOptions> };
+export type VisitorCookie = {
+  name: string;
+  value: string;
+  options: ReturnType<typeof visitorCookieOptions> | ReturnType<typeof embeddedVisitorCookieOptions>;
+};
+
+export type TryDemoOptions = {
+  /** Started from a demo embedded in another site's page: the source is that page, the cookie the embed's. */
+  embedded?: { source: ArrivalSource };
+};
 
 export type TryDemoOutcome =
   | { kind: "open"; location: string; sandboxId: string; created: boolean; cookie: VisitorCookie }
   | { kind: "no-such-demo"; location: string }
   | { kind: "rate-limited"; retryAfterSeconds: number };
 
-export async function tryDemo(demoSlug: string, request: Pick<Request, "url" | "headers">): Promise<TryDemoOutcome> {
+export async function tryDemo(
+  demoSlug: string,
+  request: Pick<Request, "url" | "headers">,
+  { embedded }: TryDemoOptions = {},
+): Promise<TryDemoOutcome> {
   if (!(await isRegisteredDemo(demoSlug))) return { kind: "no-such-demo", location: missingDemoPath(demoSlug) };
   const url = new URL(request.url);
   const visitor = identifyVisitor(request);
@@ -40,7 +53,8 @@ export async function tryDemo(demoSlug: string, request: Pick<Request, "url" | "
       if (!limiter.tryTake(address)) return false;
       created = true;
       // Where they came from is tracking, so not for a browser that asked not to be tracked.
-      const source = visitor.doNotTrack ? undefined : arrivalSource(url, request.headers.get("referer"));
+      const arrival = embedded?.source ?? arrivalSource(url, request.headers.get("referer"));
+      const source = visitor.doNotTrack ? undefined : arrival;
       await touchVisitor(visitor.visitorId, { source, client: visitor.client });
       return true;
     },
@@ -53,11 +67,17 @@ export async function tryDemo(demoSlug: string, request: Pick<Request, "url" | "
 
   const renewed = parseRenewedReason(url.searchParams.get("renewed"));
   const secure = (request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")) === "https";
+  // Inside a frame (an embed, or /try reached from one when an old copy was renewed) only the embed's cookie is kept.
+  const framed = embedded !== undefined || request.headers.get("sec-fetch-dest") === "iframe";
   return {
     kind: "open",
     location: `/s/${sandbox.id}${renewed ? `?renewed=${renewed}` : ""}`,
     sandboxId: sandbox.id,
     created,
-    cookie: { name: visitorCookieName, value: signVisitorId(visitor.visitorId), options: visitorCookieOptions(secure) },
+    cookie: {
+      name: visitorCookieName,
+      value: signVisitorId(visitor.visitorId),
+      options: framed ? embeddedVisitorCookieOptions() : visitorCookieOptions(secure),
+    },
   };
 }

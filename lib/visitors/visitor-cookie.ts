@@ -36,3 +36,20 @@ export function visitorCookieOptions(secure: boolean) {
     maxAge: visitorCookieMaxAgeSeconds,
   };
 }
+
+/**
+ * The same cookie for a demo embedded in another site's page (issue #21). There the frame is a third party:
+ * a Lax cookie is neither kept nor sent, so it is `SameSite=None`, which browsers take only with `Secure`
+ * (loopback counts as secure in Chromium), and `Partitioned` (CHIPS): kept per embedding site, so browsers that
+ * block third-party cookies keep it, and one site's embed cannot follow the visitor to another's.
+ */
+export function embeddedVisitorCookieOptions() {
+  return {
+    httpOnly: true,
+    sameSite: "none" as const,
+    secure: true,
+    partitioned: true,
+    path: "/",
+    maxAge: visitorCookieMaxAgeSeconds,
+  };
+}

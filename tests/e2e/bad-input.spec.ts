@@ -135,6 +135,69 @@ const tryIt: Probe[] = [
   }),
 ];
 
+const demoAddress = "{origin}/embed/demo/pipeline-basics";
+const embedAddress = "not right";
+const embeds: Probe[] = [
+  person("a snippet names a demo that does not exist", "/embed/demo/no-such-demo", 404, "There is no such demo"),
+  person("a snippet names a demo with a path traversal", "/embed/demo/..%2f..%2fetc%2fpasswd", 404),
+  person(
+    "a forged loader address sends a script as the origin",
+    "/embed/demo/pipeline-basics?origin=javascript:alert(1)",
+    400,
+    embedAddress,
+  ),
+  person(
+    "a forged loader address sends an origin with a path",
+    "/embed/demo/pipeline-basics?origin=https://a.example/x",
+    400,
+    embedAddress,
+  ),
+  person(
+    "a forged loader address puts the page on another origin",
+    "/embed/demo/pipeline-basics?origin=https://a.example&page=https://b.example/x",
+    400,
+    embedAddress,
+  ),
+  person(
+    "a forged loader address sends 10 KB as the page",
+    `/embed/demo/pipeline-basics?page=https://a.example/${long(10_000)}`,
+    400,
+    embedAddress,
+  ),
+  person("a snippet names a persona that does not exist", "/embed/demo/pipeline-basics?persona=ceo", 400, embedAddress),
+  person(
+    "a loader address holds control characters in its campaign",
+    "/embed/demo/pipeline-basics?utm_source=%00%1b%5B31m",
+    200,
+    "Start the demo",
+  ),
+  person("the demo center is asked for a stage that does not exist", "/embed/center?stage=%00", 400, embedAddress),
+  person("the demo center is asked for a persona that does not exist", "/embed/center?persona=__proto__", 400, embedAddress),
+  person(
+    "a start names a site that may not embed",
+    "/embed/demo/pipeline-basics/start?origin=https://evil.example",
+    403,
+    undefined,
+    post({ origin: "{origin}" }, ""),
+  ),
+  person("a start is opened with GET (the back button)", "/embed/demo/pipeline-basics/start?persona=rep", 303, undefined, {
+    says: "/embed/demo/pipeline-basics?persona=rep",
+  }),
+  person("an open names a site that may not embed", "/embed/demo/pipeline-basics/open?origin=https://evil.example", 403),
+  person("the snippet preview names a demo that does not exist", "/embed/preview/no-such-demo", 404, "There is no such demo"),
+  api("a CMS asks oEmbed without a url", "/oembed", 400),
+  api("a CMS asks oEmbed for something that is not an address", "/oembed?url=%00", 400),
+  api("a CMS asks oEmbed for a 5,000-character address", `/oembed?url=https://a.example/${long(5000)}`, 400),
+  api("a CMS asks oEmbed for a script", "/oembed?url=javascript:alert(1)", 404),
+  api("a CMS asks oEmbed for a demo on another site", `/oembed?url=${encodeURIComponent("https://evil.example/try/pipeline-basics")}`, 404),
+  api("a CMS asks oEmbed for a negative width", `/oembed?url=${demoAddress}&maxwidth=-1`, 400),
+  api("a CMS asks oEmbed for a width of 1e9", `/oembed?url=${demoAddress}&maxwidth=1e9`, 400),
+  api("a CMS asks oEmbed for a width that is not a number", `/oembed?url=${demoAddress}&maxwidth=wide`, 400),
+  api("a CMS asks oEmbed for a height past 10,000", `/oembed?url=${demoAddress}&maxheight=10001`, 400),
+  api("a CMS asks oEmbed for XML", `/oembed?url=${demoAddress}&format=xml`, 400),
+  api("a CMS posts to oEmbed", "/oembed", 405, post({ origin: "{origin}" }, "")),
+];
+
 const theProduct: Probe[] = [
   person("a stranger opens someone else's sandbox", "{sandbox}", 404, notFound),
   person("the owner opens a sandbox id that starts with a dash", `/s/${dashId}`, 404, notFound, owner),
@@ -761,6 +824,7 @@ const inviteLinks: Probe[] = [
 const sections: [string, Probe[]][] = [
   ["addresses", addresses],
   ["Try it", tryIt],
+  ["embeds", embeds],
   ["the product", theProduct],
   ["Server Actions", serverActions],
   ["the APIs", theApis],

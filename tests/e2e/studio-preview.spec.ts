@@ -78,7 +78,7 @@ test("opens the demo beside its steps, jumps to a step, and switches locale and 
   await page.reload();
   await expect(page.getByRole("button", { name: "Everyone" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
-  await expect(tourTitle()).toHaveText("Welcome to Pipeline");
+  await expect(page.getByRole("button", { name: /^Welcome to Pipeline/ })).toBeVisible();
 });
 
 test("on a 360 px phone the product gets the whole width, as a prospect's phone gives it", async () => {

@@ -48,6 +48,11 @@ export const basePort = Number(process.env.E2E_PORT || 3111);
 
 const readyMs = 4 * 60_000;
 
+/** The one site a worker's server lets embed its demos: http://localhost on the worker's spare port. */
+export function embedHostOrigin(sparePort: number): string {
+  return `http://localhost:${sparePort}`;
+}
+
 /** The process environment without anything that would point a child at another database. */
 export function cleanEnvironment(): NodeJS.ProcessEnv {
   const { DATABASE_URL: _database, TEST_POSTGRES_URL: _server, ...rest } = process.env;
@@ -81,6 +86,9 @@ export async function startWorkerServer(worker: number, log: (line: string) => v
     ...serverSettings,
     DATA_DIR: dataDir,
     DEMOS_DIR: demosDir,
+    // The embed spec's host page serves from the worker's spare port on localhost: a site other than the
+    // server's 127.0.0.1 to the browser, and the one site allowed to embed demos (embed.spec.ts).
+    EMBED_ORIGINS: embedHostOrigin(port + 1),
     ...(database ? { DATABASE_URL: database.url } : {}),
   };
 

@@ -1,9 +1,10 @@
 // The sample product's frame: only for the visitor who owns this sandbox (or the member whose studio preview
 // it is); carries the tour.
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { EmbeddedFrame } from "@/components/embed/EmbeddedFrame";
 import { InviteColleague } from "@/components/pipeline/InviteColleague";
 import { ProductMenu } from "@/components/pipeline/ProductMenu";
 import { ResetDemoButton } from "@/components/pipeline/ResetDemoButton";
@@ -14,6 +15,7 @@ import { openingScript } from "@/components/tour/opening-card";
 import { TourPlayer } from "@/components/tour/TourPlayer";
 import { visitorThread } from "@/lib/conversations/conversations";
 import { loadTourDemo } from "@/lib/demos/gallery";
+import { embeddingOriginOf, frameOriginCookie } from "@/lib/embed/frame-origin";
 import { nonceOf } from "@/lib/http/security-headers";
 import { presentInCopy } from "@/lib/sandbox/copy-presence";
 import { storedPersonalization, workspaceFor } from "@/lib/sandbox/personalization";
@@ -43,6 +45,11 @@ export default async function SandboxLayout({ children, params }: { children: Re
   const present = shared && owned.kind === "visitor" ? await presentInCopy(sandbox.id, owned.visitorId) : 1;
   return (
     <SandboxProvider sandboxId={sandbox.id} demoSlug={sandbox.demoSlug}>
+      <EmbeddedFrame
+        hostOrigin={
+          owned.kind === "visitor" ? embeddingOriginOf((await cookies()).get(frameOriginCookie)?.value, requestHeaders) : undefined
+        }
+      />
       <header className="product-header">
         <div className="product-brand">
           <Link href={base} className="product-logo">

@@ -46,3 +46,36 @@ describe("the security headers of every answer", () => {
     expect(securityHeaders("/s/%2e%2e/studio")["x-frame-options"]).toBe("DENY");
   });
 });
+
+describe("who may embed a demo (EMBED_ORIGINS)", () => {
+  const embedOrigins = ["https://www.example.com", "http://localhost:3500"];
+  const ancestors = (path: string) =>
+    directive(securityHeaders(path, { embedOrigins })["content-security-policy"] ?? "", "frame-ancestors");
+
+  it("lets the listed sites and this app frame the embed pages and the product they open", () => {
+    for (const path of ["/embed/demo/pipeline-basics", "/embed/center", "/s/abc/deals/new"]) {
+      expect(ancestors(path)).toBe("frame-ancestors 'self' https://www.example.com http://localhost:3500");
+      // X-Frame-Options cannot name other sites: it would refuse them where frame-ancestors allows them.
+      expect(securityHeaders(path, { embedOrigins })["x-frame-options"]).toBeUndefined();
+    }
+  });
+
+  it.each([
+    "/sales",
+    "/sales/sign-in",
+    "/studio",
+    "/studio/demos/pipeline-basics",
+    "/",
+    "/try/pipeline-basics",
+    "/oembed",
+    "/embed/../sales",
+  ])("still lets nobody frame %s", (path) => {
+    expect(ancestors(path)).toBe("frame-ancestors 'none'");
+    expect(securityHeaders(path, { embedOrigins })["x-frame-options"]).toBe("DENY");
+  });
+
+  it("without EMBED_ORIGINS, lets only this app frame the embed pages (the studio's preview of a snippet)", () => {
+    expect(directive(contentSecurityPolicy("/embed/center"), "frame-ancestors")).toBe("frame-ancestors 'self'");
+    expect(securityHeaders("/embed/center")["x-frame-options"]).toBe("SAMEORIGIN");
+  });
+});

@@ -4,10 +4,13 @@ import { formatWhen } from "@/components/sales/format";
 import { requireTeamMember } from "@/lib/auth/team-session";
 import { listVisitors } from "@/lib/insights/visitors";
 
-export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string }> }) {
+export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string; embedded?: string }> }) {
   await requireTeamMember({ next: "/sales/visitors" });
-  const includeBots = (await searchParams).bots === "1";
-  const visitors = await listVisitors({ includeBots });
+  const query = await searchParams;
+  const includeBots = query.bots === "1";
+  // Only those who came through a demo embedded in another site's page (their source names that page).
+  const embedded = query.embedded === "1";
+  const visitors = await listVisitors({ includeBots, embedded });
   return (
     <>
       <h1>Visitors</h1>
@@ -17,6 +20,12 @@ export default async function VisitorsPage({ searchParams }: { searchParams: Pro
           <Link href="/sales/visitors">Hide bots and headless browsers</Link>
         ) : (
           <Link href="/sales/visitors?bots=1">Show bots and headless browsers</Link>
+        )}{" "}
+        ·{" "}
+        {embedded ? (
+          <Link href="/sales/visitors">All visitors</Link>
+        ) : (
+          <Link href="/sales/visitors?embedded=1">Only visitors from embedded demos</Link>
         )}
       </p>
       {visitors.length === 0 ? (
@@ -43,6 +52,11 @@ export default async function VisitorsPage({ searchParams }: { searchParams: Pro
                     <Link href={`/sales/visitors/${visitor.id}`}>Visitor {visitor.id.slice(0, 6)}</Link>
                     {visitor.bot ? <span className="bot-badge"> bot</span> : null}
                     {visitor.source?.referrer ? <span className="muted"> via {visitor.source.referrer}</span> : null}
+                    {visitor.source?.embedded ? (
+                      <div className="muted" data-testid="embedded-on">
+                        embedded on {visitor.source.embedded}
+                      </div>
+                    ) : null}
                     {visitor.client ? <div className="muted visitor-client">{visitor.client}</div> : null}
                   </td>
                   <td>

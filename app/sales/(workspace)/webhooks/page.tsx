@@ -22,8 +22,8 @@ export default async function WebhooksPage() {
       <AddWebhookForm />
       {hooks.length > 0 ? (
         <div className="table-wrap card">
-          <table data-testid="webhooks">
-            <caption>Webhooks</caption>
+          <table className="visitors-table" data-testid="webhooks">
+            <caption className="table-caption">Webhooks</caption>
             <thead>
               <tr>
                 <th scope="col">Address</th>
@@ -50,8 +50,8 @@ export default async function WebhooksPage() {
         </div>
       ) : null}
       <div className="table-wrap card">
-        <table data-testid="deliveries">
-          <caption>Delivery log</caption>
+        <table className="visitors-table" data-testid="deliveries">
+          <caption className="table-caption">Delivery log</caption>
           <thead>
             <tr>
               <th scope="col">When</th>

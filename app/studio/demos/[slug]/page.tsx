@@ -1,5 +1,6 @@
 // One demo in the studio: problems, last check, the funnel (chart and the table with the same numbers), split
 // by persona path and locale, and every step's target-missing rates.
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FunnelChart } from "@/components/sales/FunnelChart";
@@ -7,9 +8,11 @@ import { FunnelTable } from "@/components/sales/FunnelTable";
 import { CheckStatus } from "@/components/studio/CheckStatus";
 import { DemoProblems } from "@/components/studio/DemoProblems";
 import { DemosChangedRefresh } from "@/components/studio/DemosChangedRefresh";
+import { EmbedSection } from "@/components/studio/EmbedSection";
 import { TargetMissingTable } from "@/components/studio/TargetMissingTable";
 import { requireRole } from "@/lib/auth/team-session";
 import { slugPattern } from "@/lib/demos/slug";
+import { embedSettings } from "@/lib/embed/snippet";
 import { studioDemo } from "@/lib/studio/demo-list";
 import { demoVersion } from "@/lib/studio/demo-version";
 
@@ -36,6 +39,7 @@ export default async function StudioDemoPage({ params }: { params: Promise<{ slu
       <h1>{demo.title}</h1>
       <DemosChangedRefresh version={version.version} watching={version.watching} />
       <DemoProblems problems={demo.problems} registered={demo.registered} />
+      {demo.registered ? <EmbedSection slug={demo.slug} title={demo.title} {...embedSettings(await headers(), demo)} /> : null}
       <h2>Last browser check</h2>
       <CheckStatus check={demo.check} />
       <h2>Target missing per step</h2>

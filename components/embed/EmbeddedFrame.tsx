@@ -1,0 +1,26 @@
+"use client";
+// Mounted by the product's layout with the embedding page's origin when the server found one (the frame's
+// cookie, lib/embed/frame-origin.ts): in that page's frame, the tour's events go to that page, the frame stays as
+// tall as the page (one scroll bar on the host) and remembers the page for a reload of the host. On a page of
+// its own it does nothing.
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+import { rememberFramePath } from "./frame-cookies";
+import { embeddingOrigin, reportFrameHeight, setEmbeddingOrigin } from "./host-events";
+
+export function EmbeddedFrame({ hostOrigin }: { hostOrigin: string | undefined }) {
+  const pathname = usePathname();
+  useEffect(() => {
+    setEmbeddingOrigin(hostOrigin);
+    const origin = embeddingOrigin();
+    const stop = origin ? reportFrameHeight(origin) : undefined;
+    return () => {
+      stop?.();
+      setEmbeddingOrigin(undefined);
+    };
+  }, [hostOrigin]);
+  useEffect(() => {
+    if (embeddingOrigin()) rememberFramePath(pathname);
+  }, [pathname]);
+  return null;
+}
