@@ -30,7 +30,7 @@ cta: { label: Book a demo, url: contact }
 steps:
   - id: welcome
     title: Welcome
-    body: This is your **own live copy** of ${pipelineManifest.product}, filled with sample data. Nobody else sees what you change.
+    body: This is a **live copy** of ${pipelineManifest.product}, filled with sample data, for you and anyone you invite. Nobody outside this copy sees what you change.
     kind: modal
     nextLabel: Start the tour
 

@@ -1,5 +1,6 @@
-// Turns a stored event into the sentence a rep reads in a journey. Step titles come from the demo file when
-// the caller has them (`stepTitle`), so a choice reads "answered ‘What do you review first?’ → Forecast".
+// Turns a stored event into the sentence a rep reads in a journey. Demo and step titles come from the demo file
+// when the caller has them (`names`), so a choice reads "answered ‘What do you review first?’ → Forecast" and an
+// opening "Opened the Pipeline basics demo", not its slug.
 import "server-only";
 import type { EventRow } from "@/db/control/schema";
 import { describeAction } from "./describe-action";
@@ -11,11 +12,17 @@ const prop = (event: Described, name: string): string | undefined => {
   return typeof value === "string" && value.trim() ? value.trim() : undefined;
 };
 
-export function describeEvent(event: Described, stepTitle?: (demo: string, stepId: string) => string | undefined): string {
+/** Titles as the demo files give them; undefined for a demo or step no longer registered (its id is shown). */
+export type DemoNames = {
+  demo(slug: string): string | undefined;
+  step(demo: string, stepId: string): string | undefined;
+};
+
+export function describeEvent(event: Described, names?: DemoNames): string {
   const step = event.stepId ? `“${event.stepId}”${event.stepIndex !== null ? ` (step ${event.stepIndex + 1})` : ""}` : "";
   switch (event.type) {
     case "demo.viewed":
-      return `Opened the ${event.demoSlug ?? ""} demo`.replace("  ", " ");
+      return `Opened the ${event.demoSlug ? (names?.demo(event.demoSlug) ?? event.demoSlug) : ""} demo`.replace("  ", " ");
     case "tour.started":
       return "Started the tour";
     case "step.viewed":
@@ -31,7 +38,7 @@ export function describeEvent(event: Described, stepTitle?: (demo: string, stepI
     case "handraise":
       return "Raised a hand: asked to talk to a human";
     case "tour.choice": {
-      const question = event.demoSlug && event.stepId ? stepTitle?.(event.demoSlug, event.stepId) : undefined;
+      const question = event.demoSlug && event.stepId ? names?.step(event.demoSlug, event.stepId) : undefined;
       const answer = prop(event, "label") ?? prop(event, "option") ?? "an option";
       return question ? `Answered ‘${question}’ → ${answer}` : `Answered a question → ${answer}`;
     }

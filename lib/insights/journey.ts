@@ -17,7 +17,7 @@ import { visitorById } from "@/db/queries/visitors";
 import { textIn } from "@/lib/demos/locale";
 import { personaLabels } from "@/lib/demos/personas";
 import { runtime } from "@/lib/runtime/runtime";
-import { describeEvent } from "./describe-event";
+import { type DemoNames, describeEvent } from "./describe-event";
 import { catchUpInsights } from "./fold";
 import { decayedScore, type Reason, scoreReasons } from "./score";
 import { demosTried, madeForOf } from "./visitors";
@@ -40,26 +40,26 @@ export type Person = {
   invitedBy?: string;
 };
 
-type StepTitles = (demo: string, stepId: string) => string | undefined;
-
 /**
- * Step titles of every registered demo. Parsing each definition on every journey cost more than the journey's
- * query, so they are kept per process and made again only when a demo's source hash changes.
+ * Demo and step titles of every registered demo. Parsing each definition on every journey cost more than the
+ * journey's query, so they are kept per process and made again only when a demo's source hash changes.
  */
-async function stepTitles(): Promise<StepTitles> {
+async function demoNames(): Promise<DemoNames> {
   const version = await demoVersions();
-  const cache = runtime().shared("insights.step-titles", () => ({ version: "", titles: new Map<string, string>() }));
+  const cache = runtime().shared("insights.demo-names", () => ({ version: "", titles: new Map<string, string>() }));
   if (cache.version !== version || cache.titles.size === 0) {
     const titles = new Map<string, string>();
     for (const row of await demoDefinitions()) {
       const fallback = row.definition.locales?.[0] ?? "en";
+      titles.set(row.slug, textIn(row.definition.title, fallback, fallback));
       for (const step of row.definition.steps) titles.set(`${row.slug}:${step.id}`, textIn(step.title, fallback, fallback));
     }
     cache.version = version;
     cache.titles = titles;
   }
   const { titles } = cache;
-  return (demo, stepId) => titles.get(`${demo}:${stepId}`);
+  // A slug holds no ":" (lib/demos/slug.ts), so a demo's key never meets a step's.
+  return { demo: (slug) => titles.get(slug), step: (demo, stepId) => titles.get(`${demo}:${stepId}`) };
 }
 
 /**
@@ -86,14 +86,14 @@ async function latestEvents(visitorIds: string[]): Promise<Loaded> {
 }
 
 /** Events in time order, cut into visits wherever the session changes. */
-function visits(loaded: Loaded, numbers: Map<string, number>, titles: StepTitles): JourneyVisit[] {
+function visits(loaded: Loaded, numbers: Map<string, number>, names: DemoNames): JourneyVisit[] {
   const grouped: JourneyVisit[] = [];
   for (const event of loaded.rows) {
     const item: JourneyItem = {
       id: event.id,
       at: event.occurredAt,
       type: event.type,
-      text: describeEvent(event, titles),
+      text: describeEvent(event, names),
       person: numbers.get(event.visitorId ?? ""),
     };
     const last = grouped.at(-1);
@@ -122,7 +122,7 @@ async function inviters(list: Visitor[]): Promise<Map<string, string>> {
   return found;
 }
 
-async function people(list: Visitor[], loaded: Loaded): Promise<Person[]> {
+async function people(list: Visitor[], loaded: Loaded, names: DemoNames): Promise<Person[]> {
   const tried = await demosTried(list.map((visitor) => visitor.id));
   const invited = await inviters(list);
   const locales = new Map<string, Set<string>>();
@@ -139,7 +139,7 @@ async function people(list: Visitor[], loaded: Loaded): Promise<Person[]> {
     source: sources[index] ?? [],
     locales: [...(locales.get(visitor.id) ?? [])],
     tried: [...(tried.get(visitor.id)?.entries() ?? [])].map(([demo, { persona }]) => ({
-      demo,
+      demo: names.demo(demo) ?? demo,
       persona: persona ? personaLabels[persona] : undefined,
     })),
     madeFor: madeForOf(tried.get(visitor.id)),
@@ -160,14 +160,15 @@ export async function visitorJourney(visitorId: string) {
   if (!visitor || visitor.doNotTrack) return undefined;
   await catchUpInsights({});
   const loaded = await latestEvents([visitorId]);
-  const [person] = await people([visitor], loaded);
+  const names = await demoNames();
+  const [person] = await people([visitor], loaded, names);
   const account = visitor.accountId ? await accountRow(visitor.accountId) : undefined;
   return {
     visitor,
     person,
     account,
     score: await visitorScore(visitorId),
-    visits: visits(loaded, new Map(), await stepTitles()),
+    visits: visits(loaded, new Map(), names),
     truncated: loaded.truncated,
   };
 }
@@ -180,11 +181,12 @@ export async function accountJourney(accountId: string) {
   // Only people who interacted: a mail scanner's opening is not one of the buying committee.
   const list = await interactingPeopleOf(accountId);
   const loaded = await latestEvents(list.map((visitor) => visitor.id));
-  const found = await people(list, loaded);
+  const names = await demoNames();
+  const found = await people(list, loaded, names);
   return {
     account,
     people: found,
-    visits: visits(loaded, new Map(found.map((person) => [person.visitor.id, person.number])), await stepTitles()),
+    visits: visits(loaded, new Map(found.map((person) => [person.visitor.id, person.number])), names),
     truncated: loaded.truncated,
   };
 }

@@ -46,7 +46,7 @@ export type SharedState = {
   /** The demo files' version, bumped by the dev watcher (lib/studio/demo-version.ts). */
   "studio.demo-version": DemoVersion;
   /** Demo step titles for journeys, by demo version (lib/insights/journey.ts). */
-  "insights.step-titles": { version: string; titles: Map<string, string> };
+  "insights.demo-names": { version: string; titles: Map<string, string> };
 };
 
 export type SharedKey = keyof SharedState;

@@ -43,7 +43,7 @@ test("Live now shows what a prospect builds in the sandbox as they build it, wit
   await expect(prospect.getByRole("heading", { name: "Globex renewal" })).toBeVisible();
   const row = rep.locator(`tr[data-visitor="${visitorId}"]`);
   await expect(row.getByTestId("live-built")).toContainText("created deal ‘Globex renewal’ $40k");
-  await expect(row.locator("td").nth(1)).toHaveText("pipeline-basics");
+  await expect(row.locator("td").nth(1)).toHaveText("Pipeline basics");
   await expect(row.locator("td").nth(4)).toHaveText("en");
   await expect(row.locator("td").nth(6)).toHaveText("desktop");
   await expectNoAxeViolations(rep);

@@ -50,6 +50,6 @@ test("a visitor tries the demo as a sales leader, switches to account executive,
   await expect(row.getByTestId("persona")).toHaveText("as Account executive");
   await expect(row.getByTestId("steps")).toContainText("of 8");
   await row.getByRole("link").click();
-  await expect(repPage.getByTestId("tried")).toHaveText("Tried pipeline-basics as Account executive");
+  await expect(repPage.getByTestId("tried")).toHaveText("Tried Pipeline basics as Account executive");
   await repContext.close();
 });

@@ -82,7 +82,7 @@ test("a prospect tries a demo with no signup and a rep sees their journey", asyn
   const journey = await repPage.getByTestId("journey-event").allTextContents();
   const firstIndex = (text: string) => journey.findIndex((line) => line.includes(text));
   const story = [
-    "Opened the pipeline-basics demo",
+    "Opened the Pipeline basics demo",
     "Started the tour",
     "Completed tour step “welcome”",
     // Recorded by the server when each write committed, with what the visitor really did.

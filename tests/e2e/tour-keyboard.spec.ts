@@ -9,7 +9,7 @@ test("the tour works by keyboard and returns focus when closed", async ({ page }
   await startDemo(page);
   await expect(page.getByRole("dialog", { name: "Welcome to Pipeline" })).toBeVisible();
   // The body's Markdown arrives rendered on the server: bold is an element, not asterisks.
-  await expect(page.getByTestId("tour-popover").locator(".tour-body strong")).toHaveText("own live copy");
+  await expect(page.getByTestId("tour-popover").locator(".tour-body strong")).toHaveText("live copy");
   await expect.poll(() => focusIsInTour(page)).toBe(true);
 
   // Tab reaches the tour's own buttons; Enter activates the primary one.

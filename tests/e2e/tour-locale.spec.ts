@@ -9,7 +9,7 @@ test("a German browser gets the German tour, with the tour's own buttons in Germ
   const popover = page.getByTestId("tour-popover");
   await expect(page.getByRole("dialog", { name: "Willkommen bei Pipeline" })).toBeVisible();
   await expect(popover).toHaveAttribute("lang", "de");
-  await expect(popover.locator(".tour-body strong")).toHaveText("eigene Live-Kopie");
+  await expect(popover.locator(".tour-body strong")).toHaveText("Live-Kopie");
   await popover.getByRole("button", { name: "Tour starten" }).click();
   await expect(page.getByRole("dialog", { name: "Jeder Deal nach Phase" })).toBeVisible();
   await expect(popover).toContainText("Schritt 2 von 7");

@@ -17,6 +17,7 @@ export default async function HotListPage({ searchParams }: { searchParams: Prom
   const parsed = parseHotListFilters(searchParamsOf(await searchParams));
   const result = parsed.ok ? await hotList(parsed.filters, { userId: user.id }) : parsed;
   const demos = await demoChoices();
+  const demoTitle = new Map(demos.map((demo) => [demo.slug, demo.title]));
   const query = parsed.ok ? filtersQuery(parsed.filters) : "";
   return (
     <>
@@ -81,7 +82,11 @@ export default async function HotListPage({ searchParams }: { searchParams: Prom
                             ) : null}
                             {entry.source?.referrer ? <span className="muted"> via {entry.source.referrer}</span> : null}
                             <div className="muted visitor-client">
-                              {[entry.client, entry.demos.join(", "), entry.personas.length ? `as ${entry.personas.join(", ")}` : ""]
+                              {[
+                                entry.client,
+                                entry.demos.map((slug) => demoTitle.get(slug) ?? slug).join(", "),
+                                entry.personas.length ? `as ${entry.personas.join(", ")}` : "",
+                              ]
                                 .filter(Boolean)
                                 .join(" · ")}
                             </div>

@@ -4,6 +4,7 @@ import { formatWhen, madeForText } from "@/components/sales/format";
 import { LiveRefresh } from "@/components/sales/LiveRefresh";
 import { ScrollRegion } from "@/components/sales/ScrollRegion";
 import { requireRole } from "@/lib/auth/team-session";
+import { demoChoices } from "@/lib/insights/hot-list";
 import { liveNow } from "@/lib/live/live-now";
 import "@/components/conversation/conversation.css";
 
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function LiveNowPage() {
   await requireRole("sales", { next: "/sales/live" });
   const visitors = await liveNow();
+  const demoTitle = new Map((await demoChoices()).map((demo) => [demo.slug, demo.title]));
   return (
     <>
       <h1>Live now</h1>
@@ -50,7 +52,7 @@ export default async function LiveNowPage() {
                     ) : null}
                     {visitor.handRaised ? <strong className="hand-raised"> · raised a hand</strong> : null}
                   </td>
-                  <td>{visitor.demo ?? "—"}</td>
+                  <td>{visitor.demo ? (demoTitle.get(visitor.demo) ?? visitor.demo) : "—"}</td>
                   <td>{visitor.step ?? "—"}</td>
                   <td>{visitor.persona ?? "—"}</td>
                   <td>{visitor.locale ?? "—"}</td>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { formatWhen } from "@/components/sales/format";
 import { requireTeamMember } from "@/lib/auth/team-session";
+import { demoChoices } from "@/lib/insights/hot-list";
 import { listVisitors } from "@/lib/insights/visitors";
 
 export default async function VisitorsPage({ searchParams }: { searchParams: Promise<{ bots?: string; embedded?: string }> }) {
@@ -11,6 +12,7 @@ export default async function VisitorsPage({ searchParams }: { searchParams: Pro
   // Only those who came through a demo embedded in another site's page (their source names that page).
   const embedded = query.embedded === "1";
   const visitors = await listVisitors({ includeBots, embedded });
+  const demoTitle = new Map((await demoChoices()).map((demo) => [demo.slug, demo.title]));
   return (
     <>
       <h1>Visitors</h1>
@@ -60,7 +62,7 @@ export default async function VisitorsPage({ searchParams }: { searchParams: Pro
                     {visitor.client ? <div className="muted visitor-client">{visitor.client}</div> : null}
                   </td>
                   <td>
-                    {visitor.demos.join(", ") || "—"}
+                    {visitor.demos.map((slug) => demoTitle.get(slug) ?? slug).join(", ") || "—"}
                     {visitor.personas.length > 0 ? (
                       <div className="muted visitor-persona" data-testid="persona">
                         as {visitor.personas.join(", ")}
