@@ -54,6 +54,13 @@ export default function PrivacyPage() {
         changed that way — and every such look is logged with who looked and when. If your browser sends Global Privacy Control or
         Do-Not-Track, your copy is never shown to anyone.
       </p>
+      <h2>If you share your copy</h2>
+      <p>
+        “Invite a colleague” makes a link to your copy; we ask for no email and no name. Whoever opens the link works in the same copy and
+        sees what is in it, and what they change is recorded as theirs. A name you may type for yourself there is shown only to the people
+        in the copy and to our team. If your browser sends Global Privacy Control or Do-Not-Track, what you change in a shared copy is not
+        linked to you — the others see “Someone” — you are not listed among its people, and our team never looks at a copy you are in.
+      </p>
       <h2>How long we keep it</h2>
       <ul>
         <li>

@@ -1,7 +1,8 @@
 // "Look over their shoulder": a prospect's sandbox as it is now, read-only, in a team member's session. No
 // prospect cookie is involved, every opening is logged (who, which visitor, when), and a visitor who sent
-// GPC or Do-Not-Track is never viewable.
+// GPC or Do-Not-Track is never viewable — nor is a shared copy one of whose people did: what they typed is in it.
 import "server-only";
+import { membersOf } from "@/db/queries/shared-copies";
 import { insertShoulderView, latestLiveSandboxOf, shoulderViewsOf } from "@/db/queries/shoulder-views";
 import { visitorById } from "@/db/queries/visitors";
 import type { TeamSession } from "@/lib/auth/team-session";
@@ -18,6 +19,8 @@ export type ShoulderView =
   | { kind: "not-found" }
   | { kind: "private" }
   | { kind: "no-sandbox"; log: ShoulderViewLog }
+  /** Their copy is shared with someone who sent GPC or Do-Not-Track. */
+  | { kind: "shared-private"; log: ShoulderViewLog }
   | {
       kind: "open";
       sandboxId: string;
@@ -40,6 +43,8 @@ export async function openShoulderView(visitorId: string, viewer: TeamSession["u
   if (!visitor) return { kind: "not-found" };
   if (visitor.doNotTrack) return { kind: "private" };
   const sandbox = await latestLiveSandboxOf(visitorId);
+  if (sandbox && (await membersOf(sandbox.id)).some((member) => member.doNotTrack))
+    return { kind: "shared-private", log: await shoulderViewLog(visitorId) };
   const opened = sandbox ? openReadOnlySandbox(sandbox.id) : undefined;
   if (!sandbox || !opened) return { kind: "no-sandbox", log: await shoulderViewLog(visitorId) };
   try {

@@ -1,7 +1,8 @@
 // The buying committee in one copy: a prospect invites a colleague with a link (no name, no email), the colleague
 // joins the same copy with their own identity and sees what was built; what one changes shows on the other's open
 // page without a reload, said politely for screen readers too; the link can be turned off, and whoever opens it
-// then gets a friendly page with a fresh copy instead. A colleague who asked not to be tracked is "someone".
+// then gets a friendly page with a fresh copy instead. A colleague who asked not to be tracked is "someone", and
+// a copy they are in is never shown over anyone's shoulder.
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo, visitorIdOf } from "./helpers";
@@ -177,5 +178,11 @@ test("a colleague who asked not to be tracked works in the copy, is not listed, 
   await inviter.getByRole("button", { name: "Invite a colleague" }).click();
   await expect(inviter.getByTestId("copy-people")).toBeVisible();
   await expect(inviter.getByTestId("copy-people")).toHaveText("Only you so far");
-  await Promise.all([inviterContext.close(), context.close()]);
+
+  // What the private colleague typed is in the copy: nobody on the team may look over the inviter's shoulder now.
+  const { page: rep, context: repContext } = await openAsRep(browser, `/sales/visitors/${await visitorIdOf(inviterContext)}/sandbox`);
+  await expect(rep.getByRole("heading", { name: "This copy is not shown" })).toBeVisible();
+  await expect(rep.getByTestId("shoulder-read-only")).toHaveCount(0);
+  await expectNoAxeViolations(rep);
+  await Promise.all([inviterContext.close(), context.close(), repContext.close()]);
 });

@@ -5,6 +5,7 @@ import { forbidden, notFound } from "next/navigation";
 import { formatWhen } from "@/components/sales/format";
 import { ShoulderViewBoard } from "@/components/sales/ShoulderViewBoard";
 import { requireRole } from "@/lib/auth/team-session";
+import { demoChoices } from "@/lib/insights/hot-list";
 import { openShoulderView, type ShoulderViewLog } from "@/lib/shoulder-view/shoulder-view";
 
 export const metadata: Metadata = { title: "Over their shoulder" };
@@ -38,6 +39,18 @@ export default async function ShoulderViewPage({ params }: { params: Promise<{ v
   );
   // A visitor who sent GPC or Do-Not-Track is never viewable: 403, and app/forbidden.tsx says why.
   if (view.kind === "private") forbidden();
+  if (view.kind === "shared-private") {
+    return (
+      <>
+        {back}
+        <h1>This copy is not shown</h1>
+        <p data-testid="shoulder-shared-private">
+          They work in a copy shared with someone whose browser asks not to be tracked, so nobody on the team can look at it.
+        </p>
+        <ViewLog log={view.log} />
+      </>
+    );
+  }
   if (view.kind === "no-sandbox") {
     return (
       <>
@@ -48,12 +61,13 @@ export default async function ShoulderViewPage({ params }: { params: Promise<{ v
       </>
     );
   }
+  const demoTitle = (await demoChoices()).find((demo) => demo.slug === view.demoSlug)?.title ?? view.demoSlug;
   return (
     <>
       {back}
       <h1>Over their shoulder: {view.workspace}</h1>
       <p className="shoulder-note" data-testid="shoulder-read-only">
-        Read-only: this is their copy of {view.demoSlug} as it is right now. Nothing on this page can change it, and this opening is logged.
+        Read-only: this is their copy of {demoTitle} as it is right now. Nothing on this page can change it, and this opening is logged.
       </p>
       <ShoulderViewBoard view={view} />
       <ViewLog log={view.log} />
