@@ -12,6 +12,17 @@ import { typingSentEveryMs, typingShownMs } from "@/lib/conversations/typing-tim
 
 const wire = () => import("./conversation-wire");
 
+/**
+ * The thread as a fetch answered it, with what the stream delivered meanwhile: a reply that arrived live while
+ * the fetch was on its way is not in its answer, and must not vanish when the answer lands.
+ */
+function mergeThread(fetched: ThreadMessage[], current: ThreadMessage[]): ThreadMessage[] {
+  const known = new Set(fetched.map((message) => message.id));
+  const arrived = current.filter((message) => !known.has(message.id));
+  if (arrived.length === 0) return fetched;
+  return [...fetched, ...arrived].sort((a, b) => a.at - b.at || a.id - b.id);
+}
+
 export function useConversation(options: { open: boolean; hasThread: boolean; initialUnread: number; sandboxId: string }) {
   const { open, sandboxId } = options;
   const [messages, setMessages] = useState<ThreadMessage[]>([]);
@@ -40,7 +51,7 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
     setTeam(team);
     if (thread) {
       setHasThread(true);
-      setMessages(thread.messages);
+      setMessages((current) => mergeThread(thread.messages, current));
       setUnread(thread.unread);
       setStatus(thread.status);
       setPaused(thread.paused);
@@ -60,8 +71,11 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
     if (open && unread > 0) markRead();
   }, [open, unread, markRead]);
 
+  // One stream for as long as there is a thread or the panel is open — not one per opening of the panel: a new
+  // EventSource carries no Last-Event-ID, so a reply sent while the panel was being reopened would be lost.
+  const live = open || hasThread;
   useEffect(() => {
-    if (!open && !hasThread) return;
+    if (!live) return;
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
     const close = openLiveStream(
       "visitor",
@@ -92,14 +106,20 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
             typingTimer = setTimeout(() => setTeamTyping(undefined), typingShownMs);
         }
       },
-      // A newer tab took the stream over, or the server refused it (too many tabs on this network).
-      { onStop: () => setLiveStopped(true) },
+      {
+        // A newer tab took the stream over, or the server refused it (too many tabs on this network).
+        onStop: () => setLiveStopped(true),
+        // A first connection replays nothing: what was sent before it is read from the thread, once connected.
+        onOpen: () => {
+          if (openRef.current) void load();
+        },
+      },
     );
     return () => {
       clearTimeout(typingTimer);
       close();
     };
-  }, [open, hasThread, markRead]);
+  }, [live, markRead, load]);
 
   const send = useCallback(
     async (body: string): Promise<boolean> => {
@@ -121,7 +141,7 @@ export function useConversation(options: { open: boolean; hasThread: boolean; in
         }
         const { thread, team } = answer.value;
         setHasThread(true);
-        setMessages(thread.messages);
+        setMessages((current) => mergeThread(thread.messages, current));
         setStatus(thread.status);
         setTeam(team);
         return true;

@@ -105,6 +105,8 @@ test("a colleague joins the copy, sees the deal, moves it; the inviter's board s
   await inviter.getByRole("region", { name: /^Won/ }).getByRole("link", { name: "Globex renewal" }).click();
   await moveTo(inviter, "Negotiation");
   await expect(colleague.getByTestId("copy-notice")).toHaveText("A colleague moved ‘Globex renewal’ to Negotiation");
+  // As a person would, they see the new stage before choosing the next one (the stage list changes with it).
+  await expect(colleague.getByTestId("deal-stage")).toHaveText("Negotiation");
   await moveTo(colleague, "Proposal");
   await expect(inviter.getByTestId("copy-notice")).toHaveText("A colleague moved ‘Globex renewal’ to Proposal");
   await expect(inviter.getByLabel("Move to stage")).not.toContainText("Proposal");
