@@ -73,7 +73,8 @@ function moveDeal(copy: Copy, by: Person, stage: Copy["stage"]): Promise<string>
 
 /** "Invite a colleague": the owner makes the copy's link, then reads it off the page as the header shows it. */
 async function inviteLink(owner: Prospect): Promise<{ token: string; dealId: number }> {
-  await postAction(`/s/${owner.sandboxId}`, inviteActionId, owner.cookie, JSON.stringify([owner.sandboxId]));
+  const made = await postAction(`/s/${owner.sandboxId}`, inviteActionId, owner.cookie, JSON.stringify([owner.sandboxId]));
+  if (!made.includes('"done":')) throw new Error(`no invite link was made: ${made.slice(0, 300)}`);
   const board = await fetch(`${base}/s/${owner.sandboxId}`, { headers: { cookie: owner.cookie, "user-agent": benchUserAgent } });
   const html = await board.text();
   // The token travels in the page's RSC payload (a client component's prop), escaped inside a script.
