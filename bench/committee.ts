@@ -212,6 +212,7 @@ try {
   for (const stream of streams) stream.close();
   await product.stop();
   await database.stop();
+  fs.rmSync(root, { recursive: true, force: true });
 }
 
 const { write, message } = measured;
@@ -230,6 +231,5 @@ console.log(row(`conversation message → ${measured.repStreams} rep streams and
 console.log("");
 const ratio = percentile(write.samples, 99) / percentile(message.samples, 99);
 console.log(`write → visible p99 / message p99: ${ratio.toFixed(2)}× (target ≤ 1.5×)`);
-fs.rmSync(root, { recursive: true, force: true });
 // A write or message that never arrived is a failure, not a fast sample.
 if (write.missed + message.missed > 0) process.exitCode = 1;
