@@ -2,7 +2,7 @@
 // a prospect's POST to the message arriving on every stream (commit included), the server's RSS per 1,000
 // open streams, and hand-raise → signed webhook received by a local receiver; beside a plain node:http SSE
 // server doing the same commit and fan-out in the same run (the ceiling).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,87 +10,14 @@ import os from "node:os";
 import path from "node:path";
 import { v7 as uuidv7 } from "uuid";
 import { benchDatabase } from "./bench-database";
+import { addRep, liftedLimits, type Prospect, prospectsTryTheDemo, signInRep, benchUserAgent as userAgent } from "./live-people";
+import { fanOutLatencies, openMany, openStream, rssMb, type Stream, settle } from "./live-streams";
 import { ms, percentile, startServer } from "./measure";
 
 const total = Number(process.env.BENCH_STREAMS || 1000);
 const prospectsWithStreams = total / 2;
 const rounds = 20;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-live-"));
-const userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-
-type Stream = { close: () => void; onFrame: (listener: (type: string, data: string) => void) => void };
-
-/** A minimal EventSource over node:http: frames as (event type, data). */
-function openStream(url: string, headers: Record<string, string> = {}): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const listeners: ((type: string, data: string) => void)[] = [];
-    const request = http.get(url, { headers: { accept: "text/event-stream", ...headers }, agent: false }, (response) => {
-      if (response.statusCode !== 200) {
-        reject(new Error(`${url}: ${response.statusCode}`));
-        response.resume();
-        return;
-      }
-      let buffer = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => {
-        buffer += chunk;
-        let end = buffer.indexOf("\n\n");
-        while (end !== -1) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const type = /^event: (.*)$/m.exec(frame)?.[1];
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (type && data) for (const listener of listeners) listener(type, data);
-          end = buffer.indexOf("\n\n");
-        }
-      });
-      resolve({ close: () => request.destroy(), onFrame: (listener) => listeners.push(listener) });
-    });
-    request.on("error", reject);
-  });
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-}
-
-/** Opens `count` streams a few at a time (a burst of 1,000 connects at once would measure the backlog). */
-async function openMany(count: number, open: (index: number) => Promise<Stream>): Promise<Stream[]> {
-  const streams: Stream[] = [];
-  for (let start = 0; start < count; start += 50) {
-    streams.push(...(await Promise.all(Array.from({ length: Math.min(50, count - start) }, (_, index) => open(start + index)))));
-  }
-  return streams;
-}
-
-/** Time from starting `post` to a frame matching `marker` arriving on every stream, per stream. */
-async function fanOutLatencies(streams: Stream[], post: (marker: string) => Promise<void>): Promise<number[]> {
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    const marker = `m${round}-${Math.random().toString(36).slice(2)}`;
-    let started = 0;
-    const arrived = streams.map(
-      (stream) =>
-        new Promise<void>((resolve) => {
-          stream.onFrame((_type, data) => {
-            if (data.includes(marker)) {
-              samples.push(performance.now() - started);
-              resolve();
-            }
-          });
-        }),
-    );
-    started = performance.now();
-    await post(marker);
-    await Promise.race([Promise.all(arrived), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  }
-  return samples;
-}
 
 // Ports of their own (BENCH_PORT moves both), so a bench never meets someone else's server.
 const ceilingPort = Number(process.env.BENCH_PORT || 3351);
@@ -111,9 +38,13 @@ const ceilingIdle = rssMb(ceiling.pid ?? 0);
 const ceilingStreams = await openMany(total, () => openStream(`http://127.0.0.1:${ceilingPort}/`));
 await settle();
 const ceilingOpen = rssMb(ceiling.pid ?? 0);
-const ceilingLatency = await fanOutLatencies(ceilingStreams, async (marker) => {
-  await fetch(`http://127.0.0.1:${ceilingPort}/`, { method: "POST", body: JSON.stringify({ body: marker }) });
-});
+const ceilingLatency = await fanOutLatencies(
+  ceilingStreams,
+  async (marker) => {
+    await fetch(`http://127.0.0.1:${ceilingPort}/`, { method: "POST", body: JSON.stringify({ body: marker }) });
+  },
+  rounds,
+);
 for (const stream of ceilingStreams) stream.close();
 ceiling.kill();
 
@@ -121,17 +52,7 @@ ceiling.kill();
 const dataDir = path.join(root, "product");
 const database = await benchDatabase();
 const control = await database.fresh("live", dataDir);
-const email = "bench@openhouse.test";
-const password = "bench password long enough";
-execFileSync(
-  process.execPath,
-  ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/team.ts", "add", "--email", email, "--password", password],
-  {
-    env: { ...process.env, ...control.env, DATA_DIR: dataDir },
-    stdio: "ignore",
-  },
-);
-await control.query(`update "user" set role = 'admin' where email = ?`, [email]);
+await addRep(control, dataDir);
 await control.close();
 
 console.log(`bench:live: starting the production server on ${database.label} (builds first if sources changed)…`);
@@ -140,35 +61,13 @@ const product = await startServer({
   ...control.env,
   PORT: String(port),
   DATA_DIR: dataDir,
-  PROVISION_RATE_PER_MINUTE: "1000000",
-  CONVERSATIONS_PER_HOUR: "1000000",
-  MESSAGES_PER_HOUR: "1000000",
-  SIGNALS_BATCHES_PER_MINUTE: "1000000",
-  // One rep and one address hold every stream here: the per-person and per-address caps are not what is measured.
-  LIVE_STREAMS_PER_PERSON: "1000000",
-  LIVE_STREAMS_PER_ADDRESS: "1000000",
+  ...liftedLimits,
   WEBHOOKS_ALLOW_PRIVATE: "1",
-  SANDBOX_SPARES: "0",
 });
-const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
-  method: "POST",
-  headers: { "content-type": "application/json", origin: base, "user-agent": userAgent },
-  body: JSON.stringify({ email, password }),
-});
-const repCookie = (signIn.headers.getSetCookie?.() ?? []).map((cookie) => cookie.split(";")[0]).join("; ");
-if (!signIn.ok || !repCookie) throw new Error(`sign-in failed: ${signIn.status}`);
+const repCookie = await signInRep(base);
 
 console.log(`bench:live: ${prospectsWithStreams} prospects try the demo…`);
-const prospects: { cookie: string }[] = [];
-for (let index = 0; index < prospectsWithStreams; index += 25) {
-  const batch = await Promise.all(
-    Array.from({ length: Math.min(25, prospectsWithStreams - index) }, async () => {
-      const response = await fetch(`${base}/try/pipeline-basics`, { redirect: "manual", headers: { "user-agent": userAgent } });
-      return { cookie: response.headers.get("set-cookie")?.split(";")[0] ?? "" };
-    }),
-  );
-  prospects.push(...batch);
-}
+const prospects = await prospectsTryTheDemo(base, prospectsWithStreams);
 await settle();
 const productIdle = rssMb(product.child.pid ?? 0);
 console.log(`bench:live: opening ${prospectsWithStreams} prospect and ${total - prospectsWithStreams} rep streams…`);
@@ -182,16 +81,20 @@ await settle();
 const productOpen = rssMb(product.child.pid ?? 0);
 
 // A prospect with a stream asks; the message must reach every rep stream and their own panel.
-const asker = prospects[0] as { cookie: string };
+const asker = prospects[0] as Prospect;
 const askerStream = prospectStreams[0] as Stream;
-const messageLatency = await fanOutLatencies([...repStreams, askerStream], async (marker) => {
-  const response = await fetch(`${base}/api/conversation`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: asker.cookie, "user-agent": userAgent },
-    body: JSON.stringify({ body: `Question ${marker}` }),
-  });
-  if (response.status !== 201) throw new Error(`message refused: ${response.status} ${await response.text()}`);
-});
+const messageLatency = await fanOutLatencies(
+  [...repStreams, askerStream],
+  async (marker) => {
+    const response = await fetch(`${base}/api/conversation`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: asker.cookie, "user-agent": userAgent },
+      body: JSON.stringify({ body: `Question ${marker}` }),
+    });
+    if (response.status !== 201) throw new Error(`message refused: ${response.status} ${await response.text()}`);
+  },
+  rounds,
+);
 
 // Hand-raise → webhook received.
 const arrivals = new Map<string, number>();
@@ -216,7 +119,7 @@ if (hook.status !== 201) throw new Error(`webhook not saved: ${hook.status} ${aw
 console.log(`bench:live: ${rounds} hand-raises → webhook…`);
 const webhookLatency: number[] = [];
 for (let round = 0; round < rounds; round += 1) {
-  const prospect = prospects[round + 1] as { cookie: string };
+  const prospect = prospects[round + 1] as Prospect;
   const visitorId = decodeURIComponent(prospect.cookie.split("=")[1] ?? "").split(".")[0] ?? "";
   const started = performance.now();
   await fetch(`${base}/api/signals`, {
