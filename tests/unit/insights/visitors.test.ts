@@ -61,7 +61,7 @@ describe("what reps see of the role a visitor chose", () => {
 
     expect(await summaryOf(leader)).toMatchObject({ demos: ["pipeline-basics"], personas: ["Sales leader"], stepsTotal: 8 });
     expect(await summaryOf(plain)).toMatchObject({ demos: ["pipeline-basics"], personas: [], stepsTotal: 7 });
-    expect((await visitorJourney(leader))?.person?.tried).toEqual([{ demo: "pipeline-basics", persona: "Sales leader" }]);
+    expect((await visitorJourney(leader))?.person?.tried).toEqual([{ demo: "Pipeline basics", persona: "Sales leader" }]);
   });
 
   it("follows a switch of role, and never shows more steps done than the branch has", async () => {
