@@ -60,3 +60,12 @@ export async function rewriteFacets(
   const rows = entries.flatMap(({ entry, listed }) => (listed ? rowsOf(entry, byOwner.get(entry.id) ?? []) : []));
   await insertFacetRows(rows, tx);
 }
+
+/**
+ * People who just became part of a group (a shared copy's committee) leave the hot list's anonymous rows at once:
+ * the fold rewrites a visitor's rows only when it folds an event of theirs, and an owner who only shared the link
+ * may do nothing more. The group's own row is the fold's, from the next event of any of its people.
+ */
+export async function unlistVisitors(visitorIds: string[], tx: Store): Promise<void> {
+  await deleteFacetRows("visitor", visitorIds, tx);
+}

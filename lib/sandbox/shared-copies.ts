@@ -25,6 +25,7 @@ import {
 import { visitorById } from "@/db/queries/visitors";
 import type { Store } from "@/db/store";
 import { isWellFormedShareToken, newShareToken } from "@/lib/accounts/share-token";
+import { unlistVisitors } from "@/lib/insights/hot-list-facets";
 import { plainTextSchema } from "@/lib/text/plain-text";
 import type { OwnedSandbox } from "./access";
 import { tellCopy } from "./copy-news";
@@ -118,6 +119,7 @@ async function groupTheCommittee(sandbox: Sandbox, joinerId: string, tx: Store):
   if (!owner || !joiner || joiner.doNotTrack) return;
   if (owner.accountId) {
     await attributeToAccount(joinerId, owner.accountId, owner.shareLinkToken, tx);
+    await unlistVisitors([joinerId], tx);
     return;
   }
   if (owner.doNotTrack) return;
@@ -128,6 +130,7 @@ async function groupTheCommittee(sandbox: Sandbox, joinerId: string, tx: Store):
   }
   await attributeToAccount(owner.id, accountId, null, tx);
   await attributeToAccount(joinerId, accountId, null, tx);
+  await unlistVisitors([owner.id, joinerId], tx);
 }
 
 /**

@@ -6,6 +6,8 @@ import { migrateControlPlane } from "@/db/control-plane";
 import { lookUpForIngest } from "@/db/queries/events";
 import { memberCount, membersOf } from "@/db/queries/shared-copies";
 import { registerDemos } from "@/lib/demos/registry";
+import { catchUpInsights } from "@/lib/insights/fold";
+import { hotList } from "@/lib/insights/hot-list";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { findOwnedSandbox } from "@/lib/sandbox/access";
 import { actorName } from "@/lib/sandbox/copy-news";
@@ -189,5 +191,28 @@ describe("shared copies", () => {
         .where(eq(t.visitors.accountId, group?.id ?? "")),
     );
     expect(rows.map((row) => row.id).sort()).toEqual([owner, first, second].sort());
+  });
+
+  it("takes an owner who only shared the link off the anonymous rows of the hot list as a colleague joins: the group has them", async () => {
+    const owner = await newVisitor();
+    const sandbox = await provisionSandbox(owner, demoSlug);
+    const moved = { kind: "deal.stage_changed" as const, detail: { deal: "Umbrella pilot", from: "qualified", to: "won" } };
+    await recordSandboxAction(sandbox, moved, owner);
+    await catchUpInsights();
+    const listed = async () => {
+      const result = await hotList({ who: "all" }, { limit: 1000 });
+      if (!result.ok) throw new Error(result.error);
+      return result.list.entries;
+    };
+    expect((await listed()).some((entry) => entry.kind === "visitor" && entry.id === owner)).toBe(true);
+
+    const token = await inviteLinkFor(sandbox, owner);
+    const colleague = await newVisitor();
+    await joinCopy(token, colleague);
+    // Nothing more from the owner: they are gone from the anonymous rows at once.
+    expect((await listed()).some((entry) => entry.kind === "visitor" && entry.id === owner)).toBe(false);
+    await recordSandboxAction(sandbox, { ...moved, detail: { ...moved.detail, from: "won", to: "lost" } }, colleague);
+    const group = (await listed()).find((entry) => entry.kind === "account" && entry.name === `Shared copy ${sandbox.id.slice(0, 6)}`);
+    expect(group).toMatchObject({ kind: "account", people: 2 });
   });
 });
