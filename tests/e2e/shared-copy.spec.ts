@@ -185,6 +185,7 @@ test("a colleague who asked not to be tracked works in the copy, is not listed, 
   const { page: rep, context: repContext } = await openAsRep(browser, `/sales/visitors/${await visitorIdOf(inviterContext)}/sandbox`);
   await expect(rep.getByRole("heading", { name: "This copy is not shown" })).toBeVisible();
   await expect(rep.getByTestId("shoulder-read-only")).toHaveCount(0);
+  await expect(rep.getByText("Nobody has looked yet.")).toBeVisible();
   await expectNoAxeViolations(rep);
   await Promise.all([inviterContext.close(), context.close(), repContext.close()]);
 });

@@ -16,13 +16,17 @@ function ViewLog({ log }: { log: ShoulderViewLog }) {
   return (
     <>
       <h2>Who looked</h2>
-      <ol className="shoulder-log" aria-label="Openings of this view">
-        {log.map((entry) => (
-          <li key={`${entry.viewerName}-${entry.openedAt.getTime()}`} data-testid="shoulder-log-entry">
-            {entry.viewerName} · {formatWhen(entry.openedAt)}
-          </li>
-        ))}
-      </ol>
+      {log.length === 0 ? (
+        <p className="muted">Nobody has looked yet.</p>
+      ) : (
+        <ol className="shoulder-log" aria-label="Openings of this view">
+          {log.map((entry) => (
+            <li key={`${entry.viewerName}-${entry.openedAt.getTime()}`} data-testid="shoulder-log-entry">
+              {entry.viewerName} · {formatWhen(entry.openedAt)}
+            </li>
+          ))}
+        </ol>
+      )}
     </>
   );
 }
