@@ -44,7 +44,9 @@ async function migrateToBeforeSources(): Promise<void> {
     : openSqliteStore(paths.control, { migrationsFolder: folder });
   try {
     await old.migrate();
-    await old.execute(sql`insert into funnel_counts (demo_slug, persona, locale, stage, visitors) values ('retired-demo', '', 'en', 'viewed', 5)`);
+    await old.execute(
+      sql`insert into funnel_counts (demo_slug, persona, locale, stage, visitors) values ('retired-demo', '', 'en', 'viewed', 5)`,
+    );
   } finally {
     await old.close();
     fs.rmSync(folder, { recursive: true, force: true });
