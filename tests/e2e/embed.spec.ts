@@ -440,5 +440,11 @@ test("the studio's funnel counts a visitor from the embed under its site and one
   await expect(page.getByTestId("source-error")).toContainText("must be direct, embedded, or the host of a site");
   expect(await funnelVisitors(page, "Funnel, all visitors")).toBeGreaterThanOrEqual(everyone);
   await expectNoAxeViolations(page);
+
+  // The studio's list has the same rows in its table of splits.
+  await page.goto("/studio");
+  const splits = page.locator("[data-slug=pipeline-basics]").getByTestId("funnel-splits");
+  await expect(splits.locator("tr[data-split=source]").filter({ hasText: "Direct" })).toBeVisible();
+  await expect(splits.locator("tr[data-split=source]").filter({ hasText: `Embedded on ${site}` })).toBeVisible();
   await Promise.all([embeddedVisitor.close(), directVisitor.close(), studio.close()]);
 });
