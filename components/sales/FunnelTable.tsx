@@ -7,7 +7,7 @@ export function FunnelTable({ caption, stages, testId }: { caption: string; stag
   return (
     <ScrollRegion label={caption}>
       <table className="visitors-table" data-testid={testId}>
-        <caption>{caption}</caption>
+        <caption className="table-caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Stage</th>

@@ -1,4 +1,4 @@
-// A demo's funnel for all visitors, each persona path and each locale: opened → started → each step →
+// A demo's funnel for all visitors, each persona path, each locale and each source: opened → started → each step →
 // finished → call to action / hand-raise, one row per split.
 import { ScrollRegion } from "@/components/sales/ScrollRegion";
 import type { FunnelSplitRow } from "@/lib/studio/funnel-splits";
@@ -12,7 +12,7 @@ export function FunnelSplitTable({
   rows: FunnelSplitRow[];
   steps: { key: string; label: string }[];
 }) {
-  const caption = `${title}: funnel by persona path and locale`;
+  const caption = `${title}: funnel by persona path, locale and source`;
   return (
     <ScrollRegion label={caption}>
       <table className="visitors-table" data-testid="funnel-splits">

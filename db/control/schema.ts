@@ -500,17 +500,19 @@ export const funnelMarks = sqliteTable(
   (table) => [primaryKey({ columns: [table.visitorId, table.demoSlug, table.stage] })],
 );
 
-/** Visitors who reached each stage, per demo, persona path and locale: a funnel page reads only these. */
+/** Visitors who reached each stage, per demo, persona path, locale and source: a funnel page reads only these. */
 export const funnelCounts = sqliteTable(
   "funnel_counts",
   {
     demoSlug: text("demo_slug").notNull(),
     persona: text("persona").notNull().default(""),
     locale: text("locale").notNull().default(""),
+    /** "" for a visit straight to this app, else the host of the page that embedded the demo (lib/insights/funnel-sources.ts). */
+    source: text("source").notNull().default(""),
     stage: text("stage").notNull(),
     visitors: integer("visitors").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.demoSlug, table.stage, table.persona, table.locale] })],
+  (table) => [primaryKey({ columns: [table.demoSlug, table.stage, table.persona, table.locale, table.source] })],
 );
 
 /**

@@ -79,11 +79,12 @@ export async function upsertVisitorActivities(rows: (ActivityRow & { visitorId: 
   );
 }
 
-export type VisitorFacts = { bot: boolean; listable: boolean; accountId: string | null };
+export type VisitorFacts = { bot: boolean; listable: boolean; accountId: string | null; embeddedPage: string | null };
 
 /**
- * What the fold needs to know of each visitor: whether they are a known bot, and whether the hot list shows them
- * on their own (not in an account, not automated, not asking to be left out).
+ * What the fold needs to know of each visitor: whether they are a known bot, whether the hot list shows them
+ * on their own (not in an account, not automated, not asking to be left out), and the page that embedded the
+ * demo they started from, if one did (their funnel source).
  */
 export async function visitorFacts(visitorIds: string[], tx: Store): Promise<Map<string, VisitorFacts>> {
   const { visitors } = tx.t;
@@ -91,12 +92,23 @@ export async function visitorFacts(visitorIds: string[], tx: Store): Promise<Map
   await inChunks(visitorIds, async (ids) => {
     const rows = await tx.all(
       tx.db
-        .select({ id: visitors.id, bot: visitors.bot, doNotTrack: visitors.doNotTrack, accountId: visitors.accountId })
+        .select({
+          id: visitors.id,
+          bot: visitors.bot,
+          doNotTrack: visitors.doNotTrack,
+          accountId: visitors.accountId,
+          embeddedPage: sql<string | null>`${tx.sql.jsonText(visitors.source, "embedded")}`,
+        })
         .from(visitors)
         .where(inArray(visitors.id, ids)),
     );
     for (const row of rows)
-      found.set(row.id, { bot: row.bot, listable: row.accountId === null && !row.bot && !row.doNotTrack, accountId: row.accountId });
+      found.set(row.id, {
+        bot: row.bot,
+        listable: row.accountId === null && !row.bot && !row.doNotTrack,
+        accountId: row.accountId,
+        embeddedPage: row.embeddedPage,
+      });
   });
   return found;
 }
@@ -134,7 +146,7 @@ export async function insertFunnelMarks(marks: FunnelMark[], tx: Store): Promise
   return inserted;
 }
 
-export type FunnelCount = { demoSlug: string; persona: string; locale: string; stage: string; visitors: number };
+export type FunnelCount = { demoSlug: string; persona: string; locale: string; source: string; stage: string; visitors: number };
 
 export async function addFunnelCounts(counts: FunnelCount[], tx: Store): Promise<void> {
   const { funnelCounts } = tx.t;
@@ -144,7 +156,7 @@ export async function addFunnelCounts(counts: FunnelCount[], tx: Store): Promise
         .insert(funnelCounts)
         .values(chunk)
         .onConflictDoUpdate({
-          target: [funnelCounts.demoSlug, funnelCounts.stage, funnelCounts.persona, funnelCounts.locale],
+          target: [funnelCounts.demoSlug, funnelCounts.stage, funnelCounts.persona, funnelCounts.locale, funnelCounts.source],
           set: { visitors: sql`${funnelCounts.visitors} + excluded.visitors` },
         }),
     ),

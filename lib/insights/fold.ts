@@ -25,6 +25,7 @@ import { localePattern } from "@/lib/demos/locale";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
 import { applyEvent, type Counters, emptyCounters, scoreColumns } from "./activity";
+import { directSource, funnelSourceOf } from "./funnel-sources";
 import { funnelStageOf } from "./funnel-stages";
 import { rewriteFacets } from "./hot-list-facets";
 import { crossedThreshold, enqueueScoreCrossed, type ScoreState } from "./score-alerts";
@@ -42,10 +43,11 @@ type FunnelEvent = Pick<CommittedEvent, "visitorId" | "sandboxId" | "demoSlug" |
 
 /**
  * Collects the funnel stages a chunk's events reach, the first event per visitor, demo and stage deciding its
- * persona path and locale; `write` stores the marks and counts only the ones that are new.
+ * persona path and locale; the source is the visitor's own (set on arrival, never changed). `write` stores the
+ * marks and counts only the ones that are new.
  */
-function funnelMarker(personaOf: (sandboxId: string | null) => string) {
-  const marks = new Map<string, FunnelMark & { persona: string; locale: string }>();
+function funnelMarker(personaOf: (sandboxId: string | null) => string, sourceOf: (visitorId: string) => string) {
+  const marks = new Map<string, FunnelMark & { persona: string; locale: string; source: string }>();
   return {
     mark(row: FunnelEvent) {
       if (!row.visitorId || !row.demoSlug) return;
@@ -59,6 +61,7 @@ function funnelMarker(personaOf: (sandboxId: string | null) => string) {
           stage,
           persona: personaOf(row.sandboxId),
           locale: localeOf(row.props),
+          source: sourceOf(row.visitorId),
         });
     },
     async write(tx: Store) {
@@ -69,9 +72,13 @@ function funnelMarker(personaOf: (sandboxId: string | null) => string) {
       );
       const counts = new Map<string, FunnelCount>();
       for (const mark of fresh) {
-        const { persona, locale } = marks.get(JSON.stringify([mark.visitorId, mark.demoSlug, mark.stage])) ?? { persona: "", locale: "" };
-        const key = JSON.stringify([mark.demoSlug, persona, locale, mark.stage]);
-        const count = counts.get(key) ?? { demoSlug: mark.demoSlug, persona, locale, stage: mark.stage, visitors: 0 };
+        const { persona, locale, source } = marks.get(JSON.stringify([mark.visitorId, mark.demoSlug, mark.stage])) ?? {
+          persona: "",
+          locale: "",
+          source: directSource,
+        };
+        const key = JSON.stringify([mark.demoSlug, persona, locale, source, mark.stage]);
+        const count = counts.get(key) ?? { demoSlug: mark.demoSlug, persona, locale, source, stage: mark.stage, visitors: 0 };
         count.visitors += 1;
         counts.set(key, count);
       }
@@ -92,7 +99,10 @@ function foldChunk(limit: number, now: number): Promise<number> {
     const stored = await visitorActivities(visitorIds, tx);
     const facts = await visitorFacts(visitorIds, tx);
     const personas = await sandboxPersonalizationsById([...new Set(linked.flatMap((row) => (row.sandboxId ? [row.sandboxId] : [])))], tx);
-    const funnel = funnelMarker((sandboxId) => (sandboxId ? (storedPersonalization(personas.get(sandboxId))?.persona ?? "") : ""));
+    const funnel = funnelMarker(
+      (sandboxId) => (sandboxId ? (storedPersonalization(personas.get(sandboxId))?.persona ?? "") : ""),
+      (visitorId) => funnelSourceOf(facts.get(visitorId)?.embeddedPage),
+    );
     const touched = new Map<string, Counters>();
     // Each visitor's score before this chunk, to tell when it crosses the alert threshold.
     const before = new Map<string, ScoreState>();

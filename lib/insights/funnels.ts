@@ -1,5 +1,6 @@
 // A demo's funnel as a rep reads it: visitors reaching each stage, the drop-off from the stage before, and
-// the same split by persona path and by locale. Reads only funnel_counts (a few rows per demo).
+// the same split by persona path, by locale and by source (direct, or the site that embedded the demo), all of
+// it narrowed to one source when asked. Reads only funnel_counts (a few rows per demo).
 import "server-only";
 import { store } from "@/db/control-plane";
 import { demoRow } from "@/db/queries/demos";
@@ -8,6 +9,7 @@ import { demoTitles } from "@/db/queries/rep-views";
 import { textIn } from "@/lib/demos/locale";
 import { type PersonaId, personaIds, personaLabels } from "@/lib/demos/personas";
 import { catchUpInsights } from "./fold";
+import { allSources, matchesSource, type SourceFilter, sourceLabel } from "./funnel-sources";
 import { choiceStage, fixedStages, missingStage, stepStage } from "./funnel-stages";
 
 export type FunnelStage = { key: string; label: string; visitors: number; dropOff: number | null; ofViewed: number | null };
@@ -22,6 +24,11 @@ export type Funnel = {
   missingTargets: { step: string; visitors: number }[];
   byPersona: FunnelSplit[];
   byLocale: FunnelSplit[];
+  bySource: FunnelSplit[];
+  /** Every source this demo's visitors came from, whatever the filter: "" (direct) and each embedding host. */
+  sources: string[];
+  /** The source the numbers above are narrowed to. */
+  source: SourceFilter;
   pending: number;
 };
 
@@ -64,8 +71,8 @@ export async function funnelOverview() {
   return { demos: list, pending };
 }
 
-/** The funnel of one demo, or undefined when no such demo is registered. */
-export async function demoFunnel(slug: string): Promise<Funnel | undefined> {
+/** The funnel of one demo (its visitors from `source` only, when given), or undefined when no such demo is registered. */
+export async function demoFunnel(slug: string, { source = allSources }: { source?: SourceFilter } = {}): Promise<Funnel | undefined> {
   const demo = await demoRow(slug);
   if (!demo) return undefined;
   const { pending } = await catchUpInsights({});
@@ -85,12 +92,17 @@ export async function demoFunnel(slug: string): Promise<Funnel | undefined> {
   const total: Counts = new Map();
   const byPersona = new Map<string, Counts>();
   const byLocale = new Map<string, Counts>();
+  const bySource = new Map<string, Counts>();
+  const sources = new Set<string>();
   const answers: Funnel["answers"] = [];
   const missing = new Map<string, number>();
   for (const row of await funnelCountsOf(slug, store())) {
+    sources.add(row.source);
+    if (!matchesSource(source, row.source)) continue;
     total.set(row.stage, (total.get(row.stage) ?? 0) + row.visitors);
     add(byPersona, row.persona, row.stage, row.visitors);
     add(byLocale, row.locale, row.stage, row.visitors);
+    add(bySource, row.source, row.stage, row.visitors);
   }
   for (const [key, visitors] of total) {
     for (const step of demo.definition.steps) {
@@ -113,6 +125,9 @@ export async function demoFunnel(slug: string): Promise<Funnel | undefined> {
     missingTargets: [...missing.entries()].map(([step, visitors]) => ({ step, visitors })),
     byPersona: split(byPersona, personaName),
     byLocale: split(byLocale, (key) => key || "Locale not reported"),
+    bySource: split(bySource, sourceLabel),
+    sources: [...sources].sort(),
+    source,
     pending,
   };
 }

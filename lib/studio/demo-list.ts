@@ -1,10 +1,11 @@
-// What the studio shows per demo: the loader's problems, the last check, the funnel (split by persona path
-// and locale), the stage where most visitors leave, and each step's target-missing rates with the jump flag.
+// What the studio shows per demo: the loader's problems, the last check, the funnel (split by persona path,
+// locale and source, or narrowed to one source), the stage where most visitors leave, and each step's target-missing rates with the jump flag.
 import "server-only";
 import { registeredDemos } from "@/db/queries/demos";
 import { latestCheckRuns, type RecordedCheckRun } from "@/lib/demos/check-runs";
 import { allSteps, type DemoDefinition } from "@/lib/demos/demo-schema";
 import { textIn } from "@/lib/demos/locale";
+import { allSources, type SourceFilter } from "@/lib/insights/funnel-sources";
 import { demoFunnel, type Funnel, type FunnelStage } from "@/lib/insights/funnels";
 import { readDemoFiles } from "./demo-files";
 import { type FunnelSplitRow, funnelSplits } from "./funnel-splits";
@@ -22,7 +23,7 @@ export type StudioDemo = {
   problems: string[];
   check?: RecordedCheckRun;
   funnel?: Funnel;
-  /** All visitors, each persona path, each locale; a column per step of every path, in `steps` order. */
+  /** All visitors, each persona path, each locale, each source; a column per step of every path, in `steps` order. */
   splits: FunnelSplitRow[];
   /** The stage the most visitors did not reach from the stage before it. */
   biggestDropOff?: FunnelStage;
@@ -52,8 +53,11 @@ function stepsOf(definition: DemoDefinition | undefined, counts: Map<string, Ste
   });
 }
 
-/** Every demo folder and every registered demo, flagged ones first, then in gallery order. */
-export async function studioDemoList(now = new Date()): Promise<StudioDemo[]> {
+/**
+ * Every demo folder and every registered demo, flagged ones first, then in gallery order; the funnels count the
+ * visitors from `source` only.
+ */
+export async function studioDemoList(now = new Date(), source: SourceFilter = allSources): Promise<StudioDemo[]> {
   const files = readDemoFiles();
   const registered = await registeredDemos();
   const checks = await latestCheckRuns();
@@ -65,7 +69,7 @@ export async function studioDemoList(now = new Date()): Promise<StudioDemo[]> {
     const row = registered.find((demo) => demo.slug === slug);
     // The file as it is now when it loads; otherwise the version visitors still get.
     const definition = onDisk?.definition ?? row?.definition;
-    const funnel = row ? await demoFunnel(slug) : undefined;
+    const funnel = row ? await demoFunnel(slug, { source }) : undefined;
     const steps = stepsOf(definition, missing.get(slug));
     list.push({
       slug,
@@ -78,6 +82,7 @@ export async function studioDemoList(now = new Date()): Promise<StudioDemo[]> {
         ? await funnelSplits(
             slug,
             steps.map((step) => step.id),
+            source,
           )
         : [],
       biggestDropOff: biggestDropOff(funnel),
@@ -89,7 +94,7 @@ export async function studioDemoList(now = new Date()): Promise<StudioDemo[]> {
 }
 
 /** One demo as the list shows it, or undefined when there is no such folder or registered demo. */
-export async function studioDemo(slug: string, now = new Date()): Promise<StudioDemo | undefined> {
+export async function studioDemo(slug: string, now = new Date(), source: SourceFilter = allSources): Promise<StudioDemo | undefined> {
   // The whole list is a handful of demos, each a few small queries; one path keeps the two pages in agreement.
-  return (await studioDemoList(now)).find((demo) => demo.slug === slug);
+  return (await studioDemoList(now, source)).find((demo) => demo.slug === slug);
 }

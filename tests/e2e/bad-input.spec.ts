@@ -41,6 +41,7 @@ const dashId = `-${anyId.slice(1)}`;
 const notFound = "We couldn’t find that page";
 const brokenAddress = "That address is broken";
 const noDemo = /no demo called/;
+const sourceRefused = /must be direct, embedded, or the host of a site/;
 const product = /^\/s\//;
 const json = { "content-type": "application/json" };
 const text = { "content-type": "text/plain;charset=UTF-8" };
@@ -643,6 +644,36 @@ const theSalesArea: Probe[] = [
   person("a rep opens a visitor id with a NUL byte and an emoji", "/sales/visitors/%00%F0%9F%98%80", 404, notFound, asRep),
   person("a rep opens a visitor id that is not UTF-8", "/sales/visitors/%ff", 400, brokenAddress, asRep),
   person("a rep sends junk ?bots=", "/sales/visitors?bots=%ff&bots=1&bots[]=0", 200, "Visitors", asRep),
+  // A funnel's ?source= is direct, embedded or a site's host; anything else gets the funnel of everyone and says so.
+  person(
+    "a rep filters a demo's funnel by a script in ?source=",
+    "/sales/funnels/pipeline-basics?source=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    200,
+    sourceRefused,
+    { ...asRep, says: sourceRefused },
+  ),
+  person(
+    "a rep filters a demo's funnel by a 5,000-character ?source= with a NUL byte",
+    `/sales/funnels/pipeline-basics?source=example.com%00${long(5000)}`,
+    200,
+    sourceRefused,
+    asRep,
+  ),
+  person(
+    "a rep filters a demo's funnel by a ?source= that is not UTF-8, an address and a repeat",
+    "/sales/funnels/pipeline-basics?source=%ff.example&source=https%3A%2F%2Fevil.example%2F&source[]=direct",
+    200,
+    sourceRefused,
+    asRep,
+  ),
+  person(
+    "a stranger opens the studio's funnel with a script in ?source=",
+    "/studio/demos/pipeline-basics?source=%3Cscript%3E",
+    307,
+    "Sign in",
+    // Back to the same address after signing in, carried percent-encoded.
+    { says: /^\/sales\/sign-in\?next=%2Fstudio%2Fdemos%2Fpipeline-basics%3Fsource%3D[\w%]+$/ },
+  ),
   person("a signed-in rep follows a ?next= that normalises to another host", "/sales/sign-in?next=/.//evil.example/x", 307, "Hot list", {
     ...asRep,
     says: /^\/sales$/,

@@ -366,3 +366,85 @@ test("the studio's Embed section: the snippet, a copy button and the snippet liv
   await expectNoAxeViolations(page);
   await context.close();
 });
+
+/** Visitors at `stage` in the funnel table captioned `caption` on the page (0 when the page has no such table). */
+async function funnelVisitors(page: Page, caption: string, stage = "started"): Promise<number> {
+  const table = page.getByRole("table", { name: caption, exact: true });
+  if ((await table.count()) === 0) return 0;
+  return Number(await table.locator(`tr[data-stage='${stage}']`).getByTestId("visitors").textContent());
+}
+
+test("the studio's funnel counts a visitor from the embed under its site and one who came directly as direct, and narrows to either", async ({
+  browser,
+  server,
+}) => {
+  const site = new URL(host.origin).host;
+  const studio = await contextAs(browser, server.url, marketer);
+  const page = await studio.newPage();
+  await page.goto("/studio/demos/pipeline-basics");
+  // This file's earlier tests started demos from the embed too: count from here on.
+  const before = {
+    direct: await funnelVisitors(page, "Funnel, Direct"),
+    embedded: await funnelVisitors(page, `Funnel, Embedded on ${site}`),
+  };
+
+  const embeddedVisitor = await browser.newContext();
+  const hostTab = await embeddedVisitor.newPage();
+  await hostTab.goto(`${host.origin}/pricing`);
+  const frame = demoFrame(hostTab);
+  await frame.getByRole("button", { name: "Start the demo" }).click();
+  await expectStep(frame, "Welcome to Pipeline");
+  await popover(frame).getByRole("button", { name: "Start the tour" }).click();
+  await expectStep(frame, "Every deal, by stage");
+
+  const directVisitor = await browser.newContext();
+  const direct = await directVisitor.newPage();
+  await direct.goto("/try/pipeline-basics");
+  await expect(direct.getByTestId("tour-popover").getByRole("heading", { name: "Welcome to Pipeline" })).toBeVisible();
+  await direct.getByTestId("tour-popover").getByRole("button", { name: "Start the tour" }).click();
+  await expect(direct.getByRole("dialog", { name: "Every deal, by stage" })).toBeVisible();
+
+  // Each in the rows of their own source, once the beacons are in.
+  await expect(async () => {
+    await page.reload();
+    expect(await funnelVisitors(page, "Funnel, Direct")).toBe(before.direct + 1);
+    expect(await funnelVisitors(page, `Funnel, Embedded on ${site}`)).toBe(before.embedded + 1);
+  }).toPass({ timeout: 20_000 });
+  const everyone = await funnelVisitors(page, "Funnel, all visitors");
+  expect(everyone).toBeGreaterThanOrEqual(before.direct + before.embedded + 2);
+  await expectNoAxeViolations(page);
+
+  // The filter narrows the whole page to the site, in a URL that can be bookmarked.
+  await page.getByRole("combobox", { name: "Visitors from" }).selectOption({ label: `Embedded on ${site}` });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(`/studio/demos/pipeline-basics?source=${encodeURIComponent(site)}`);
+  await expect(page.getByRole("combobox", { name: "Visitors from" })).toHaveValue(site);
+  expect(await funnelVisitors(page, `Funnel, visitors from embeds on ${site}`)).toBe(before.embedded + 1);
+  await expect(page.getByTestId("source-split")).toHaveCount(1);
+  await expect(page.getByRole("table", { name: "Funnel, Direct", exact: true })).toHaveCount(0);
+  // The embed's snippet names the rep's path: the site's visitors are all on it.
+  await expect(page.getByRole("table", { name: "Funnel, Account executive", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto("/studio/demos/pipeline-basics?source=direct");
+  expect(await funnelVisitors(page, "Funnel, direct visitors")).toBe(before.direct + 1);
+  await expect(page.getByTestId("source-split")).toHaveCount(1);
+  await expect(page.getByRole("table", { name: "Funnel, Direct", exact: true })).toBeVisible();
+
+  // A site nobody came from yet, and a value that is no source at all, each get the page with a sentence.
+  await page.goto("/studio/demos/pipeline-basics?source=nobody.example");
+  await expect(page.getByTestId("source-empty")).toHaveText(/No visitor of this demo has come from an embed on nobody\.example yet/);
+  expect(await funnelVisitors(page, "Funnel, visitors from embeds on nobody.example", "viewed")).toBe(0);
+  const refused = await page.goto("/studio/demos/pipeline-basics?source=%3Cimg%20src%3Dx%3E%2Fpath");
+  expect(refused?.status()).toBe(200);
+  await expect(page.getByTestId("source-error")).toContainText("must be direct, embedded, or the host of a site");
+  expect(await funnelVisitors(page, "Funnel, all visitors")).toBeGreaterThanOrEqual(everyone);
+  await expectNoAxeViolations(page);
+
+  // The studio's list has the same rows in its table of splits.
+  await page.goto("/studio");
+  const splits = page.locator("[data-slug=pipeline-basics]").getByTestId("funnel-splits");
+  await expect(splits.locator("tr[data-split=source]").filter({ hasText: "Direct" })).toBeVisible();
+  await expect(splits.locator("tr[data-split=source]").filter({ hasText: `Embedded on ${site}` })).toBeVisible();
+  await Promise.all([embeddedVisitor.close(), directVisitor.close(), studio.close()]);
+});

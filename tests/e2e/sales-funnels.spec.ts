@@ -48,5 +48,21 @@ test("the funnel counts what a prospect did, once per stage, in a table that mat
   // The tour reports the locale it is shown in: the split by locale has an English funnel.
   await expect(rep.getByRole("table", { name: "Funnel, en" })).toBeVisible();
   await expectNoAxeViolations(rep);
+  // They came straight here: the direct visitors' funnel, narrowed by the source filter, has them.
+  const directStarted = Number(
+    await rep
+      .getByRole("table", { name: "Funnel, Direct", exact: true })
+      .locator("tr[data-stage=started]")
+      .getByTestId("visitors")
+      .textContent(),
+  );
+  expect(directStarted).toBeGreaterThanOrEqual(1);
+  await rep.getByRole("combobox", { name: "Visitors from" }).selectOption({ label: "Direct visits" });
+  await rep.getByRole("button", { name: "Show" }).click();
+  await expect(rep).toHaveURL("/sales/funnels/pipeline-basics?source=direct");
+  await expect(
+    rep.getByRole("table", { name: "Funnel, direct visitors" }).locator("tr[data-stage=started]").getByTestId("visitors"),
+  ).toHaveText(String(directStarted));
+  await expectNoAxeViolations(rep);
   await Promise.all([prospect.close(), repContext.close()]);
 });

@@ -1,9 +1,10 @@
 // One demo in the studio: problems, last check, the funnel (chart and the table with the same numbers), split
-// by persona path and locale, and every step's target-missing rates.
+// by persona path, locale and source and narrowed to one source by `?source=`, and every step's target-missing rates.
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FunnelChart } from "@/components/sales/FunnelChart";
+import { FunnelSourceFilter, FunnelSourceNotices } from "@/components/sales/FunnelSourceFilter";
 import { FunnelTable } from "@/components/sales/FunnelTable";
 import { CheckStatus } from "@/components/studio/CheckStatus";
 import { DemoProblems } from "@/components/studio/DemoProblems";
@@ -13,18 +14,28 @@ import { TargetMissingTable } from "@/components/studio/TargetMissingTable";
 import { requireRole } from "@/lib/auth/team-session";
 import { slugPattern } from "@/lib/demos/slug";
 import { embedSettings } from "@/lib/embed/snippet";
+import { describeSource, parseSourceFilter } from "@/lib/insights/funnel-sources";
 import { studioDemo } from "@/lib/studio/demo-list";
 import { demoVersion } from "@/lib/studio/demo-version";
 
 export const dynamic = "force-dynamic";
 
-export default async function StudioDemoPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function StudioDemoPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
-  await requireRole("studio", { next: `/studio/demos/${encodeURIComponent(slug)}` });
-  const demo = slugPattern.test(slug) ? await studioDemo(slug) : undefined;
+  const path = `/studio/demos/${encodeURIComponent(slug)}`;
+  const { filter, error } = parseSourceFilter((await searchParams).source);
+  await requireRole("studio", { next: path });
+  const demo = slugPattern.test(slug) ? await studioDemo(slug, new Date(), filter) : undefined;
   if (!demo) notFound();
   const version = demoVersion();
   const { funnel } = demo;
+  const shown = funnel ? describeSource(funnel.source) : "";
   return (
     <>
       <p>
@@ -47,12 +58,14 @@ export default async function StudioDemoPage({ params }: { params: Promise<{ slu
       {funnel ? (
         <>
           <h2>Funnel</h2>
+          <FunnelSourceFilter action={path} sources={funnel.sources} filter={funnel.source} />
+          <FunnelSourceNotices error={error} filter={funnel.source} sources={funnel.sources} clearHref={path} />
           {funnel.pending > 0 ? (
             <p className="notice">{funnel.pending.toLocaleString("en")} recent events are still being counted.</p>
           ) : null}
           <FunnelChart title={`${demo.title} funnel`} stages={funnel.stages} />
-          <FunnelTable caption="Funnel, all visitors" stages={funnel.stages} testId="funnel-table" />
-          <FunnelTable caption="Outcomes, all visitors" stages={funnel.outcomes} testId="outcomes-table" />
+          <FunnelTable caption={`Funnel, ${shown}`} stages={funnel.stages} testId="funnel-table" />
+          <FunnelTable caption={`Outcomes, ${shown}`} stages={funnel.outcomes} testId="outcomes-table" />
           <h2>By persona path</h2>
           {funnel.byPersona.length === 0 ? <p className="muted">No visitors yet.</p> : null}
           {funnel.byPersona.map((split) => (
@@ -62,6 +75,11 @@ export default async function StudioDemoPage({ params }: { params: Promise<{ slu
           {funnel.byLocale.length === 0 ? <p className="muted">No visitors yet.</p> : null}
           {funnel.byLocale.map((split) => (
             <FunnelTable key={split.label} caption={`Funnel, locale ${split.label}`} stages={split.stages} />
+          ))}
+          <h2>By source</h2>
+          {funnel.bySource.length === 0 ? <p className="muted">No visitors yet.</p> : null}
+          {funnel.bySource.map((split) => (
+            <FunnelTable key={split.label} caption={`Funnel, ${split.label}`} stages={split.stages} testId="source-split" />
           ))}
         </>
       ) : (
