@@ -6,18 +6,24 @@ import type { Sandbox, SandboxInvite, SandboxMember } from "@/db/control/schema"
 import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
 
-/** The sandbox if this visitor owns it or joined it; anyone else's reads as absent. */
-export function sandboxOpenTo(id: string, visitorId: string, s: Store = store()): Promise<Sandbox | undefined> {
+/** The condition on `sandboxes` that a visitor owns the row or is one of its shared copy's people. */
+export function ownedOrJoinedBy(visitorId: string, s: Store) {
   const { sandboxes, sandboxMembers } = s.t;
   const member = s.db
     .select({ one: sandboxMembers.number })
     .from(sandboxMembers)
     .where(and(eq(sandboxMembers.sandboxId, sandboxes.id), eq(sandboxMembers.visitorId, visitorId)));
+  return or(eq(sandboxes.visitorId, visitorId), exists(member));
+}
+
+/** The sandbox if this visitor owns it or joined it; anyone else's reads as absent. */
+export function sandboxOpenTo(id: string, visitorId: string, s: Store = store()): Promise<Sandbox | undefined> {
+  const { sandboxes } = s.t;
   return s.one(
     s.db
       .select()
       .from(sandboxes)
-      .where(and(eq(sandboxes.id, id), or(eq(sandboxes.visitorId, visitorId), exists(member)))),
+      .where(and(eq(sandboxes.id, id), ownedOrJoinedBy(visitorId, s))),
   );
 }
 

@@ -1,9 +1,10 @@
 // The log of team members looking over a prospect's shoulder, and what such a look needs to find.
 import "server-only";
-import { and, desc, eq, exists, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Sandbox, ShoulderView } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
+import { ownedOrJoinedBy } from "./shared-copies";
 
 export function shoulderViewsOf(visitorId: string, limit: number, s: Store = store()) {
   const { shoulderViews, user } = s.t;
@@ -32,17 +33,13 @@ export async function insertShoulderView(
 
 /** The visitor's most recently used live sandbox. */
 export function latestLiveSandboxOf(visitorId: string, s: Store = store()): Promise<Sandbox | undefined> {
-  const { sandboxes, sandboxMembers } = s.t;
+  const { sandboxes } = s.t;
   // Their own copies, and the shared copies they joined: a colleague's view is the copy they work in.
-  const joined = s.db
-    .select({ one: sandboxMembers.number })
-    .from(sandboxMembers)
-    .where(and(eq(sandboxMembers.sandboxId, sandboxes.id), eq(sandboxMembers.visitorId, visitorId)));
   return s.one(
     s.db
       .select()
       .from(sandboxes)
-      .where(and(or(eq(sandboxes.visitorId, visitorId), exists(joined)), eq(sandboxes.status, "live")))
+      .where(and(ownedOrJoinedBy(visitorId, s), eq(sandboxes.status, "live")))
       .orderBy(desc(sandboxes.lastActiveAt)),
   );
 }

@@ -55,6 +55,24 @@ function typedValues(fields: Record<string, string>, names: readonly string[]): 
   return Object.fromEntries(names.filter((name) => name in fields).map((name) => [name, (fields[name] ?? "").slice(0, maxValueLength)]));
 }
 
+/**
+ * A posted form as `inputSchema` reads it, with the fields as the visitor typed them (handed back on a refusal);
+ * or the state that says what is wrong — `invalidMessage` above the fields when given, else the first problem.
+ */
+function parseForm<Schema extends z.ZodObject>(
+  inputSchema: Schema,
+  form: unknown,
+  invalidMessage?: string,
+): { input: z.output<Schema>; values: Record<string, string> } | { state: ActionState } {
+  const fields = formFields(form);
+  if (!fields) return { state: { error: notAFormMessage } };
+  const values = typedValues(fields, Object.keys(inputSchema.shape));
+  const parsed = inputSchema.safeParse(fields);
+  if (parsed.success) return { input: parsed.data, values };
+  const fieldErrors = firstErrors(parsed.error.issues);
+  return { state: { error: invalidMessage ?? Object.values(fieldErrors)[0], fieldErrors, values } };
+}
+
 const sandboxPath = (sandboxId: string) => `/s/${sandboxId}`;
 
 /**
@@ -85,15 +103,10 @@ export function sandboxActionsOn(host: ActionHost) {
       markServerActionStarted();
       // Ownership first: a stranger's id is not found, whatever else the call carried.
       const owned = await host.ownSandbox(sandboxId);
-      const fields = formFields(form);
-      if (!fields) return { error: notAFormMessage };
-      const values = typedValues(fields, Object.keys(inputSchema.shape));
-      const parsed = inputSchema.safeParse(fields);
-      if (!parsed.success) {
-        const fieldErrors = firstErrors(parsed.error.issues);
-        return { error: invalidMessage ?? Object.values(fieldErrors)[0], fieldErrors, values };
-      }
-      const outcome = writeWithinQuota(() => write({ ...owned, input: parsed.data }));
+      const parsed = parseForm(inputSchema, form, invalidMessage);
+      if ("state" in parsed) return parsed.state;
+      const { input, values } = parsed;
+      const outcome = writeWithinQuota(() => write({ ...owned, input }));
       if ("error" in outcome) return { error: outcome.error, values };
       // Committed to the event store before the visitor (and the tour waiting on it) hears of it.
       if (outcome.action) await recordAction(owned, outcome.action);
@@ -132,15 +145,10 @@ export function sandboxActionsOn(host: ActionHost) {
     return async function formAction(sandboxId: unknown, _previous: unknown, form: unknown): Promise<ActionState> {
       markServerActionStarted();
       const owned = await host.ownSandbox(sandboxId);
-      const fields = formFields(form);
-      if (!fields) return { error: notAFormMessage };
-      const values = typedValues(fields, Object.keys(inputSchema.shape));
-      const parsed = inputSchema.safeParse(fields);
-      if (!parsed.success) {
-        const fieldErrors = firstErrors(parsed.error.issues);
-        return { error: Object.values(fieldErrors)[0], fieldErrors, values };
-      }
-      const refused = await write(owned, parsed.data);
+      const parsed = parseForm(inputSchema, form);
+      if ("state" in parsed) return parsed.state;
+      const { input, values } = parsed;
+      const refused = await write(owned, input);
       if (refused) return { error: refused.error, values };
       host.revalidateLayout(sandboxPath(owned.sandbox.id));
       return { done: Date.now() };
