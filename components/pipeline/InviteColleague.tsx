@@ -4,6 +4,7 @@
 // copies the link, and turns it off (then a new one can be made).
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { BoundAction, BoundFormAction } from "@/lib/pipeline/action-state";
+import { ActionError } from "./ActionError";
 
 export type InviteColleagueProps = {
   /** The copy's live link token, or null when it has none (never made, or turned off). */
@@ -140,11 +141,7 @@ export function InviteColleague({
             <button type="submit" className="button secondary" disabled={saving}>
               Save name
             </button>
-            {named.error ? (
-              <p role="alert" className="error-text">
-                {named.error}
-              </p>
-            ) : null}
+            <ActionError error={named.error} />
           </form>
         ) : null}
         <p className="muted">
@@ -174,11 +171,7 @@ export function InviteColleague({
         <p role="status" className="muted">
           {status}
         </p>
-        {error ? (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        ) : null}
+        <ActionError error={error} />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import { type LoggableActivityKind, loggableActivityKinds, maxSummaryLength } from "@/lib/pipeline/vocabulary";
+import { ActionError } from "./ActionError";
 import { fieldErrorsOf } from "./field-errors";
 import { activityKindLabels } from "./format";
 import { useAnnouncedAction } from "./use-announced-action";
@@ -24,11 +25,7 @@ export function LogActivityForm({ dealId, contacts, action }: Props) {
   return (
     <form action={submit} className="activity-form" data-tour="log-activity-form" aria-labelledby="log-activity-heading" noValidate>
       <h3 id="log-activity-heading">Log an activity</h3>
-      {state.error ? (
-        <p role="alert" className="error-text">
-          {state.error}
-        </p>
-      ) : null}
+      <ActionError error={state.error} />
       <input type="hidden" name="dealId" value={dealId} />
       <fieldset
         className="activity-kinds"

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import { type Stage, stages } from "@/lib/pipeline/vocabulary";
+import { ActionError } from "./ActionError";
 import { stageLabels } from "./format";
 import { useAnnouncedAction } from "./use-announced-action";
 
@@ -34,11 +35,7 @@ export function MoveStage({ dealId, current, action }: Props) {
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Moving…" : "Move"}
       </button>
-      {state.error ? (
-        <p role="alert" className="error-text">
-          {state.error}
-        </p>
-      ) : null}
+      <ActionError error={state.error} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import type { BoundFormAction } from "@/lib/pipeline/action-state";
 import { type Stage, stages } from "@/lib/pipeline/vocabulary";
+import { ActionError } from "./ActionError";
 import { fieldErrorsOf } from "./field-errors";
 import { stageLabels } from "./format";
 import { useSandbox } from "./SandboxContext";
@@ -28,11 +29,7 @@ export function NewDealForm({ companies, action }: Props) {
 
   return (
     <form action={submit} className="deal-form card" data-tour="new-deal-form" noValidate>
-      {state.error ? (
-        <p role="alert" className="error-text">
-          {state.error}
-        </p>
-      ) : null}
+      <ActionError error={state.error} />
       <label htmlFor="title">Deal name</label>
       <input id="title" name="title" required maxLength={120} defaultValue={state.values?.title} {...errorLink("title")} />
       {fieldError("title")}

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { forgetTourProgress } from "@/components/tour/persistence";
 import type { BoundAction } from "@/lib/pipeline/action-state";
+import { ActionError } from "./ActionError";
 import { useSandbox } from "./SandboxContext";
 
 /**
@@ -83,11 +84,7 @@ export function ResetDemoButton({ action, shared = false }: { action: BoundActio
             Cancel
           </button>
         </div>
-        {error ? (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        ) : null}
+        <ActionError error={error} />
       </div>
     </div>
   );
