@@ -1,7 +1,7 @@
 // Events in commit order on PostgreSQL. A sequence value is handed out when a row is inserted, not when its
 // transaction commits, so "rows after the last id I saw" would skip a row whose transaction commits after a
 // later one's. Each event therefore records the id of the transaction that wrote it (txid, xid8), and readers
-// walk (txid, seq) only below the oldest transaction still running (pg_snapshot_xmin): everything below it has
+// walk (txid, seq) only below the oldest transaction of this database still running: everything below it has
 // finished, so nothing can appear there later. A long-running transaction delays readers; it never hides a row.
 // The cursor is "<txid>:<seq>".
 import "server-only";
@@ -12,7 +12,19 @@ type Rows = <Row>(query: SQL) => Promise<Row[]>;
 
 const eventColumns = sql.raw(`visitor_id as "visitorId", sandbox_id as "sandboxId", demo_slug as "demoSlug", type,
   step_id as "stepId", action, props, occurred_at as "occurredAt"`);
-const settled = sql.raw("txid < pg_snapshot_xmin(pg_current_snapshot())");
+// Transaction ids are server-wide: a snapshot also lists transactions running in the server's other databases
+// (another app's, another test file's), which can never write these rows. Leaving out every running transaction
+// that pg_stat_activity places in another database keeps one long transaction elsewhere from stalling the fold
+// and the signal watch here. The leaving out is one-sided, so a race or a missing permission (without
+// pg_read_all_stats another role's sessions show no backend_xid) only waits longer, as before, never skips a row.
+const settled = sql.raw(`txid < (
+  select coalesce(
+    (select min(running) from pg_snapshot_xip(snapshot) as running
+     where xid(running) not in (
+       select backend_xid from pg_stat_activity
+       where backend_xid is not null and datname is distinct from current_database())),
+    pg_snapshot_xmax(snapshot))
+  from (select pg_current_snapshot() as snapshot) as now)`);
 
 function position(cursor: string | null): SQL {
   const [txid = "0", seq = "0"] = (cursor ?? "0:0").split(":");

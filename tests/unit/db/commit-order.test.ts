@@ -4,7 +4,12 @@
 // live event) open while a later one commits; the signal watch, the insights fold and the live hub each still
 // deliver both, exactly once. On SQLite the later writer waits for the first (one writer), which is why rowid
 // order is commit order there; the same test holds it to that.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
@@ -87,6 +92,30 @@ async function waitingForTheFirst(): Promise<void> {
   }
 }
 
+/** Opens a write transaction in another database (PostgreSQL: the server's own; SQLite: another file) and holds it. */
+async function holdATransactionElsewhere(): Promise<() => Promise<void>> {
+  if (s.dialect === "postgres") {
+    const server = new URL(process.env.TEST_POSTGRES_URL ?? "");
+    server.pathname = "/postgres";
+    const other = postgres(server.toString(), { max: 1, onnotice: () => {} });
+    const reserved = await other.reserve();
+    await reserved`begin`;
+    await reserved`select pg_current_xact_id()`;
+    return async () => {
+      await reserved`rollback`;
+      reserved.release();
+      await other.end();
+    };
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-elsewhere-")), "other.sqlite");
+  const other = new Database(file);
+  other.exec("create table t (x); begin immediate; insert into t values (1);");
+  return async () => {
+    other.exec("rollback");
+    other.close();
+  };
+}
+
 async function eventsFoldedFor(visitorId: string): Promise<number | undefined> {
   const { visitorActivity } = t;
   return (
@@ -125,6 +154,24 @@ describe("readers of rows in commit order", () => {
     await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY });
     await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY });
     expect([await eventsFoldedFor(early), await eventsFoldedFor(late)]).toEqual([1, 1]);
+  });
+
+  it("a transaction held open in another database of the same server does not hold them back", async () => {
+    // Transaction ids are server-wide on PostgreSQL, so another database's open transaction (another app, another
+    // test file) is in every snapshot; it can never write our rows, and readers must not wait for it.
+    const release = await holdATransactionElsewhere();
+    try {
+      const visitor = newId();
+      await touchVisitor(visitor, { client: person });
+      await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY });
+      await watchSignalsOnce();
+      await storeEventBatches([viewed(visitor)]);
+      expect(await watchSignalsOnce()).toBe(1);
+      await catchUpInsights({ maxEvents: Number.POSITIVE_INFINITY });
+      expect(await eventsFoldedFor(visitor)).toBe(1);
+    } finally {
+      await release();
+    }
   });
 
   it("the live hub replays after Last-Event-ID and fans out both events, in order, exactly once", async () => {
