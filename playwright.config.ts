@@ -2,6 +2,7 @@
 // worker starts its own `npm start` server (tests/e2e/worker-server.ts: own port, data directory and, with
 // TEST_POSTGRES_URL, own PostgreSQL database), so spec files run in parallel and share nothing.
 import { defineConfig } from "@playwright/test";
+import { chromiumPath } from "./lib/chromium-path";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -23,7 +24,7 @@ export default defineConfig({
     userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      executablePath: chromiumPath(process.env),
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -2,6 +2,7 @@
 // (lib/runtime/runtime.ts) reads them once per process; tests pass a Config of their own instead of setting
 // process.env. Nothing else in the code base touches process.env.
 import path from "node:path";
+import { chromiumPath } from "./chromium-path";
 
 type Env = Record<string, string | undefined>;
 
@@ -84,7 +85,7 @@ export function loadConfig(env: Env = process.env) {
     /** What the conversation panel says when nobody is online: when the team usually replies. */
     teamReplyHours: env.TEAM_REPLY_HOURS || "We usually reply within a few hours, Monday to Friday.",
     /** The Chromium that tests and demos:check's browser walk drive (Debian's; Playwright's download is never used). */
-    chromiumPath: env.CHROMIUM_PATH || "/usr/bin/chromium",
+    chromiumPath: chromiumPath(env),
     /** Directory of demo scripts. */
     demosDir: path.resolve(/* turbopackIgnore: true */ env.DEMOS_DIR || "demos"),
     /** Days a sandbox may sit idle before garbage collection removes it (its owner then gets a fresh one). */

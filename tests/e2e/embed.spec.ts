@@ -7,6 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium, type FrameLocator, type Page } from "@playwright/test";
+import { chromiumPath } from "@/lib/chromium-path";
 import { loadConfig } from "@/lib/config";
 import { controlQuery } from "./control-database";
 import { expect, test, type WorkerServer } from "./fixtures";
@@ -257,7 +258,7 @@ test("a site not in EMBED_ORIGINS gets no frame: its link opens the demo in a ne
  */
 async function launchKeepingNoFrameCookie(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath: chromiumPath(process.env),
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--host-resolver-rules=MAP openhouse.test 127.0.0.1"],
   });
 }
