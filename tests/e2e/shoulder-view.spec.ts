@@ -35,21 +35,27 @@ test("the rep sees the prospect's new deal read-only, cannot change it, and the 
     node: Record<string, { exportedName: string }>;
   };
   const createDealId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "createDealAction")?.[0] ?? "";
-  const forgedAction = await page.request.post(`${sandboxPath}/deals/new`, {
-    headers: { "next-action": createDealId },
-    multipart: {
-      "1_title": "Written by the rep",
-      "1_companyId": "1",
-      "1_amount": "1",
-      "1_stage": "lead",
-      "0": JSON.stringify([sandboxPath.split("/")[2], null, "$K1"]),
-    },
-    maxRedirects: 0,
-  });
+  // The fields as React sends a form's ("_1_<name>" for the FormData that "$K1" stands for), from the app's own
+  // origin as its pages send it, so that nothing but whose cookie it carries decides.
+  const createDealCall = (title: string) => {
+    const multipart = new FormData();
+    for (const [name, value] of Object.entries({ title, companyId: "1", amount: "1", stage: "lead" }))
+      multipart.append(`_1_${name}`, value);
+    // The arguments go last: the action's FormData holds only the parts before them (an object would put "0" first).
+    multipart.append("0", JSON.stringify([sandboxPath.split("/")[2], null, "$K1"]));
+    return { headers: { "next-action": createDealId, origin: new URL(tab.url()).origin }, multipart, maxRedirects: 0 };
+  };
+  const forgedAction = await page.request.post(`${sandboxPath}/deals/new`, createDealCall("Written by the rep"));
   expect(forgedAction.status()).toBeLessThan(500);
   await tab.reload();
   await expect(tab.locator(".deal-card")).toHaveCount(dealsBefore);
   await expect(tab.getByText("Written by the rep")).toHaveCount(0);
+  // The same request with the prospect's own cookie does write: the refusal above is the rep's, not the encoding's.
+  const ownAction = await tab.request.post(`${sandboxPath}/deals/new`, createDealCall("Written by the prospect"));
+  expect(ownAction.status()).toBeLessThan(400);
+  await tab.goto(sandboxPath);
+  await expect(tab.locator(".deal-card")).toHaveCount(dealsBefore + 1);
+  await expect(tab.getByText("Written by the prospect")).toBeVisible();
 
   // Opening it again is logged again.
   await page.reload();
