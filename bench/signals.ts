@@ -56,7 +56,12 @@ await ceilingDatabase?.close();
 console.log(`bench:signals: starting the production server on ${database.label} (builds first if sources changed)…`);
 const productDir = path.join(root, "product");
 const control = await database.fresh("product", productDir);
-const product = await startServer({ ...control.env, PORT: String(productPort), DATA_DIR: productDir, SIGNALS_BATCHES_PER_MINUTE: "100000000" });
+const product = await startServer({
+  ...control.env,
+  PORT: String(productPort),
+  DATA_DIR: productDir,
+  SIGNALS_BATCHES_PER_MINUTE: "100000000",
+});
 // A real visitor: events are linked, sessions assigned, as for a person in a demo.
 const tryIt = await fetch(`http://127.0.0.1:${productPort}/try/pipeline-basics`, {
   redirect: "manual",
