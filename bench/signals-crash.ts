@@ -10,7 +10,8 @@ import { batchBody } from "./signals-load";
 
 const rounds = Number(process.env.CRASH_ROUNDS || 10);
 const clients = 16;
-const port = 3196;
+// BENCH_PORT=<n>: listen there instead (two people benching at once).
+const port = Number(process.env.BENCH_PORT || 3196);
 const url = `http://127.0.0.1:${port}/api/signals`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-crash-"));
 const database = await benchDatabase();

@@ -13,6 +13,9 @@ import { type LoadResult, postLoad } from "./signals-load";
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const connections = 50;
+// BENCH_PORT=<n>: the three servers listen on n+1..n+3 (default 3197..3199), so two people can bench at once.
+const basePort = Number(process.env.BENCH_PORT || 3196);
+const [noWritePort, ceilingPort, productPort] = [basePort + 1, basePort + 2, basePort + 3];
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-signals-"));
 const database = await benchDatabase();
 
@@ -37,30 +40,35 @@ async function measure(name: string, url: string, cookie?: string): Promise<Load
   return postLoad(url, seconds, connections, cookie);
 }
 
-const noWriteServer = await reference("no-write", 3197);
-const noWrite = await measure("no-write baseline", "http://127.0.0.1:3197/api/signals");
+const noWriteServer = await reference("no-write", noWritePort);
+const noWrite = await measure("no-write baseline", `http://127.0.0.1:${noWritePort}/api/signals`);
 noWriteServer.kill();
 const ceilingName =
   database.kind === "sqlite"
     ? "raw node:http + better-sqlite3 ceiling (FULL)"
     : `raw node:http + ${database.label} ceiling (one multi-row INSERT per request)`;
 const ceilingDatabase = database.kind === "postgres" ? await database.fresh("ceiling", root) : undefined;
-const ceilingServer = await reference(database.kind === "sqlite" ? "ceiling" : "pg-ceiling", 3198, ceilingDatabase?.url);
-const ceiling = await measure(ceilingName, "http://127.0.0.1:3198/api/signals");
+const ceilingServer = await reference(database.kind === "sqlite" ? "ceiling" : "pg-ceiling", ceilingPort, ceilingDatabase?.url);
+const ceiling = await measure(ceilingName, `http://127.0.0.1:${ceilingPort}/api/signals`);
 ceilingServer.kill();
 await ceilingDatabase?.close();
 
 console.log(`bench:signals: starting the production server on ${database.label} (builds first if sources changed)…`);
 const productDir = path.join(root, "product");
 const control = await database.fresh("product", productDir);
-const product = await startServer({ ...control.env, PORT: "3199", DATA_DIR: productDir, SIGNALS_BATCHES_PER_MINUTE: "100000000" });
+const product = await startServer({
+  ...control.env,
+  PORT: String(productPort),
+  DATA_DIR: productDir,
+  SIGNALS_BATCHES_PER_MINUTE: "100000000",
+});
 // A real visitor: events are linked, sessions assigned, as for a person in a demo.
-const tryIt = await fetch("http://127.0.0.1:3199/try/pipeline-basics", {
+const tryIt = await fetch(`http://127.0.0.1:${productPort}/try/pipeline-basics`, {
   redirect: "manual",
   headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36" },
 });
 const cookie = tryIt.headers.get("set-cookie")?.split(";")[0];
-const ours = await measure("Openhouse production server", "http://127.0.0.1:3199/api/signals", cookie);
+const ours = await measure("Openhouse production server", `http://127.0.0.1:${productPort}/api/signals`, cookie);
 await product.stop();
 
 const count = async (text: string) => Number((await control.query<{ n: number | string }>(text))[0]?.n);

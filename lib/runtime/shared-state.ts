@@ -43,6 +43,8 @@ export type SharedState = {
   "live.holders.address": Map<string, Set<HeldStream>>;
   /** Salts the address holders' keys (lib/live/stream-holders.ts). */
   "live.address-salt": Buffer;
+  /** Visitor cookie values whose signature checked out, and their visitor ids (lib/visitors/visitor-cookie.ts). */
+  "visitors.verified-cookies": LRUCache<string, string>;
   /** The demo files' version, bumped by the dev watcher (lib/studio/demo-version.ts). */
   "studio.demo-version": DemoVersion;
   /** Demo step titles for journeys, by demo version (lib/insights/journey.ts). */

@@ -77,7 +77,8 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
         },
         // One group at a time here too, for now: with half the pool writing, bench:signals (one visitor's batches)
         // fell from 43–52% to 29–44% of its ceiling, as the groups got smaller and queued on the visitor's row
-        // lock. Many visitors at once may gain from more; measure before raising it (BENCHMARKS.md, 2026-12-06).
+        // lock; with a group in two round trips, two writers gave 38% against one writer's 64% (2026-12-07, a
+        // loaded machine). Many visitors at once may gain from more; measure before raising it (BENCHMARKS.md).
         groupCommitWriters: 1,
         storeEventBatches: async (batches) => {
           check();

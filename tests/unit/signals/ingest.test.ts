@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
+import { lookUpForIngest, storeEventBatches } from "@/db/queries/events";
 import { newId } from "@/lib/sandbox/ids";
 import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
@@ -108,6 +109,61 @@ describe("signal ingestion", () => {
         .where(eq(t.events.id, batch.events[0]?.id ?? "")),
     );
     expect(row).toMatchObject({ visitorId: null, sandboxId: null, type: "step.viewed", demoSlug: "pipeline-basics" });
+  });
+});
+
+describe("ingest's look-ups and groups, many at once", () => {
+  it("answers each of many look-ups asked together for its own visitor and sandbox", async () => {
+    // On PostgreSQL the look-ups of one turn of the event loop are one query: each must get its own row back.
+    const owner = newId();
+    const stranger = newId();
+    const privateOne = newId();
+    await touchVisitor(owner);
+    await touchVisitor(stranger, { client: { browser: "Chrome", os: "Linux", device: "desktop", bot: true, doNotTrack: false } });
+    await touchVisitor(privateOne, { client: { browser: "Chrome", os: "Linux", device: "desktop", bot: false, doNotTrack: true } });
+    const sandbox = await provisionSandbox(owner, "pipeline-basics");
+    const asked = await Promise.all([
+      lookUpForIngest(owner, sandbox.id),
+      lookUpForIngest(stranger, sandbox.id),
+      lookUpForIngest(newId(), sandbox.id),
+      lookUpForIngest(undefined, undefined),
+      lookUpForIngest(privateOne, undefined),
+      lookUpForIngest(owner, sandbox.id),
+    ]);
+    expect(asked).toEqual([
+      { visitor: { bot: false, doNotTrack: false }, sandboxOwned: true, preview: false },
+      { visitor: { bot: true, doNotTrack: false }, sandboxOwned: false, preview: false },
+      { visitor: undefined, sandboxOwned: false, preview: false },
+      { visitor: undefined, sandboxOwned: false, preview: false },
+      { visitor: { bot: false, doNotTrack: true }, sandboxOwned: false, preview: false },
+      { visitor: { bot: false, doNotTrack: false }, sandboxOwned: true, preview: false },
+    ]);
+  });
+
+  it("stores nothing of a group whose write fails, and the next groups are stored", async () => {
+    const visitor = newId();
+    await touchVisitor(visitor);
+    const at = Date.now();
+    const batch = (type: string) => ({
+      visitorId: visitor,
+      bot: false,
+      receivedAt: at,
+      events: [
+        { id: uuidv7(), type, demoSlug: "pipeline-basics", stepId: "board", stepIndex: 1, action: null, props: null, occurredAt: at },
+      ],
+    });
+    const good = batch("step.viewed");
+    // A type is required: this event fails the group's insert, on either database.
+    await expect(storeEventBatches([good, batch(null as unknown as string)])).rejects.toThrow();
+    expect(await s.all(s.db.select().from(t.events).where(eq(t.events.visitorId, visitor)))).toEqual([]);
+    expect(await s.all(s.db.select().from(t.visitorSessions).where(eq(t.visitorSessions.visitorId, visitor)))).toEqual([]);
+    // More groups than the pool has connections: none is left inside the failed transaction.
+    for (let round = 0; round < 12; round++) {
+      expect(await storeEventBatches([round === 0 ? good : batch("step.viewed")])).toEqual([{ stored: 1 }]);
+    }
+    const stored = await s.all(s.db.select().from(t.events).where(eq(t.events.visitorId, visitor)));
+    expect(stored).toHaveLength(12);
+    expect(new Set(stored.map((row) => row.sessionId)).size).toBe(1);
   });
 });
 
