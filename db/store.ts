@@ -132,8 +132,9 @@ export type ControlStore = Store & {
   /**
    * A drizzle database for a library that builds its own queries (better-auth's adapter), with the name of
    * its dialect as such libraries spell it. On SQLite its queries take their turn on the one connection.
+   * `joins`: it carries drizzle relations for better-auth's joins (PostgreSQL, where a query saved is a round trip).
    */
-  readonly adapterDatabase: { db: object; provider: "sqlite" | "pg" };
+  readonly adapterDatabase: { db: object; provider: "sqlite" | "pg"; joins: boolean };
   /** Applies the migrations this dialect has not seen yet. */
   migrate(): Promise<void>;
   /** Starts the database's own upkeep in a serving process (SQLite: WAL checkpoints); returns its stop. */

@@ -73,9 +73,9 @@ export async function funnelOverview() {
 
 /** The funnel of one demo (its visitors from `source` only, when given), or undefined when no such demo is registered. */
 export async function demoFunnel(slug: string, { source = allSources }: { source?: SourceFilter } = {}): Promise<Funnel | undefined> {
-  const demo = await demoRow(slug);
+  // Together: on PostgreSQL each is its own round trips.
+  const [demo, { pending }] = await Promise.all([demoRow(slug), catchUpInsights({})]);
   if (!demo) return undefined;
-  const { pending } = await catchUpInsights({});
   const fallback = demo.definition.locales?.[0] ?? "en";
   const stepLabel = new Map(demo.definition.steps.map((step) => [step.id, textIn(step.title, fallback, fallback)]));
   const sequence = [

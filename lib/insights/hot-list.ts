@@ -110,13 +110,15 @@ export async function hotList(
   filters: HotListFilters,
   options: { userId?: string; limit?: number; now?: number } = {},
 ): Promise<HotListResult> {
-  if (filters.demo && !(await isRegisteredDemo(filters.demo)))
-    return { ok: false, error: `demo: there is no demo named “${filters.demo}”` };
-  const { pending } = await timed("fold", () => catchUpInsights({}));
+  // Independent reads run together (each is a round trip on PostgreSQL); the lists wait for the fold's tail.
+  const [registered, { pending }] = await Promise.all([!filters.demo || isRegisteredDemo(filters.demo), catchUpInsights({})]);
+  if (!registered) return { ok: false, error: `demo: there is no demo named “${filters.demo}”` };
   const limit = options.limit ?? defaultLimit;
   const wanted = filters.mine ? "accounts" : filters.who;
-  const accountRows = wanted === "anonymous" ? [] : await timed("accounts", () => hotAccounts(filters, { ...options, limit }));
-  const visitorRows = wanted === "accounts" ? [] : await timed("visitors", () => hotVisitors(filters, { ...options, limit }));
+  const [accountRows, visitorRows] = await Promise.all([
+    wanted === "anonymous" ? [] : timed("accounts", () => hotAccounts(filters, { ...options, limit })),
+    wanted === "accounts" ? [] : timed("visitors", () => hotVisitors(filters, { ...options, limit })),
+  ]);
   const entries = [...accountRows, ...visitorRows].sort((a, b) => b.rankKey - a.rankKey).slice(0, limit);
   return { ok: true, list: { entries, pending } };
 }

@@ -36,8 +36,10 @@ export function madeForOf(tried: DemosTried | undefined): string[] {
 export async function demosTried(visitorIds: string[]): Promise<Map<string, DemosTried>> {
   const tried = new Map<string, DemosTried>();
   if (visitorIds.length === 0) return tried;
-  const definitions = new Map((await demoDefinitions()).map((row) => [row.slug, row.definition]));
-  for (const row of await sandboxesOfVisitors(visitorIds)) {
+  // Two independent reads: on PostgreSQL each is a round trip, so they go together.
+  const [demos, sandboxes] = await Promise.all([demoDefinitions(), sandboxesOfVisitors(visitorIds)]);
+  const definitions = new Map(demos.map((row) => [row.slug, row.definition]));
+  for (const row of sandboxes) {
     const { persona, company } = storedPersonalization(row.personalization) ?? {};
     // The longest way through the demo's paths: a visitor's completed steps never exceed it.
     const definition = definitions.get(row.demoSlug);

@@ -15,8 +15,8 @@ import { searchParamsOf } from "@/lib/insights/search-params";
 export default async function HotListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user } = await requireTeamMember({ next: "/sales" });
   const parsed = parseHotListFilters(searchParamsOf(await searchParams));
-  const result = parsed.ok ? await hotList(parsed.filters, { userId: user.id }) : parsed;
-  const demos = await demoChoices();
+  // Two independent reads, together: on PostgreSQL each waits for its round trips.
+  const [result, demos] = await Promise.all([parsed.ok ? hotList(parsed.filters, { userId: user.id }) : parsed, demoChoices()]);
   const demoTitle = new Map(demos.map((demo) => [demo.slug, demo.title]));
   const query = parsed.ok ? filtersQuery(parsed.filters) : "";
   return (

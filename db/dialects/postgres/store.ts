@@ -2,7 +2,7 @@
 // transaction on one pooled connection. Commits are durable as PostgreSQL makes them (synchronous_commit on, the
 // default, is kept), so a 2xx from /api/signals means what it means on SQLite.
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { relations, type SQL, sql } from "drizzle-orm";
 import { PgDatabase, PgDialect } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsDatabase, PostgresJsSession } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
@@ -33,6 +33,21 @@ export function postgresClientOptions(options: Pick<PostgresOptions, "poolSize" 
     connection: { application_name: options.applicationName ?? "openhouse" },
   };
 }
+
+/**
+ * The joins better-auth asks its adapter for (a session with its user, an account with its user, a user with their
+ * accounts), as drizzle relations: with `advanced.database.joins` (lib/auth/auth.ts) a session and its user are
+ * one query instead of two. On PostgreSQL every statement is a round trip, and every rep page looks its session up.
+ */
+const authRelations = {
+  sessionUser: relations(tables.session, ({ one }) => ({
+    user: one(tables.user, { fields: [tables.session.userId], references: [tables.user.id] }),
+  })),
+  accountUser: relations(tables.account, ({ one }) => ({
+    user: one(tables.user, { fields: [tables.account.userId], references: [tables.user.id] }),
+  })),
+  userLinks: relations(tables.user, ({ many }) => ({ accounts: many(tables.account), sessions: many(tables.session) })),
+};
 
 type Driver = Pick<PostgresJsDatabase<typeof tables>, "execute" | "transaction">;
 
@@ -116,7 +131,7 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
   return {
     ...storeOver(db, () => scope.assertOutside(), transaction),
     client,
-    adapterDatabase: { db, provider: "pg" },
+    adapterDatabase: { db: drizzle(nulSafe(client), { schema: { ...tables, ...authRelations } }), provider: "pg", joins: true },
     // PostgreSQL checkpoints and vacuums on its own.
     startUpkeep: () => () => {},
     async migrate() {

@@ -122,7 +122,7 @@ export function openSqliteStore(file: string, options: { migrationsFolder: strin
   return {
     ...storeOver(outside, transaction),
     sqlite,
-    adapterDatabase: { db: gatedDrizzle(db, gate), provider: "sqlite" },
+    adapterDatabase: { db: gatedDrizzle(db, gate), provider: "sqlite", joins: false },
     startUpkeep() {
       // Checkpoints off the request path (./checkpointer.ts): SQLite's own, inside a commit, measured 1.8× less
       // ingest throughput (issue #5); ours on the event loop stalled every request once a second.
