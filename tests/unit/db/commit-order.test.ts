@@ -10,7 +10,6 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
 import { storeEventBatches } from "@/db/queries/events";
@@ -21,49 +20,11 @@ import { watchSignalsOnce } from "@/lib/live/signal-watch";
 import { newId } from "@/lib/sandbox/ids";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 import { s, t } from "../control-plane";
+import { heldOpen, stepViewed as viewed } from "../held-transactions";
 
 beforeAll(() => migrateControlPlane());
 
 const person = { browser: "Firefox", os: "Linux", device: "desktop" as const, bot: false };
-
-function viewed(visitorId: string) {
-  const at = Date.now();
-  return {
-    visitorId,
-    bot: false,
-    receivedAt: at,
-    events: [
-      {
-        id: uuidv7(),
-        type: "step.viewed",
-        demoSlug: "pipeline-basics",
-        stepId: "welcome",
-        stepIndex: 0,
-        action: null,
-        props: null,
-        occurredAt: at,
-      },
-    ],
-  };
-}
-
-/** A transaction that writes, then stays open until `release()`; `written` resolves once its rows are in. */
-function heldOpen(write: Parameters<typeof s.transaction>[0]) {
-  let release = () => {};
-  let wrote = () => {};
-  const written = new Promise<void>((resolve) => {
-    wrote = resolve;
-  });
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const committed = s.transaction(async (tx) => {
-    await write(tx);
-    wrote();
-    await held;
-  });
-  return { written, release, committed };
-}
 
 /** Starts `write` in a transaction of its own and says whether it has committed, without waiting for it. */
 function startedAlongside(write: Parameters<typeof s.transaction>[0]) {

@@ -4,7 +4,6 @@
 // before. On SQLite one connection serves every query, so everything waits for an open transaction; the test
 // holds it to that.
 import { sql } from "drizzle-orm";
-import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
 import { storeEventBatches } from "@/db/queries/events";
@@ -12,54 +11,19 @@ import { catchUpInsights } from "@/lib/insights/fold";
 import { newId } from "@/lib/sandbox/ids";
 import { touchVisitor } from "@/lib/visitors/visitor-record";
 import { s } from "../control-plane";
+import { heldOpen, stepViewed } from "../held-transactions";
 
 beforeAll(() => migrateControlPlane());
 
 const person = { browser: "Firefox", os: "Linux", device: "desktop" as const, bot: false };
 
 async function viewedBy(visitorId: string) {
-  const at = Date.now();
-  await s.transaction((tx) =>
-    storeEventBatches(
-      [
-        {
-          visitorId,
-          bot: false,
-          receivedAt: at,
-          events: [
-            {
-              id: uuidv7(),
-              type: "step.viewed",
-              demoSlug: "pipeline-basics",
-              stepId: "welcome",
-              stepIndex: 0,
-              action: null,
-              props: null,
-              occurredAt: at,
-            },
-          ],
-        },
-      ],
-      tx,
-    ),
-  );
+  await s.transaction((tx) => storeEventBatches([stepViewed(visitorId)], tx));
 }
 
 /** A fold chunk in progress elsewhere: a transaction holding the fold's turn until `release()`. */
 function foldInProgress() {
-  let release = () => {};
-  let took = () => {};
-  const taken = new Promise<void>((resolve) => {
-    took = resolve;
-  });
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const done = s.transaction(async (tx) => {
-    await tx.special.takeTurn("fold");
-    took();
-    await held;
-  });
+  const { written: taken, release, committed: done } = heldOpen((tx) => tx.special.takeTurn("fold"));
   return { taken, release, done };
 }
 
