@@ -26,6 +26,9 @@ const settled = sql.raw(`txid < (
     pg_snapshot_xmax(snapshot))
   from (select pg_current_snapshot() as snapshot) as now)`);
 
+// ORDER BY qualifies its columns (events.txid, read.txid) everywhere here: a bare name that is also an output
+// column's name sorts by that output column, and txid::text as txid sorted "1000" before "999" — reading past a
+// row when transaction ids gained a digit, and sorting every settled row to find the newest (0.3 s at 1M events).
 function position(cursor: string | null): SQL {
   const [txid = "0", seq = "0"] = (cursor ?? "0:0").split(":");
   return sql`(${txid}::xid8, ${Number(seq)}::bigint)`;
@@ -36,11 +39,11 @@ export function postgresEventsCursor(
 ): Pick<DialectOperations, "eventsAfter" | "visitorsActiveAfter" | "newestEventCursor" | "eventsPendingAfter" | "visitorEventsBefore"> {
   return {
     async eventsAfter(cursor, limit) {
-      const found = await rows<Omit<CommittedEvent, "cursor"> & { txid: string; seq: number }>(
-        sql`select txid::text as txid, seq, id, ${eventColumns}, bot from events
-            where (txid, seq) > ${position(cursor)} and ${settled} order by txid, seq limit ${limit}`,
+      const found = await rows<Omit<CommittedEvent, "cursor"> & { txidText: string; seq: number }>(
+        sql`select txid::text as "txidText", seq, id, ${eventColumns}, bot from events
+            where (txid, seq) > ${position(cursor)} and ${settled} order by events.txid, events.seq limit ${limit}`,
       );
-      return found.map(({ txid, seq, ...row }) => ({ ...row, cursor: `${txid}:${seq}` }));
+      return found.map(({ txidText, seq, ...row }) => ({ ...row, cursor: `${txidText}:${seq}` }));
     },
     async visitorsActiveAfter(cursor, limit) {
       // The last row read (the cursor to go on from) and the distinct visitors, in one small answer.
@@ -48,8 +51,8 @@ export function postgresEventsCursor(
         sql`with read as (
               select txid, seq, visitor_id from events
               where (txid, seq) > ${position(cursor)} and ${settled} order by txid, seq limit ${limit})
-            select (select txid::text from read order by txid desc, seq desc limit 1) as txid,
-                   (select seq from read order by txid desc, seq desc limit 1) as seq,
+            select (select read.txid::text from read order by read.txid desc, read.seq desc limit 1) as txid,
+                   (select read.seq from read order by read.txid desc, read.seq desc limit 1) as seq,
                    (select count(*)::int from read) as events,
                    (select array_agg(distinct visitor_id) from read where visitor_id is not null) as "visitorIds"`,
       );
@@ -59,7 +62,7 @@ export function postgresEventsCursor(
     },
     async newestEventCursor() {
       const [newest] = await rows<{ txid: string; seq: number }>(
-        sql`select txid::text as txid, seq from events where ${settled} order by txid desc, seq desc limit 1`,
+        sql`select txid::text as txid, seq from events where ${settled} order by events.txid desc, events.seq desc limit 1`,
       );
       return newest ? `${newest.txid}:${newest.seq}` : null;
     },
