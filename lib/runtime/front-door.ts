@@ -7,6 +7,7 @@
 // arguments reported as the sender's fault.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerUnavailable, forwardToOwner, mayBeElsewhere, routeRequest } from "@/lib/cluster/forward";
 import { clientHeaders } from "@/lib/http/client-ip";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { withServerTiming } from "@/lib/http/server-timing";
@@ -54,6 +55,21 @@ export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins
     if (refusal) {
       response.writeHead(refusal.status, refusal.headers);
       response.end(refusal.body);
+      return;
+    }
+    // A product page whose sandbox file is on another node goes there (lib/cluster/forward.ts); only such a
+    // request, one this node has no file for, waits on the control plane here.
+    if (mayBeElsewhere(request)) {
+      routeRequest(request)
+        .then((routing) => {
+          if (routing.action === "forward") forwardToOwner(request, response, routing.owner);
+          else if (routing.action === "unavailable") answerUnavailable(request, response);
+          else withServerTiming(response, () => handleGuardingServerActions(request, response, () => next(request, response)));
+        })
+        .catch((error: unknown) => {
+          console.error("cluster: routing a request failed", error);
+          if (!response.headersSent) answerUnavailable(request, response);
+        });
       return;
     }
     if (isSignalsRequest(request)) {

@@ -2,6 +2,7 @@
 // the function it returns. `npm start`, `npm run dev` and the tests that want a whole server call this.
 import "server-only";
 import { migrateControlPlane, startDatabaseUpkeep } from "@/db/control-plane";
+import { startNodeHeartbeat } from "@/lib/cluster/heartbeat";
 import type { Config } from "@/lib/config";
 import { registerDemos, templateFor } from "@/lib/demos/registry";
 import { startInsightsFold } from "@/lib/insights/fold";
@@ -42,6 +43,8 @@ export async function startOpenhouse(options: StartOptions = {}): Promise<Starte
     keepDataPrivate(runtime.config.dataDir, runtime.paths);
     serverSecret();
     await migrateControlPlane();
+    // Alive before serving: the other nodes hand this one its sandboxes' requests only while it beats.
+    runtime.onClose(await startNodeHeartbeat());
     // Keep only the names: a demo's parsed fixture can be megabytes, and this process lives long.
     const demoSlugs = (await registerDemos()).map((demo) => demo.slug);
     // The first visitors get a sandbox by rename, not by copy.

@@ -5,7 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Sandbox } from "@/db/control/schema";
 import { insertSandbox, latestSandboxOf, setSandboxPersonalization, touchSandbox } from "@/db/queries/sandboxes";
+import { sandboxWhereabouts } from "@/lib/cluster/whereabouts";
 import { templateFor } from "@/lib/demos/registry";
+import { runtime } from "@/lib/runtime/runtime";
 import { copyTemplate } from "./copy-template";
 import { enforceLiveCap, liveCapFor } from "./eviction";
 import { sandboxFile, templateBytes } from "./files";
@@ -13,12 +15,16 @@ import { newId } from "./ids";
 import { type Personalization, personalizationRow, storedPersonalization } from "./personalization";
 import { retireSandbox } from "./retire";
 
-/** The visitor's live sandbox for this demo, marked active; undefined when a new one is needed. */
+/**
+ * The visitor's live sandbox for this demo, marked active; undefined when a new one is needed. One on another
+ * live node is theirs still (its pages are handed to that node); one on a node that stopped is replaced.
+ */
 export async function resumeSandbox(visitorId: string, demoSlug: string): Promise<Sandbox | undefined> {
   const latest = await latestSandboxOf(visitorId, demoSlug);
   if (latest?.status !== "live") return undefined;
-  if (!fs.existsSync(sandboxFile(latest.id))) {
-    await retireSandbox(latest.id, "corrupt");
+  const where = await sandboxWhereabouts(latest);
+  if (where.state === "lost" || (where.state === "here" && !fs.existsSync(sandboxFile(latest.id)))) {
+    await retireSandbox(latest.id, where.state === "lost" ? "node-lost" : "corrupt");
     return undefined;
   }
   const now = new Date();
@@ -45,6 +51,7 @@ export async function createSandbox(visitorId: string, demoSlug: string, persona
     lastActiveAt: now,
     createdAt: now,
     personalization: personalizationRow(kept),
+    node: runtime().config.nodeName,
   });
   await enforceLiveCap(id, liveCapFor(templateBytes(template)));
   return sandbox;
