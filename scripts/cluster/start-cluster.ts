@@ -31,7 +31,7 @@ export type ClusterOptions = {
   databaseUrl?: string;
   postgresServerUrl?: string;
   /** Extra environment for every node (tests: shorter limits). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   log?: (line: string) => void;
 };
 
