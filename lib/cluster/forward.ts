@@ -1,4 +1,4 @@
-// A product page (/s/<id>/…, its Server Actions included) that reaches a node without the sandbox's file is handed,
+// A product page (/s/<id>/…, its Server Actions included; and a rep's shoulder view of it) that reaches a node without the sandbox's file is handed,
 // by the front door, to the node that has it (its row says which; its heartbeat says it is alive). Proxying rather
 // than redirecting: a Server Action's POST body and a request sent straight to a node's port arrive whole, and
 // the visitor never sees a node's address. The answer sets the load balancer's cookie (oh_node, kept by HAProxy's
@@ -7,8 +7,9 @@
 import "server-only";
 import fs from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { NodeRow } from "@/db/control/schema";
+import type { NodeRow, Sandbox } from "@/db/control/schema";
 import { sandboxOpenTo } from "@/db/queries/shared-copies";
+import { latestLiveSandboxOf } from "@/db/queries/shoulder-views";
 import { clientIpHeaderName } from "@/lib/http/client-ip";
 import { cookieFromHeader } from "@/lib/http/cookies";
 import { nodeCookieName } from "@/lib/runtime/node-identity";
@@ -34,10 +35,24 @@ function sandboxIdOf(url: string | undefined): string | undefined {
   return id !== undefined && isWellFormedId(id) ? id : undefined;
 }
 
-/** A product page (or its Server Action) for a sandbox this node has no file for: only these may belong elsewhere. */
+/** A rep's "over their shoulder" page reads the prospect's latest copy, wherever it is. */
+function shoulderViewVisitorOf(url: string | undefined): string | undefined {
+  const id = /^\/sales\/visitors\/([^/?#]+)\/sandbox(?:[/?#]|$)/.exec(url ?? "")?.[1];
+  return id !== undefined && isWellFormedId(id) ? id : undefined;
+}
+
+function isHere(sandboxId: string): boolean {
+  return runtime().sandboxHandles.has(sandboxId) || fs.existsSync(sandboxFile(sandboxId));
+}
+
+/**
+ * Only these may belong elsewhere: a product page (or its Server Action) for a sandbox this node has no file
+ * for, and a rep's view over a prospect's shoulder (a rare page, so it may always ask).
+ */
 export function mayBeElsewhere(request: IncomingMessage): boolean {
   const sandboxId = sandboxIdOf(request.url);
-  return sandboxId !== undefined && !runtime().sandboxHandles.has(sandboxId) && !fs.existsSync(sandboxFile(sandboxId));
+  if (sandboxId !== undefined) return !isHere(sandboxId);
+  return request.method === "GET" && shoulderViewVisitorOf(request.url) !== undefined;
 }
 
 /**
@@ -45,16 +60,28 @@ export function mayBeElsewhere(request: IncomingMessage): boolean {
  * only then is the control plane asked whose it is. A stranger's or a made-up id is served here (a 404 from Next).
  */
 export async function routeRequest(request: IncomingMessage): Promise<Routing> {
-  const sandboxId = sandboxIdOf(request.url);
-  if (!sandboxId || !mayBeElsewhere(request)) return { action: "serve-here" };
-  const visitorId = verifyVisitorCookie(cookieFromHeader(request.headers.cookie, visitorCookieName));
-  const sandbox = visitorId ? await sandboxOpenTo(sandboxId, visitorId) : undefined;
-  if (sandbox?.status !== "live") return { action: "serve-here" };
+  if (!mayBeElsewhere(request)) return { action: "serve-here" };
+  const sandbox = await sandboxOfRequest(request);
+  if (sandbox?.status !== "live" || isHere(sandbox.id)) return { action: "serve-here" };
   const where = await sandboxWhereabouts(sandbox);
   if (where.state !== "elsewhere") return { action: "serve-here" };
   // Handed on once already and still not where the file is: the nodes disagree for a moment. Retry, lose nothing.
   if (request.headers[forwardedByHeaderName] !== undefined) return { action: "unavailable" };
   return { action: "forward", owner: where.node };
+}
+
+/**
+ * The sandbox a request is about, when the caller may know of it: the visitor's own (or joined) copy for a product
+ * page; for the shoulder view, the prospect's latest live copy (the owner's page then checks the rep's role).
+ */
+async function sandboxOfRequest(request: IncomingMessage): Promise<Sandbox | undefined> {
+  const sandboxId = sandboxIdOf(request.url);
+  if (sandboxId === undefined) {
+    const prospect = shoulderViewVisitorOf(request.url);
+    return prospect ? latestLiveSandboxOf(prospect) : undefined;
+  }
+  const visitorId = verifyVisitorCookie(cookieFromHeader(request.headers.cookie, visitorCookieName));
+  return visitorId ? sandboxOpenTo(sandboxId, visitorId) : undefined;
 }
 
 /** Hands the request to `owner` and streams its answer back (pages, Server Actions and live streams alike). */

@@ -4,9 +4,11 @@
 // keeping their journey and their conversation.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "../../lib/chromium-path";
 import { type Cluster, type ClusterNode, startCluster } from "../../scripts/cluster/start-cluster";
 import { rep } from "../e2e/team";
 import { sandboxIdIn, VisitorClient } from "./visitor-client";
@@ -36,6 +38,27 @@ beforeAll(async () => {
     },
   });
   sql = postgres(cluster.postgresUrl, { max: 2, onnotice: () => {} });
+  // The team's first member, added as an admin would add one (the first member of a team is its admin).
+  await execFileAsync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/server-only.mjs",
+      "scripts/team.ts",
+      "add",
+      "--email",
+      rep.email,
+      "--password",
+      rep.password,
+      "--name",
+      rep.name,
+      "--role",
+      "admin",
+    ],
+    { env: cluster.env },
+  );
 });
 
 afterAll(async () => {
@@ -98,26 +121,6 @@ describe("two nodes behind HAProxy", () => {
       expect(sent.status).toBe(202);
     }
 
-    await execFileAsync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--import",
-        "./scripts/server-only.mjs",
-        "scripts/team.ts",
-        "add",
-        "--email",
-        rep.email,
-        "--password",
-        rep.password,
-        "--name",
-        rep.name,
-        "--role",
-        "admin",
-      ],
-      { env: cluster.env },
-    );
     const member = new VisitorClient(cluster.url);
     const signedIn = await member.send(`${cluster.url}/api/auth/sign-in/email`, { json: { email: rep.email, password: rep.password } });
     expect(signedIn.status).toBe(200);
@@ -164,6 +167,52 @@ describe("two nodes behind HAProxy", () => {
     expect(await sandboxRow(prospect.sandboxId)).toMatchObject({ status: "live", node: prospect.node });
     const thread = await prospect.client.send(`${wrong.url}/api/conversation`);
     expect(thread.body).toContain(message);
+  });
+
+  it("carries a Server Action through the wrong node into the owner's copy, and shows it to a rep looking over the shoulder", async () => {
+    const browser = await chromium.launch({ executablePath: chromiumPath(process.env) });
+    try {
+      const context = await browser.newContext({ baseURL: cluster.url });
+      const page = await context.newPage();
+      const landed = await page.goto(`/try/${demo}`);
+      const owner = landed?.headers()["x-openhouse-node"] ?? "";
+      const sandboxId = sandboxIdIn(page.url()) ?? "";
+      const wrong = other(owner).name;
+      await page.getByTestId("tour-popover").getByRole("button", { name: "Close tour" }).click();
+      await page.locator("[data-tour=new-deal-button]").click();
+      const title = `Across nodes ${sandboxId.slice(0, 6)}`;
+      await page.getByLabel("Deal name").fill(title);
+      await page.getByLabel("Company").selectOption({ label: "Initech" });
+      await page.getByLabel("Amount (USD)").fill("4321");
+      // The balancer now sends this visitor to the other node: the Server Action's POST must be handed on.
+      await context.addCookies([{ name: "oh_node", value: wrong, url: cluster.url }]);
+      const action = page.waitForResponse(
+        (response) => response.request().method() === "POST" && response.url().includes(`/s/${sandboxId}`),
+      );
+      await page.getByRole("button", { name: "Create deal" }).click();
+      const answered = await action;
+      expect(answered.headers()["x-openhouse-forwarded-by"]).toBe(wrong);
+      expect(answered.headers()["x-openhouse-node"]).toBe(owner);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor({ timeout: 15_000 });
+      expect(await sandboxRow(sandboxId)).toMatchObject({ status: "live", node: owner });
+
+      const visitorId = decodeURIComponent((await context.cookies()).find((cookie) => cookie.name === "oh_visitor")?.value ?? "").split(
+        ".",
+      )[0];
+      const team = await browser.newContext({ baseURL: cluster.url });
+      const signedIn = await team.request.post("/api/auth/sign-in/email", {
+        data: { email: rep.email, password: rep.password },
+        headers: { origin: cluster.url },
+      });
+      expect(signedIn.status()).toBe(200);
+      await team.addCookies([{ name: "oh_node", value: wrong, url: cluster.url }]);
+      const shoulder = await team.newPage();
+      const view = await shoulder.goto(`/sales/visitors/${visitorId}/sandbox`);
+      expect(view?.headers()["x-openhouse-node"]).toBe(owner);
+      await shoulder.getByText(title).first().waitFor({ timeout: 15_000 });
+    } finally {
+      await browser.close();
+    }
   });
 
   it("loses no acknowledged event when a node is killed mid-stream, and its prospects keep their journey and conversation", async () => {
