@@ -11,14 +11,23 @@ export const heartbeatMs = 1000;
 
 /** Writes the first beat now (a node is alive before it serves) and starts the timer; returns its cleanup. */
 export async function startNodeHeartbeat(): Promise<StopRepeating> {
-  const { nodeName, nodeUrl, nodeDeadAfterMs } = runtime().config;
+  const { nodeName, nodeUrl } = runtime().config;
   const instance = crypto.randomUUID();
   const startedAt = new Date();
-  const before = await nodeByName(nodeName);
-  // Two live processes under one name would each think the other's sandboxes their own: say so loudly.
-  if (before && Date.now() - before.lastSeenAt.getTime() < nodeDeadAfterMs)
-    console.error(`openhouse: another process is alive as node "${nodeName}" (${before.url}); give each node its own NODE_NAME`);
-  const beat = () => recordNodeBeat({ name: nodeName, url: nodeUrl, instance, startedAt, lastSeenAt: new Date() });
+  let lastBeat = 0;
+  let warned = false;
+  const beat = async () => {
+    // Two live processes under one name would each take the other's sandboxes for their own. A restart is not
+    // that (the old process stopped writing); a row someone else wrote since our last beat is.
+    const row = lastBeat > 0 ? await nodeByName(nodeName) : undefined;
+    if (row && row.instance !== instance && row.lastSeenAt.getTime() > lastBeat && !warned) {
+      warned = true;
+      console.error(`openhouse: another process is beating as node "${nodeName}" (${row.url}); give each node its own NODE_NAME`);
+    }
+    const now = new Date();
+    await recordNodeBeat({ name: nodeName, url: nodeUrl, instance, startedAt, lastSeenAt: now });
+    lastBeat = now.getTime();
+  };
   await beat();
   return repeatEvery(heartbeatMs, "node heartbeat", beat);
 }

@@ -160,6 +160,16 @@ describe("two nodes behind HAProxy", () => {
     expect(after.headers.get("x-openhouse-node")).toBe(prospect.node);
     expect(after.headers.get("x-openhouse-forwarded-by")).toBeNull();
 
+    // A request already handed on once that lands where the file is not (the nodes disagreeing for a moment) is
+    // never handed on again, and never retires anything: it is told to retry.
+    const looped = await fetch(`${wrong.url}/s/${prospect.sandboxId}`, {
+      headers: { cookie: prospect.client.cookieHeader(), accept: "text/html", "x-openhouse-forwarded-by": prospect.node },
+      redirect: "manual",
+    });
+    expect(looped.status).toBe(503);
+    expect(looped.headers.get("retry-after")).toBe("2");
+    expect(await looped.text()).toContain("try again in a few seconds");
+
     // Try it again on the wrong node resumes the same copy.
     const again = await prospect.client.send(`${wrong.url}/try/${demo}`);
     expect(sandboxIdIn(again.headers.get("location") ?? "")).toBe(prospect.sandboxId);
@@ -279,11 +289,18 @@ describe("two nodes behind HAProxy", () => {
     // The victim's prospects: a fresh copy on the survivor, with the note, as soon as the victim is known dead.
     for (const prospect of lost) {
       const visitor = (await sandboxRow(prospect.sandboxId))?.visitor_id;
+      const statuses = new Set<number>();
       const landed = await until("a fresh copy for a prospect of the killed node", 30_000, async () => {
         const hops = await prospect.client.follow(cluster.url, `/s/${prospect.sandboxId}`);
+        for (const hop of hops) statuses.add(hop.status);
         const last = hops.at(-1);
         return last?.status === 200 && hops.length > 1 ? hops : undefined;
       });
+      // Until the victim counted as dead, the copy was only unavailable (503, retry), never an error or a 404.
+      expect(
+        [...statuses].every((status) => [200, 303, 307, 503].includes(status)),
+        [...statuses].join(", "),
+      ).toBe(true);
       if (prospect === lost[0])
         console.log(`cluster: a prospect of the killed node was served again ${Date.now() - killedAt} ms after the kill`);
       const fresh = sandboxIdIn(landed.at(-1)?.url ?? "");
