@@ -322,3 +322,24 @@ describe("two nodes behind HAProxy", () => {
     }
   });
 });
+
+describe("a node restarted under its name", () => {
+  it("serves the copies on its disk again", async () => {
+    const node = cluster.nodes[0] as ClusterNode;
+    // The test before killed it; either way it starts afresh here, same name, port and data directory.
+    await node.restart();
+    const prospect = await until(`a prospect on ${node.name}`, 60_000, async () => {
+      const candidate = await tryIt();
+      return candidate.node === node.name ? candidate : undefined;
+    });
+    await node.kill("SIGTERM");
+    await node.restart();
+    const hops = await until(`${node.name} serving again`, 30_000, async () => {
+      const answer = await prospect.client.follow(cluster.url, `/s/${prospect.sandboxId}`);
+      return answer.at(-1)?.status === 200 ? answer : undefined;
+    });
+    expect(hops).toHaveLength(1);
+    expect(hops[0]?.headers.get("x-openhouse-node")).toBe(node.name);
+    expect(await sandboxRow(prospect.sandboxId)).toMatchObject({ status: "live", node: node.name });
+  });
+});
