@@ -30,7 +30,13 @@ if ((await ensureProductionBuild(root, say)) === "failed") {
   process.exit(1);
 }
 
-const cluster = await startCluster({ nodes, port, databaseUrl: databaseUrl || undefined, log: (line) => console.log(line) });
+const cluster = await startCluster({ nodes, port, databaseUrl: databaseUrl || undefined, log: (line) => console.log(line) }).catch(
+  (error: unknown) => {
+    // Everything started so far is stopped already; what went wrong is all the person needs.
+    console.error(`openhouse cluster: could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
 say(`PostgreSQL: ${cluster.postgresUrl.replace(/\/\/[^@]*@/, "//")}`);
 for (const node of cluster.nodes) say(`${node.name}: ${node.url} (pid ${node.pid}, data ${node.dataDir})`);
 say(`ready: open ${cluster.url.replace("127.0.0.1", "localhost")} (HAProxy). Ctrl-C stops everything.`);

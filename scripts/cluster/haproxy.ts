@@ -25,7 +25,12 @@ export function renderHaproxyConfig(template: string, port: number, nodes: Balan
     );
 }
 
-export type RunningHaproxy = { process: ChildProcess; stop(): Promise<void> };
+export type RunningHaproxy = {
+  process: ChildProcess;
+  /** Rejects, with what HAProxy said, if it exits before stop() (a taken port, a config it refuses). */
+  exited: Promise<never>;
+  stop(): Promise<void>;
+};
 
 /** Starts HAProxy on the rendered config (written into `dir`); its output goes to `log`. */
 export function startHaproxy(root: string, dir: string, port: number, nodes: BalancedNode[], log: (line: string) => void): RunningHaproxy {
@@ -34,13 +39,32 @@ export function startHaproxy(root: string, dir: string, port: number, nodes: Bal
   fs.writeFileSync(config, renderHaproxyConfig(fs.readFileSync(path.join(root, "deploy", "haproxy.cfg"), "utf8"), port, nodes));
   // -db: stay in the foreground, so it is our child and dies with a signal from us.
   const child = spawn(haproxyPath, ["-db", "-f", config], { stdio: ["ignore", "pipe", "pipe"] });
+  const said: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding("utf8");
     stream.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line.trim()) log(`haproxy: ${line}`);
+      for (const line of chunk.split("\n")) {
+        if (!line.trim()) continue;
+        said.push(line);
+        log(`haproxy: ${line}`);
+      }
     });
   }
-  return { process: child, stop: () => stopProcess(child) };
+  let stopping = false;
+  const exited = new Promise<never>((_resolve, reject) => {
+    child.once("exit", (code, signal) => {
+      if (!stopping) reject(new Error(`HAProxy (port ${port}) exited (${signal ?? `code ${code}`}):\n${said.slice(-20).join("\n")}`));
+    });
+  });
+  exited.catch(() => {});
+  return {
+    process: child,
+    exited,
+    stop: () => {
+      stopping = true;
+      return stopProcess(child);
+    },
+  };
 }
 
 /** SIGTERM, then the exit; SIGKILL when it has not exited 10 s later. */

@@ -110,10 +110,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     haproxy.process.once("exit", () => running.delete(haproxy.process));
     cleanups.push(() => haproxy.stop());
     const url = `http://127.0.0.1:${options.port}`;
-    await untilBalanced(
-      url,
-      nodes.map((node) => node.name),
-    );
+    const names = nodes.map((node) => node.name);
+    await Promise.race([untilBalanced(url, names), haproxy.exited]);
     log(`cluster: HAProxy on ${url} in front of ${nodes.map((node) => `${node.name} (${node.url})`).join(", ")}`);
     return { url, nodes, postgresUrl, env: { ...shared, DATA_DIR: nodes[0]?.dataDir }, stop };
   } catch (error) {
