@@ -92,6 +92,8 @@ export function loadConfig(env: Env = process.env) {
     nodeUrl: nodeUrl(env, port),
     /** A node whose heartbeat is older than this (ms) is dead: its visitors get fresh copies elsewhere. */
     nodeDeadAfterMs: integer(env, "NODE_DEAD_AFTER_MS", 3000, 1000),
+    /** A node stopped on purpose (SIGTERM) counts as alive this long (ms) more: a restart does not cost its visitors their copies. */
+    nodeRestartGraceMs: integer(env, "NODE_RESTART_GRACE_MS", 30_000),
     /** Optional server secret (cookie signing, auth). Without it one is generated into the data dir on first start. */
     secret: env.OPENHOUSE_SECRET || env.BETTER_AUTH_SECRET || undefined,
     /** Extra public origins (e.g. https://demo.example.com) trusted for sign-in besides the request's own host. */

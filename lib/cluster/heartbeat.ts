@@ -9,9 +9,14 @@ import { runtime } from "@/lib/runtime/runtime";
 /** Well inside NODE_DEAD_AFTER_MS (3 s by default): two missed beats do not make a node dead. */
 export const heartbeatMs = 1000;
 
-/** Writes the first beat now (a node is alive before it serves) and starts the timer; returns its cleanup. */
-export async function startNodeHeartbeat(): Promise<StopRepeating> {
-  const { nodeName, nodeUrl } = runtime().config;
+/**
+ * Writes the first beat now (a node is alive before it serves) and starts the timer. Its cleanup, run when the
+ * node stops on purpose (SIGTERM: a restart, a deploy), stops beating and writes "back within
+ * NODE_RESTART_GRACE_MS": until then the other nodes answer its visitors "retry shortly" instead of replacing
+ * their copies. A node killed outright writes nothing, and is dead after NODE_DEAD_AFTER_MS.
+ */
+export async function startNodeHeartbeat(): Promise<() => Promise<void>> {
+  const { nodeName, nodeUrl, nodeRestartGraceMs } = runtime().config;
   const instance = crypto.randomUUID();
   const startedAt = new Date();
   let lastBeat = 0;
@@ -29,5 +34,12 @@ export async function startNodeHeartbeat(): Promise<StopRepeating> {
     lastBeat = now.getTime();
   };
   await beat();
-  return repeatEvery(heartbeatMs, "node heartbeat", beat);
+  const stopBeating: StopRepeating = repeatEvery(heartbeatMs, "node heartbeat", beat);
+  return async () => {
+    await stopBeating();
+    const backBy = new Date(Date.now() + nodeRestartGraceMs);
+    await recordNodeBeat({ name: nodeName, url: nodeUrl, instance, startedAt, lastSeenAt: backBy }).catch((error: unknown) =>
+      console.error("openhouse: could not tell the other nodes this one is restarting", error),
+    );
+  };
 }

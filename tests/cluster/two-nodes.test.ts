@@ -324,7 +324,7 @@ describe("two nodes behind HAProxy", () => {
 });
 
 describe("a node restarted under its name", () => {
-  it("serves the copies on its disk again", async () => {
+  it("keeps its visitors' copies through the restart, and serves them again after", async () => {
     const node = cluster.nodes[0] as ClusterNode;
     // The test before killed it; either way it starts afresh here, same name, port and data directory.
     await node.restart();
@@ -333,6 +333,14 @@ describe("a node restarted under its name", () => {
       return candidate.node === node.name ? candidate : undefined;
     });
     await node.kill("SIGTERM");
+    // Stopped on purpose, it said it would be back (NODE_RESTART_GRACE_MS, 30 s), well past NODE_DEAD_AFTER_MS (3 s).
+    const [row] = await sql<{ last_seen_at: string }[]>`select last_seen_at from nodes where name = ${node.name}`;
+    expect(Number(row?.last_seen_at)).toBeGreaterThan(Date.now() + 10_000);
+    // Meanwhile its visitor is asked to retry, and their copy stays theirs.
+    const during = await prospect.client.send(`${cluster.url}/s/${prospect.sandboxId}`);
+    expect(during.status).toBe(503);
+    expect(during.headers.get("retry-after")).toBe("2");
+    expect(await sandboxRow(prospect.sandboxId)).toMatchObject({ status: "live", node: node.name });
     await node.restart();
     const hops = await until(`${node.name} serving again`, 30_000, async () => {
       const answer = await prospect.client.follow(cluster.url, `/s/${prospect.sandboxId}`);

@@ -43,17 +43,20 @@ async function sandboxOn(node: string, visitor: string): Promise<string> {
 }
 
 describe("sandboxes belong to a node", () => {
-  it("records the node that made the copy, and beats for it", async () => {
+  it("records the node that made the copy, beats for it, and says it will be back when stopped on purpose", async () => {
     const sandbox = await provisionSandbox(await newVisitor(), demoSlug);
     expect(sandbox.node).toBe(runtime().config.nodeName);
+    const thisNode = () => s.one(s.db.select().from(t.nodes).where(eq(t.nodes.name, runtime().config.nodeName)));
     const stop = await startNodeHeartbeat();
     try {
-      const row = await s.one(s.db.select().from(t.nodes).where(eq(t.nodes.name, runtime().config.nodeName)));
+      const row = await thisNode();
       expect(row?.url).toBe(runtime().config.nodeUrl);
       expect(Date.now() - (row?.lastSeenAt.getTime() ?? 0)).toBeLessThan(runtime().config.nodeDeadAfterMs);
     } finally {
       await stop();
     }
+    const stopped = await thisNode();
+    expect(stopped?.lastSeenAt.getTime()).toBeGreaterThan(Date.now() + runtime().config.nodeRestartGraceMs - 5000);
   });
 
   it("never retires a copy a live node holds: it is elsewhere, and /try resumes it", async () => {
