@@ -59,10 +59,13 @@ export async function serve({ dev, started }: ServeOptions): Promise<void> {
 
   function shutdown(signal: string): void {
     step(`${signal}: shutting down`);
-    server.close(() => {
-      openhouse.stop().finally(() => process.exit(0));
-    });
     setTimeout(() => process.exit(0), 5000).unref();
+    // First, while the database is surely reachable: the other nodes learn this one will be back.
+    void openhouse.leaving().finally(() =>
+      server.close(() => {
+        openhouse.stop().finally(() => process.exit(0));
+      }),
+    );
   }
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

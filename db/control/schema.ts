@@ -150,15 +150,33 @@ export const sandboxes = sqliteTable(
     status: text("status", { enum: ["live", "gone"] })
       .notNull()
       .default("live"),
-    goneReason: text("gone_reason", { enum: ["expired", "evicted", "corrupt", "reset"] }),
+    goneReason: text("gone_reason", { enum: ["expired", "evicted", "corrupt", "reset", "node-lost"] }),
     /** Variables applied at provisioning (company, persona), after escaping and length limits. */
     personalization: text("personalization", { mode: "json" }).$type<Record<string, string>>(),
+    /**
+     * The node whose disk holds the file (its NODE_NAME, lib/cluster): requests are handed to it, and its death
+     * means a fresh copy. Null for rows made before nodes were recorded: those are the node's that serves them.
+     */
+    node: text("node"),
   },
   (table) => [
     index("sandboxes_visitor_demo").on(table.visitorId, table.demoSlug),
     index("sandboxes_status_active").on(table.status, table.lastActiveAt),
   ],
 );
+
+/**
+ * The app nodes serving this control plane (lib/cluster/heartbeat.ts): each writes its row every second or so;
+ * one not seen for NODE_DEAD_AFTER_MS is dead. `url` is where the other nodes hand it requests for its sandboxes;
+ * `instance` is random per process, so two live processes under one NODE_NAME are noticed.
+ */
+export const nodes = sqliteTable("nodes", {
+  name: text("name").primaryKey(),
+  url: text("url").notNull(),
+  instance: text("instance").notNull(),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+  lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 /**
  * "Invite a colleague": a link to one copy (lib/sandbox/shared-copies.ts). At most one live link per copy;
@@ -591,6 +609,7 @@ export const verification = sqliteTable("verification", {
 export type Demo = typeof demos.$inferSelect;
 export type Visitor = typeof visitors.$inferSelect;
 export type Sandbox = typeof sandboxes.$inferSelect;
+export type NodeRow = typeof nodes.$inferSelect;
 export type PreviewSandbox = typeof previewSandboxes.$inferSelect;
 export type SandboxInvite = typeof sandboxInvites.$inferSelect;
 export type SandboxMember = typeof sandboxMembers.$inferSelect;

@@ -1,7 +1,7 @@
 // Sandbox rows: which visitor owns which copy of which demo, whether it is live or gone (and why), and the
 // studio's preview copies, which belong to a team member instead.
 import "server-only";
-import { and, asc, count, desc, eq, inArray, lt, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { PreviewSandbox, Sandbox } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
@@ -30,7 +30,7 @@ export async function touchSandbox(id: string, at: Date, s: Store = store()): Pr
 }
 
 export async function insertSandbox(
-  row: Pick<Sandbox, "id" | "visitorId" | "demoSlug" | "template" | "lastActiveAt" | "createdAt" | "personalization">,
+  row: Pick<Sandbox, "id" | "visitorId" | "demoSlug" | "template" | "lastActiveAt" | "createdAt" | "personalization" | "node">,
   s: Store = store(),
 ): Promise<Sandbox> {
   const inserted = await s.one(s.db.insert(s.t.sandboxes).values(row).returning());
@@ -47,10 +47,10 @@ export async function setSandboxPersonalization(
   await s.run(s.db.update(sandboxes).set({ personalization }).where(eq(sandboxes.id, id)));
 }
 
-/** A fresh copy under the same id (Reset demo); the updated row. */
-export function setSandboxTemplate(id: string, template: string, at: Date, s: Store = store()): Promise<Sandbox | undefined> {
+/** A fresh copy under the same id (Reset demo), on `node`'s disk; the updated row. */
+export function setSandboxTemplate(id: string, template: string, at: Date, node: string, s: Store = store()): Promise<Sandbox | undefined> {
   const { sandboxes } = s.t;
-  return s.one(s.db.update(sandboxes).set({ template, lastActiveAt: at }).where(eq(sandboxes.id, id)).returning());
+  return s.one(s.db.update(sandboxes).set({ template, lastActiveAt: at, node }).where(eq(sandboxes.id, id)).returning());
 }
 
 /** Marks sandboxes gone; their lastActiveAt becomes "gone since". */
@@ -82,11 +82,15 @@ export async function idlestLiveSandboxIds(limit: number, keepId: string | undef
   return rows.map((row) => row.id);
 }
 
-/** Every live sandbox, most recently active first. */
-export async function liveSandboxIdsNewestFirst(s: Store = store()): Promise<string[]> {
+/** Every live sandbox on `node`'s disk (and those recorded on none), most recently active first. */
+export async function liveSandboxIdsNewestFirst(node: string, s: Store = store()): Promise<string[]> {
   const { sandboxes } = s.t;
   const rows = await s.all(
-    s.db.select({ id: sandboxes.id }).from(sandboxes).where(eq(sandboxes.status, "live")).orderBy(desc(sandboxes.lastActiveAt)),
+    s.db
+      .select({ id: sandboxes.id })
+      .from(sandboxes)
+      .where(and(eq(sandboxes.status, "live"), or(eq(sandboxes.node, node), isNull(sandboxes.node))))
+      .orderBy(desc(sandboxes.lastActiveAt)),
   );
   return rows.map((row) => row.id);
 }

@@ -7,6 +7,7 @@
 // arguments reported as the sender's fault.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerUnavailable, forwardToOwner, mayBeElsewhere, routeRequest } from "@/lib/cluster/forward";
 import { clientHeaders } from "@/lib/http/client-ip";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { withServerTiming } from "@/lib/http/server-timing";
@@ -17,6 +18,9 @@ import { headAnswer } from "@/lib/next-workarounds/head-requests";
 import { pageMethodRefusal } from "@/lib/next-workarounds/page-methods";
 import { malformedPathRefusal } from "@/lib/next-workarounds/undecodable-path";
 import { isSignalsRequest, serveSignals } from "@/lib/signals/node-handler";
+import { isHealthRequest, serveHealth } from "./health";
+import { nodeHeaderName } from "./node-identity";
+import { runtime } from "./runtime";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -31,6 +35,8 @@ export type FrontDoorOptions = {
 
 export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins }: FrontDoorOptions): RequestHandler {
   return (request, response) => {
+    // Which node answered: set first, so refusals, lean paths and Next's pages all carry it.
+    response.setHeader(nodeHeaderName, runtime().config.nodeName);
     // Overwrites whatever the client sent: rate limits cannot be dodged by inventing x-forwarded-for values.
     Object.assign(request.headers, clientHeaders(request.headers, request.socket.remoteAddress));
     const path = (request.url ?? "/").split("?")[0] ?? "/";
@@ -40,6 +46,7 @@ export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins
     const headers = securityHeaders(path, { nonce: page ? newNonce() : undefined, dev, embedOrigins });
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     request.headers["content-security-policy"] = headers["content-security-policy"];
+    if (isHealthRequest(request)) return serveHealth(request, response, runtime().config.nodeName);
     const refusal =
       malformedPathRefusal(request.url) ??
       pageMethodRefusal(request.method, request.url) ??
@@ -48,6 +55,21 @@ export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins
     if (refusal) {
       response.writeHead(refusal.status, refusal.headers);
       response.end(refusal.body);
+      return;
+    }
+    // A product page whose sandbox file is on another node goes there (lib/cluster/forward.ts); only such a
+    // request, one this node has no file for, waits on the control plane here.
+    if (mayBeElsewhere(request)) {
+      routeRequest(request)
+        .then((routing) => {
+          if (routing.action === "forward") forwardToOwner(request, response, routing.owner);
+          else if (routing.action === "unavailable") answerUnavailable(request, response);
+          else withServerTiming(response, () => handleGuardingServerActions(request, response, () => next(request, response)));
+        })
+        .catch((error: unknown) => {
+          console.error("cluster: routing a request failed", error);
+          if (!response.headersSent) answerUnavailable(request, response);
+        });
       return;
     }
     if (isSignalsRequest(request)) {

@@ -3,7 +3,7 @@
 // or a value of another type, fails tsc. Timers are not kept here: the composition root starts them
 // (lib/runtime/start.ts) and the runtime's close stops them.
 import type { AsyncLocalStorage } from "node:async_hooks";
-import type { ServerResponse } from "node:http";
+import type { Agent, ServerResponse } from "node:http";
 import type { LRUCache } from "lru-cache";
 import type { Auth } from "@/lib/auth/auth";
 import type { TeamSession } from "@/lib/auth/team-session";
@@ -47,6 +47,8 @@ export type SharedState = {
   "visitors.verified-cookies": LRUCache<string, string>;
   /** The demo files' version, bumped by the dev watcher (lib/studio/demo-version.ts). */
   "studio.demo-version": DemoVersion;
+  /** Kept-alive connections to the other nodes, for the requests handed to them (lib/cluster/forward.ts). */
+  "cluster.forwarding-agent": Agent;
   /** Demo step titles for journeys, by demo version (lib/insights/journey.ts). */
   "insights.demo-names": { version: string; titles: Map<string, string> };
 };

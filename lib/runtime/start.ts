@@ -2,6 +2,7 @@
 // the function it returns. `npm start`, `npm run dev` and the tests that want a whole server call this.
 import "server-only";
 import { migrateControlPlane, startDatabaseUpkeep } from "@/db/control-plane";
+import { startNodeHeartbeat } from "@/lib/cluster/heartbeat";
 import type { Config } from "@/lib/config";
 import { registerDemos, templateFor } from "@/lib/demos/registry";
 import { startInsightsFold } from "@/lib/insights/fold";
@@ -19,6 +20,11 @@ import { installRuntime, type Runtime } from "./runtime";
 
 export type Started = {
   runtime: Runtime;
+  /**
+   * The node is going away on purpose: stop its heartbeat now, saying it will be back (lib/cluster/heartbeat.ts),
+   * before the slower part of stopping (open connections draining) begins. stop() does it too if not done.
+   */
+  leaving: () => Promise<void>;
   /** The demos registered from the demo files. */
   demoSlugs: string[];
   /** Stops every timer and closes every connection this start opened. */
@@ -42,6 +48,14 @@ export async function startOpenhouse(options: StartOptions = {}): Promise<Starte
     keepDataPrivate(runtime.config.dataDir, runtime.paths);
     serverSecret();
     await migrateControlPlane();
+    // Alive before serving: the other nodes hand this one its sandboxes' requests only while it beats.
+    const stopHeartbeat = await startNodeHeartbeat();
+    let left: Promise<void> | undefined;
+    const leaving = () => {
+      left ??= stopHeartbeat();
+      return left;
+    };
+    runtime.onClose(leaving);
     // Keep only the names: a demo's parsed fixture can be megabytes, and this process lives long.
     const demoSlugs = (await registerDemos()).map((demo) => demo.slug);
     // The first visitors get a sandbox by rename, not by copy.
@@ -61,7 +75,7 @@ export async function startOpenhouse(options: StartOptions = {}): Promise<Starte
       // The rep pages' aggregates, folded from new events between requests, never inside ingest.
       runtime.onClose(startInsightsFold());
     }
-    return { runtime, demoSlugs, stop: () => runtime.close() };
+    return { runtime, demoSlugs, leaving, stop: () => runtime.close() };
   } catch (error) {
     await runtime.close();
     throw error;

@@ -2,9 +2,10 @@
 // cookie, or be a shared copy they joined (lib/sandbox/shared-copies.ts). Anything else — guessed, swapped,
 // forged, path-like — is "not found", never "forbidden".
 import "server-only";
-import type { PreviewSandbox, Sandbox } from "@/db/control/schema";
+import type { NodeRow, PreviewSandbox, Sandbox } from "@/db/control/schema";
 import { touchSandbox } from "@/db/queries/sandboxes";
 import { sandboxOpenTo } from "@/db/queries/shared-copies";
+import { sandboxWhereabouts } from "@/lib/cluster/whereabouts";
 import { openSandbox, type SandboxDb, SandboxUnreadableError } from "./handles";
 import { isWellFormedId } from "./ids";
 import { type GoneReason, retireSandbox } from "./retire";
@@ -20,8 +21,14 @@ export type OwnedSandbox =
 /** A visitor's sandbox as lookupOwnedSandbox finds it. */
 export type VisitorSandbox = Extract<OwnedSandbox, { kind: "visitor" }>;
 
-/** What the owner of an id finds: their live sandbox, or a note that it is gone and why. */
-export type OwnedLookup = { state: "live"; owned: VisitorSandbox } | { state: "gone"; demoSlug: string; reason: GoneReason };
+/**
+ * What the owner of an id finds: their live sandbox, a note that it is gone and why, or that it is live on
+ * another node (lib/cluster/forward.ts hands such requests to it before they get here).
+ */
+export type OwnedLookup =
+  | { state: "live"; owned: VisitorSandbox }
+  | { state: "gone"; demoSlug: string; reason: GoneReason }
+  | { state: "elsewhere"; sandbox: Sandbox; node: NodeRow };
 
 /** Using a sandbox keeps it alive (the idle TTL counts from here); at most one write per interval per sandbox. */
 const activityWriteIntervalMs = 10 * 60_000;
@@ -34,7 +41,9 @@ async function markActive(sandbox: Sandbox, now = new Date()): Promise<Sandbox> 
 
 /**
  * Looks the id up for this visitor only, so a stranger learns nothing (undefined, same as a made-up id).
- * A live row whose file is missing or damaged is retired as corrupt here, and reported as gone.
+ * A live row whose file is missing or damaged here is, by where its row says the file is: on another live node,
+ * left alone (never retired: this node just does not have it); on a node that stopped beating, retired as
+ * node-lost; on this node, retired as corrupt. Gone ones are reported as gone.
  */
 export async function lookupOwnedSandbox(sandboxId: unknown, visitorId: string | undefined): Promise<OwnedLookup | undefined> {
   if (!visitorId || !isWellFormedId(sandboxId)) return undefined;
@@ -47,8 +56,11 @@ export async function lookupOwnedSandbox(sandboxId: unknown, visitorId: string |
     return { state: "live", owned };
   } catch (error) {
     if (!(error instanceof SandboxUnreadableError)) throw error;
-    await retireSandbox(sandbox.id, "corrupt");
-    return { state: "gone", demoSlug: sandbox.demoSlug, reason: "corrupt" };
+    const where = await sandboxWhereabouts(sandbox);
+    if (where.state === "elsewhere") return { state: "elsewhere", sandbox, node: where.node };
+    const reason = where.state === "lost" ? "node-lost" : "corrupt";
+    await retireSandbox(sandbox.id, reason);
+    return { state: "gone", demoSlug: sandbox.demoSlug, reason };
   }
 }
 

@@ -37,10 +37,11 @@ export function liveCapFor(
 export async function evictIfOverCap(limits: { maxLive?: number; maxDiskBytes?: number } = {}): Promise<{ evicted: string[] }> {
   const evicted = await enforceLiveCap(undefined, limits.maxLive ?? runtime().config.sandboxMaxLive);
   const maxDiskBytes = limits.maxDiskBytes ?? runtime().config.sandboxMaxDiskMb * 1024 * 1024;
-  // Newest-active first: keep adding until the budget is spent; everything older than that goes.
+  // Newest-active first: keep adding until the budget is spent; everything older than that goes. The budget is
+  // this node's disk, so only its own files count (another node's would weigh nothing here and still be evicted).
   let used = 0;
   const overBudget: string[] = [];
-  for (const id of await liveSandboxIdsNewestFirst()) {
+  for (const id of await liveSandboxIdsNewestFirst(runtime().config.nodeName)) {
     used += sandboxDiskBytes(id);
     if (used > maxDiskBytes) overBudget.push(id);
   }

@@ -5,20 +5,32 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Sandbox } from "@/db/control/schema";
 import { insertSandbox, latestSandboxOf, setSandboxPersonalization, touchSandbox } from "@/db/queries/sandboxes";
+import { sandboxWhereabouts } from "@/lib/cluster/whereabouts";
 import { templateFor } from "@/lib/demos/registry";
+import { runtime } from "@/lib/runtime/runtime";
 import { copyTemplate } from "./copy-template";
 import { enforceLiveCap, liveCapFor } from "./eviction";
 import { sandboxFile, templateBytes } from "./files";
 import { newId } from "./ids";
 import { type Personalization, personalizationRow, storedPersonalization } from "./personalization";
-import { retireSandbox } from "./retire";
+import { type GoneReason, retireSandbox } from "./retire";
 
-/** The visitor's live sandbox for this demo, marked active; undefined when a new one is needed. */
-export async function resumeSandbox(visitorId: string, demoSlug: string): Promise<Sandbox | undefined> {
+/**
+ * The visitor's live sandbox for this demo, marked active; undefined when a new one is needed. One on another
+ * live node is theirs still (its pages are handed to that node); one on a node that stopped is replaced.
+ */
+export async function resumeSandbox(
+  visitorId: string,
+  demoSlug: string,
+  onRetired?: (reason: GoneReason) => void,
+): Promise<Sandbox | undefined> {
   const latest = await latestSandboxOf(visitorId, demoSlug);
   if (latest?.status !== "live") return undefined;
-  if (!fs.existsSync(sandboxFile(latest.id))) {
-    await retireSandbox(latest.id, "corrupt");
+  const where = await sandboxWhereabouts(latest);
+  if (where.state === "lost" || (where.state === "here" && !fs.existsSync(sandboxFile(latest.id)))) {
+    const reason = where.state === "lost" ? "node-lost" : "corrupt";
+    await retireSandbox(latest.id, reason);
+    onRetired?.(reason);
     return undefined;
   }
   const now = new Date();
@@ -45,6 +57,7 @@ export async function createSandbox(visitorId: string, demoSlug: string, persona
     lastActiveAt: now,
     createdAt: now,
     personalization: personalizationRow(kept),
+    node: runtime().config.nodeName,
   });
   await enforceLiveCap(id, liveCapFor(templateBytes(template)));
   return sandbox;
@@ -70,13 +83,15 @@ export type ProvisionOptions = {
    * provisionSandbox answers undefined. The /try flow's per-client rate limit (and its visitor row).
    */
   admitNew?: () => Promise<boolean>;
+  /** Told when the visitor's live copy had to be retired on the way (its node stopped, or its file is damaged). */
+  onRetired?: (reason: GoneReason) => void;
 };
 
 /** Resume the visitor's sandbox for this demo (taking the link's persona) or create one. */
 export function provisionSandbox(visitorId: string, demoSlug: string, options?: Omit<ProvisionOptions, "admitNew">): Promise<Sandbox>;
 export function provisionSandbox(visitorId: string, demoSlug: string, options: ProvisionOptions): Promise<Sandbox | undefined>;
 export async function provisionSandbox(visitorId: string, demoSlug: string, options: ProvisionOptions = {}): Promise<Sandbox | undefined> {
-  const resumed = await resumeSandbox(visitorId, demoSlug);
+  const resumed = await resumeSandbox(visitorId, demoSlug, options.onRetired);
   if (resumed) return adoptPersona(resumed, options.personalization);
   if (options.admitNew && !(await options.admitNew())) return undefined;
   return createSandbox(visitorId, demoSlug, options.personalization);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { runtime } from "@/lib/runtime/runtime";
 import type { GoneReason } from "./retire";
 
-export const renewedReason = z.enum(["expired", "evicted", "corrupt"]);
+export const renewedReason = z.enum(["expired", "evicted", "corrupt", "node-lost"]);
 export type RenewedReason = z.infer<typeof renewedReason>;
 
 export function renewalPath(demoSlug: string, reason: GoneReason): string {
@@ -26,5 +26,8 @@ export function renewedMessage(reason: RenewedReason): string {
       return "Your earlier demo copy was cleared to make room for new visitors, so here is a fresh one.";
     case "corrupt":
       return "Your earlier demo copy could not be opened, so here is a fresh one.";
+    case "node-lost":
+      // True of what PostgreSQL keeps: the journey (events) and the conversation; the copy's own data was on the server.
+      return "The server holding your earlier demo copy went offline, so here is a fresh one. Your conversation with our team is still here.";
   }
 }

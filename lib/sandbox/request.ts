@@ -20,6 +20,9 @@ export async function currentVisitorId(): Promise<string | undefined> {
 export async function requireOwnSandbox(sandboxId: unknown): Promise<OwnedSandbox> {
   const found = await lookupOwnedSandbox(sandboxId, await currentVisitorId());
   if (found?.state === "gone") redirect(renewalPath(found.demoSlug, found.reason));
+  // The front door hands every /s/<id> request for another node's copy to that node (lib/cluster/forward.ts),
+  // so only a copy that moved between its check and this one gets here: a bug to hear about, never a retirement.
+  if (found?.state === "elsewhere") throw new Error(`sandbox ${found.sandbox.id} is on node ${found.node.name}, not this one`);
   if (found) return found.owned;
   const preview = await memberPreviewFromRequest(sandboxId);
   if (!preview) notFound();

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Sandbox } from "@/db/control/schema";
 import { setSandboxTemplate } from "@/db/queries/sandboxes";
 import { templateFor } from "@/lib/demos/registry";
+import { runtime } from "@/lib/runtime/runtime";
 import { restartPreview } from "@/lib/studio/preview/preview-sandboxes";
 import type { OwnedSandbox } from "./access";
 import { tellCopy } from "./copy-news";
@@ -18,7 +19,7 @@ export async function resetSandbox(sandbox: Sandbox): Promise<Sandbox> {
   closeSandbox(sandbox.id);
   copyTemplate(template, sandbox.id);
   return (
-    (await setSandboxTemplate(sandbox.id, path.basename(template), now)) ?? {
+    (await setSandboxTemplate(sandbox.id, path.basename(template), now, runtime().config.nodeName)) ?? {
       ...sandbox,
       template: path.basename(template),
       lastActiveAt: now,

@@ -47,8 +47,13 @@ export async function tryDemo(
   const address = request.headers.get(clientIpHeaderName) ?? "unknown";
   const limiter = runtime().limiters.provision;
   let created = false;
+  let nodeLost = false;
   const sandbox = await provisionSandbox(visitor.visitorId, demoSlug, {
     personalization,
+    // Their copy was on a node that stopped: the fresh one says why, as one found gone on its own page would.
+    onRetired: (reason) => {
+      nodeLost = reason === "node-lost";
+    },
     async admitNew() {
       if (!limiter.tryTake(address)) return false;
       created = true;
@@ -65,7 +70,7 @@ export async function tryDemo(
   // live cap above), and its openings only count as people once they interact (lib/accounts/people.ts).
   if (link) await attributeOpening(link, { visitorId: visitor.visitorId, doNotTrack: visitor.doNotTrack, newSandbox: created });
 
-  const renewed = parseRenewedReason(url.searchParams.get("renewed"));
+  const renewed = parseRenewedReason(url.searchParams.get("renewed")) ?? (nodeLost ? "node-lost" : undefined);
   const secure = (request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")) === "https";
   // Inside a frame (an embed, or /try reached from one when an old copy was renewed) only the embed's cookie is kept.
   const framed = embedded !== undefined || request.headers.get("sec-fetch-dest") === "iframe";

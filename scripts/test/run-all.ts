@@ -1,6 +1,6 @@
 // `npm test`: everything, on both databases. Chromium and PostgreSQL first (installed when run as root, else the
 // exact command is printed and the run fails), then types, lint, vitest on SQLite and on PostgreSQL, the
-// production build, Playwright on SQLite and on PostgreSQL, and demos:check. One throwaway PostgreSQL serves
+// production build, Playwright on SQLite and on PostgreSQL, the cluster tests (PostgreSQL) and demos:check. One throwaway PostgreSQL serves
 // the whole run — or DATABASE_URL's server, on which only openhouse_test_<run>_… databases are made — and is
 // stopped at the end whatever happens. Each phase's time is printed, and a summary at the end.
 //
@@ -90,6 +90,16 @@ const allPhases: Phase[] = [
     needs: ["Chromium", "production build", "PostgreSQL"],
     database: "postgres",
     run: () => command(bin("playwright"), ["test"], onPostgres()),
+  },
+  {
+    // Two nodes of the production build behind HAProxy on the run's PostgreSQL (tests/cluster): PostgreSQL only,
+    // since a cluster's nodes share one control plane and SQLite is one process's file.
+    name: "cluster (two nodes behind HAProxy)",
+    needs: ["production build", "PostgreSQL"],
+    database: "postgres",
+    run: async () =>
+      (await command("bash", ["scripts/cluster/ensure-haproxy.sh"])) &&
+      command(bin("vitest"), ["run", "--config", "vitest.cluster.config.ts"], onPostgres()),
   },
   {
     name: "demos:check (every shipped demo walked)",

@@ -165,6 +165,7 @@ export const {
   shareLinks,
   shoulderViews,
   sandboxes,
+  nodes,
   sandboxInvites,
   sandboxMembers,
   previewSandboxes,

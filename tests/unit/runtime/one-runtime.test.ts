@@ -97,9 +97,9 @@ describe("the runtime", () => {
     // One connection, once the upkeep's first runs (which may stream a long read on a reader of their own) end.
     await expect.poll(() => controlConnections(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expectOneControlPlane(started.runtime.config.databasePoolSize, { checkpointer: true });
-    // stream heartbeats, presence, sandbox upkeep, retention purge, insights fold, live signal watch, webhook
-    // outbox, live pruning (SQLite's WAL checkpoints keep their timer on the checkpointer's thread)
-    expect(vi.getTimerCount()).toBe(8);
+    // the node's heartbeat, stream heartbeats, presence, sandbox upkeep, retention purge, insights fold, live
+    // signal watch, webhook outbox, live pruning (SQLite's WAL checkpoints keep their timer on the checkpointer's thread)
+    expect(vi.getTimerCount()).toBe(9);
     await started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);

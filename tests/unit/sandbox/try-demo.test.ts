@@ -43,6 +43,22 @@ describe("tryDemo", () => {
     expect(row?.browser).toBe("Chrome");
   });
 
+  it("gives a returning browser whose copy was on a node that stopped a fresh one, saying why", async () => {
+    const first = opened(await visit("/try/pipeline-basics", { [clientIpHeaderName]: "198.51.100.35" }));
+    const cookie = `${first.cookie.name}=${encodeURIComponent(first.cookie.value)}`;
+    // The copy was made on a node whose heartbeat stopped long ago (its file is on that node's disk, not here).
+    const dead = new Date(Date.now() - 60_000);
+    await s.run(
+      s.db.insert(t.nodes).values({ name: "node-gone", url: "http://127.0.0.1:9", instance: "x", startedAt: dead, lastSeenAt: dead }),
+    );
+    await s.run(s.db.update(t.sandboxes).set({ node: "node-gone" }).where(eq(t.sandboxes.id, first.sandboxId)));
+    const again = opened(await visit("/try/pipeline-basics", { cookie, [clientIpHeaderName]: "198.51.100.35" }));
+    expect(again.sandboxId).not.toBe(first.sandboxId);
+    expect(again.location).toBe(`/s/${again.sandboxId}?renewed=node-lost`);
+    const old = await s.one(s.db.select().from(t.sandboxes).where(eq(t.sandboxes.id, first.sandboxId)));
+    expect(old).toMatchObject({ status: "gone", goneReason: "node-lost" });
+  });
+
   it("resumes the same sandbox for a returning browser, never counting against its rate", async () => {
     const first = opened(await visit("/try/pipeline-basics", { [clientIpHeaderName]: "198.51.100.20" }));
     const cookie = `${first.cookie.name}=${encodeURIComponent(first.cookie.value)}`;
