@@ -50,7 +50,7 @@ export async function tryDemo(
   const sandbox = await provisionSandbox(visitor.visitorId, demoSlug, {
     personalization,
     async admitNew() {
-      if (!limiter.tryTake(address)) return false;
+      if (!(await limiter.tryTake(address))) return false;
       created = true;
       // Where they came from is tracking, so not for a browser that asked not to be tracked.
       const arrival = embedded?.source ?? arrivalSource(url, request.headers.get("referer"));
@@ -59,7 +59,7 @@ export async function tryDemo(
       return true;
     },
   });
-  if (!sandbox) return { kind: "rate-limited", retryAfterSeconds: limiter.retryAfterSeconds(address) };
+  if (!sandbox) return { kind: "rate-limited", retryAfterSeconds: await limiter.retryAfterSeconds(address) };
   if (!created) await touchVisitor(visitor.visitorId, { client: visitor.client });
   // After the visitor row exists; a link flood is provisioned like any other arrivals (rate limit, spares,
   // live cap above), and its openings only count as people once they interact (lib/accounts/people.ts).

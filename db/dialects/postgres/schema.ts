@@ -187,6 +187,7 @@ export const {
   session,
   account,
   rateLimit,
+  rateLimitBuckets,
   handRaises,
   verification,
 } = tables;
