@@ -41,6 +41,26 @@ function origins(env: Env, name: string): string[] {
   });
 }
 
+/**
+ * This node's name in a cluster: the owner recorded on its sandboxes, its `x-openhouse-node` header and its
+ * HAProxy cookie value, so only letters, digits, dot, dash and underscore. "solo" by default rather than the
+ * hostname: a container's hostname changes on restart, and a node that comes back under another name would
+ * find its own sandboxes owned by a "dead" node and replace them.
+ */
+function nodeName(env: Env): string {
+  const raw = env.NODE_NAME?.trim() || "solo";
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw)) throw new Error(`NODE_NAME must be 1–64 letters, digits, ".", "-" or "_", got "${raw}"`);
+  return raw;
+}
+
+function nodeUrl(env: Env, port: number): string {
+  const raw = env.NODE_URL?.trim() || `http://127.0.0.1:${port}`;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (url?.protocol !== "http:" || url.pathname !== "/" || url.search || url.hash)
+    throw new Error(`NODE_URL must be an http:// origin the other nodes can reach (like http://10.0.0.5:3000), got "${raw}"`);
+  return url.origin;
+}
+
 function databaseUrl(env: Env): string | undefined {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return undefined;
@@ -51,9 +71,10 @@ function databaseUrl(env: Env): string | undefined {
 
 /** The settings, from the environment given (the process's by default). */
 export function loadConfig(env: Env = process.env) {
+  const port = integer(env, "PORT", 3000);
   return {
     /** Port the server listens on. */
-    port: integer(env, "PORT", 3000),
+    port,
     /** Interface to bind; empty means all interfaces, like `next start`. */
     host: env.HOST || undefined,
     /**
@@ -65,6 +86,12 @@ export function loadConfig(env: Env = process.env) {
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10),
     /** Where control.sqlite, templates, sandboxes and the generated secret live. */
     dataDir: path.resolve(/* turbopackIgnore: true */ env.DATA_DIR || "data"),
+    /** This node's name in a cluster (NODE_NAME, default "solo"); give each node its own, kept across restarts. */
+    nodeName: nodeName(env),
+    /** Where the other nodes reach this one to hand it a request for its sandboxes (NODE_URL, default http://127.0.0.1:PORT). */
+    nodeUrl: nodeUrl(env, port),
+    /** A node whose heartbeat is older than this (ms) is dead: its visitors get fresh copies elsewhere. */
+    nodeDeadAfterMs: integer(env, "NODE_DEAD_AFTER_MS", 3000, 1000),
     /** Optional server secret (cookie signing, auth). Without it one is generated into the data dir on first start. */
     secret: env.OPENHOUSE_SECRET || env.BETTER_AUTH_SECRET || undefined,
     /** Extra public origins (e.g. https://demo.example.com) trusted for sign-in besides the request's own host. */

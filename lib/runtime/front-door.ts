@@ -17,6 +17,9 @@ import { headAnswer } from "@/lib/next-workarounds/head-requests";
 import { pageMethodRefusal } from "@/lib/next-workarounds/page-methods";
 import { malformedPathRefusal } from "@/lib/next-workarounds/undecodable-path";
 import { isSignalsRequest, serveSignals } from "@/lib/signals/node-handler";
+import { isHealthRequest, serveHealth } from "./health";
+import { nodeHeaderName } from "./node-identity";
+import { runtime } from "./runtime";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -31,6 +34,8 @@ export type FrontDoorOptions = {
 
 export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins }: FrontDoorOptions): RequestHandler {
   return (request, response) => {
+    // Which node answered: set first, so refusals, lean paths and Next's pages all carry it.
+    response.setHeader(nodeHeaderName, runtime().config.nodeName);
     // Overwrites whatever the client sent: rate limits cannot be dodged by inventing x-forwarded-for values.
     Object.assign(request.headers, clientHeaders(request.headers, request.socket.remoteAddress));
     const path = (request.url ?? "/").split("?")[0] ?? "/";
@@ -40,6 +45,7 @@ export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins
     const headers = securityHeaders(path, { nonce: page ? newNonce() : undefined, dev, embedOrigins });
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     request.headers["content-security-policy"] = headers["content-security-policy"];
+    if (isHealthRequest(request)) return serveHealth(request, response, runtime().config.nodeName);
     const refusal =
       malformedPathRefusal(request.url) ??
       pageMethodRefusal(request.method, request.url) ??
