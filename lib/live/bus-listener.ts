@@ -4,12 +4,13 @@
 // down still arrives, and only once (the cursor moves past what was read). On SQLite, one node: nothing to hear.
 import "server-only";
 import { clusterLink } from "@/db/control-plane";
+import { runtime } from "@/lib/runtime/runtime";
 import { liveChannel, readBusPayload } from "./cluster-bus";
 import { announceHere, dispatchHere } from "./hub";
 
 /** The listener's application_name, so an operator (or a test) can find its connection in pg_stat_activity. */
 export function listenerApplicationName(): string {
-  return `openhouse-live-listener pid=${process.pid}`;
+  return `openhouse-live-listener ${runtime().config.nodeName}`;
 }
 
 function catchUp(): void {

@@ -6,6 +6,7 @@
 import "server-only";
 import { clusterLink } from "@/db/control-plane";
 import type { SingletonJob } from "@/db/store";
+import { runtime } from "./runtime";
 
 /** Whether a job may run on this node now; read on every tick of the job. */
 export type JobGate = () => boolean;
@@ -21,7 +22,7 @@ export type Singletons = { gate(job: SingletonJob): JobGate; stop(): Promise<voi
 
 /** The singletons' application_name, so an operator (or a test) can see which node holds which job. */
 export function singletonsApplicationName(): string {
-  return `openhouse-singletons pid=${process.pid}`;
+  return `openhouse-singletons ${runtime().config.nodeName}`;
 }
 
 /** Starts competing for the singleton jobs (from the composition root); its stop frees them for other nodes. */
