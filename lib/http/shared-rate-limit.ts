@@ -52,12 +52,8 @@ export function createSharedRateLimiter(name: string, perWindow: number, windowM
 
 /** Prunes full buckets hourly, on one node (a singleton); nothing to do on SQLite. Returns its stop. */
 export function startRateLimitPruning(gate: JobGate = everyNode): StopRepeating {
-  return repeatEvery(
-    longestWindowMs,
-    "pruning rate-limit buckets",
-    async () => {
-      if (clusterLink()) await deleteRateBucketsBefore(Date.now() - longestWindowMs);
-    },
-    { onlyWhen: gate },
-  );
+  if (!clusterLink()) return async () => {};
+  return repeatEvery(longestWindowMs, "pruning rate-limit buckets", () => deleteRateBucketsBefore(Date.now() - longestWindowMs), {
+    onlyWhen: gate,
+  });
 }

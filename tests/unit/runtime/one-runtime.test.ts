@@ -45,6 +45,21 @@ async function controlConnections(): Promise<number> {
   }
 }
 
+/** On PostgreSQL, the node's dedicated connections: the live listener and the singleton locks' holder. */
+async function clusterConnections(): Promise<number> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return 0;
+  const probe = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "one-runtime-probe" } });
+  try {
+    const [row] = await probe<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database()
+        and (application_name like 'openhouse-live-listener %' or application_name like 'openhouse-singletons %')`;
+    return row?.n ?? 0;
+  } finally {
+    await probe.end();
+  }
+}
+
 /**
  * One SQLite connection (and, in a serving process, the WAL checkpointer's on its own thread:
  * db/dialects/sqlite/checkpointer.ts); on PostgreSQL one pool, of at most its configured size.
@@ -98,13 +113,17 @@ describe("the runtime", () => {
     await expect.poll(() => controlConnections(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expectOneControlPlane(started.runtime.config.databasePoolSize, { checkpointer: true });
     // stream heartbeats, presence, sandbox upkeep, retention purge, insights fold, live signal watch, webhook
-    // outbox, live pruning (SQLite's WAL checkpoints keep their timer on the checkpointer's thread)
-    expect(vi.getTimerCount()).toBe(8);
+    // outbox, live pruning (SQLite's WAL checkpoints keep their timer on the checkpointer's thread); on
+    // PostgreSQL also the pruning of shared rate-limit buckets, the singleton locks' refresh and the interval
+    // postgres.js keeps while a LISTEN is open (a cluster's)
+    expect(vi.getTimerCount()).toBe(process.env.DATABASE_URL ? 11 : 8);
     await started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);
     vi.useRealTimers();
     await expect.poll(() => controlConnections(), { timeout: 20_000 }).toBe(0);
+    // The live listener's and the singletons' own connections (PostgreSQL) are closed too.
+    await expect.poll(() => clusterConnections(), { timeout: 20_000 }).toBe(0);
     expect(copy.hasRuntime()).toBe(false);
     expect(copy.runtime().id).not.toBe(id);
     await copy.runtime().close();
