@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane, openControlStore } from "@/db/control-plane";
 import { deleteRateBucketsBefore, takeRateToken } from "@/db/queries/rate-limits";
 import type { ControlStore } from "@/db/store";
+import { clientPseudonym } from "@/lib/http/client-ip";
 import { createSharedRateLimiter } from "@/lib/http/shared-rate-limit";
 import { installRuntime } from "@/lib/runtime/runtime";
 import { derivedSalt } from "@/lib/server-secret";
@@ -69,5 +70,19 @@ describe("limits shared by app nodes", () => {
     expect(await deleteRateBucketsBefore(now - 60 * 60_000)).toBeGreaterThanOrEqual(1);
     const left = await s.all(s.db.select().from(t.rateLimitBuckets));
     expect(left.some((bucket) => bucket.key === "old:client")).toBe(false);
+  });
+
+  it("gives a client the same sign-in pseudonym on every node sharing the secret, another under another secret", async () => {
+    const secret = "a-server-secret-of-at-least-thirty-two-characters";
+    const onNode = (nodeSecret: string) => {
+      installRuntime({ secret: nodeSecret });
+      return clientPseudonym("198.51.100.23");
+    };
+    const first = onNode(secret);
+    expect(first).toMatch(/^fd[0-9a-f]{2}:/);
+    expect(first).not.toContain("198.51.100");
+    expect(onNode(secret)).toBe(first);
+    expect(onNode("another-server-secret-of-at-least-thirty-two-chars")).not.toBe(first);
+    installRuntime({ secret });
   });
 });
