@@ -10,8 +10,6 @@ import { runtime } from "@/lib/runtime/runtime";
 import type { PendingLive } from "./hub";
 
 export const liveChannel = "openhouse_live";
-/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; an ephemeral event larger than this stays on its node. */
-export const busPayloadLimit = 7_999;
 
 const topicSchema = z.union([z.literal("team"), z.string().regex(/^visitor:[\w-]{1,80}$/)]);
 
@@ -34,22 +32,18 @@ function selfName(): string {
   return runtime().id;
 }
 
-/** Tells the other nodes; a failure is logged, not thrown: the change is committed, and the next news carries it. */
+/**
+ * Tells the other nodes; a failure is logged, not thrown: the change is committed, and the next news carries it.
+ * An ephemeral event too large for a NOTIFY (8,000 bytes) stays on its node, logged.
+ */
 export async function tellOtherNodes(news: BusNews): Promise<void> {
   const cluster = clusterLink();
   if (!cluster) return;
   const message = news.kind === "stored" ? { kind: "stored", from: selfName() } : { kind: "ephemeral", from: selfName(), ...news.event };
-  const payload = JSON.stringify(message);
-  if (Buffer.byteLength(payload) > busPayloadLimit) {
-    console.error(
-      `openhouse: a live ${news.kind} event of ${Buffer.byteLength(payload)} bytes is too large for NOTIFY; other nodes miss it`,
-    );
-    return;
-  }
   try {
-    await cluster.notify(liveChannel, payload);
+    await cluster.notify(liveChannel, JSON.stringify(message));
   } catch (error) {
-    console.error("openhouse: could not tell the other nodes of a live event", error instanceof Error ? error.message : error);
+    console.error(`openhouse: could not tell the other nodes of a live ${news.kind} event`, error instanceof Error ? error.message : error);
   }
 }
 

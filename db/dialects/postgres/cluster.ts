@@ -6,8 +6,8 @@ import type { ClusterLink, SingletonHolder, SingletonJob } from "@/db/store";
 import { singletonLocks } from "./locks";
 import { postgresClientOptions } from "./store";
 
-/** NOTIFY refuses payloads of 8,000 bytes or more; callers check against this first. */
-export const notifyPayloadLimit = 7_999;
+/** NOTIFY refuses payloads of 8,000 bytes or more: said here plainly, before PostgreSQL says it less so. */
+const notifyPayloadLimit = 7_999;
 
 export function postgresCluster(url: string, pool: postgres.Sql): ClusterLink {
   return {
