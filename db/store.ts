@@ -140,6 +140,8 @@ export type SingletonJob = "insightsFold" | "retention" | "sandboxRows" | "liveP
 /** Which singleton jobs this node holds now; refreshed by the holder, read on every tick of a job. */
 export type SingletonHolder = {
   holds(job: SingletonJob): boolean;
+  /** Settles after the first try for the locks, so jobs that run at start-up run on the node that took them. */
+  readonly ready: Promise<void>;
   /** Releases every lock and closes the holder's connection. */
   stop(): Promise<void>;
 };

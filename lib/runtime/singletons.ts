@@ -25,10 +25,14 @@ export function singletonsApplicationName(): string {
   return `openhouse-singletons ${runtime().config.nodeName}`;
 }
 
-/** Starts competing for the singleton jobs (from the composition root); its stop frees them for other nodes. */
-export function startSingletons(): Singletons {
+/**
+ * Starts competing for the singleton jobs (from the composition root), resolving after the first try, so the
+ * jobs that run at start-up run on the node that took them; its stop frees them for other nodes.
+ */
+export async function startSingletons(): Promise<Singletons> {
   const cluster = clusterLink();
   if (!cluster) return { gate: () => everyNode, stop: async () => {} };
   const holder = cluster.holdSingletons(jobs, { applicationName: singletonsApplicationName(), everyMs: singletonRetryMs });
+  await holder.ready;
   return { gate: (job) => () => holder.holds(job), stop: () => holder.stop() };
 }

@@ -56,7 +56,7 @@ export async function startOpenhouse(options: StartOptions = {}): Promise<Starte
     runtime.onClose(await startLiveBusListener());
     if (options.maintenance ?? true) {
       // Jobs that run on one node at a time; every gate is open on SQLite.
-      const singletons = startSingletons();
+      const singletons = await startSingletons();
       runtime.onClose(singletons.stop);
       // Expiry, caps and stray files; then the event store's retention purge and WAL checkpoints.
       runtime.onClose(startSandboxMaintenance(singletons.gate("sandboxRows")));

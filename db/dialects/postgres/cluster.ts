@@ -82,11 +82,13 @@ function holdSingletons(
     });
   };
   tick();
+  const ready = running ?? Promise.resolve();
   const timer = setInterval(tick, options.everyMs);
   timer.unref();
 
   return {
     holds: (job) => held.has(job),
+    ready,
     async stop() {
       stopped = true;
       clearInterval(timer);
