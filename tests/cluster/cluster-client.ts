@@ -1,11 +1,7 @@
 // What the multi-node tests do as people would: open a demo, sign in, post, and hold a live stream, against one
 // node's own address (bypassing HAProxy, so a test says which node serves what). Clients are told apart by
 // x-forwarded-for, which every node trusts as the client's address (CLIENT_IP_HEADER in start-cluster.ts).
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import type { ClusterNode } from "../../scripts/cluster/start-cluster";
-
-const execFileAsync = promisify(execFile);
 
 /** A person's browser, not a script: visitors whose user agent looks automated are bots, and bots do not converse. */
 export const browserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -50,12 +46,6 @@ export async function signIn(node: ClusterNode, member: { email: string; passwor
   const response = await post(node, "/api/auth/sign-in/email", "", client, { email: member.email, password: member.password });
   if (response.status !== 200) throw new Error(`sign-in on ${node.name} answered ${response.status}: ${await response.text()}`);
   return cookiesOf(response);
-}
-
-/** `npm run team -- add` against the cluster's database, as an admin would. */
-export async function addMember(member: { email: string; password: string; name: string }, role: string, env: NodeJS.ProcessEnv) {
-  const args = ["scripts/team.ts", "add", "--email", member.email, "--password", member.password, "--name", member.name, "--role", role];
-  await execFileAsync(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", ...args], { env, timeout: 60_000 });
 }
 
 export type Frame = { id?: number; event: string; data: unknown };

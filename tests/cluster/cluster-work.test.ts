@@ -8,7 +8,8 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cluster, type ClusterNode, startCluster } from "../../scripts/cluster/start-cluster";
 import { admin, rep } from "../e2e/team";
-import { addMember, eventually, type Frame, openStream, post, signIn, tryDemo } from "./cluster-client";
+import { addMember } from "../e2e/worker-server";
+import { eventually, type Frame, openStream, post, signIn, tryDemo } from "./cluster-client";
 
 const provisionPerMinute = 3;
 let cluster: Cluster;

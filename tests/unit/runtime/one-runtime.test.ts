@@ -33,27 +33,25 @@ function openFilesNamed(suffix: string): number {
  * sessions on this test file's database opened by the app (its pool names itself "openhouse").
  */
 async function controlConnections(): Promise<number> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return openFilesNamed("/control.sqlite");
-  const probe = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "one-runtime-probe" } });
-  try {
-    const [row] = await probe<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'openhouse'`;
-    return row?.n ?? 0;
-  } finally {
-    await probe.end();
-  }
+  if (!process.env.DATABASE_URL) return openFilesNamed("/control.sqlite");
+  return sessionsNamed(["openhouse"]);
 }
 
 /** On PostgreSQL, the node's dedicated connections: the live listener and the singleton locks' holder. */
 async function clusterConnections(): Promise<number> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return 0;
-  const probe = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "one-runtime-probe" } });
+  return process.env.DATABASE_URL ? sessionsNamed(["openhouse-live-listener %", "openhouse-singletons %"]) : 0;
+}
+
+/** Sessions on this test file's database whose application_name is like one of `patterns`. */
+async function sessionsNamed(patterns: string[]): Promise<number> {
+  const probe = postgres(process.env.DATABASE_URL ?? "", {
+    max: 1,
+    onnotice: () => {},
+    connection: { application_name: "one-runtime-probe" },
+  });
   try {
     const [row] = await probe<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity where datname = current_database()
-        and (application_name like 'openhouse-live-listener %' or application_name like 'openhouse-singletons %')`;
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name like any(${patterns})`;
     return row?.n ?? 0;
   } finally {
     await probe.end();
