@@ -2,9 +2,11 @@
 // the wire like any other input (only what fits the live-events contract and its topic's stream passes; our own
 // echo is dropped); a stream that resumes from an id this node has not yet heard of gets nothing twice; and on
 // PostgreSQL a NOTIFY reaches a listener on another connection, while singleton jobs pass between holders.
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clusterLink, migrateControlPlane, openControlStore } from "@/db/control-plane";
 import { insertLiveEvents, newestLiveEventId } from "@/db/queries/live";
+import { listenerApplicationName, startLiveBusListener } from "@/lib/live/bus-listener";
 import { liveChannel, readBusPayload } from "@/lib/live/cluster-bus";
 import { announceHere, type LiveMessage, subscribeLive } from "@/lib/live/hub";
 import { runtime } from "@/lib/runtime/runtime";
@@ -135,6 +137,43 @@ describe("the live bus between nodes", () => {
     } finally {
       await first.stop();
       await second.close();
+    }
+  });
+
+  it("reads what committed while its LISTEN connection was down once it is back, with no NOTIFY for it (PostgreSQL)", async () => {
+    const stopListening = await startLiveBusListener();
+    try {
+      if (s.dialect === "sqlite") {
+        expect(clusterLink()).toBeUndefined();
+        return;
+      }
+      await announceHere();
+      const got: LiveMessage[] = [];
+      const stop = subscribeLive(["team"], undefined, (message) => got.push(message));
+      try {
+        // Committed by "another node" whose NOTIFY this node never got: nothing tells the hub of them…
+        await s.transaction((tx) =>
+          insertLiveEvents([{ topic: "team", type: "handraise", payload: { visitorId: "missed", demo: null, at: 1 } }], tx),
+        );
+        const name = listenerApplicationName();
+        const [listener] = await s.rows<{ pid: number }>(
+          sql`select pid from pg_stat_activity where application_name = ${name} and datname = current_database()`,
+        );
+        expect(listener, "the listener's connection").toBeDefined();
+        expect(got).toEqual([]);
+        // …until the listener's connection is killed and postgres.js re-LISTENs: then the hub reads from its cursor.
+        await s.execute(sql`select pg_terminate_backend(${listener?.pid ?? 0})`);
+        await until(() => got.length > 0, "the missed event after the reconnect");
+        expect(got.map((message) => message.payload.visitorId)).toEqual(["missed"]);
+        const [again] = await s.rows<{ pid: number }>(
+          sql`select pid from pg_stat_activity where application_name = ${name} and datname = current_database()`,
+        );
+        expect(again?.pid).not.toBe(listener?.pid);
+      } finally {
+        stop();
+      }
+    } finally {
+      await stopListening();
     }
   });
 });
