@@ -144,7 +144,7 @@ function dispatch(state: Hub, message: LiveMessage): void {
  * Subscribes to topics at once and returns the unsubscribe function. With `lastEventId`, the stored events
  * after it (at most maxReplay, oldest first) are read and delivered first; events announced meanwhile wait in
  * a buffer and follow them, so none is lost or delivered twice: the replay reads up to what this process has
- * fanned out by then, and only buffered events above that follow it.
+ * fanned out by then, and a stream passes on only stored events above the newest it has passed on.
  */
 export function subscribeLive(topics: readonly LiveTopic[], lastEventId: number | undefined, deliver: Deliver): () => void {
   const state = hub();

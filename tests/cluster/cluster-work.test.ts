@@ -84,6 +84,19 @@ describe("live across nodes", () => {
       await stream.waitFor((frame) => messages([frame]).includes("m5"), "m5, after the reconnect");
       expect(messages(stream.frames)).toEqual(["m1", "m2", "m3", "m4", "m5"]);
 
+      // Commit to frame across nodes, as a prospect and a rep see it: from the POST on node A to the frame on B.
+      const latencies: number[] = [];
+      for (let n = 0; n < 20; n++) {
+        const started = performance.now();
+        expect((await post(nodeA, "/api/conversation", visitor.cookie, prospect, { body: `timed ${n}` })).status).toBe(201);
+        await stream.waitFor((frame) => messages([frame]).includes(`timed ${n}`), `timed ${n}`);
+        latencies.push(performance.now() - started);
+      }
+      latencies.sort((a, b) => a - b);
+      console.log(
+        `POST on node A to frame on node B: p50 ${latencies[10]?.toFixed(0)} ms, max ${latencies[19]?.toFixed(0)} ms (20 messages)`,
+      );
+
       // A reconnect that lands on node A resumes from the id node B gave: the rest, once, then what follows.
       const m2 = stream.frames.find((frame) => messages([frame]).includes("m2"));
       expect(m2?.id).toBeGreaterThan(0);
@@ -95,8 +108,9 @@ describe("live across nodes", () => {
         expect((await post(nodeB, "/api/conversation", visitor.cookie, prospect, { body: "m6" })).status).toBe(201);
         await resumed.waitFor((frame) => messages([frame]).includes("m6"), "m6 on node A");
         await stream.waitFor((frame) => messages([frame]).includes("m6"), "m6 on node B");
-        expect(messages(resumed.frames)).toEqual(["m3", "m4", "m5", "m6"]);
-        expect(messages(stream.frames)).toEqual(["m1", "m2", "m3", "m4", "m5", "m6"]);
+        const timed = Array.from({ length: 20 }, (_, n) => `timed ${n}`);
+        expect(messages(resumed.frames)).toEqual(["m3", "m4", "m5", ...timed, "m6"]);
+        expect(messages(stream.frames)).toEqual(["m1", "m2", "m3", "m4", "m5", ...timed, "m6"]);
       } finally {
         resumed.close();
       }
