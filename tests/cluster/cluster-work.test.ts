@@ -5,6 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import postgres from "postgres";
+import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cluster, type ClusterNode, startCluster } from "../../scripts/cluster/start-cluster";
 import { admin, rep } from "../e2e/team";
@@ -118,6 +119,23 @@ describe("live across nodes", () => {
       stream.close();
     }
   });
+
+  it("tells a rep on the node without the signal watch which visitors are active (ephemeral, over the bus)", async () => {
+    const watcher = await eventually(() => holderOf(singletonKeys.signalWatch), "a node holding the signal watch");
+    const [watching, other] = watcher === nodeA.name ? [nodeA, nodeB] : [nodeB, nodeA];
+    const prospect = "10.0.1.3";
+    const visitor = await tryDemo(watching, prospect);
+    const repCookie = await signIn(other, rep, "10.0.1.4");
+    const stream = await openStream(other, "/api/live/team", repCookie, "10.0.1.4");
+    try {
+      const batch = { events: [{ id: uuidv7(), type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" }] };
+      expect((await post(watching, "/api/signals", visitor.cookie, prospect, batch)).status).toBe(202);
+      const activity = await stream.waitFor((frame) => frame.event === "activity", `activity from ${watching.name}'s signal watch`);
+      expect((activity.data as { visitors: string[] }).visitors.length).toBeGreaterThan(0);
+    } finally {
+      stream.close();
+    }
+  });
 });
 
 describe("limits across nodes", () => {
@@ -141,6 +159,9 @@ describe("limits across nodes", () => {
   });
 });
 
+/** The singletons' advisory lock keys (db/dialects/postgres/locks.ts). */
+const singletonKeys = { insightsFold: 7_104_101, signalWatch: 7_104_105 };
+
 /** Which node's singleton connection holds a job's lock now (undefined: none). */
 async function holderOf(lockKey: number): Promise<string | undefined> {
   const [row] = await db<{ name: string }[]>`
@@ -151,7 +172,7 @@ async function holderOf(lockKey: number): Promise<string | undefined> {
 
 describe("work done once", () => {
   it("moves a singleton job to the other node within a few seconds of its holder's death", async () => {
-    const fold = 7_104_101;
+    const fold = singletonKeys.insightsFold;
     const holder = await eventually(() => holderOf(fold), "a node holding the insights fold");
     const dying = holder === nodeA.name ? nodeA : nodeB;
     const survivor = dying === nodeA ? nodeB : nodeA;
