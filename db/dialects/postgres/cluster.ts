@@ -45,8 +45,14 @@ function holdSingletons(
   jobs: readonly SingletonJob[],
   options: { applicationName: string; everyMs: number },
 ): SingletonHolder {
-  // One connection: session-level locks belong to it, and a reconnect (a new backend) holds none of them.
-  const client = postgres(url, { ...postgresClientOptions({ poolSize: 1, applicationName: options.applicationName }), idle_timeout: 0 });
+  // One connection: session-level locks belong to it, and a reconnect (a new backend) holds none of them. Never
+  // retired for idleness or age (postgres.js recycles pooled connections after 30–60 min by default), so the
+  // jobs do not change hands every half hour.
+  const client = postgres(url, {
+    ...postgresClientOptions({ poolSize: 1, applicationName: options.applicationName }),
+    idle_timeout: 0,
+    max_lifetime: null,
+  });
   const held = new Set<SingletonJob>();
   const keys = jobs.map((job) => singletonLocks[job]);
   let stopped = false;
