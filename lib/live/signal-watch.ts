@@ -2,9 +2,9 @@
 // core's throughput): every half second it reads the events committed since its last look, in commit order
 // (db/store.ts, eventsAfter: the read costs what arrived, not what is stored), and tells the team's streams,
 // ephemerally, which visitors were active (the "live now" page refreshes). One node watches (a singleton,
-// lib/runtime/singletons.ts); the news reaches the others' streams over the live bus. Hand-raises are not its business:
-// each is claimed, stored, announced and alerted once, in ingest's own transaction (lib/signals/hand-raise.ts),
-// which a watch in every app node could not promise.
+// lib/runtime/singletons.ts); the news reaches the others' streams over the live bus. Hand-raises are not its
+// business: each is claimed, stored, announced and alerted once, in ingest's own transaction
+// (lib/signals/hand-raise.ts), which a watch in every app node could not promise.
 import "server-only";
 import { store } from "@/db/control-plane";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
@@ -40,6 +40,16 @@ export async function watchSignalsOnce(now: Date = new Date()): Promise<number> 
 }
 
 export function startSignalWatch(gate: JobGate = everyNode): StopRepeating {
+  let watching = false;
   // One look at a time: a slow look is followed by the next, never overlapped by it.
-  return repeatEvery(watchIntervalMs, "watching signals", () => watchSignalsOnce(), { onlyWhen: gate });
+  return repeatEvery(watchIntervalMs, "watching signals", async () => {
+    if (!gate()) {
+      watching = false;
+      return;
+    }
+    // Taking the watch (back) over: what arrived while another node watched was that node's news to tell.
+    if (!watching) (await watermark()).cursor = await store().special.newestEventCursor();
+    watching = true;
+    await watchSignalsOnce();
+  });
 }
