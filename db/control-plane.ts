@@ -43,6 +43,11 @@ export function adapterDatabase(): ControlStore["adapterDatabase"] {
   return controlStore().adapterDatabase;
 }
 
+/** What app nodes sharing this database use to coordinate (PostgreSQL); undefined on SQLite, one node. */
+export function clusterLink(): ControlStore["cluster"] {
+  return controlStore().cluster;
+}
+
 /** The database's own upkeep in a serving process (SQLite's WAL checkpoints); returns its stop. */
 export function startDatabaseUpkeep(): () => void | Promise<void> {
   return controlStore().startUpkeep();

@@ -53,6 +53,13 @@ export type DialectSql = {
   jsonText(column: SQL | SQLiteColumnLike, key: string): SQL;
   /** The larger of two values (SQLite's two-argument max, PostgreSQL's greatest). */
   greatest(a: SQL | SQLiteColumnLike, b: SQL | SQLiteColumnLike | number): SQL;
+  /** The smaller of two values (SQLite's two-argument min, PostgreSQL's least). */
+  least(a: SQL | SQLiteColumnLike, b: SQL | SQLiteColumnLike | number): SQL;
+  /**
+   * Ends a subquery that claims rows: on PostgreSQL `for update skip locked`, so claimers on several nodes each
+   * take rows no other holds without waiting; nothing on SQLite, whose one writer claims alone.
+   */
+  skipLocked(): SQL;
   /** The UTC day (YYYY-MM-DD) of an epoch-milliseconds value. */
   utcDay(epochMs: SQL | SQLiteColumnLike): SQL;
   /** Makes a query use a named index (SQLite's `indexed by`; PostgreSQL's planner chooses on its own). */
@@ -127,6 +134,41 @@ export type DialectOperations = {
   takeTurn(turn: "liveEvents" | "fold" | "sharedCopies"): Promise<void>;
 };
 
+/** Background jobs that must run on one app node at a time (lib/runtime/singletons.ts); keys in db/dialects/postgres/locks.ts. */
+export type SingletonJob = "insightsFold" | "retention" | "sandboxRows" | "livePrune" | "signalWatch" | "rateLimitPrune";
+
+/** Which singleton jobs this node holds now; refreshed by the holder, read on every tick of a job. */
+export type SingletonHolder = {
+  holds(job: SingletonJob): boolean;
+  /** Settles after the first try for the locks, so jobs that run at start-up run on the node that took them. */
+  readonly ready: Promise<void>;
+  /** Releases every lock and closes the holder's connection. */
+  stop(): Promise<void>;
+};
+
+/**
+ * What app nodes sharing one database need from it besides queries: PostgreSQL's LISTEN/NOTIFY and advisory
+ * locks. Absent on SQLite, which serves one node, where the in-process bus and plain timers are the whole story.
+ */
+export type ClusterLink = {
+  /** Sends `payload` (under 8,000 bytes) to every node listening on `channel`, this one included; never inside a transaction. */
+  notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Listens on `channel` on one dedicated connection named `applicationName` (so an operator or a test can find
+   * it in pg_stat_activity). `onListen` runs after the first LISTEN and after every reconnect: what was sent
+   * while the connection was down is lost, so re-read what matters there. Resolves to the stop function.
+   */
+  listen(
+    channel: string,
+    handlers: { applicationName: string; onNotify(payload: string): void; onListen(): void },
+  ): Promise<() => Promise<void>>;
+  /**
+   * Takes and keeps the locks of `jobs` on one dedicated connection (session-level advisory locks, released by
+   * PostgreSQL when the connection or the node dies), retrying every `everyMs` for those another node holds.
+   */
+  holdSingletons(jobs: readonly SingletonJob[], options: { applicationName: string; everyMs: number }): SingletonHolder;
+};
+
 /** A Store with its connection: what the runtime keeps (db/control-plane.ts). */
 export type ControlStore = Store & {
   /**
@@ -135,6 +177,8 @@ export type ControlStore = Store & {
    * `joins`: it carries drizzle relations for better-auth's joins (PostgreSQL, where a query saved is a round trip).
    */
   readonly adapterDatabase: { db: object; provider: "sqlite" | "pg"; joins: boolean };
+  /** Present when several app nodes may share this database (PostgreSQL). */
+  readonly cluster?: ClusterLink;
   /** Applies the migrations this dialect has not seen yet. */
   migrate(): Promise<void>;
   /** Starts the database's own upkeep in a serving process (SQLite: WAL checkpoints); returns its stop. */

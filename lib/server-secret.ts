@@ -26,3 +26,11 @@ export function serverSecret(): string {
   current.secret = fs.readFileSync(file, "utf8").trim();
   return current.secret;
 }
+
+/**
+ * A salt for `purpose`, derived from the server secret: the same on every app node of a deployment (they share
+ * the secret), different for each purpose, and useless without the secret.
+ */
+export function derivedSalt(purpose: string): Buffer {
+  return crypto.createHmac("sha256", serverSecret()).update(`openhouse salt: ${purpose}`).digest();
+}

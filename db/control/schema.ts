@@ -365,6 +365,23 @@ export const liveEvents = sqliteTable(
 );
 
 /**
+ * Token buckets of the limits that must hold across app nodes (provisioning, conversations, messages), on
+ * PostgreSQL only: SQLite serves one node, which keeps them in memory (lib/http/shared-rate-limit.ts). The key is
+ * the limit's name and a pseudonym of the client made with a salt derived from the server secret, so every node
+ * keys a client alike and no raw address is stored. A bucket untouched for a window is full again, and pruned.
+ */
+export const rateLimitBuckets = sqliteTable(
+  "rate_limit_buckets",
+  {
+    key: text("key").primaryKey(),
+    tokens: real("tokens").notNull(),
+    /** Epoch milliseconds of the last refill. */
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (table) => [index("rate_limit_buckets_updated").on(table.updatedAt)],
+);
+
+/**
  * When each raiser's hand-raise last counted (lib/signals/hand-raise.ts): a visitor, or for visitors who sent
  * GPC / Do-Not-Track, never linked to them, "anonymous in <demo>". The key is the claim: two requests, or two
  * app nodes on one database, cannot both count a hand-raise in the same window.
@@ -624,6 +641,7 @@ export type ConversationMessage = typeof conversationMessages.$inferSelect;
 export type LiveEvent = typeof liveEvents.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;
 export type OutboxRow = typeof webhookOutbox.$inferSelect;
+export type RateLimitBucket = typeof rateLimitBuckets.$inferSelect;
 export type VisitorSession = typeof visitorSessions.$inferSelect;
 export type VisitorActivity = typeof visitorActivity.$inferSelect;
 export type AccountActivity = typeof accountActivity.$inferSelect;

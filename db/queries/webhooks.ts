@@ -1,6 +1,6 @@
 // Webhooks an admin configured, and the durable outbox of alerts to them (which doubles as the delivery log).
 import "server-only";
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { OutboxRow, Webhook } from "@/db/control/schema";
 import { store } from "@/db/control-plane";
 import type { Store } from "@/db/store";
@@ -61,33 +61,43 @@ export function recentOutboxRows(limit: number, s: Store = store()) {
   );
 }
 
-/** Pending rows whose next attempt is due, with their webhook. */
-export function dueOutboxRows(now: Date, limit: number, s: Store = store()): Promise<{ row: OutboxRow; hook: Webhook }[]> {
-  const { webhooks, webhookOutbox } = s.t;
-  return s.all(
-    s.db
-      .select({ row: webhookOutbox, hook: webhooks })
-      .from(webhookOutbox)
-      .innerJoin(webhooks, eq(webhooks.id, webhookOutbox.webhookId))
-      .where(and(eq(webhookOutbox.status, "pending"), lte(webhookOutbox.nextAttemptAt, now)))
-      .orderBy(asc(webhookOutbox.nextAttemptAt))
-      .limit(limit),
-  );
-}
-
 /**
- * Claims a due row by pushing its next attempt to `leaseUntil`, only if nobody moved it since it was read;
- * true when this caller got it.
+ * Claims up to `limit` pending rows whose next attempt is due, oldest due first, by pushing their next attempt to
+ * `leaseUntil`, and returns them with their webhook. One statement: on PostgreSQL the rows are picked `for update
+ * skip locked`, so app nodes claiming at once each get rows no other got, without waiting on each other; a node
+ * that dies holding a claim leaves the row due again when the lease ends, for another node to send (with the
+ * same row id, the receiver's delivery id). On SQLite the one writer claims alone.
  */
-export async function claimOutboxRow(row: Pick<OutboxRow, "id" | "nextAttemptAt">, leaseUntil: Date, s: Store = store()): Promise<boolean> {
-  const { webhookOutbox } = s.t;
-  const changed = await s.run(
+export async function claimDueOutboxRows(
+  now: Date,
+  limit: number,
+  leaseUntil: Date,
+  s: Store = store(),
+): Promise<{ row: OutboxRow; hook: Webhook }[]> {
+  const { webhooks, webhookOutbox } = s.t;
+  const due = sql`(select id from webhook_outbox where status = 'pending' and next_attempt_at <= ${now.getTime()}
+    order by next_attempt_at limit ${limit} ${s.sql.skipLocked()})`;
+  const rows = await s.all(
     s.db
       .update(webhookOutbox)
       .set({ nextAttemptAt: leaseUntil })
-      .where(and(eq(webhookOutbox.id, row.id), eq(webhookOutbox.nextAttemptAt, row.nextAttemptAt), eq(webhookOutbox.status, "pending"))),
+      .where(and(inArray(webhookOutbox.id, due), eq(webhookOutbox.status, "pending")))
+      .returning(),
   );
-  return changed === 1;
+  if (rows.length === 0) return [];
+  const hooks = await s.all(
+    s.db
+      .select()
+      .from(webhooks)
+      .where(inArray(webhooks.id, [...new Set(rows.map((row) => row.webhookId))])),
+  );
+  const byId = new Map(hooks.map((hook) => [hook.id, hook]));
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .flatMap((row) => {
+      const hook = byId.get(row.webhookId);
+      return hook ? [{ row, hook }] : [];
+    });
 }
 
 type AttemptOutcome = Partial<Pick<OutboxRow, "status" | "attempts" | "lastStatus" | "lastError" | "deliveredAt" | "nextAttemptAt">>;

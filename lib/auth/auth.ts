@@ -70,8 +70,8 @@ export function createAuth(settings: AuthSettings = {}) {
       database: { joins },
       ipAddress: {
         // Any client can send x-forwarded-for and Next passes it through unchanged, so only the header our own
-        // server stamps is trusted: a pseudonym of the client's address, so even the sign-in limit, which
-        // better-auth keeps in memory, holds no raw IP (lib/http/client-ip.ts).
+        // server stamps is trusted: a pseudonym of the client's address, the same on every app node, so the
+        // sign-in limit's rows hold no raw IP and count a client's attempts on all nodes (lib/http/client-ip.ts).
         ipAddressHeaders: [clientPseudonymHeaderName],
       },
       // Secure (and __Secure- prefixed) cookies only when the public origin is https: over plain http a

@@ -94,17 +94,19 @@ export async function postVisitorMessage(post: VisitorPost): Promise<{ thread: T
   // Muted: said plainly rather than swallowed, so nobody waits on a reply that cannot come. Nothing is
   // stored (a muted sender is usually flooding) and no rep or receiver hears of it.
   if (existing?.muted) return { status: 403, error: pausedMessage };
-  if (!existing && !limiters.conversations.tryTake(post.clientAddress, now.getTime())) {
-    return tooMany(limiters.conversations.retryAfterSeconds(post.clientAddress, now.getTime()), "new conversations");
+  if (!existing && !(await limiters.conversations.tryTake(post.clientAddress, now.getTime()))) {
+    return tooMany(await limiters.conversations.retryAfterSeconds(post.clientAddress, now.getTime()), "new conversations");
   }
   // Per address and per visitor: a new address with the same cookie, or a new cookie from the same address,
   // still counts against what was sent. Both are taken, so either limit holds on its own.
-  const overAddress = !limiters.messages.tryTake(post.clientAddress, now.getTime());
-  const overVisitor = !limiters.visitorMessages.tryTake(post.visitorId, now.getTime());
-  if (overAddress || overVisitor) {
+  const [tookAddress, tookVisitor] = await Promise.all([
+    limiters.messages.tryTake(post.clientAddress, now.getTime()),
+    limiters.visitorMessages.tryTake(post.visitorId, now.getTime()),
+  ]);
+  if (!tookAddress || !tookVisitor) {
     const wait = Math.max(
-      overAddress ? limiters.messages.retryAfterSeconds(post.clientAddress, now.getTime()) : 0,
-      overVisitor ? limiters.visitorMessages.retryAfterSeconds(post.visitorId, now.getTime()) : 0,
+      tookAddress ? 0 : await limiters.messages.retryAfterSeconds(post.clientAddress, now.getTime()),
+      tookVisitor ? 0 : await limiters.visitorMessages.retryAfterSeconds(post.visitorId, now.getTime()),
     );
     return tooMany(wait, "messages");
   }

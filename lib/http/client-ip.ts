@@ -6,19 +6,21 @@ import crypto from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { addressGroup } from "@/lib/http/rate-limit";
 import { runtime } from "@/lib/runtime/runtime";
+import { derivedSalt } from "@/lib/server-secret";
 
 export const clientIpHeaderName = "x-openhouse-client-ip";
 /** The header better-auth reads the client from (lib/auth/auth.ts): a pseudonym, never the address. */
 export const clientPseudonymHeaderName = "x-openhouse-client-pseudonym";
 
 /**
- * What stands for the client in better-auth's in-memory sign-in limit, which keys on whatever IP address it
- * is given: a unique-local IPv6 address made from a salted hash of the client's network (an IPv6 /64 counts
- * as one, and better-auth keys IPv6 by /64, so the hash sits in the first 64 bits). Like our own limiters,
- * it keeps no raw IP, and the salt is this process's alone.
+ * What stands for the client in better-auth's sign-in limit, which keys on whatever IP address it is given: a
+ * unique-local IPv6 address made from a salted hash of the client's network (an IPv6 /64 counts as one, and
+ * better-auth keys IPv6 by /64, so the hash sits in the first 64 bits). Like our own limiters, it keeps no raw
+ * IP. The salt derives from the server secret, so every app node gives a client the same pseudonym and the
+ * limit (kept in the database) counts its attempts on all of them together.
  */
 export function clientPseudonym(address: string): string {
-  const salt = runtime().shared("client-ip.pseudonym-salt", () => crypto.randomBytes(16));
+  const salt = runtime().shared("client-ip.pseudonym-salt", () => derivedSalt("client pseudonym"));
   const hash = crypto.createHmac("sha256", salt).update(addressGroup(address)).digest("hex");
   return `fd${hash.slice(0, 2)}:${hash.slice(2, 6)}:${hash.slice(6, 10)}:${hash.slice(10, 14)}::1`;
 }

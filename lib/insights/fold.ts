@@ -24,6 +24,7 @@ import type { CommittedEvent, Store } from "@/db/store";
 import { localePattern } from "@/lib/demos/locale";
 import { timed } from "@/lib/http/server-timing";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
+import { everyNode, type JobGate } from "@/lib/runtime/singletons";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
 import { applyEvent, type Counters, emptyCounters, scoreColumns } from "./activity";
 import { directSource, funnelSourceOf } from "./funnel-sources";
@@ -222,16 +223,21 @@ const busyArrivals = 2_000;
  * folds nothing — folding costs about as much per event as storing it, so keeping up during a flood would
  * halve ingest — and a page that is read meanwhile folds its own tail. Returns its stop.
  */
-export function startInsightsFold(): StopRepeating {
+export function startInsightsFold(gate: JobGate = everyNode): StopRepeating {
   let lastNewest: string | null | undefined;
-  return repeatEvery(foldEveryMs, "the insights fold", async (stopping) => {
-    const newest = await store().special.newestEventCursor();
-    const busy = lastNewest !== undefined && (await store().special.eventsPendingAfter(lastNewest)) > busyArrivals;
-    lastNewest = newest;
-    if (busy) return;
-    for (let chunk = 0; chunk < chunksPerTick && !stopping(); chunk++) {
-      if ((await catchUpInsights({ maxEvents: eventsPerChunk, chunk: eventsPerChunk })).folded < eventsPerChunk) break;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  });
+  return repeatEvery(
+    foldEveryMs,
+    "the insights fold",
+    async (stopping) => {
+      const newest = await store().special.newestEventCursor();
+      const busy = lastNewest !== undefined && (await store().special.eventsPendingAfter(lastNewest)) > busyArrivals;
+      lastNewest = newest;
+      if (busy) return;
+      for (let chunk = 0; chunk < chunksPerTick && !stopping(); chunk++) {
+        if ((await catchUpInsights({ maxEvents: eventsPerChunk, chunk: eventsPerChunk })).folded < eventsPerChunk) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    { onlyWhen: gate },
+  );
 }

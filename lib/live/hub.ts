@@ -1,6 +1,7 @@
 // Live fan-out. A live event is committed to the control plane before anyone hears of it; then the bus carries
 // only "rows up to id N exist", and each process reads the new rows once and hands them to its own streams.
-// That is the shape PostgreSQL LISTEN/NOTIFY gives across nodes: the bus becomes a NOTIFY, nothing else changes.
+// On PostgreSQL the same news also goes to the other app nodes as a NOTIFY (./cluster-bus.ts), and each node's
+// listener (./bus-listener.ts) reads the rows itself, from its own cursor.
 // A reconnect with Last-Event-ID reads what it missed from the same table, so it gets every event exactly once
 // and in order (ids are handed out in commit order: db/queries/live.ts). Typing indicators are ephemeral: never
 // stored, never replayed.
@@ -10,6 +11,7 @@ import { deleteLiveEventsBefore, insertLiveEvents, liveEventsAfter, liveEventsBe
 import type { Store } from "@/db/store";
 import type { TeamStreamEvent, VisitorStreamEvent } from "@/lib/contracts/live-events";
 import { runtime } from "@/lib/runtime/runtime";
+import { tellOtherNodes } from "./cluster-bus";
 
 /** "team": every signed-in member's workspace. "visitor:<id>": one prospect's panel. */
 export type LiveTopic = "team" | `visitor:${string}`;
@@ -69,11 +71,16 @@ export function storeLive(tx: Store, events: readonly PendingLive[]): Promise<vo
   return insertLiveEvents(events, tx);
 }
 
+/** Tells every stream, on every node, about stored events it has not had yet; call it after the commit. */
+export async function announce(): Promise<void> {
+  await Promise.all([announceHere(), tellOtherNodes({ kind: "stored" })]);
+}
+
 /**
  * Tells every stream of this process about stored events it has not had yet (the in-process bus). Calls made
  * while one runs are folded into one more run after it, so no event is read or dispatched twice.
  */
-export function announce(): Promise<void> {
+export function announceHere(): Promise<void> {
   const state = hub();
   if (state.announcing !== undefined) {
     state.again = true;
@@ -101,8 +108,14 @@ export async function publishLive(events: readonly PendingLive[]): Promise<void>
   await announce();
 }
 
-/** For what is worth nothing a second later (typing): straight to the streams open now. */
+/** For what is worth nothing a second later (typing): straight to the streams open now, on every node. */
 export function publishEphemeral(event: PendingLive): void {
+  dispatch(hub(), event);
+  void tellOtherNodes({ kind: "ephemeral", event });
+}
+
+/** An ephemeral event another node published (./bus-listener.ts): to this process's streams only. */
+export function dispatchHere(event: PendingLive): void {
   dispatch(hub(), event);
 }
 
@@ -131,15 +144,26 @@ function dispatch(state: Hub, message: LiveMessage): void {
  * Subscribes to topics at once and returns the unsubscribe function. With `lastEventId`, the stored events
  * after it (at most maxReplay, oldest first) are read and delivered first; events announced meanwhile wait in
  * a buffer and follow them, so none is lost or delivered twice: the replay reads up to what this process has
- * fanned out by then, and only buffered events above that follow it.
+ * fanned out by then, and a stream passes on only stored events above the newest it has passed on.
  */
 export function subscribeLive(topics: readonly LiveTopic[], lastEventId: number | undefined, deliver: Deliver): () => void {
   const state = hub();
+  // The newest stored event this stream has had. A reconnect may land on a node that has not yet heard of
+  // events the client saw on another node (its Last-Event-ID is above this node's cursor): those arrive here
+  // later through the bus, and are dropped, so nothing reaches the client twice.
+  let newest = lastEventId ?? 0;
+  const pass: Deliver = (message, frame) => {
+    if (message.id !== undefined) {
+      if (message.id <= newest) return;
+      newest = message.id;
+    }
+    deliver(message, frame);
+  };
   // Only a reconnect has missed events to replay first; meanwhile what is announced waits in a buffer.
   let buffered: [LiveMessage, string][] | undefined = lastEventId === undefined ? undefined : [];
   const joined: Deliver = (message, frame) => {
     if (buffered) buffered.push([message, frame]);
-    else deliver(message, frame);
+    else pass(message, frame);
   };
   for (const topic of topics) {
     const streams = state.byTopic.get(topic) ?? new Set<Deliver>();
@@ -148,16 +172,14 @@ export function subscribeLive(topics: readonly LiveTopic[], lastEventId: number 
   }
   state.open += 1;
   let subscribed = true;
-  // Stored events up to here come from the replay; the buffer may hold some of them too.
-  let upTo = 0;
   const replay = async () => {
     await state.ready;
-    upTo = state.delivered;
+    const upTo = state.delivered;
     if (lastEventId === undefined || lastEventId >= upTo) return;
     for (const row of await liveEventsBetween(topics, lastEventId, upTo, maxReplay)) {
       if (!subscribed) return;
       const message: LiveMessage = { id: row.id, topic: row.topic as LiveTopic, type: row.type, payload: row.payload };
-      deliver(message, sseFrame(message));
+      pass(message, sseFrame(message));
     }
   };
   if (buffered)
@@ -166,9 +188,8 @@ export function subscribeLive(topics: readonly LiveTopic[], lastEventId: number 
       .finally(() => {
         const waiting = buffered ?? [];
         buffered = undefined;
-        for (const [message, frame] of waiting) {
-          if (subscribed && (message.id === undefined || message.id > upTo)) deliver(message, frame);
-        }
+        // The buffer may hold events the replay delivered too: pass drops those by id.
+        for (const [message, frame] of waiting) if (subscribed) pass(message, frame);
       });
   return () => {
     if (!subscribed) return;

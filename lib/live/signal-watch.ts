@@ -1,13 +1,15 @@
 // Turns fresh usage signals into live news without touching the ingest path (whose group commit is the
 // core's throughput): every half second it reads the events committed since its last look, in commit order
 // (db/store.ts, eventsAfter: the read costs what arrived, not what is stored), and tells the team's streams,
-// ephemerally, which visitors were active (the "live now" page refreshes). Hand-raises are not its business:
-// each is claimed, stored, announced and alerted once, in ingest's own transaction (lib/signals/hand-raise.ts),
-// which a watch in every app node could not promise.
+// ephemerally, which visitors were active (the "live now" page refreshes). One node watches (a singleton,
+// lib/runtime/singletons.ts); the news reaches the others' streams over the live bus. Hand-raises are not its
+// business: each is claimed, stored, announced and alerted once, in ingest's own transaction
+// (lib/signals/hand-raise.ts), which a watch in every app node could not promise.
 import "server-only";
 import { store } from "@/db/control-plane";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
+import { everyNode, type JobGate } from "@/lib/runtime/singletons";
 import { publishEphemeral } from "./hub";
 
 export const watchIntervalMs = 500;
@@ -37,7 +39,17 @@ export async function watchSignalsOnce(now: Date = new Date()): Promise<number> 
   return fresh.events;
 }
 
-export function startSignalWatch(): StopRepeating {
+export function startSignalWatch(gate: JobGate = everyNode): StopRepeating {
+  let watching = false;
   // One look at a time: a slow look is followed by the next, never overlapped by it.
-  return repeatEvery(watchIntervalMs, "watching signals", () => watchSignalsOnce());
+  return repeatEvery(watchIntervalMs, "watching signals", async () => {
+    if (!gate()) {
+      watching = false;
+      return;
+    }
+    // Taking the watch (back) over: what arrived while another node watched was that node's news to tell.
+    if (!watching) (await watermark()).cursor = await store().special.newestEventCursor();
+    watching = true;
+    await watchSignalsOnce();
+  });
 }

@@ -10,12 +10,13 @@ export function repeatEvery(
   everyMs: number,
   label: string,
   task: (stopping: () => boolean) => Promise<unknown>,
-  options: { runNow?: boolean } = {},
+  options: { runNow?: boolean; onlyWhen?: () => boolean } = {},
 ): StopRepeating {
   let stopped = false;
   let running: Promise<void> | undefined;
   const run = () => {
-    if (running || stopped) return;
+    // onlyWhen: a singleton's gate (lib/runtime/singletons.ts); a tick on a node that does not hold it does nothing.
+    if (running || stopped || (options.onlyWhen && !options.onlyWhen())) return;
     running = task(() => stopped)
       .then(() => undefined)
       .catch((error: unknown) => console.error(`openhouse: ${label} failed`, error))

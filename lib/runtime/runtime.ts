@@ -12,6 +12,7 @@ import { LRUCache } from "lru-cache";
 import type { ControlStore } from "@/db/store";
 import { type Config, type DataPaths, dataPaths, loadConfig } from "@/lib/config";
 import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
+import { createSharedRateLimiter, type SharedRateLimiter } from "@/lib/http/shared-rate-limit";
 import { createFilesPrivately } from "./private-data";
 import type { SharedKey, SharedState } from "./shared-state";
 
@@ -33,13 +34,14 @@ export type Runtime = {
   readonly spares: { pools: Map<string, string[]>; refilling: Set<string> };
   /** Per template file its size, and per demo the day's template file (names only, never parsed fixtures). */
   readonly templates: { sizes: Map<string, number>; files: Map<string, { day: string; file: string }> };
+  /** Shared ones count in PostgreSQL across app nodes (in memory on SQLite); signals' is per node (CLUSTER-NOTES.md). */
   readonly limiters: {
-    provision: RateLimiter;
+    provision: SharedRateLimiter;
     signals: RateLimiter;
-    conversations: RateLimiter;
+    conversations: SharedRateLimiter;
     /** Messages per client address, and per visitor (keyed by their id): a new address with the same cookie counts on. */
-    messages: RateLimiter;
-    visitorMessages: RateLimiter;
+    messages: SharedRateLimiter;
+    visitorMessages: SharedRateLimiter;
   };
   /** Which Server Action requests have reached our code (lib/next-workarounds/action-decode-failures.ts). */
   readonly actionContexts: AsyncLocalStorage<ActionContext>;
@@ -85,11 +87,11 @@ export function createRuntime(config: Config): Runtime {
     spares: { pools: new Map(), refilling: new Set() },
     templates: { sizes: new Map(), files: new Map() },
     limiters: {
-      provision: createRateLimiter(config.provisionRatePerMinute),
+      provision: createSharedRateLimiter("provision", config.provisionRatePerMinute, 60_000),
       signals: createRateLimiter(config.signalsBatchesPerMinute),
-      conversations: createRateLimiter(config.conversationsPerHour, 50_000, 60 * 60_000),
-      messages: createRateLimiter(config.messagesPerHour, 50_000, 60 * 60_000),
-      visitorMessages: createRateLimiter(config.messagesPerHour, 50_000, 60 * 60_000),
+      conversations: createSharedRateLimiter("conversations", config.conversationsPerHour, 60 * 60_000),
+      messages: createSharedRateLimiter("messages", config.messagesPerHour, 60 * 60_000),
+      visitorMessages: createSharedRateLimiter("visitor-messages", config.messagesPerHour, 60 * 60_000),
     },
     actionContexts: new AsyncLocalStorage<ActionContext>(),
     shared<Key extends SharedKey>(name: Key, make: () => SharedState[Key]): SharedState[Key] {

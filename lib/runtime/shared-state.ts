@@ -22,7 +22,7 @@ export type SharedState = {
   "auth.session-lookups": WeakMap<Headers, Promise<TeamSession | null>>;
   /** The current request's Server-Timing parts (lib/http/server-timing.ts). */
   "http.server-timing": AsyncLocalStorage<RequestTiming>;
-  /** Salts the rate limits' pseudonyms of client addresses; never stored (lib/http/client-ip.ts). */
+  /** Salts the sign-in limit's pseudonyms of client addresses, derived from the server secret (lib/http/client-ip.ts). */
   "client-ip.pseudonym-salt": Buffer;
   /** When each sender's last "is typing…" went out (lib/conversations/typing.ts). */
   "conversations.typing": LRUCache<string, number>;

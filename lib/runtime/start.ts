@@ -5,7 +5,9 @@ import { migrateControlPlane, startDatabaseUpkeep } from "@/db/control-plane";
 import { startNodeHeartbeat } from "@/lib/cluster/heartbeat";
 import type { Config } from "@/lib/config";
 import { registerDemos, templateFor } from "@/lib/demos/registry";
+import { startRateLimitPruning } from "@/lib/http/shared-rate-limit";
 import { startInsightsFold } from "@/lib/insights/fold";
+import { startLiveBusListener } from "@/lib/live/bus-listener";
 import { startLiveMaintenance } from "@/lib/live/maintenance";
 import { startPresenceBeat } from "@/lib/live/node-streams";
 import { startSignalWatch } from "@/lib/live/signal-watch";
@@ -17,6 +19,7 @@ import { startSignalsMaintenance } from "@/lib/signals/maintenance";
 import { startOutboxWorker } from "@/lib/webhooks/deliver";
 import { keepDataPrivate } from "./private-data";
 import { installRuntime, type Runtime } from "./runtime";
+import { startSingletons } from "./singletons";
 
 export type Started = {
   runtime: Runtime;
@@ -63,17 +66,24 @@ export async function startOpenhouse(options: StartOptions = {}): Promise<Starte
     // Serving: open streams' heartbeats, and members with a team stream open kept "online".
     runtime.onClose(startHeartbeats());
     runtime.onClose(startPresenceBeat());
+    // Live news from the other app nodes on the same PostgreSQL (nothing to hear on SQLite).
+    runtime.onClose(await startLiveBusListener());
     if (options.maintenance ?? true) {
+      // Jobs that run on one node at a time; every gate is open on SQLite.
+      const singletons = await startSingletons();
+      runtime.onClose(singletons.stop);
       // Expiry, caps and stray files; then the event store's retention purge and WAL checkpoints.
-      runtime.onClose(startSandboxMaintenance());
+      runtime.onClose(startSandboxMaintenance(singletons.gate("sandboxRows")));
       runtime.onClose(startDatabaseUpkeep());
-      runtime.onClose(startSignalsMaintenance());
-      // Hand-raises and activity to the live streams; alerts out of the outbox; old live events pruned.
-      runtime.onClose(startSignalWatch());
+      runtime.onClose(startSignalsMaintenance(singletons.gate("retention")));
+      // Activity to the live streams; alerts out of the outbox (every node, each row claimed once); old live
+      // events and rate-limit buckets pruned.
+      runtime.onClose(startSignalWatch(singletons.gate("signalWatch")));
       runtime.onClose(startOutboxWorker());
-      runtime.onClose(startLiveMaintenance());
-      // The rep pages' aggregates, folded from new events between requests, never inside ingest.
-      runtime.onClose(startInsightsFold());
+      runtime.onClose(startLiveMaintenance(singletons.gate("livePrune")));
+      runtime.onClose(startRateLimitPruning(singletons.gate("rateLimitPrune")));
+      // The rep pages' aggregates (and score alerts), folded from new events between requests, never inside ingest.
+      runtime.onClose(startInsightsFold(singletons.gate("insightsFold")));
     }
     return { runtime, demoSlugs, leaving, stop: () => runtime.close() };
   } catch (error) {

@@ -50,7 +50,9 @@ async function sweepStrayFiles(now: Date): Promise<number> {
   return removed;
 }
 
-export async function collectGarbage(now: Date = new Date()): Promise<GarbageReport> {
+/** `rows: false`: only this node's stray files (another node holds the singleton that decides over rows). */
+export async function collectGarbage(now: Date = new Date(), options: { rows: boolean } = { rows: true }): Promise<GarbageReport> {
+  if (!options.rows) return { expired: 0, tombstonesDeleted: 0, strayFilesRemoved: await sweepStrayFiles(now), previewsCollected: 0 };
   const idleSince = new Date(now.getTime() - runtime().config.sandboxTtlDays * dayMs);
   const expiredIds = await liveSandboxIdsIdleSince(idleSince);
   await retireSandboxes(expiredIds, "expired", now);

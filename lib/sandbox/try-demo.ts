@@ -55,7 +55,7 @@ export async function tryDemo(
       nodeLost = reason === "node-lost";
     },
     async admitNew() {
-      if (!limiter.tryTake(address)) return false;
+      if (!(await limiter.tryTake(address))) return false;
       created = true;
       // Where they came from is tracking, so not for a browser that asked not to be tracked.
       const arrival = embedded?.source ?? arrivalSource(url, request.headers.get("referer"));
@@ -64,7 +64,7 @@ export async function tryDemo(
       return true;
     },
   });
-  if (!sandbox) return { kind: "rate-limited", retryAfterSeconds: limiter.retryAfterSeconds(address) };
+  if (!sandbox) return { kind: "rate-limited", retryAfterSeconds: await limiter.retryAfterSeconds(address) };
   if (!created) await touchVisitor(visitor.visitorId, { client: visitor.client });
   // After the visitor row exists; a link flood is provisioned like any other arrivals (rate limit, spares,
   // live cap above), and its openings only count as people once they interact (lib/accounts/people.ts).

@@ -1,12 +1,12 @@
 // The outbox worker: sends due alerts, each signed, to the address its target check resolved, with a hard
 // timeout, never following redirects; a failure is retried with exponential backoff, and every attempt's
 // outcome stays on the row (the delivery log). A row is claimed by pushing its next attempt past the
-// timeout before sending, so a second worker (or process) skips it.
+// timeout before sending (a lease), so a second worker, process or app node skips it (db/queries/webhooks.ts).
 import "server-only";
 import http from "node:http";
 import https from "node:https";
 import type { OutboxRow, Webhook } from "@/db/control/schema";
-import { claimOutboxRow, dueOutboxRows, recordOutboxAttempt } from "@/db/queries/webhooks";
+import { claimDueOutboxRows, recordOutboxAttempt } from "@/db/queries/webhooks";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
 import { signatureHeader, signDelivery } from "./sign";
@@ -92,10 +92,9 @@ export async function sendOnce(
 
 /** Sends every due row once (up to a batch), in parallel; returns how many it attempted. */
 export async function deliverDue(now: Date = new Date()): Promise<number> {
-  const due = await dueOutboxRows(now, batchSize);
-  const lease = new Date(now.getTime() + deliveryTimeoutMs * 3);
-  const claimed: typeof due = [];
-  for (const entry of due) if (await claimOutboxRow(entry.row, lease)) claimed.push(entry);
+  // The lease outlasts an attempt (its timeout) with room to record it; a node that dies mid-send leaves the
+  // row to whichever node claims it after the lease.
+  const claimed = await claimDueOutboxRows(now, batchSize, new Date(now.getTime() + deliveryTimeoutMs * 3));
   const allowPrivate = runtime().config.webhooksAllowPrivate;
   await Promise.all(
     claimed.map(async ({ row, hook }) => {

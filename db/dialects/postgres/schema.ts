@@ -188,6 +188,7 @@ export const {
   session,
   account,
   rateLimit,
+  rateLimitBuckets,
   handRaises,
   verification,
 } = tables;

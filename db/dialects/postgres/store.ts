@@ -9,6 +9,7 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { ControlStore, QueryBuilder, RowQuery, RowsQuery, Store, Tables, WriteQuery } from "@/db/store";
 import { createTransactionScope } from "@/db/transaction-scope";
+import { postgresCluster } from "./cluster";
 import { postgresEventsCursor } from "./events-cursor";
 import { postgresIngest } from "./ingest";
 import { advisoryLocks } from "./locks";
@@ -131,6 +132,7 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
   return {
     ...storeOver(db, () => scope.assertOutside(), transaction),
     client,
+    cluster: postgresCluster(options.url, client),
     adapterDatabase: { db: drizzle(nulSafe(client), { schema: { ...tables, ...authRelations } }), provider: "pg", joins: true },
     // PostgreSQL checkpoints and vacuums on its own.
     startUpkeep: () => () => {},

@@ -6,6 +6,8 @@ import type { DialectSql } from "@/db/store";
 export const sqliteSql: DialectSql = {
   jsonText: (column, key) => sql`json_extract(${column}, ${`$.${key}`})`,
   greatest: (a, b) => sql`max(${a}, ${b})`,
+  least: (a, b) => sql`min(${a}, ${b})`,
+  skipLocked: () => sql``,
   utcDay: (epochMs) => sql`date(${epochMs} / 1000, 'unixepoch')`,
   indexedBy: (indexName) => sql`indexed by ${sql.identifier(indexName)}`,
   literal: (value) => sql.raw(value ? "1" : "0"),

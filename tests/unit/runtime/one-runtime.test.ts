@@ -33,12 +33,25 @@ function openFilesNamed(suffix: string): number {
  * sessions on this test file's database opened by the app (its pool names itself "openhouse").
  */
 async function controlConnections(): Promise<number> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return openFilesNamed("/control.sqlite");
-  const probe = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "one-runtime-probe" } });
+  if (!process.env.DATABASE_URL) return openFilesNamed("/control.sqlite");
+  return sessionsNamed(["openhouse"]);
+}
+
+/** On PostgreSQL, the node's dedicated connections: the live listener and the singleton locks' holder. */
+async function clusterConnections(): Promise<number> {
+  return process.env.DATABASE_URL ? sessionsNamed(["openhouse-live-listener %", "openhouse-singletons %"]) : 0;
+}
+
+/** Sessions on this test file's database whose application_name is like one of `patterns`. */
+async function sessionsNamed(patterns: string[]): Promise<number> {
+  const probe = postgres(process.env.DATABASE_URL ?? "", {
+    max: 1,
+    onnotice: () => {},
+    connection: { application_name: "one-runtime-probe" },
+  });
   try {
     const [row] = await probe<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'openhouse'`;
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name like any(${patterns})`;
     return row?.n ?? 0;
   } finally {
     await probe.end();
@@ -98,13 +111,17 @@ describe("the runtime", () => {
     await expect.poll(() => controlConnections(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expectOneControlPlane(started.runtime.config.databasePoolSize, { checkpointer: true });
     // the node's heartbeat, stream heartbeats, presence, sandbox upkeep, retention purge, insights fold, live
-    // signal watch, webhook outbox, live pruning (SQLite's WAL checkpoints keep their timer on the checkpointer's thread)
-    expect(vi.getTimerCount()).toBe(9);
+    // signal watch, webhook outbox, live pruning (SQLite's WAL checkpoints keep their timer on the checkpointer's
+    // thread); on PostgreSQL also the pruning of shared rate-limit buckets, the singleton locks' refresh and the
+    // interval postgres.js keeps while a LISTEN is open (a cluster's)
+    expect(vi.getTimerCount()).toBe(process.env.DATABASE_URL ? 12 : 9);
     await started.stop();
     stop = undefined;
     expect(vi.getTimerCount()).toBe(0);
     vi.useRealTimers();
     await expect.poll(() => controlConnections(), { timeout: 20_000 }).toBe(0);
+    // The live listener's and the singletons' own connections (PostgreSQL) are closed too.
+    await expect.poll(() => clusterConnections(), { timeout: 20_000 }).toBe(0);
     expect(copy.hasRuntime()).toBe(false);
     expect(copy.runtime().id).not.toBe(id);
     await copy.runtime().close();
