@@ -21,14 +21,24 @@ export function batchBody(): string {
 
 export type LoadResult = { eventsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
-export async function postLoad(url: string, seconds: number, connections: number, cookie?: string): Promise<LoadResult> {
+/** `cookies`: one visitor's, or several visitors' taken in turn, one per request (bench:cluster's prospects). */
+export async function postLoad(url: string, seconds: number, connections: number, cookies?: string | string[]): Promise<LoadResult> {
+  const jar = cookies === undefined ? [] : [cookies].flat();
+  let next = 0;
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
     method: "POST",
-    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-    requests: [{ setupRequest: (request) => ({ ...request, body: batchBody() }) }],
+    headers: { "content-type": "application/json" },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const cookie = jar[next++ % Math.max(1, jar.length)];
+          return { ...request, headers: { ...request.headers, ...(cookie ? { cookie } : {}) }, body: batchBody() };
+        },
+      },
+    ],
   });
   const ok = result["2xx"];
   return {
