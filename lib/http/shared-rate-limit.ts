@@ -2,7 +2,7 @@
 // bucket per client in the control plane (db/queries/rate-limits.ts), keyed by the limit's name and a pseudonym
 // of the client's network made with a salt derived from the server secret — the same on every node, so a client
 // is one key cluster-wide, and no raw address is stored. On SQLite (one node) they stay in memory
-// (./rate-limit.ts), as before. Signals keep the per-node limiter: it is on ingest's hot path (CLUSTER-NOTES.md).
+// (./rate-limit.ts), as before. Signals keep the per-node limiter: it is on ingest's hot path (README, "Running as a cluster").
 import "server-only";
 import { clusterLink } from "@/db/control-plane";
 import { deleteRateBucketsBefore, rateBucket, takeRateToken } from "@/db/queries/rate-limits";

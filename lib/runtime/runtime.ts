@@ -34,7 +34,7 @@ export type Runtime = {
   readonly spares: { pools: Map<string, string[]>; refilling: Set<string> };
   /** Per template file its size, and per demo the day's template file (names only, never parsed fixtures). */
   readonly templates: { sizes: Map<string, number>; files: Map<string, { day: string; file: string }> };
-  /** Shared ones count in PostgreSQL across app nodes (in memory on SQLite); signals' is per node (CLUSTER-NOTES.md). */
+  /** Shared ones count in PostgreSQL across app nodes (in memory on SQLite); signals' is per node (README, "Running as a cluster"). */
   readonly limiters: {
     provision: SharedRateLimiter;
     signals: RateLimiter;

@@ -31,7 +31,14 @@ export function postgresClientOptions(options: Pick<PostgresOptions, "poolSize" 
     max: options.poolSize,
     onnotice: () => {},
     types: { int8: asNumber(20), numeric: asNumber(1700) },
-    connection: { application_name: options.applicationName ?? "openhouse" },
+    connection: {
+      application_name: options.applicationName ?? "openhouse",
+      // postgres.js prepares every statement, and after five runs PostgreSQL may keep one plan for all later ones,
+      // made for the table as it was then. Planned on an empty events table, ingest's look-up of known ids stayed a
+      // sequential scan as the table grew (143 ms a group at 30k events, 0.3 ms with the index: bench:signals and
+      // bench:cluster fell to 5-15% in those runs). A plan per run costs tens of microseconds and follows the data.
+      plan_cache_mode: "force_custom_plan",
+    },
   };
 }
 
