@@ -5,14 +5,14 @@
 //      to its frame on each stream, for streams on the prospect's node and on the other one;
 //   3. the time from a node's kill -9 to its prospects being served again (a fresh copy with the note).
 // Everything runs on the same cores as the load generator: read the ratios, not the absolute figures.
-import { execFileSync } from "node:child_process";
 import os from "node:os";
 import postgres from "postgres";
 import { type Cluster, startCluster } from "../scripts/cluster/start-cluster";
 import { startPostgres } from "../scripts/postgres/postgres";
 import { ensureProductionBuild } from "../scripts/production-build";
 import { root } from "../scripts/serve";
-import { liftedLimits, benchUserAgent as userAgent } from "./live-people";
+import type { ControlDatabase } from "./bench-database";
+import { addRep, liftedLimits, signInRep, benchUserAgent as userAgent } from "./live-people";
 import { openMany, openStream, type Stream, settle } from "./live-streams";
 import { ms, percentile } from "./measure";
 import { eventsPerBatch, type LoadResult, postLoad } from "./signals-load";
@@ -22,7 +22,6 @@ const seconds = 10;
 const connections = 50;
 const streamsTotal = Number(process.env.BENCH_STREAMS || 1000);
 const rounds = 20;
-const rep = { email: "bench@openhouse.test", password: "bench password long enough" };
 const say = (line: string) => console.error(`bench:cluster: ${line}`);
 
 if ((await ensureProductionBuild(root, say)) === "failed") throw new Error("the production build failed");
@@ -60,33 +59,23 @@ async function prospectsTryTheDemo(base: string, count: number): Promise<Prospec
   return prospects;
 }
 
-async function signInRep(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base, "user-agent": userAgent },
-    body: JSON.stringify(rep),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  return withCookies("", response);
-}
-
-async function addRep(cluster: Cluster): Promise<void> {
-  const args = [
-    "--import",
-    "tsx",
-    "--import",
-    "./scripts/server-only.mjs",
-    "scripts/team.ts",
-    "add",
-    "--email",
-    rep.email,
-    "--password",
-    rep.password,
-  ];
-  execFileSync(process.execPath, args, { env: { ...process.env, ...cluster.env }, stdio: "ignore" });
+/** The bench's rep, added and made an admin as bench:live does it (bench/live-people.ts). */
+async function addRepTo(cluster: Cluster): Promise<void> {
   const sql = postgres(cluster.postgresUrl, { max: 1, onnotice: () => {} });
-  await sql`update "user" set role = 'admin' where email = ${rep.email}`;
-  await sql.end({ timeout: 5 });
+  const control: ControlDatabase = {
+    env: { DATABASE_URL: cluster.postgresUrl, OPENHOUSE_SECRET: cluster.env.OPENHOUSE_SECRET ?? "" },
+    url: cluster.postgresUrl,
+    async query<Row>(text: string, params: unknown[] = []) {
+      let n = 0;
+      return (await sql.unsafe(
+        text.replace(/\?/g, () => `$${++n}`),
+        params as postgres.ParameterOrJSON<never>[],
+      )) as unknown as Row[];
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+  await addRep(control, cluster.env.DATA_DIR ?? "");
+  await control.close();
 }
 
 async function withCluster<T>(nodes: number, label: string, work: (cluster: Cluster) => Promise<T>): Promise<T> {
@@ -151,7 +140,7 @@ async function fanOutByNode(streams: Tagged[], post: (marker: string) => Promise
 }
 
 const fanOut = await withCluster(2, "live fan-out and a node's death", async (cluster) => {
-  await addRep(cluster);
+  await addRepTo(cluster);
   const repCookie = await signInRep(cluster.url);
   const prospects = await prospectsTryTheDemo(cluster.url, streamsTotal / 2);
   say(

@@ -1,6 +1,7 @@
 // One app node of a cluster: `npm start`'s server (scripts/start.ts, the production build) as a child process,
 // ready when it says it listens. Restartable with the same name, port and data directory.
 import { type ChildProcess, spawn } from "node:child_process";
+import { onOutputLines } from "../../lib/output-lines";
 
 const readyMs = 3 * 60_000;
 
@@ -16,18 +17,11 @@ export function spawnNode(root: string, name: string, port: number, env: NodeJS.
   const ready = new Promise<void>((resolve, reject) => {
     const listening = new RegExp(`openhouse: ready on http://localhost:${port}\\b`);
     for (const stream of [child.stdout, child.stderr]) {
-      let rest = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => {
-        const lines = (rest + chunk).split("\n");
-        rest = lines.pop() ?? "";
-        for (const line of lines) {
-          if (!line.trim()) continue;
-          recent.push(line);
-          if (recent.length > 200) recent.shift();
-          log(`${name}: ${line}`);
-          if (listening.test(line)) resolve();
-        }
+      onOutputLines(stream, (line) => {
+        recent.push(line);
+        if (recent.length > 200) recent.shift();
+        log(`${name}: ${line}`);
+        if (listening.test(line)) resolve();
       });
     }
     child.once("exit", (code, signal) =>

@@ -2,8 +2,6 @@
 // node that holds their sandbox; a request that reaches the other node is handed to the owner and never costs
 // the sandbox; a node killed outright loses no acknowledged event, and its prospects get a fresh copy with a note,
 // keeping their journey and their conversation.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { v7 as uuidv7 } from "uuid";
@@ -11,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath } from "../../lib/chromium-path";
 import { type Cluster, type ClusterNode, startCluster } from "../../scripts/cluster/start-cluster";
 import { rep } from "../e2e/team";
+import { addMember } from "../e2e/worker-server";
 import { sandboxIdIn, VisitorClient } from "./visitor-client";
 
-const execFileAsync = promisify(execFile);
 const demo = "pipeline-basics";
 /** HAProxy's port; the nodes take the ports from +10 (CLUSTER_PORT, default 3650: the cluster tests' block). */
 const port = Number(process.env.CLUSTER_PORT || 3650);
@@ -39,26 +37,7 @@ beforeAll(async () => {
   });
   sql = postgres(cluster.postgresUrl, { max: 2, onnotice: () => {} });
   // The team's first member, added as an admin would add one (the first member of a team is its admin).
-  await execFileAsync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--import",
-      "./scripts/server-only.mjs",
-      "scripts/team.ts",
-      "add",
-      "--email",
-      rep.email,
-      "--password",
-      rep.password,
-      "--name",
-      rep.name,
-      "--role",
-      "admin",
-    ],
-    { env: cluster.env },
-  );
+  await addMember(rep, "admin", cluster.env);
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { onOutputLines } from "../../lib/output-lines";
 import { createDatabase, dropDatabase, randomId, testDatabaseName } from "../../scripts/postgres/databases";
 import { admin, marketer, rep } from "./team";
 
@@ -153,18 +154,11 @@ export function startServerProcess(
       [child.stdout, false],
       [child.stderr, true],
     ] as const) {
-      let rest = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => {
-        const complete = (rest + chunk).split("\n");
-        rest = complete.pop() ?? "";
-        for (const line of complete) {
-          if (!line.trim()) continue;
-          lines.push(line);
-          if (lines.length > 400) lines.shift();
-          if (isError) log(line);
-          if (listening.test(line)) resolve();
-        }
+      onOutputLines(stream, (line) => {
+        lines.push(line);
+        if (lines.length > 400) lines.shift();
+        if (isError) log(line);
+        if (listening.test(line)) resolve();
       });
     }
     child.once("exit", (code) => reject(new Error(`${script} (port ${port}) stopped with exit ${code} before it was ready:\n${output()}`)));

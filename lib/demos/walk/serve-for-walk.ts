@@ -7,6 +7,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { onOutputLines } from "@/lib/output-lines";
 
 /** Ports kept for the checker's own server, clear of the app's 3000 and the test suite's. */
 const ports = [3331, 3332, 3333, 3334, 3335, 3336, 3337, 3338, 3339];
@@ -60,15 +61,7 @@ export async function serveForWalk(root: string, log: (line: string) => void): P
       if (building || /openhouse: (building|build|ready)/.test(line)) log(`  server: ${line}`);
       if (/openhouse: ready on/.test(line)) resolve();
     };
-    for (const stream of [child.stdout, child.stderr]) {
-      let rest = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => {
-        const lines = (rest + chunk).split("\n");
-        rest = lines.pop() ?? "";
-        for (const line of lines) if (line.trim()) onLine(line.trim());
-      });
-    }
+    for (const stream of [child.stdout, child.stderr]) onOutputLines(stream, (line) => onLine(line.trim()));
     child.once("exit", (code) => reject(new Error(`npm start stopped (exit ${code}) before it was ready; run it alone to see why`)));
     setTimeout(() => reject(new Error(`npm start was not ready after ${readyMs / 60_000} minutes`)), readyMs).unref();
   });
