@@ -128,9 +128,16 @@ export function forwardToOwner(request: IncomingMessage, response: ServerRespons
   request.pipe(upstream);
 }
 
+/** The request's own path and query, safe inside an HTML attribute (a "Try again" link to the same place). */
+function escapedPath(url: string | undefined): string {
+  const path = (url ?? "/").startsWith("/") && !(url ?? "").startsWith("//") ? (url ?? "/") : "/";
+  return path.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
 /**
  * 503 with Retry-After: the copy is on another node that cannot be reached right now (killed and not yet known
- * dead, or the nodes disagreeing for a moment). Nothing is retired; the next try lands once the nodes agree.
+ * dead, or the nodes disagreeing for a moment). Nothing is retired; the next try lands once the nodes agree. The page
+ * offers a link to try again rather than reloading itself on a timer, which fails WCAG 2.2.1 (axe: meta-refresh).
  */
 export function answerUnavailable(request: IncomingMessage, response: ServerResponse): void {
   const message = "Your demo copy is on a server that is not answering right now. Please try again in a few seconds.";
@@ -146,11 +153,11 @@ export function answerUnavailable(request: IncomingMessage, response: ServerResp
   response.end(`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="3">
 <title>One moment, please — Openhouse</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#111827}</style>
 </head>
-<body><main id="main"><h1>One moment, please</h1><p>${message} This page retries by itself.</p><p>Your work in the demo is kept.</p></main></body>
+<body><main id="main"><h1>One moment, please</h1><p>${message}</p><p>Your work in the demo is kept.</p>
+<p><a href="${escapedPath(request.url)}">Try again</a></p></main></body>
 </html>`);
 }
 

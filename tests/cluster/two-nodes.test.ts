@@ -2,6 +2,7 @@
 // node that holds their sandbox; a request that reaches the other node is handed to the owner and never costs
 // the sandbox; a node killed outright loses no acknowledged event, and its prospects get a fresh copy with a note,
 // keeping their journey and their conversation.
+import AxeBuilder from "@axe-core/playwright";
 import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { v7 as uuidv7 } from "uuid";
@@ -184,6 +185,19 @@ describe("two nodes behind HAProxy", () => {
       expect(answered.headers()["x-openhouse-node"]).toBe(owner);
       await page.getByRole("heading", { level: 1, name: title }).waitFor({ timeout: 15_000 });
       expect(await sandboxRow(sandboxId)).toMatchObject({ status: "live", node: owner });
+
+      // The page a person meets when the nodes disagree for a moment (a request handed on that lands where the
+      // file is not): what happened, that nothing is lost, a way to try again; and nothing axe finds serious.
+      const waiting = await context.newPage();
+      await waiting.setExtraHTTPHeaders({ "x-openhouse-forwarded-by": owner });
+      const unavailable = await waiting.goto(`${other(owner).url}/s/${sandboxId}`);
+      expect(unavailable?.status()).toBe(503);
+      await waiting.getByRole("heading", { level: 1, name: "One moment, please" }).waitFor();
+      await waiting.getByText("Your work in the demo is kept.").waitFor();
+      expect(await waiting.getByRole("link", { name: "Try again" }).getAttribute("href")).toBe(`/s/${sandboxId}`);
+      const axe = await new AxeBuilder({ page: waiting }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+      await waiting.close();
 
       const visitorId = decodeURIComponent((await context.cookies()).find((cookie) => cookie.name === "oh_visitor")?.value ?? "").split(
         ".",
