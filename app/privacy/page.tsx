@@ -25,6 +25,12 @@ export default function PrivacyPage() {
           <code>oh_embed_path</code> (the page of the demo you were on); where your browser refuses such a frame its storage, your place in
           the tour is kept in a cookie of the same kind.
         </li>
+        {runtime().config.databaseUrl ? (
+          <li>
+            Where this site runs on several servers, a second functional cookie, <code>oh_node</code>, names the server that holds your demo
+            copy, so your visits reach it. It ends when you close your browser.
+          </li>
+        ) : null}
         <li>
           What you do in the demo: tour steps viewed and completed, actions in your copy of the product with a short note of what they were
           (such as “created deal ‘Globex renewal’ $40k” — the name and amount you typed into the demo), and whether you asked to talk to a
@@ -39,7 +45,15 @@ export default function PrivacyPage() {
       </ul>
       <h2>What we never record</h2>
       <ul>
-        <li>Your IP address. Rate limits use a salted hash of it, kept only in memory.</li>
+        {runtime().config.databaseUrl ? (
+          <li>
+            Your IP address. Rate limits use a salted hash of your network’s address, never the address: in memory, and — so that every
+            server of this site counts alike — for starting demos and sending messages in this site’s database, for at most two hours after
+            your last request.
+          </li>
+        ) : (
+          <li>Your IP address. Rate limits use a salted hash of it, kept only in memory.</li>
+        )}
         <li>Your full user agent, your location, or anything from third parties. No third-party scripts run on these pages.</li>
       </ul>
       <h2>Your browser’s privacy signals</h2>
