@@ -45,6 +45,9 @@ export async function openAsRep(browser: Browser, next = "/sales"): Promise<{ pa
 
 /** WCAG 2.2 AA rules from axe; any violation fails with its rule ids listed. */
 export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  // After a client-side navigation Next sets the new page's title a moment after its content: axe run in between
+  // reads an empty <title> (document-title). Wait for the title; a page that never gets one fails here.
+  await expect(page).toHaveTitle(/\S/);
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
   if (include) builder = builder.include(include);
   const results = await builder.analyze();
