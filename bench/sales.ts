@@ -14,7 +14,10 @@ import { postgresSeedWriter, type SeedShape, seedSalesHistory, sqliteSeedWriter 
 const progress = (message: string) => process.stderr.write(`bench:sales: ${message}\n`);
 const port = Number(process.env.BENCH_PORT || 3291);
 const base = `http://localhost:${port}`;
-const runs = 20;
+// 40 timed requests a page, so p95 is not the second-slowest of a handful; 5 before them, as a server that has been
+// up has already compiled the page's code (the first requests after a start ran 10× slower: 2026-12-07).
+const runs = Number(process.env.BENCH_RUNS || 40);
+const warmUp = 5;
 const member = { email: "bench@openhouse.test", password: "a long bench passphrase", name: "Bench" };
 
 const shapes: [string, SeedShape][] = [
@@ -118,7 +121,7 @@ async function time(url: string, cookie: string): Promise<Timing> {
   const wall: number[] = [];
   const server: number[] = [];
   const parts = new Map<string, number[]>();
-  for (let run = -2; run < runs; run++) {
+  for (let run = -warmUp; run < runs; run++) {
     const started = performance.now();
     const response = await fetch(`${base}${url}`, { headers: { cookie }, redirect: "manual" });
     await response.arrayBuffer();

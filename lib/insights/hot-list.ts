@@ -78,8 +78,9 @@ export async function hotAccounts(
 export async function hotVisitors(filters: HotListFilters, options: { limit?: number; now?: number }): Promise<HotVisitor[]> {
   const now = options.now ?? Date.now();
   const order = await ranked("visitor", filters, options.limit ?? defaultLimit);
-  const rows = inRankOrder(order, await visitorActivityRows(ids(order)), (row) => row.visitor.id);
-  const tried = await demosTried(rows.map(({ visitor }) => visitor.id));
+  // The rows and the demos they tried both need only the ids: read together (round trips on PostgreSQL).
+  const [activity, tried] = await Promise.all([visitorActivityRows(ids(order)), demosTried(ids(order))]);
+  const rows = inRankOrder(order, activity, (row) => row.visitor.id);
   return rows.map(({ activity, visitor }) => {
     const perDemo = [...(tried.get(visitor.id)?.entries() ?? [])];
     return {

@@ -1,8 +1,10 @@
 // What a rep sees about visitors, derived only from usage signals: never from a form.
 import "server-only";
+import { demoVersions } from "@/db/queries/journeys";
 import { demoDefinitions, sandboxesOfVisitors, visitorsNewestFirst } from "@/db/queries/rep-views";
 import { type PersonaId, personaLabels } from "@/lib/demos/personas";
 import { tourLength } from "@/lib/demos/tour-graph";
+import { runtime } from "@/lib/runtime/runtime";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
 
 export type VisitorSummary = {
@@ -30,6 +32,33 @@ export function madeForOf(tried: DemosTried | undefined): string[] {
 }
 
 /**
+ * The longest way through a demo's paths for a persona: a visitor's completed steps never exceed it. Walking
+ * the paths for every sandbox on a page, over definitions read and parsed on every request, cost more than the
+ * page's queries; so the lengths are kept per process and made again only when a demo's source hash changes,
+ * as the journey's step titles are (./journey.ts).
+ */
+async function longestTours(): Promise<(slug: string, persona: PersonaId | undefined) => number> {
+  const version = await demoVersions();
+  const cache = runtime().shared("insights.tour-lengths", () => ({ version: "", definitions: new Map(), most: new Map() }));
+  if (cache.version !== version || cache.definitions.size === 0) {
+    cache.definitions = new Map((await demoDefinitions()).map((row) => [row.slug, row.definition]));
+    cache.most = new Map();
+    cache.version = version;
+  }
+  const { definitions, most } = cache;
+  return (slug, persona) => {
+    const key = `${slug}:${persona ?? ""}`;
+    let steps = most.get(key);
+    if (steps === undefined) {
+      const definition = definitions.get(slug);
+      steps = definition ? tourLength(definition, persona).most : 0;
+      most.set(key, steps);
+    }
+    return steps;
+  };
+}
+
+/**
  * Per visitor, each demo they tried with the persona of their latest sandbox for it, and how many tour steps
  * that persona's branch has. One query for the whole page, not one per visitor.
  */
@@ -37,13 +66,10 @@ export async function demosTried(visitorIds: string[]): Promise<Map<string, Demo
   const tried = new Map<string, DemosTried>();
   if (visitorIds.length === 0) return tried;
   // Two independent reads: on PostgreSQL each is a round trip, so they go together.
-  const [demos, sandboxes] = await Promise.all([demoDefinitions(), sandboxesOfVisitors(visitorIds)]);
-  const definitions = new Map(demos.map((row) => [row.slug, row.definition]));
+  const [longest, sandboxes] = await Promise.all([longestTours(), sandboxesOfVisitors(visitorIds)]);
   for (const row of sandboxes) {
     const { persona, company } = storedPersonalization(row.personalization) ?? {};
-    // The longest way through the demo's paths: a visitor's completed steps never exceed it.
-    const definition = definitions.get(row.demoSlug);
-    const steps = definition ? tourLength(definition, persona).most : 0;
+    const steps = longest(row.demoSlug, persona);
     const perDemo: DemosTried = tried.get(row.visitorId) ?? new Map();
     perDemo.set(row.demoSlug, { persona, company, steps }); // ordered by creation: the latest sandbox wins
     tried.set(row.visitorId, perDemo);

@@ -7,6 +7,7 @@ import type { Agent, ServerResponse } from "node:http";
 import type { LRUCache } from "lru-cache";
 import type { Auth } from "@/lib/auth/auth";
 import type { TeamSession } from "@/lib/auth/team-session";
+import type { DemoDefinition } from "@/lib/demos/demo-schema";
 import type { RequestTiming } from "@/lib/http/server-timing";
 import type { Hub } from "@/lib/live/hub";
 import type { HeldStream } from "@/lib/live/stream-holders";
@@ -51,6 +52,8 @@ export type SharedState = {
   "cluster.forwarding-agent": Agent;
   /** Demo step titles for journeys, by demo version (lib/insights/journey.ts). */
   "insights.demo-names": { version: string; titles: Map<string, string> };
+  /** Each demo's longest tour per persona, by demo version (lib/insights/visitors.ts). */
+  "insights.tour-lengths": { version: string; definitions: Map<string, DemoDefinition>; most: Map<string, number> };
 };
 
 export type SharedKey = keyof SharedState;

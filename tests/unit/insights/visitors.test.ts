@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateControlPlane } from "@/db/control-plane";
@@ -10,6 +11,7 @@ import { provisionSandbox } from "@/lib/sandbox/provision";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { ingestBatch } from "@/lib/signals/ingest";
 import { touchVisitor, type VisitorClient } from "@/lib/visitors/visitor-record";
+import { s, t } from "../control-plane";
 
 beforeAll(async () => {
   await migrateControlPlane();
@@ -73,5 +75,26 @@ describe("what reps see of the role a visitor chose", () => {
     await provisionSandbox(switcher, "pipeline-basics", { personalization: { persona: "rep" } });
 
     expect(await summaryOf(switcher)).toMatchObject({ personas: ["Account executive"], stepsCompleted: 8, stepsTotal: 8 });
+  });
+
+  it("counts a demo's steps afresh once its source changes (the lengths are kept per demo version)", async () => {
+    const visitor = await visitorWith(["demo.viewed"]);
+    await provisionSandbox(visitor, "pipeline-basics");
+    expect(await summaryOf(visitor)).toMatchObject({ stepsTotal: 7 });
+    const { demos } = t;
+    const [row] = await s.all(
+      s.db.select({ definition: demos.definition, hash: demos.sourceHash }).from(demos).where(eq(demos.slug, "pipeline-basics")),
+    );
+    if (!row) throw new Error("pipeline-basics is not registered");
+    try {
+      // The marketer cut the tour to two plain steps, shown to everyone, and no other path.
+      const steps = row.definition.steps.filter((step) => step.kind !== "choice" && !step.personas && !step.then).slice(0, 2);
+      const shorter = { ...row.definition, steps, paths: undefined };
+      await s.run(s.db.update(demos).set({ definition: shorter, sourceHash: "edited" }).where(eq(demos.slug, "pipeline-basics")));
+      expect(await summaryOf(visitor)).toMatchObject({ stepsTotal: 2 });
+    } finally {
+      await s.run(s.db.update(demos).set({ definition: row.definition, sourceHash: row.hash }).where(eq(demos.slug, "pipeline-basics")));
+    }
+    expect(await summaryOf(visitor)).toMatchObject({ stepsTotal: 7 });
   });
 });
