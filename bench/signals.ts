@@ -1,8 +1,8 @@
 // `npm run bench:signals [-- --database postgres]`: ingest throughput and latency through the production
 // server (lean path, durable commits, group commit), next to a raw ceiling on the same database — node:http +
 // better-sqlite3 (FULL), or node:http + one multi-row INSERT … ON CONFLICT DO NOTHING per request on
-// PostgreSQL — and a no-write baseline, all measured in this run with the same load: 20-event batches, 50
-// connections.
+// PostgreSQL — the same raw server writing the product's own events table (every index and column), and a
+// no-write baseline, all measured in this run with the same load: 20-event batches, 50 connections.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,12 +15,12 @@ const seconds = Number(process.env.BENCH_SECONDS || 10);
 const connections = 50;
 // BENCH_PORT=<n>: the three servers listen on n+1..n+3 (default 3197..3199), so two people can bench at once.
 const basePort = Number(process.env.BENCH_PORT || 3196);
-const [noWritePort, ceilingPort, productPort] = [basePort + 1, basePort + 2, basePort + 3];
+const [noWritePort, ceilingPort, productPort, tablePort] = [basePort + 1, basePort + 2, basePort + 3, basePort + 4];
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-signals-"));
 const database = await benchDatabase();
 
 async function reference(
-  mode: "ceiling" | "pg-ceiling" | "no-write",
+  mode: "ceiling" | "pg-ceiling" | "ceiling-events" | "pg-ceiling-events" | "no-write",
   port: number,
   target = path.join(root, `${mode}.sqlite`),
 ): Promise<ChildProcess> {
@@ -52,6 +52,14 @@ const ceilingServer = await reference(database.kind === "sqlite" ? "ceiling" : "
 const ceiling = await measure(ceilingName, `http://127.0.0.1:${ceilingPort}/api/signals`);
 ceilingServer.kill();
 await ceilingDatabase?.close();
+
+// The same raw server on the product's own events table: the table's share of the difference.
+const tableName = `raw node:http + ${database.label}, the product's events table (every index and column)`;
+const tableDatabase = database.kind === "postgres" ? await database.fresh("events_table", root) : undefined;
+const tableServer = await reference(database.kind === "sqlite" ? "ceiling-events" : "pg-ceiling-events", tablePort, tableDatabase?.url);
+const table = await measure(tableName, `http://127.0.0.1:${tablePort}/api/signals`);
+tableServer.kill();
+await tableDatabase?.close();
 
 console.log(`bench:signals: starting the production server on ${database.label} (builds first if sources changed)…`);
 const productDir = path.join(root, "product");
@@ -96,9 +104,16 @@ console.log(
         : `raw ceiling: node:http + ${database.label}, one multi-row INSERT … ON CONFLICT DO NOTHING, synchronous_commit on`,
       ceiling,
     ),
+    row(
+      database.kind === "sqlite"
+        ? "raw, the product's events table: node:http + better-sqlite3, FULL, the same rows as ingest writes"
+        : `raw, the product's events table: node:http + ${database.label}, one multi-row INSERT, the same rows as ingest writes`,
+      table,
+    ),
     row(`**Openhouse** \`npm start\` on ${database.label} (lean path, zod, durable, group commit, sessions)`, ours),
     "",
     `- Openhouse / raw ceiling: **${((ours.eventsPerSecond / ceiling.eventsPerSecond) * 100).toFixed(0)}%** (target ≥ ${database.kind === "sqlite" ? "130" : "100"}%); p99 ${ours.p99} ms against the ceiling's ${ceiling.p99} ms (target: no higher).`,
+    `- Openhouse / the raw server on the product's own events table: ${((ours.eventsPerSecond / table.eventsPerSecond) * 100).toFixed(0)}% (the table alone is ${((table.eventsPerSecond / ceiling.eventsPerSecond) * 100).toFixed(0)}% of the ceiling).`,
     `- Cost of durability (ceiling / no-write): ${((ceiling.eventsPerSecond / noWrite.eventsPerSecond) * 100).toFixed(0)}% of the no-write throughput.`,
     `- Stored ${stored.toLocaleString("en-US")} events, ${linked.toLocaleString("en-US")} linked to the visitor and a session.`,
   ].join("\n"),
