@@ -13,7 +13,7 @@ import { type LoadResult, postLoad } from "./signals-load";
 
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const connections = 50;
-// BENCH_PORT=<n>: the three servers listen on n+1..n+3 (default 3197..3199), so two people can bench at once.
+// BENCH_PORT=<n>: the four servers listen on n+1..n+4 (default 3197..3200), so two people can bench at once.
 const basePort = Number(process.env.BENCH_PORT || 3196);
 const [noWritePort, ceilingPort, productPort, tablePort] = [basePort + 1, basePort + 2, basePort + 3, basePort + 4];
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "openhouse-bench-signals-"));
