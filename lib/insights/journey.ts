@@ -5,20 +5,18 @@ import type { EventRow, Visitor } from "@/db/control/schema";
 import {
   accountActivityOf,
   accountRow,
-  demoVersions,
   interactingPeopleOf,
   latestEventsOf,
   shareLinkAccountName,
   visitorActivityOf,
 } from "@/db/queries/journeys";
-import { demoDefinitions } from "@/db/queries/rep-views";
 import { copiesJoinedBy } from "@/db/queries/shared-copies";
 import { visitorById } from "@/db/queries/visitors";
 import { textIn } from "@/lib/demos/locale";
 import { personaLabels } from "@/lib/demos/personas";
-import { runtime } from "@/lib/runtime/runtime";
 import { type DemoNames, describeEvent } from "./describe-event";
 import { catchUpInsights } from "./fold";
+import { perDemoVersion } from "./per-demo-version";
 import { decayedScore, type Reason, scoreReasons } from "./score";
 import { demosTried, madeForOf } from "./visitors";
 
@@ -40,24 +38,17 @@ export type Person = {
   invitedBy?: string;
 };
 
-/**
- * Demo and step titles of every registered demo. Parsing each definition on every journey cost more than the
- * journey's query, so they are kept per process and made again only when a demo's source hash changes.
- */
+/** Demo and step titles of every registered demo, made once per demo version (./per-demo-version.ts). */
 async function demoNames(): Promise<DemoNames> {
-  const version = await demoVersions();
-  const cache = runtime().shared("insights.demo-names", () => ({ version: "", titles: new Map<string, string>() }));
-  if (cache.version !== version || cache.titles.size === 0) {
-    const titles = new Map<string, string>();
-    for (const row of await demoDefinitions()) {
+  const titles = await perDemoVersion("insights.demo-names", (demos) => {
+    const made = new Map<string, string>();
+    for (const row of demos) {
       const fallback = row.definition.locales?.[0] ?? "en";
-      titles.set(row.slug, textIn(row.definition.title, fallback, fallback));
-      for (const step of row.definition.steps) titles.set(`${row.slug}:${step.id}`, textIn(step.title, fallback, fallback));
+      made.set(row.slug, textIn(row.definition.title, fallback, fallback));
+      for (const step of row.definition.steps) made.set(`${row.slug}:${step.id}`, textIn(step.title, fallback, fallback));
     }
-    cache.version = version;
-    cache.titles = titles;
-  }
-  const { titles } = cache;
+    return made;
+  });
   // A slug holds no ":" (lib/demos/slug.ts), so a demo's key never meets a step's.
   return { demo: (slug) => titles.get(slug), step: (demo, stepId) => titles.get(`${demo}:${stepId}`) };
 }

@@ -1,11 +1,10 @@
 // What a rep sees about visitors, derived only from usage signals: never from a form.
 import "server-only";
-import { demoVersions } from "@/db/queries/journeys";
-import { demoDefinitions, sandboxesOfVisitors, visitorsNewestFirst } from "@/db/queries/rep-views";
+import { sandboxesOfVisitors, visitorsNewestFirst } from "@/db/queries/rep-views";
 import { type PersonaId, personaLabels } from "@/lib/demos/personas";
 import { tourLength } from "@/lib/demos/tour-graph";
-import { runtime } from "@/lib/runtime/runtime";
 import { storedPersonalization } from "@/lib/sandbox/personalization";
+import { perDemoVersion } from "./per-demo-version";
 
 export type VisitorSummary = {
   id: string;
@@ -32,20 +31,14 @@ export function madeForOf(tried: DemosTried | undefined): string[] {
 }
 
 /**
- * The longest way through a demo's paths for a persona: a visitor's completed steps never exceed it. Walking
- * the paths for every sandbox on a page, over definitions read and parsed on every request, cost more than the
- * page's queries; so the lengths are kept per process and made again only when a demo's source hash changes,
- * as the journey's step titles are (./journey.ts).
+ * The longest way through a demo's paths for a persona: a visitor's completed steps never exceed it. Walked once
+ * per demo version and persona, not for every sandbox on every page (./per-demo-version.ts).
  */
 async function longestTours(): Promise<(slug: string, persona: PersonaId | undefined) => number> {
-  const version = await demoVersions();
-  const cache = runtime().shared("insights.tour-lengths", () => ({ version: "", definitions: new Map(), most: new Map() }));
-  if (cache.version !== version || cache.definitions.size === 0) {
-    cache.definitions = new Map((await demoDefinitions()).map((row) => [row.slug, row.definition]));
-    cache.most = new Map();
-    cache.version = version;
-  }
-  const { definitions, most } = cache;
+  const { definitions, most } = await perDemoVersion("insights.tour-lengths", (demos) => ({
+    definitions: new Map(demos.map((row) => [row.slug, row.definition])),
+    most: new Map(),
+  }));
   return (slug, persona) => {
     const key = `${slug}:${persona ?? ""}`;
     let steps = most.get(key);

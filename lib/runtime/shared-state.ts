@@ -50,10 +50,14 @@ export type SharedState = {
   "studio.demo-version": DemoVersion;
   /** Kept-alive connections to the other nodes, for the requests handed to them (lib/cluster/forward.ts). */
   "cluster.forwarding-agent": Agent;
-  /** Demo step titles for journeys, by demo version (lib/insights/journey.ts). */
-  "insights.demo-names": { version: string; titles: Map<string, string> };
-  /** Each demo's longest tour per persona, by demo version (lib/insights/visitors.ts). */
-  "insights.tour-lengths": { version: string; definitions: Map<string, DemoDefinition>; most: Map<string, number> };
+} & { [Key in keyof PerDemoVersion]: { version: string; made: PerDemoVersion[Key] | undefined } };
+
+/** What is made from every demo's definition and kept until a demo changes (lib/insights/per-demo-version.ts). */
+export type PerDemoVersion = {
+  /** Demo and step titles for journeys (lib/insights/journey.ts). */
+  "insights.demo-names": Map<string, string>;
+  /** Each demo's definition, and its longest tour per persona as asked for (lib/insights/visitors.ts). */
+  "insights.tour-lengths": { definitions: Map<string, DemoDefinition>; most: Map<string, number> };
 };
 
 export type SharedKey = keyof SharedState;
