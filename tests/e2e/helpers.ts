@@ -48,9 +48,18 @@ export async function expectNoAxeViolations(page: Page, include?: string): Promi
   // After a client-side navigation Next sets the new page's title a moment after its content: axe run in between
   // reads an empty <title> (document-title). Wait for the title; a page that never gets one fails here.
   await expect(page).toHaveTitle(/\S/);
-  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
-  if (include) builder = builder.include(include);
-  const results = await builder.analyze();
+  const analyze = () => {
+    let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
+    if (include) builder = builder.include(include);
+    return builder.analyze();
+  };
+  let results = await analyze();
+  // A page refreshed by live news (a rep's list) re-renders its head, and for a moment has no <title>: twice a
+  // clean-clone run caught axe in that moment. A page that still has none when asked again fails as before.
+  if (results.violations.length === 1 && results.violations[0]?.id === "document-title") {
+    await expect(page).toHaveTitle(/\S/);
+    results = await analyze();
+  }
   expect(
     results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
   ).toEqual([]);
