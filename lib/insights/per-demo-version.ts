@@ -8,18 +8,16 @@ import type { DemoDefinition } from "@/lib/demos/demo-schema";
 import { runtime } from "@/lib/runtime/runtime";
 import type { PerDemoVersion } from "@/lib/runtime/shared-state";
 
-type Made = { [Key in keyof PerDemoVersion]: PerDemoVersion[Key] };
-
 /** `key`'s value for the demos as registered now: made by `make` from their definitions when they changed. */
-export async function perDemoVersion<Key extends keyof Made>(
+export async function perDemoVersion<Key extends keyof PerDemoVersion>(
   key: Key,
-  make: (demos: { slug: string; definition: DemoDefinition }[]) => Made[Key],
-): Promise<Made[Key]> {
+  make: (demos: { slug: string; definition: DemoDefinition }[]) => PerDemoVersion[Key],
+): Promise<PerDemoVersion[Key]> {
   const version = await demoVersions();
   const cache = runtime().shared(key, () => ({ version: "", made: undefined }));
   if (cache.made === undefined || cache.version !== version) {
     cache.made = make(await demoDefinitions());
     cache.version = version;
   }
-  return cache.made as Made[Key];
+  return cache.made as PerDemoVersion[Key];
 }
