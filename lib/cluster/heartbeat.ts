@@ -1,7 +1,10 @@
 // This node's heartbeat: its row in `nodes` rewritten every second, so the other nodes know it is alive (and
-// where to hand it requests for its sandboxes). On SQLite it is the one node there is, and nobody reads it.
+// where to hand it requests for its sandboxes). On SQLite it is the one node there is and nobody reads the row
+// between its start and its stop, so it is written then and not every second: a write a second on the single
+// writer, for no reader, was ingest's and everyone's to wait behind.
 import "server-only";
 import crypto from "node:crypto";
+import { clusterLink } from "@/db/control-plane";
 import { nodeByName, recordNodeBeat } from "@/db/queries/nodes";
 import { repeatEvery, type StopRepeating } from "@/lib/runtime/repeat";
 import { runtime } from "@/lib/runtime/runtime";
@@ -10,7 +13,8 @@ import { runtime } from "@/lib/runtime/runtime";
 export const heartbeatMs = 1000;
 
 /**
- * Writes the first beat now (a node is alive before it serves) and starts the timer. Its cleanup, run when the
+ * Writes the first beat now (a node is alive before it serves) and, where other nodes read it (PostgreSQL), starts
+ * the timer. Its cleanup, run when the
  * node stops on purpose (SIGTERM: a restart, a deploy), stops beating and writes "back within
  * NODE_RESTART_GRACE_MS": until then the other nodes answer its visitors "retry shortly" instead of replacing
  * their copies. A node killed outright writes nothing, and is dead after NODE_DEAD_AFTER_MS.
@@ -34,7 +38,7 @@ export async function startNodeHeartbeat(): Promise<() => Promise<void>> {
     lastBeat = now.getTime();
   };
   await beat();
-  const stopBeating: StopRepeating = repeatEvery(heartbeatMs, "node heartbeat", beat);
+  const stopBeating: StopRepeating = clusterLink() ? repeatEvery(heartbeatMs, "node heartbeat", beat) : async () => {};
   return async () => {
     await stopBeating();
     const backBy = new Date(Date.now() + nodeRestartGraceMs);

@@ -1,10 +1,10 @@
 // A sandbox belongs to the node whose disk holds its file. A node that does not have it never retires a copy
 // another live node holds; a copy on a node that stopped beating is replaced with a note.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateControlPlane } from "@/db/control-plane";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { clusterLink, migrateControlPlane } from "@/db/control-plane";
 import { recordNodeBeat } from "@/db/queries/nodes";
-import { startNodeHeartbeat } from "@/lib/cluster/heartbeat";
+import { heartbeatMs, startNodeHeartbeat } from "@/lib/cluster/heartbeat";
 import { runtime } from "@/lib/runtime/runtime";
 import { lookupOwnedSandbox } from "@/lib/sandbox/access";
 import { removeSandboxFiles } from "@/lib/sandbox/files";
@@ -57,6 +57,26 @@ describe("sandboxes belong to a node", () => {
     }
     const stopped = await thisNode();
     expect(stopped?.lastSeenAt.getTime()).toBeGreaterThan(Date.now() + runtime().config.nodeRestartGraceMs - 5000);
+  });
+
+  it("beats every second where other nodes share the database, and only at start and stop on SQLite's one node", async () => {
+    const thisNode = () => s.one(s.db.select().from(t.nodes).where(eq(t.nodes.name, runtime().config.nodeName)));
+    const stop = await startNodeHeartbeat();
+    try {
+      const first = (await thisNode())?.lastSeenAt.getTime();
+      if (clusterLink()) {
+        await vi.waitFor(async () => expect((await thisNode())?.lastSeenAt.getTime()).toBeGreaterThan(first ?? 0), {
+          timeout: heartbeatMs * 5,
+          interval: 50,
+        });
+      } else {
+        // Nothing to await on the one node: no beat is the point. Two and a half beats' time, then the same row.
+        await new Promise((resolve) => setTimeout(resolve, heartbeatMs * 2.5));
+        expect((await thisNode())?.lastSeenAt.getTime()).toBe(first);
+      }
+    } finally {
+      await stop();
+    }
   });
 
   it("never retires a copy a live node holds: it is elsewhere, and /try resumes it", async () => {
