@@ -25,10 +25,18 @@ export function clientPseudonym(address: string): string {
   return `fd${hash.slice(0, 2)}:${hash.slice(2, 6)}:${hash.slice(6, 10)}:${hash.slice(10, 14)}::1`;
 }
 
-/** The headers our server stamps on every request (the front door), overwriting any a client sent. */
-export function clientHeaders(headers: IncomingHttpHeaders, socketAddress: string | undefined): Record<string, string> {
+/**
+ * The headers our server stamps on every request (the front door), overwriting any a client sent. `pseudonym`
+ * false leaves that one empty: a lean path that never reaches better-auth (ingest, thousands of requests a
+ * second) is spared its HMAC — 1.6% of ingest's time when every request paid for two.
+ */
+export function clientHeaders(
+  headers: IncomingHttpHeaders,
+  socketAddress: string | undefined,
+  { pseudonym = true }: { pseudonym?: boolean } = {},
+): Record<string, string> {
   const address = clientAddress(headers, socketAddress);
-  return { [clientIpHeaderName]: address, [clientPseudonymHeaderName]: clientPseudonym(address) };
+  return { [clientIpHeaderName]: address, [clientPseudonymHeaderName]: pseudonym ? clientPseudonym(address) : "" };
 }
 
 export function clientAddress(headers: IncomingHttpHeaders, socketAddress: string | undefined): string {

@@ -38,7 +38,8 @@ export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins
     // Which node answered: set first, so refusals, lean paths and Next's pages all carry it.
     response.setHeader(nodeHeaderName, runtime().config.nodeName);
     // Overwrites whatever the client sent: rate limits cannot be dodged by inventing x-forwarded-for values.
-    Object.assign(request.headers, clientHeaders(request.headers, request.socket.remoteAddress));
+    const signals = isSignalsRequest(request);
+    Object.assign(request.headers, clientHeaders(request.headers, request.socket.remoteAddress, { pseudonym: !signals }));
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     // Pages get a nonce; Next reads it from the request's policy (overwriting any the client sent) and stamps
     // its inline scripts with it. APIs are never documents, so they get the policy without one.
@@ -72,7 +73,7 @@ export function frontDoor(next: RequestHandler, { dev, publicFiles, embedOrigins
         });
       return;
     }
-    if (isSignalsRequest(request)) {
+    if (signals) {
       serveSignals(request, response).catch((error: unknown) => {
         console.error("signals: request failed", error);
         if (!response.headersSent) response.writeHead(503, { "content-type": "application/json", "retry-after": "2" });

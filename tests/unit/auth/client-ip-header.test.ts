@@ -31,3 +31,16 @@ describe("the sign-in rate limit behind a proxy (CLIENT_IP_HEADER set)", () => {
     expect((await signInFrom({ "x-real-ip": "203.0.113.8" }, handler)).status).toBe(401);
   });
 });
+
+describe("the client pseudonym the front door stamps", () => {
+  it("overwrites one a client sent, with the server's own or, on the lean ingest path that never signs in, with nothing", () => {
+    const sent = { "x-real-ip": "203.0.113.9", "x-openhouse-client-pseudonym": "fd00:1:2:3::1" };
+    const full = clientHeaders(sent, "10.0.0.1");
+    expect(full["x-openhouse-client-pseudonym"]).toMatch(/^fd[0-9a-f]{2}:[0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{4}::1$/);
+    expect(full["x-openhouse-client-pseudonym"]).not.toBe(sent["x-openhouse-client-pseudonym"]);
+    expect(clientHeaders(sent, "10.0.0.1", { pseudonym: false })).toEqual({
+      "x-openhouse-client-ip": "203.0.113.9",
+      "x-openhouse-client-pseudonym": "",
+    });
+  });
+});
