@@ -10,12 +10,13 @@ import postgres from "postgres";
 import type { ControlStore, QueryBuilder, RowQuery, RowsQuery, Store, Tables, WriteQuery } from "@/db/store";
 import { createTransactionScope } from "@/db/transaction-scope";
 import { postgresCluster } from "./cluster";
+import { declaredCursorRows } from "./declared-cursor";
 import { postgresEventsCursor } from "./events-cursor";
 import { postgresIngest } from "./ingest";
 import { advisoryLocks } from "./locks";
 import { tables } from "./schema";
 import { postgresSql } from "./sql";
-import { nulSafe } from "./text";
+import { nulSafe, withoutNul } from "./text";
 
 /** Renders a drizzle SQL fragment to text and parameters, for the reads that go to postgres.js directly. */
 const renderer = new PgDialect();
@@ -94,9 +95,7 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
         streamRows: <Row>(query: SQL, batchSize: number) => {
           check();
           const { sql: text, params } = renderer.sqlToQuery(query);
-          return nulSafe(connection ?? client)
-            .unsafe(text, params as postgres.ParameterOrJSON<never>[])
-            .cursor(batchSize) as unknown as AsyncIterable<Row[]>;
+          return declaredCursorRows<Row>(client, connection, text, withoutNul(params) as postgres.ParameterOrJSON<never>[], batchSize);
         },
         // One group at a time here too, for now: with half the pool writing, bench:signals (one visitor's batches)
         // fell from 43–52% to 29–44% of its ceiling, as the groups got smaller and queued on the visitor's row
