@@ -1,11 +1,12 @@
 // Ingest on PostgreSQL: a group of batches in one transaction of a few set-based statements (round trips, not
 // rows, are what cost here). Visitors' rows are locked first, in id order, so two nodes writing one visitor's
-// batches at once take turns and sessions are assigned from what the other committed; a retried event is
-// found before it is written (its id is the client's UUID) and `on conflict do nothing` covers the rest.
+// batches at once take turns and sessions are assigned from what the other committed; a retried event is stored
+// once (its id is the client's UUID: `on conflict do nothing`) and changes nothing (see storeGroup).
 // Commits keep PostgreSQL's default synchronous_commit=on: a 2xx means the event is on disk.
 //
-// A group costs two round trips: BEGIN goes out with the three reads, and COMMIT with the three writes, on a
-// connection reserved for the group (postgres.js's `begin` waits for BEGIN and for the body before COMMIT: four).
+// A group costs three round trips on a connection reserved for it: BEGIN with the locks and the sessions' read;
+// the events' insert; the sessions, last-seen times and COMMIT (postgres.js's `begin` would wait for BEGIN and
+// for the body before COMMIT: one more).
 // The per-request look-up (visitor, sandbox) is one query for every request that arrives in one turn of the
 // event loop, not one each: at a thousand requests a second those queries cost PostgreSQL more than the group.
 import "server-only";
@@ -18,55 +19,68 @@ import { withoutNul } from "./text";
 type SessionRow = OpenSession & { visitorId: string };
 type Sql = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
 
-/** The reads a group needs, issued at once (postgres.js pipelines them), in this order on the server. */
+/**
+ * The reads a group needs before it writes, issued at once (postgres.js pipelines them): the visitors' locks,
+ * held before their sessions are read, so a batch of theirs committed by another node is seen.
+ */
 function readGroup(sql: Sql, batches: PreparedBatch[]) {
   const visitorIds = [...new Set(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])))].sort();
-  const eventIds = batches.flatMap((batch) => batch.events.map((event) => event.id));
-  // The visitors' locks are held before their sessions are read, so a batch of theirs committed by another node
-  // is seen.
+  if (visitorIds.length === 0) return [[], [] as SessionRow[]] as const;
   return [
-    visitorIds.length > 0 ? sql`select 1 from visitors where id = any(${visitorIds}::text[]) order by id for update` : [],
-    sql<{ id: string }[]>`select id from events where id = any(${eventIds}::text[])`,
-    visitorIds.length > 0
-      ? sql<SessionRow[]>`
-          select distinct on (visitor_id) visitor_id as "visitorId", id, started_at as "startedAt",
-            last_event_at as "lastEventAt", event_count as "eventCount"
-          from visitor_sessions where visitor_id = any(${visitorIds}::text[]) order by visitor_id, last_event_at desc`
-      : [],
+    sql`select 1 from visitors where id = any(${visitorIds}::text[]) order by id for update`,
+    sql<SessionRow[]>`
+      select distinct on (visitor_id) visitor_id as "visitorId", id, started_at as "startedAt",
+        last_event_at as "lastEventAt", event_count as "eventCount"
+      from visitor_sessions where visitor_id = any(${visitorIds}::text[]) order by visitor_id, last_event_at desc`,
   ] as const;
 }
 
-/** From what the reads found: each batch's count of new events, and the writes that store them. */
-function writeGroup(sql: Sql, batches: PreparedBatch[], knownRows: { id: string }[], latest: SessionRow[]) {
-  const known = new Set(knownRows.map((row) => row.id));
+type EventRows = {
+  id: string[];
+  visitorId: (string | null)[];
+  sandboxId: (string | null)[];
+  demoSlug: (string | null)[];
+  type: string[];
+  stepId: (string | null)[];
+  stepIndex: (number | null)[];
+  action: (string | null)[];
+  props: (string | null)[];
+  occurredAt: number[];
+  receivedAt: number[];
+  sessionId: (string | null)[];
+  bot: boolean[];
+};
+
+/** A group's rows and sessions, with the events in `known` (stored before) left out: they change nothing. */
+function planGroup(batches: PreparedBatch[], known: ReadonlySet<string>, latest: readonly SessionRow[], newId: () => string) {
   const sessions = new Map<string, OpenSession | undefined>();
   for (const { visitorId, ...session } of latest) sessions.set(visitorId, session);
-  const rows = {
-    id: [] as string[],
-    visitorId: [] as (string | null)[],
-    sandboxId: [] as (string | null)[],
-    demoSlug: [] as (string | null)[],
-    type: [] as string[],
-    stepId: [] as (string | null)[],
-    stepIndex: [] as (number | null)[],
-    action: [] as (string | null)[],
-    props: [] as (string | null)[],
-    occurredAt: [] as number[],
-    receivedAt: [] as number[],
-    sessionId: [] as (string | null)[],
-    bot: [] as boolean[],
+  const rows: EventRows = {
+    id: [],
+    visitorId: [],
+    sandboxId: [],
+    demoSlug: [],
+    type: [],
+    stepId: [],
+    stepIndex: [],
+    action: [],
+    props: [],
+    occurredAt: [],
+    receivedAt: [],
+    sessionId: [],
+    bot: [],
   };
   const written = new Map<string, SessionRow>();
   const seen = new Set<string>();
-  const results = batches.map((batch) => {
-    let stored = 0;
+  const stored = batches.map((batch) => {
+    let count = 0;
     const visitorId = batch.visitorId;
     let session = visitorId ? sessions.get(visitorId) : undefined;
     for (const event of batch.events) {
       // A retry of a stored event, or the same event twice in this group: stored once, changes nothing.
       if (known.has(event.id) || seen.has(event.id)) continue;
       seen.add(event.id);
-      const next = visitorId ? assignSession(session, event.occurredAt, () => crypto.randomUUID()) : undefined;
+      const next = visitorId ? assignSession(session, event.occurredAt, newId) : undefined;
       rows.id.push(event.id);
       rows.visitorId.push(visitorId ?? null);
       rows.sandboxId.push(batch.sandboxId ?? null);
@@ -80,32 +94,40 @@ function writeGroup(sql: Sql, batches: PreparedBatch[], knownRows: { id: string 
       rows.receivedAt.push(batch.receivedAt);
       rows.sessionId.push(next?.id ?? null);
       rows.bot.push(batch.bot);
-      stored++;
+      count++;
       session = next;
     }
     if (visitorId) {
       sessions.set(visitorId, session);
       if (session) written.set(session.id, { ...session, visitorId });
     }
-    return { stored };
+    return count;
   });
-  // The three writes touch different tables: sent together, one round trip.
+  return { stored, rows, sessions: [...written.values()] };
+}
+
+type Plan = ReturnType<typeof planGroup>;
+
+function insertEvents(sql: Sql, rows: EventRows) {
+  return sql<{ id: string }[]>`
+    insert into events (id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at,
+      received_at, session_id, bot)
+    select id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props::jsonb, occurred_at,
+      received_at, session_id, bot
+    from unnest(${rows.id}::text[], ${rows.visitorId}::text[], ${rows.sandboxId}::text[], ${rows.demoSlug}::text[],
+      ${rows.type}::text[], ${rows.stepId}::text[], ${rows.stepIndex}::bigint[], ${rows.action}::text[], ${rows.props}::text[],
+      ${rows.occurredAt}::bigint[], ${rows.receivedAt}::bigint[], ${rows.sessionId}::text[], ${rows.bot}::boolean[])
+      as u(id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at, received_at,
+        session_id, bot)
+    on conflict (id) do nothing
+    returning id`;
+}
+
+/** The sessions and last-seen times a plan leaves: different tables, sent together in one round trip. */
+function saveVisitors(sql: Sql, batches: PreparedBatch[], plan: Plan): Promise<unknown>[] {
   const writes: Promise<unknown>[] = [];
-  if (rows.id.length > 0) {
-    writes.push(sql`
-      insert into events (id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at,
-        received_at, session_id, bot)
-      select id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props::jsonb, occurred_at,
-        received_at, session_id, bot
-      from unnest(${rows.id}::text[], ${rows.visitorId}::text[], ${rows.sandboxId}::text[], ${rows.demoSlug}::text[],
-        ${rows.type}::text[], ${rows.stepId}::text[], ${rows.stepIndex}::bigint[], ${rows.action}::text[], ${rows.props}::text[],
-        ${rows.occurredAt}::bigint[], ${rows.receivedAt}::bigint[], ${rows.sessionId}::text[], ${rows.bot}::boolean[])
-        as u(id, visitor_id, sandbox_id, demo_slug, type, step_id, step_index, action, props, occurred_at, received_at,
-          session_id, bot)
-      on conflict (id) do nothing`);
-  }
-  if (written.size > 0) {
-    const list = [...written.values()];
+  if (plan.sessions.length > 0) {
+    const list = plan.sessions;
     writes.push(sql`
       insert into visitor_sessions (id, visitor_id, started_at, last_event_at, event_count)
       select * from unnest(${list.map((s) => s.id)}::text[], ${list.map((s) => s.visitorId)}::text[],
@@ -122,7 +144,46 @@ function writeGroup(sql: Sql, batches: PreparedBatch[], knownRows: { id: string 
       update visitors set last_seen_at = greatest(visitors.last_seen_at, u.at)
       from unnest(${[...seenAt.keys()]}::text[], ${[...seenAt.values()]}::bigint[]) as u(id, at) where visitors.id = u.id`);
   }
-  return { results, writes };
+  return writes;
+}
+
+/**
+ * Stores a group in the open transaction on `sql`, every statement but the last round trip's; returns each
+ * batch's count of new events and the writes that end it, for the caller to send with its COMMIT.
+ *
+ * The events go in first, planned as if none were stored before, and `returning id` tells which were: a retry is
+ * rare, and asking first which ids were known cost a query as long as the insert (5–8 ms a group of ~470 ids
+ * under bench:signals, pg_stat_statements). When a retry was among them, the group is planned again without the
+ * ones stored before — a retried event changes nothing, not even a session — and the new events whose session
+ * that moves are corrected before the sessions are saved, all in the same transaction, under the visitors' locks.
+ */
+async function storeGroup(
+  sql: Sql,
+  batches: PreparedBatch[],
+  /** Sent ahead of the reads, in the same round trip (the caller's BEGIN). */
+  first?: Promise<unknown>,
+): Promise<{ results: { stored: number }[]; writes: Promise<unknown>[] }> {
+  const [, , latest] = await Promise.all([first, ...readGroup(sql, batches)]);
+  const newId = () => crypto.randomUUID();
+  let plan = planGroup(batches, new Set(), latest, newId);
+  const inserted = plan.rows.id.length > 0 ? await insertEvents(sql, plan.rows) : [];
+  const writes: Promise<unknown>[] = [];
+  if (inserted.length < plan.rows.id.length) {
+    const isNew = new Set(inserted.map((row) => row.id));
+    const first = plan;
+    plan = planGroup(batches, new Set(first.rows.id.filter((id) => !isNew.has(id))), latest, newId);
+    const sessionOf = new Map(first.rows.id.map((id, index) => [id, first.rows.sessionId[index]]));
+    const moved = plan.rows.id.flatMap((id, index) => (sessionOf.get(id) !== plan.rows.sessionId[index] ? [index] : []));
+    if (moved.length > 0) {
+      writes.push(sql`
+        update events set session_id = u.session_id
+        from unnest(${moved.map((index) => plan.rows.id[index] as string)}::text[], ${moved.map((index) => plan.rows.sessionId[index] ?? null)}::text[])
+          as u(id, session_id)
+        where events.id = u.id`);
+    }
+  }
+  writes.push(...saveVisitors(sql, batches, plan));
+  return { results: plan.stored.map((stored) => ({ stored })), writes };
 }
 
 type LookUpRow = { i: number; bot: boolean | null; doNotTrack: boolean | null; owned: boolean; preview: boolean };
@@ -181,16 +242,15 @@ export function postgresIngest(client: postgres.Sql) {
     /** In its own transaction, or in the caller's when `inside` is its connection. */
     async write(batches: PreparedBatch[], inside?: postgres.TransactionSql): Promise<{ stored: number }[]> {
       if (inside) {
-        const [, knownRows, latest] = await Promise.all(readGroup(inside, batches));
-        const { results, writes } = writeGroup(inside, batches, knownRows, latest);
+        const { results, writes } = await storeGroup(inside, batches);
         await Promise.all(writes);
         return results;
       }
       const sql = await client.reserve();
       try {
-        const [, , knownRows, latest] = await Promise.all([sql`begin`, ...readGroup(sql, batches)]);
-        const { results, writes } = writeGroup(sql, batches, knownRows, latest);
-        // A query goes out when first awaited: the writes first, COMMIT after them.
+        // BEGIN goes out with the group's first reads (a query is sent when first awaited, in this order).
+        const { results, writes } = await storeGroup(sql, batches, sql`begin`);
+        // The last writes and COMMIT in one round trip.
         const done = (await Promise.all([...writes, sql`commit`])).at(-1) as postgres.RowList<postgres.Row[]> | undefined;
         // COMMIT of a transaction a statement failed in answers ROLLBACK, not an error.
         if (done?.command !== "COMMIT") throw new Error(`The group's transaction ended in ${done?.command}, not COMMIT`);

@@ -35,7 +35,7 @@ export function postgresClientOptions(options: Pick<PostgresOptions, "poolSize" 
     connection: {
       application_name: options.applicationName ?? "openhouse",
       // postgres.js prepares every statement, and after five runs PostgreSQL may keep one plan for all later ones,
-      // made for the table as it was then. Planned on an empty events table, ingest's look-up of known ids stayed a
+      // made for the table as it was then. Planned on an empty events table, ingest's (since removed) look-up of known ids stayed a
       // sequential scan as the table grew (143 ms a group at 30k events, 0.3 ms with the index: bench:signals and
       // bench:cluster fell to 5-15% in those runs). A plan per run costs tens of microseconds and follows the data.
       plan_cache_mode: "force_custom_plan",
@@ -100,7 +100,8 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
         // One group at a time here too, for now: with half the pool writing, bench:signals (one visitor's batches)
         // fell from 43–52% to 29–44% of its ceiling, as the groups got smaller and queued on the visitor's row
         // lock; with a group in two round trips, two writers gave 38% against one writer's 64% (2026-12-07, a
-        // loaded machine). Many visitors at once may gain from more; measure before raising it (BENCHMARKS.md).
+        // loaded machine); with three round trips and no look-up of known ids, 26.0k against 27.1k events/s
+        // (2026-12-07, late evening). Many visitors at once may gain from more; measure before raising it (BENCHMARKS.md).
         groupCommitWriters: 1,
         storeEventBatches: async (batches) => {
           check();

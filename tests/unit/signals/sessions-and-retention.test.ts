@@ -45,6 +45,31 @@ describe("sessions", () => {
     expect(stored).toEqual([{ n: 3 }, { n: 1 }]);
   });
 
+  it("lets a retried event change nothing, not even the session of the new events sent with it", async () => {
+    // A retry from long ago, sent again with a new event: planned as if new, the old one would open a session
+    // of its own and push the new event into another. Stored once, it must leave the sessions as they were.
+    const visitor = newId();
+    await touchVisitor(visitor);
+    const start = Date.parse("2026-06-01T10:00:00Z");
+    const old = { id: uuidv7(), type: "step.viewed", at: start, demo: "pipeline-basics", step: "board" };
+    const context = (now: number) => ({ visitorId: visitor, linkIdentity: true, now: new Date(now) });
+    expect((await ingestBatch(signalBatchSchema.parse({ events: [old] }), context(start))).stored).toBe(1);
+    await send(visitor, start + 40 * minute, start + 40 * minute);
+    await send(visitor, start + 60 * minute, start + 60 * minute);
+    const fresh = { ...old, id: uuidv7(), at: start + 70 * minute };
+    const retried = await ingestBatch(signalBatchSchema.parse({ events: [old, fresh] }), context(start + 70 * minute));
+    expect(retried.stored).toBe(1);
+    // The first session holds the old event alone; the second the three later ones, the new one included.
+    expect((await sessionsOf(visitor)).map((session) => session.n)).toEqual([1, 3]);
+    const stored = await s.rows<{ n: number; started: number; last: number }>(
+      sql`select event_count as n, started_at as started, last_event_at as last from visitor_sessions where visitor_id = ${visitor} order by started_at`,
+    );
+    expect(stored.map((row) => ({ n: Number(row.n), started: Number(row.started), last: Number(row.last) }))).toEqual([
+      { n: 1, started: start, last: start },
+      { n: 3, started: start + 40 * minute, last: start + 70 * minute },
+    ]);
+  });
+
   it("gives one visitor's batches that arrive together one session, whichever groups commit them", async () => {
     // Through the group committer as /api/signals uses it: on PostgreSQL several groups commit at once, and one
     // visitor's take turns on their row's lock, each reading the session the one before it wrote.
