@@ -8,10 +8,11 @@ import { useJsonRequest } from "./use-json-request";
 const fields = ["email", "name", "password", "role"] as const;
 
 export function AddMemberForm() {
-  const { send, pending, errorFor, generalError } = useJsonRequest<{ member: { email: string } }>();
+  const { send, pending, ready, errorFor, generalError } = useJsonRequest<{ member: { email: string } }>();
   const form = useRef<HTMLFormElement>(null);
   return (
     <form
+      method="post"
       ref={form}
       className="card sales-form"
       aria-labelledby="add-member-heading"
@@ -54,7 +55,7 @@ export function AddMemberForm() {
         </p>
       ) : null}
       <p>
-        <button type="submit" className="button" disabled={pending}>
+        <button type="submit" className="button" disabled={!ready}>
           {pending ? "Adding…" : "Add member"}
         </button>
       </p>

@@ -5,11 +5,12 @@ import { type Role, roleLabels, roles } from "@/lib/auth/roles";
 import { useJsonRequest } from "./use-json-request";
 
 export function MemberControls({ id, email, name, role }: { id: string; email: string; name: string; role: Role }) {
-  const { send, pending, refusal } = useJsonRequest();
+  const { send, pending, ready, refusal } = useJsonRequest();
   const url = `/api/sales/team/${encodeURIComponent(id)}`;
   return (
     <span className="member-controls">
       <form
+        method="post"
         className="member-rename"
         onSubmit={(event) => {
           event.preventDefault();
@@ -20,7 +21,7 @@ export function MemberControls({ id, email, name, role }: { id: string; email: s
           Name of {email}
         </label>
         <input id={`name-${id}`} name="name" defaultValue={name} autoComplete="off" disabled={pending} />
-        <button type="submit" className="button secondary" disabled={pending} aria-label={`Rename ${email}`}>
+        <button type="submit" className="button secondary" disabled={!ready} aria-label={`Rename ${email}`}>
           Rename
         </button>
       </form>

@@ -5,11 +5,12 @@ import { FormField } from "./FormField";
 import { useJsonRequest } from "./use-json-request";
 
 export function OwnerForm(props: { accountId: string; ownerUserId: string | null; owners: { id: string; name: string }[] }) {
-  const { send, pending, refusal } = useJsonRequest();
+  const { send, pending, ready, refusal } = useJsonRequest();
   // Said once the server took it: the select alone would look the same before and after.
   const [saved, setSaved] = useState<string | undefined>();
   return (
     <form
+      method="post"
       className="inline-form"
       onSubmit={(event) => {
         event.preventDefault();
@@ -32,7 +33,7 @@ export function OwnerForm(props: { accountId: string; ownerUserId: string | null
           </select>
         )}
       </FormField>
-      <button type="submit" className="button secondary" disabled={pending}>
+      <button type="submit" className="button secondary" disabled={!ready}>
         {pending ? "Saving…" : "Change owner"}
       </button>
       <span role="status" className="muted">

@@ -10,7 +10,7 @@ type DemoOption = { slug: string; title: string; personas: { id: string; label: 
 const fields = ["accountId", "company", "domain", "demo", "persona", "workspaceName", "expiresInDays"] as const;
 
 export function ShareLinkForm({ demos, accounts }: { demos: DemoOption[]; accounts: { id: string; name: string }[] }) {
-  const { send, pending, errorFor, generalError } = useJsonRequest<{ path: string }>();
+  const { send, pending, ready, errorFor, generalError } = useJsonRequest<{ path: string }>();
   const [demo, setDemo] = useState(demos[0]?.slug ?? "");
   const [created, setCreated] = useState<string | undefined>();
   const personas = demos.find((candidate) => candidate.slug === demo)?.personas ?? [];
@@ -27,6 +27,7 @@ export function ShareLinkForm({ demos, accounts }: { demos: DemoOption[]; accoun
 
   return (
     <form
+      method="post"
       className="card sales-form"
       aria-labelledby="new-link-heading"
       noValidate
@@ -105,7 +106,7 @@ export function ShareLinkForm({ demos, accounts }: { demos: DemoOption[]; accoun
         </p>
       ) : null}
       <p>
-        <button type="submit" className="button" disabled={pending}>
+        <button type="submit" className="button" disabled={!ready}>
           {pending ? "Creating…" : "Create link"}
         </button>
       </p>

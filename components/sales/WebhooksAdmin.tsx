@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { alertKinds, alertLabels } from "@/lib/webhooks/alert-kinds";
+import { useHydrated } from "../use-hydrated";
 import { FormField } from "./FormField";
 
 export function AddWebhookForm() {
@@ -11,6 +12,7 @@ export function AddWebhookForm() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [secret, setSecret] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const hydrated = useHydrated();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,7 +36,7 @@ export function AddWebhookForm() {
   };
 
   return (
-    <form onSubmit={submit} className="card sales-form webhook-form" noValidate>
+    <form method="post" onSubmit={submit} className="card sales-form webhook-form" noValidate>
       <h2>Add a webhook</h2>
       <FormField
         id="webhook-url"
@@ -64,7 +66,7 @@ export function AddWebhookForm() {
       <p id="webhook-events-error" className="error-text" role={fieldErrors.events ? "alert" : undefined}>
         {fieldErrors.events ?? fieldErrors.form}
       </p>
-      <button type="submit" className="button webhook-submit" disabled={saving}>
+      <button type="submit" className="button webhook-submit" disabled={!hydrated || saving}>
         {saving ? "Checking the address…" : "Add webhook"}
       </button>
       {secret ? (

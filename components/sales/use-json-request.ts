@@ -1,8 +1,10 @@
 "use client";
 // Sends one JSON request to a workspace API and keeps what a form needs: pending, and the refusal's message
-// with the fields it is about (the API's `{error, fields?}`), so the form shows each beside its field.
+// with the fields it is about (the API's `{error, fields?}`), so the form shows each beside its field; and
+// `ready`, for its submit button: hydrated (../use-hydrated.ts) and not already sending.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useHydrated } from "../use-hydrated";
 
 export type Refusal = { error: string; fields?: Record<string, string> };
 
@@ -10,6 +12,7 @@ export function useJsonRequest<Result>() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
+  const hydrated = useHydrated();
 
   async function send(method: string, url: string, body?: unknown): Promise<Result | undefined> {
     setPending(true);
@@ -41,5 +44,5 @@ export function useJsonRequest<Result>() {
   /** A refusal about no field of this form. */
   const generalError = (fields: readonly string[]) =>
     refusal && !fields.some((field) => refusal.fields?.[field] !== undefined) ? refusal.error : undefined;
-  return { send, pending, refusal, errorFor, generalError };
+  return { send, pending, ready: hydrated && !pending, refusal, errorFor, generalError };
 }
