@@ -121,8 +121,11 @@ export type DialectOperations = {
   visitorsActiveAfter(cursor: string | null, limit: number): Promise<{ cursor: string | null; events: number; visitorIds: string[] }>;
   /** The cursor of the newest committed event (null when there is none): where a reader of new events starts. */
   newestEventCursor(): Promise<string | null>;
-  /** How many committed events lie after `cursor`. */
-  eventsPendingAfter(cursor: string | null): Promise<number>;
+  /**
+   * How many committed events lie after `cursor`, counting no further than `atMost` when given: a question of
+   * "more than n?" then costs n rows, not the whole backlog of a flood.
+   */
+  eventsPendingAfter(cursor: string | null, atMost?: number): Promise<number>;
   /** A visitor's events stored before the event at `cursor`, by time. */
   visitorEventsBefore(visitorId: string, cursor: string): Promise<Omit<CommittedEvent, "cursor" | "id" | "bot">[]>;
   /**

@@ -66,9 +66,10 @@ export function postgresEventsCursor(
       );
       return newest ? `${newest.txid}:${newest.seq}` : null;
     },
-    async eventsPendingAfter(cursor) {
+    async eventsPendingAfter(cursor, atMost) {
+      const limit = atMost === undefined ? sql`` : sql` limit ${atMost}`;
       const [counted] = await rows<{ pending: number }>(
-        sql`select count(*) as pending from events where (txid, seq) > ${position(cursor)}`,
+        sql`select count(*) as pending from (select 1 from events where (txid, seq) > ${position(cursor)}${limit}) as after`,
       );
       return counted?.pending ?? 0;
     },

@@ -31,7 +31,9 @@ function prepare(sqlite: Database.Database) {
        from (select rowid as position, visitor_id from events where rowid > ? order by rowid limit ?) group by visitor_id`,
     ),
     newest: sqlite.prepare<[], { position: number | null }>("select max(rowid) as position from events"),
-    pending: sqlite.prepare<[number], { pending: number }>("select count(*) as pending from events where rowid > ?"),
+    pending: sqlite.prepare<[number, number], { pending: number }>(
+      "select count(*) as pending from (select 1 from events where rowid > ? limit ?)",
+    ),
     before: sqlite.prepare<[string, number], EarlierRow>(
       `select ${eventColumns} from events where visitor_id = ? and rowid < ? order by occurred_at`,
     ),
@@ -65,7 +67,7 @@ export function sqliteEventsCursor(sqlite: Database.Database) {
       const position = newest();
       return position === null ? null : String(position);
     },
-    eventsPendingAfter: (cursor: string | null): number => ready().pending.get(from(cursor))?.pending ?? 0,
+    eventsPendingAfter: (cursor: string | null, atMost = -1): number => ready().pending.get(from(cursor), atMost)?.pending ?? 0,
     visitorEventsBefore: (visitorId: string, cursor: string) =>
       ready()
         .before.all(visitorId, Number(cursor))

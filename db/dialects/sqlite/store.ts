@@ -79,7 +79,7 @@ export function openSqliteStore(file: string, options: { migrationsFolder: strin
         eventsAfter: (after, limit) => pass(() => cursor.eventsAfter(after, limit)),
         visitorsActiveAfter: (after, limit) => pass(() => cursor.visitorsActiveAfter(after, limit)),
         newestEventCursor: () => pass(() => cursor.newestEventCursor()),
-        eventsPendingAfter: (after) => pass(() => cursor.eventsPendingAfter(after)),
+        eventsPendingAfter: (after, atMost) => pass(() => cursor.eventsPendingAfter(after, atMost)),
         visitorEventsBefore: (visitorId, before) => pass(() => cursor.visitorEventsBefore(visitorId, before)),
         takeTurn: () => Promise.resolve(),
         groupCommitWriters: 1,

@@ -236,6 +236,16 @@ describe("catching up", () => {
     await catchUpInsights();
     expect(await catchUpInsights()).toEqual({ folded: 0, pending: 0 });
   });
+
+  it("counts the events still to fold, and no further than asked when only 'more than n?' matters", async () => {
+    const before = await s.special.newestEventCursor();
+    const events = Array.from({ length: 5 }, () => ({ id: uuidv7(), type: "demo.viewed", at: Date.now(), demo: "pipeline-basics" }));
+    await ingestBatch(signalBatchSchema.parse({ events }), { visitorId: undefined, linkIdentity: false });
+    expect(await s.special.eventsPendingAfter(before)).toBe(5);
+    expect(await s.special.eventsPendingAfter(before, 2)).toBe(2);
+    expect(await catchUpInsights({ maxEvents: 3, chunk: 3 })).toEqual({ folded: 3, pending: 2 });
+    expect(await catchUpInsights()).toEqual({ folded: 2, pending: 0 });
+  });
 });
 
 describe("the CSV export", () => {
