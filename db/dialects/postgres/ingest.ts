@@ -4,9 +4,11 @@
 // once (its id is the client's UUID: `on conflict do nothing`) and changes nothing (see storeGroup).
 // Commits keep PostgreSQL's default synchronous_commit=on: a 2xx means the event is on disk.
 //
-// A group costs three round trips on a connection reserved for it: BEGIN with the locks and the sessions' read;
-// the events' insert; the sessions, last-seen times and COMMIT (postgres.js's `begin` would wait for BEGIN and
-// for the body before COMMIT: one more).
+// A group costs two round trips on a connection reserved for it when this node has written its visitors before:
+// BEGIN, the locks, the sessions' read and the events' insert, planned from the sessions this node last gave
+// them (sessionGuesses below) and checked against the read; then the sessions, last-seen times and COMMIT. A visitor
+// this node has not written yet costs a third: the read before the insert. (postgres.js's `begin` would wait for
+// BEGIN and for the body before COMMIT: one more.)
 // The per-request look-up (visitor, sandbox) is one query for every request that arrives in one turn of the
 // event loop, not one each: at a thousand requests a second those queries cost PostgreSQL more than the group.
 import "server-only";
@@ -147,31 +149,95 @@ function saveVisitors(sql: Sql, batches: PreparedBatch[], plan: Plan): Promise<u
   return writes;
 }
 
+/** Two plans' sessions agree: the same session, or none, for every visitor. */
+function sameSessions(visitorIds: readonly string[], a: readonly SessionRow[], b: readonly SessionRow[]): boolean {
+  const key = (row: SessionRow | undefined) => (row ? `${row.id}:${row.startedAt}:${row.lastEventAt}:${row.eventCount}` : "");
+  const byVisitor = (rows: readonly SessionRow[]) => new Map(rows.map((row) => [row.visitorId, key(row)]));
+  const [left, right] = [byVisitor(a), byVisitor(b)];
+  return visitorIds.every((id) => (left.get(id) ?? "") === (right.get(id) ?? ""));
+}
+
+/**
+ * The latest session this node gave each visitor it wrote, as the sessions' read would answer it once that group
+ * commits: a guess, never trusted. A group whose visitors are all here is planned and inserted in the round trip
+ * that reads their sessions under the lock; the read then checks the guess (another node's write, or a group of
+ * this node's that failed, makes it wrong) and a wrong one is corrected before COMMIT, as a retry is. Set when a
+ * group is planned, not when it commits, so the next group can be planned while this one commits.
+ */
+function sessionGuesses(limit = 10_000) {
+  const latest = new Map<string, SessionRow | null>();
+  return {
+    /** Every visitor's guess, or undefined when one of them has none. */
+    of(visitorIds: readonly string[]): SessionRow[] | undefined {
+      const rows: SessionRow[] = [];
+      for (const id of visitorIds) {
+        const row = latest.get(id);
+        if (row === undefined) return undefined;
+        if (row) rows.push(row);
+      }
+      return rows;
+    },
+    /** What a planned group leaves: each visitor's session with the latest event, as the read orders them. */
+    planned(visitorIds: readonly string[], before: readonly SessionRow[], plan: Plan): void {
+      for (const id of visitorIds) {
+        const candidates = [...before, ...plan.sessions].filter((row) => row.visitorId === id);
+        const newest = candidates.reduce<SessionRow | null>((a, b) => (a && a.lastEventAt >= b.lastEventAt ? a : b), null);
+        latest.delete(id);
+        latest.set(id, newest);
+        if (latest.size > limit) latest.delete(latest.keys().next().value as string);
+      }
+    },
+    forget(visitorIds: readonly string[]): void {
+      for (const id of visitorIds) latest.delete(id);
+    },
+  };
+}
+
+type SessionGuesses = ReturnType<typeof sessionGuesses>;
+
 /**
  * Stores a group in the open transaction on `sql`, every statement but the last round trip's; returns each
  * batch's count of new events and the writes that end it, for the caller to send with its COMMIT.
  *
- * The events go in first, planned as if none were stored before, and `returning id` tells which were: a retry is
- * rare, and asking first which ids were known cost a query as long as the insert (5–8 ms a group of ~470 ids
- * under bench:signals, pg_stat_statements). When a retry was among them, the group is planned again without the
- * ones stored before — a retried event changes nothing, not even a session — and the new events whose session
- * that moves are corrected before the sessions are saved, all in the same transaction, under the visitors' locks.
+ * The events go in planned as if none were stored before, and `returning id` tells which were: a retry is rare,
+ * and asking first which ids were known cost a query as long as the insert (5–8 ms a group of ~470 ids under
+ * bench:signals, pg_stat_statements). They go in with sessions from `guesses` when every visitor has one, in the
+ * round trip of the read, or else after the read. When a retry was among them, or the read shows a guess was
+ * wrong, the group is planned again from the read without the events stored before — a retried event changes
+ * nothing, not even a session — and the new events whose session that moves are corrected before the sessions
+ * are saved, all in the same transaction, under the visitors' locks.
  */
 async function storeGroup(
   sql: Sql,
   batches: PreparedBatch[],
+  guesses: SessionGuesses,
   /** Sent ahead of the reads, in the same round trip (the caller's BEGIN). */
   first?: Promise<unknown>,
 ): Promise<{ results: { stored: number }[]; writes: Promise<unknown>[] }> {
-  const [, , latest] = await Promise.all([first, ...readGroup(sql, batches)]);
+  const visitorIds = [...new Set(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])))];
   const newId = () => crypto.randomUUID();
-  let plan = planGroup(batches, new Set(), latest, newId);
-  const inserted = plan.rows.id.length > 0 ? await insertEvents(sql, plan.rows) : [];
+  const guessed = guesses.of(visitorIds);
+  let latest: readonly SessionRow[];
+  let plan: Plan;
+  let inserted: { id: string }[];
+  if (guessed) {
+    plan = planGroup(batches, new Set(), guessed, newId);
+    guesses.planned(visitorIds, guessed, plan);
+    const insert = plan.rows.id.length > 0 ? insertEvents(sql, plan.rows) : [];
+    [, , latest, inserted] = await Promise.all([first, ...readGroup(sql, batches), insert]);
+  } else {
+    [, , latest] = await Promise.all([first, ...readGroup(sql, batches)]);
+    plan = planGroup(batches, new Set(), latest, newId);
+    guesses.planned(visitorIds, latest, plan);
+    inserted = plan.rows.id.length > 0 ? await insertEvents(sql, plan.rows) : [];
+  }
   const writes: Promise<unknown>[] = [];
-  if (inserted.length < plan.rows.id.length) {
+  const wrongGuess = guessed !== undefined && !sameSessions(visitorIds, guessed, latest);
+  if (inserted.length < plan.rows.id.length || wrongGuess) {
     const isNew = new Set(inserted.map((row) => row.id));
     const first = plan;
     plan = planGroup(batches, new Set(first.rows.id.filter((id) => !isNew.has(id))), latest, newId);
+    guesses.planned(visitorIds, latest, plan);
     const sessionOf = new Map(first.rows.id.map((id, index) => [id, first.rows.sessionId[index]]));
     const moved = plan.rows.id.flatMap((id, index) => (sessionOf.get(id) !== plan.rows.sessionId[index] ? [index] : []));
     if (moved.length > 0) {
@@ -189,6 +255,7 @@ async function storeGroup(
 type LookUpRow = { i: number; bot: boolean | null; doNotTrack: boolean | null; owned: boolean; preview: boolean };
 
 export function postgresIngest(client: postgres.Sql) {
+  const guesses = sessionGuesses();
   // Look-ups asked for in this turn of the event loop, answered together (see the top of this file).
   let asked: {
     visitorId: string | null;
@@ -242,20 +309,22 @@ export function postgresIngest(client: postgres.Sql) {
     /** In its own transaction, or in the caller's when `inside` is its connection. */
     async write(batches: PreparedBatch[], inside?: postgres.TransactionSql): Promise<{ stored: number }[]> {
       if (inside) {
-        const { results, writes } = await storeGroup(inside, batches);
+        const { results, writes } = await storeGroup(inside, batches, guesses);
         await Promise.all(writes);
         return results;
       }
       const sql = await client.reserve();
       try {
         // BEGIN goes out with the group's first reads (a query is sent when first awaited, in this order).
-        const { results, writes } = await storeGroup(sql, batches, sql`begin`);
+        const { results, writes } = await storeGroup(sql, batches, guesses, sql`begin`);
         // The last writes and COMMIT in one round trip.
         const done = (await Promise.all([...writes, sql`commit`])).at(-1) as postgres.RowList<postgres.Row[]> | undefined;
         // COMMIT of a transaction a statement failed in answers ROLLBACK, not an error.
         if (done?.command !== "COMMIT") throw new Error(`The group's transaction ended in ${done?.command}, not COMMIT`);
         return results;
       } catch (error) {
+        // What was planned did not happen.
+        guesses.forget(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])));
         // Whatever was sent is answered in order; this ends the transaction if it is still open (else a warning).
         await sql`rollback`.catch(() => {});
         throw error;

@@ -101,7 +101,9 @@ export function openPostgresStore(options: PostgresOptions): ControlStore & { cl
         // fell from 43–52% to 29–44% of its ceiling, as the groups got smaller and queued on the visitor's row
         // lock; with a group in two round trips, two writers gave 38% against one writer's 64% (2026-12-07, a
         // loaded machine); with three round trips and no look-up of known ids, 26.0k against 27.1k events/s
-        // (2026-12-07, late evening). Many visitors at once may gain from more; measure before raising it (BENCHMARKS.md).
+        // (2026-12-07, late evening); with sessions guessed, the insert before or after the lock, 29–35k against
+        // 28–33k (2026-12-07, night: the machine's two cores were the limit, not the chain). Many visitors at once
+        // may gain from more; measure before raising it (BENCHMARKS.md).
         groupCommitWriters: 1,
         storeEventBatches: async (batches) => {
           check();

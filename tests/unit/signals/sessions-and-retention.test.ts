@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateControlPlane } from "@/db/control-plane";
+import { migrateControlPlane, openControlStore } from "@/db/control-plane";
+import { storeEventBatches } from "@/db/queries/events";
 import { newId } from "@/lib/sandbox/ids";
 import { signalBatchSchema } from "@/lib/signals/event-schema";
 import { signalsCommitter } from "@/lib/signals/handle-signals";
@@ -94,6 +95,51 @@ describe("sessions", () => {
     expect((await Promise.all(sent)).reduce((sum, result) => sum + result.stored, 0)).toBe(80);
     expect(await sessionsOf(visitor)).toEqual([{ id: expect.any(String), n: 80 }]);
     expect(await count(sql`select event_count as n from visitor_sessions where visitor_id = ${visitor}`)).toBe(80);
+  });
+
+  it("corrects the session this node last gave a visitor when another node has written them since", async () => {
+    // On PostgreSQL a node plans a group from the sessions it gave its visitors last, before their read answers
+    // (db/dialects/postgres/ingest.ts); another app node on the same database makes that guess wrong.
+    const other = openControlStore();
+    try {
+      const visitor = newId();
+      await touchVisitor(visitor);
+      const start = Date.parse("2026-06-01T10:00:00Z");
+      const at = (minutes: number) => ({
+        visitorId: visitor,
+        bot: false,
+        receivedAt: start + minutes * minute,
+        events: [
+          {
+            id: uuidv7(),
+            type: "step.viewed",
+            demoSlug: "pipeline-basics",
+            stepId: "board",
+            stepIndex: 0,
+            action: null,
+            props: null,
+            occurredAt: start + minutes * minute,
+          },
+        ],
+      });
+      await storeEventBatches([at(0)]);
+      // 40 minutes on, through the other node: a second session.
+      await storeEventBatches([at(40)], other);
+      // Ten minutes after that, here: still the second session, though this node last saw only the first.
+      await storeEventBatches([at(50)]);
+      await storeEventBatches([at(55)], other);
+      await storeEventBatches([at(58)]);
+      expect((await sessionsOf(visitor)).map((session) => session.n)).toEqual([1, 4]);
+      const stored = await s.rows<{ n: number; last: number }>(
+        sql`select event_count as n, last_event_at as last from visitor_sessions where visitor_id = ${visitor} order by started_at`,
+      );
+      expect(stored.map((row) => ({ n: Number(row.n), last: Number(row.last) }))).toEqual([
+        { n: 1, last: start },
+        { n: 4, last: start + 58 * minute },
+      ]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("gives a browser that asked not to be tracked no session, visitor or sandbox", async () => {
