@@ -2,7 +2,8 @@
 // The guided tour of one demo, mounted once in a layout that persists across the sandbox's pages.
 // Starts itself for a new visitor, resumes where they left off, and never blocks the product.
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useEffect, useRef } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import type { TourDemo } from "@/lib/demos/demo-schema";
 import { tourCommandForKey } from "./keyboard";
 import { progressText } from "./progress-text";
@@ -26,15 +27,11 @@ export interface TourPlayerProps {
   scriptNonce?: string;
 }
 
-const subscribeNever = () => () => {};
-const notFromServer = () => false;
-const renderedOnServer = () => true;
-
 export function TourPlayer({ demo, sandboxId, openingScript, scriptNonce }: TourPlayerProps) {
   const { state, dispatch, restored } = useTour(demo, sandboxId);
   // Only a page rendered on the server shows the opening card before hydration; a tour mounted in the browser
   // reads its progress first. Kept from the first render: hydration's snapshot is the server's.
-  const fromServer = useRef(useSyncExternalStore(subscribeNever, notFromServer, renderedOnServer)).current;
+  const fromServer = useRef(!useHydrated()).current;
   const opening = fromServer && !restored && openingScript ? demo.steps.find((candidate) => candidate.id === demo.start) : undefined;
   const popoverRef = useRef<HTMLDivElement | null>(null);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
