@@ -5,8 +5,13 @@
 // its own it does nothing.
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
-import { rememberFramePath } from "./frame-cookies";
+import { whenStorageRefused } from "@/components/tour/persistence";
+import { frameCookieStorage, rememberFramePath } from "./frame-cookies";
 import { embeddingOrigin, reportFrameHeight, setEmbeddingOrigin } from "./host-events";
+
+// Set when the product page's code loads, before any effect reads the tour's progress: in a frame, a browser
+// that refuses localStorage keeps the tour's progress in partitioned cookies (frame-cookies.ts).
+whenStorageRefused(() => (typeof window !== "undefined" && window.parent !== window ? frameCookieStorage() : undefined));
 
 export function EmbeddedFrame({ hostOrigin }: { hostOrigin: string | undefined }) {
   const pathname = usePathname();

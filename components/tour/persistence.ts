@@ -1,6 +1,5 @@
 // Where a visitor is in a tour, kept in localStorage per sandbox and demo so it resumes after a reload
 // or a later visit. Storage may be missing, full, disabled or hold garbage: all of that reads as "new visitor".
-import { frameCookieStorage } from "@/components/embed/frame-cookies";
 import { type EngineTour, initialTourState, normalizeTourState, type TourState, tourStatuses } from "./engine";
 
 /** The part of the Web Storage API the tour uses, so tests can hand in a plain object. */
@@ -51,17 +50,25 @@ export function forgetTourProgress(sandboxId: string, storage?: Pick<Storage, "k
   }
 }
 
+/** Where progress goes when the browser refuses localStorage, if anywhere: see whenStorageRefused. */
+let refusedFallback: (() => TourStorage | undefined) | undefined;
+
 /**
- * The browser's localStorage, or undefined where reading it throws (privacy modes, blocked storage). In an
- * embed's frame a browser that blocks third-party cookies refuses localStorage but keeps partitioned cookies,
- * so the progress goes there (components/embed/frame-cookies.ts) and a reload of the host page still resumes.
+ * Sets where progress goes when reading localStorage throws. Only an embed's frame has somewhere: a browser that
+ * blocks third-party cookies refuses it localStorage but keeps partitioned cookies, so the embed's own code
+ * (components/embed/EmbeddedFrame.tsx) hands its cookie storage in, and the tour ships none of it to every visitor.
  */
+export function whenStorageRefused(fallback: () => TourStorage | undefined): void {
+  refusedFallback = fallback;
+}
+
+/** The browser's localStorage, or where it is refused (privacy modes, blocked storage) the fallback, if any. */
 export function browserTourStorage(): TourStorage | undefined {
   if (typeof window === "undefined") return undefined;
   try {
     return window.localStorage;
   } catch {
-    return window.parent !== window ? frameCookieStorage() : undefined;
+    return refusedFallback?.();
   }
 }
 
