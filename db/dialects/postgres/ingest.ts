@@ -25,8 +25,13 @@ type Sql = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
  * The reads a group needs before it writes, issued at once (postgres.js pipelines them): the visitors' locks,
  * held before their sessions are read, so a batch of theirs committed by another node is seen.
  */
+/** The group's visitors, each once. */
+function visitorsOf(batches: PreparedBatch[]): string[] {
+  return [...new Set(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])))];
+}
+
 function readGroup(sql: Sql, batches: PreparedBatch[]) {
-  const visitorIds = [...new Set(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])))].sort();
+  const visitorIds = visitorsOf(batches).sort();
   if (visitorIds.length === 0) return [[], [] as SessionRow[]] as const;
   return [
     sql`select 1 from visitors where id = any(${visitorIds}::text[]) order by id for update`,
@@ -179,11 +184,15 @@ function sessionGuesses(limit = 10_000) {
     },
     /** What a planned group leaves: each visitor's session with the latest event, as the read orders them. */
     planned(visitorIds: readonly string[], before: readonly SessionRow[], plan: Plan): void {
+      const newest = new Map<string, SessionRow>();
+      for (const row of [...before, ...plan.sessions]) {
+        const seen = newest.get(row.visitorId);
+        if (!seen || row.lastEventAt > seen.lastEventAt) newest.set(row.visitorId, row);
+      }
       for (const id of visitorIds) {
-        const candidates = [...before, ...plan.sessions].filter((row) => row.visitorId === id);
-        const newest = candidates.reduce<SessionRow | null>((a, b) => (a && a.lastEventAt >= b.lastEventAt ? a : b), null);
+        // Deleted first, so the map's order is last use and the oldest entry goes when it is full.
         latest.delete(id);
-        latest.set(id, newest);
+        latest.set(id, newest.get(id) ?? null);
         if (latest.size > limit) latest.delete(latest.keys().next().value as string);
       }
     },
@@ -214,7 +223,7 @@ async function storeGroup(
   /** Sent ahead of the reads, in the same round trip (the caller's BEGIN). */
   first?: Promise<unknown>,
 ): Promise<{ results: { stored: number }[]; writes: Promise<unknown>[] }> {
-  const visitorIds = [...new Set(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])))];
+  const visitorIds = visitorsOf(batches);
   const newId = () => crypto.randomUUID();
   const guessed = guesses.of(visitorIds);
   let latest: readonly SessionRow[];
@@ -324,7 +333,7 @@ export function postgresIngest(client: postgres.Sql) {
         return results;
       } catch (error) {
         // What was planned did not happen.
-        guesses.forget(batches.flatMap((batch) => (batch.visitorId ? [batch.visitorId] : [])));
+        guesses.forget(visitorsOf(batches));
         // Whatever was sent is answered in order; this ends the transaction if it is still open (else a warning).
         await sql`rollback`.catch(() => {});
         throw error;
