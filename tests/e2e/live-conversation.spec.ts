@@ -3,8 +3,6 @@
 // With nobody online the panel gives the booking link and a receiver hears "new message while nobody is
 // online"; a webhook receiver gets a signed hand-raise, and one that fails, then stalls, then comes back gets it
 // once; strangers read no conversation and no stream, and write to none.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { verifyDelivery } from "@/lib/webhooks/sign";
 import { controlQuery } from "./control-database";
@@ -12,32 +10,7 @@ import { expect, test } from "./fixtures";
 import { createDeal, expectNoAxeViolations, openAsRep, startDemo } from "./helpers";
 import { contextAs } from "./sign-in-as";
 import { admin } from "./team";
-
-/** A receiver on loopback that records what it gets and answers as `answer` says (by attempt number). */
-async function startReceiver(
-  answer: (attempt: number, response: http.ServerResponse) => void = (_, response) => response.writeHead(200).end("ok"),
-) {
-  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-  const receiver = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => {
-      body += chunk;
-    });
-    request.on("end", () => {
-      received.push({ headers: request.headers, body });
-      answer(received.length, response);
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  return {
-    received,
-    url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/openhouse`,
-    stop: () => {
-      receiver.closeAllConnections();
-      receiver.close();
-    },
-  };
-}
+import { startReceiver } from "./webhook-receiver";
 
 /**
  * An admin's context signed in over the API, with no workspace page open: no team stream, so nobody counts
@@ -79,7 +52,7 @@ test("with nobody online, the panel says when the team replies and gives the boo
 
 // Still nobody online (the admin signs in over the API and opens no workspace page).
 test("a message while nobody is online reaches the webhook receiver, signed", async ({ browser, baseURL }) => {
-  const receiver = await startReceiver();
+  const receiver = await startReceiver("/hooks/openhouse");
   const adminContext = await adminByApi(browser, baseURL);
   const hook = await addWebhook(adminContext, receiver.url, ["message.unanswered"]);
   try {
@@ -103,7 +76,7 @@ test("a message while nobody is online reaches the webhook receiver, signed", as
   } finally {
     expect((await adminContext.request.delete(`/api/sales/webhooks/${hook.id}`)).status()).toBe(200);
     await adminContext.close();
-    receiver.stop();
+    receiver.close();
   }
 });
 
@@ -217,19 +190,7 @@ test("strangers read no conversation and no stream, and write to none; a visitor
 });
 
 test("an admin adds a webhook; a hand-raise reaches the receiver signed, within seconds", async ({ browser }) => {
-  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-  const receiver = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => {
-      body += chunk;
-    });
-    request.on("end", () => {
-      received.push({ headers: request.headers, body });
-      response.writeHead(200).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/openhouse`;
+  const { url, received, close } = await startReceiver("/hooks/openhouse");
   try {
     const adminContext = await browser.newContext();
     const page = await adminContext.newPage();
@@ -265,8 +226,7 @@ test("an admin adds a webhook; a hand-raise reaches the receiver signed, within 
     await prospect.close();
     await adminContext.close();
   } finally {
-    receiver.closeAllConnections();
-    receiver.close();
+    close();
   }
 });
 
@@ -274,7 +234,7 @@ test("a receiver that fails, then stalls past the timeout, then comes back gets 
   browser,
   baseURL,
 }) => {
-  const receiver = await startReceiver((attempt, response) => {
+  const receiver = await startReceiver("/hooks/openhouse", (attempt, response) => {
     if (attempt === 1) response.writeHead(503).end("down for maintenance");
     else if (attempt === 2)
       return; // accepts, then never answers: the worker must give up on its own
@@ -303,6 +263,6 @@ test("a receiver that fails, then stalls past the timeout, then comes back gets 
   } finally {
     expect((await adminContext.request.delete(`/api/sales/webhooks/${hook.id}`)).status()).toBe(200);
     await adminContext.close();
-    receiver.stop();
+    receiver.close();
   }
 });
