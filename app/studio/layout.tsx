@@ -15,14 +15,14 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   const { user } = await requireRole("studio");
   return (
     <>
-      <TeamHeader area="Studio" home="/studio" navLabel="Studio" email={user.email}>
+      <TeamHeader
+        area="Studio"
+        home="/studio"
+        navLabel="Studio"
+        email={user.email}
+        crossLink={mayUse(user.role, "sales") ? { href: "/sales", label: "Sales workspace" } : undefined}
+      >
         <Link href="/studio">Demos</Link>
-        {mayUse(user.role, "sales") ? (
-          <>
-            {" "}
-            <Link href="/sales">Sales workspace</Link>
-          </>
-        ) : null}
       </TeamHeader>
       <main id="main" className="page sales-page">
         {children}

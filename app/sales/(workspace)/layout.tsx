@@ -13,16 +13,16 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const { user } = await requireTeamMember();
   return (
     <>
-      <TeamHeader area="Sales" home="/sales" navLabel="Workspace" email={user.email}>
+      <TeamHeader
+        area="Sales"
+        home="/sales"
+        navLabel="Workspace"
+        email={user.email}
+        crossLink={mayUse(user.role, "studio") ? { href: "/studio", label: "Demo studio" } : undefined}
+      >
         <Link href="/sales">Hot list</Link> <Link href="/sales/live">Live now</Link> <Link href="/sales/conversations">Conversations</Link>{" "}
         <Link href="/sales/visitors">Visitors</Link> <Link href="/sales/accounts">Accounts</Link> <Link href="/sales/funnels">Funnels</Link>{" "}
         <Link href="/sales/links">Share links</Link> <Link href="/sales/team">Team</Link> <Link href="/sales/webhooks">Webhooks</Link>
-        {mayUse(user.role, "studio") ? (
-          <>
-            {" "}
-            <Link href="/studio">Demo studio</Link>
-          </>
-        ) : null}
       </TeamHeader>
       <main id="main" className="page sales-page">
         {children}
