@@ -9,6 +9,12 @@ export type ServeOptions = { dev: boolean; started: number };
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** Whether the operator started Node with --enable-source-maps (on its command line or in NODE_OPTIONS). */
+export function sourceMapsAsked(proc: { execArgv: string[]; env: Record<string, string | undefined> }): boolean {
+  const flag = "--enable-source-maps";
+  return proc.execArgv.includes(flag) || (proc.env.NODE_OPTIONS ?? "").split(/\s+/).includes(flag);
+}
+
 export function step(message: string): void {
   console.log(`openhouse: ${message}`);
 }
@@ -39,6 +45,11 @@ export async function serve({ dev, started }: ServeOptions): Promise<void> {
     step(`watching ${config.demosDir} for demo edits`);
   }
 
+  // tsx turns Node's source maps on for our TypeScript; left on, Node would also read and keep the map of every
+  // chunk of the production build it loads (33 MB of .map files, most of them the sources' full text): +60 MB of
+  // RSS at rest (BENCHMARKS.md, 2026-12-07). `next start` runs without them too. An operator who wants mapped
+  // stack traces from the build asks for them: NODE_OPTIONS=--enable-source-maps.
+  if (!dev && !sourceMapsAsked(process)) process.setSourceMapsEnabled(false);
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, port: config.port, hostname: config.host ?? "localhost" });
   await app.prepare();
