@@ -20,6 +20,12 @@ const base = `http://localhost:${port}`;
 const runs = Number(process.env.BENCH_RUNS || 40);
 const warmUp = 5;
 const warmRounds = Number(process.env.BENCH_WARM_ROUNDS || 10);
+// The CSV's requests are half a second apart, as a rep's exports are (seconds apart at the least). Back to back, each
+// began while the server was still settling the previous download, 15.8 MB at 1M: its first step, the session
+// look-up, which does not grow with the data, took 7–23 ms instead of 2–3 ms in about half the requests at 1M and
+// in a few at 100k (1.6 MB), so the 1M / 100k ratio measured the downloads more than the export. With the pause,
+// the 1M p95 was 17.8 ms against 28.4 ms back to back in the same run (BENCHMARKS.md, 2026-12-08).
+const csvPauseMs = 500;
 const member = { email: "bench@openhouse.test", password: "a long bench passphrase", name: "Bench" };
 
 const shapes: [string, SeedShape][] = [
@@ -125,7 +131,7 @@ type Timing = { p50: number; p95: number; serverP50: number; serverP95: number; 
  * measured it; a page without Suspense sends its headers after its whole render) per request; `parts` are the
  * median of each named part, where the time went.
  */
-async function time(url: string, cookie: string): Promise<Timing> {
+async function time(url: string, cookie: string, pauseMs = 0): Promise<Timing> {
   const wall: number[] = [];
   const server: number[] = [];
   const parts = new Map<string, number[]>();
@@ -140,6 +146,7 @@ async function time(url: string, cookie: string): Promise<Timing> {
     if (total === undefined) throw new Error(`${url} sent no Server-Timing total`);
     server.push(total);
     for (const [name, ms] of Object.entries(named)) parts.set(name, [...(parts.get(name) ?? []), ms]);
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   return {
     p50: percentile(wall, 50),
@@ -211,7 +218,7 @@ for (const [label, shape] of shapes) {
     }
     for (const [name, url] of urls) {
       progress(`timing ${name} (${runs} requests)…`);
-      pages[name] = await time(url, cookie);
+      pages[name] = await time(url, cookie, url.endsWith(".csv") ? csvPauseMs : 0);
     }
     const csv = await csvMemory(server.child.pid ?? 0, cookie);
     results.push({ label, pages, csv, seedMs, foldMs });
