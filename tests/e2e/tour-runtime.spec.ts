@@ -106,12 +106,16 @@ test("a target removed mid-step: the highlight goes with it and the popover foll
   await setAnchor(page, ".board-heading h1, .board-heading h2", "pipeline-total");
   await expect(popover(page)).toHaveAttribute("data-mode", "anchored");
   await expect(overlay(page)).toHaveCount(1);
-  const heading = await page.locator("[data-tour=pipeline-total]").boundingBox();
-  const card = await popover(page).boundingBox();
-  if (!heading || !card) throw new Error("no boxes");
-  // placement: bottom, so the card sits just below its new target (floating-ui's offset is 12 px).
-  expect(card.y).toBeGreaterThanOrEqual(heading.y + heading.height);
-  expect(card.y).toBeLessThan(heading.y + heading.height + 40);
+  // placement: bottom, so the card settles just below its new target (floating-ui's offset is 12 px); the
+  // placement is computed asynchronously, so the card may stand where it was for a frame after "anchored".
+  const gapBelowHeading = async () => {
+    const heading = await page.locator("[data-tour=pipeline-total]").boundingBox();
+    const card = await popover(page).boundingBox();
+    if (!heading || !card) throw new Error("no boxes");
+    const gap = card.y - (heading.y + heading.height);
+    return gap >= 0 && gap < 40 ? "just below" : `${gap} px below`;
+  };
+  await expect.poll(gapBelowHeading).toBe("just below");
 });
 
 test("reduced motion: no animation, no transition and no smooth scroll anywhere in the tour", async ({ page }) => {
@@ -214,8 +218,9 @@ test("on a step that asks for the highlighted control, Tab leads from the popove
   await next(page);
   await expect(page.getByRole("dialog", { name: "Add a deal of your own" })).toHaveAttribute("data-mode", "anchored");
   const target = page.locator("[data-tour=new-deal-button]");
-  // The highlight never intercepts the control.
-  expect(await hitAtCentre(target)).toBe(true);
+  // The highlight never intercepts the control once the popover has settled: "anchored" is set as the
+  // placement starts, and for a frame the popover may still stand where the previous step put it.
+  await expect.poll(() => hitAtCentre(target)).toBe(true);
 
   const skipStep = popover(page).getByRole("button", { name: "Skip this step" });
   await skipStep.focus();
