@@ -16,7 +16,7 @@ export function FunnelSplitTable({
   return (
     <ScrollRegion label={caption}>
       <table className="visitors-table" data-testid="funnel-splits">
-        <caption>{caption}</caption>
+        <caption className="table-caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Visitors</th>

@@ -9,7 +9,7 @@ export function TargetMissingTable({ title, steps }: { title: string; steps: Stu
   return (
     <ScrollRegion label={caption}>
       <table className="visitors-table" data-testid="target-missing">
-        <caption>{caption}</caption>
+        <caption className="table-caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Step</th>

@@ -42,6 +42,38 @@ test("a marketer sees every shipped demo with its check status, funnel and previ
   await context.close();
 });
 
+test("on a 360 px phone a demo's funnel chart keeps the page's text size, and a wide table keeps its title in view", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await contextAs(browser, baseURL ?? "", marketer);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/studio/demos/pipeline-basics");
+  const chart = page.getByRole("img", { name: /the table below lists the same numbers/ });
+  await expect(chart).toBeVisible();
+  // Each label stands above its bar at the text size of the page around it (a scaled drawing made them 5 px).
+  const label = chart.locator(".funnel-chart-label").first();
+  const bar = chart.locator(".funnel-bar").first();
+  expect(await label.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(13);
+  const [labelBox, barBox] = [await label.boundingBox(), await bar.boundingBox()];
+  if (!labelBox || !barBox) throw new Error("no boxes");
+  expect(barBox.y).toBeGreaterThanOrEqual(labelBox.y + labelBox.height);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // The target-missing table is wider than the phone: scrolled to its end, its title is still on screen.
+  const table = page.getByRole("table", { name: "Pipeline basics: target missing per step" });
+  const region = page.getByRole("region", { name: "Pipeline basics: target missing per step" });
+  await region.evaluate((element) => element.scrollTo({ left: element.scrollWidth, behavior: "instant" }));
+  expect(await region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  const title = await table.locator("caption").boundingBox();
+  if (!title) throw new Error("no caption");
+  expect(title.x).toBeGreaterThanOrEqual(0);
+  expect(title.x + title.width).toBeLessThanOrEqual(360);
+  await expectNoAxeViolations(page);
+  await context.close();
+});
+
 test("an admin moves between the sales workspace and the studio", async ({ browser, baseURL }) => {
   const context = await contextAs(browser, baseURL ?? "", admin);
   const page = await context.newPage();
