@@ -5,6 +5,7 @@
 
 import { expectPopoverInViewport, expectStep, popover, pressByKeyboard, pressTourButton, tabTo, tryDemo } from "./demo-tour";
 import { expect, test } from "./fixtures";
+import { expectChartLabelsApart } from "./helpers";
 
 const money = (text: string | null) => Number((text ?? "").replace(/[^0-9]/g, ""));
 
@@ -99,6 +100,8 @@ test("the owners path at 360×640, arriving on the forecast by the product's own
   await popover(page).getByRole("button", { name: "My team, owner by owner" }).click();
   await expectStep(page, "Who carries the quarter");
   await expectPopoverInViewport(page);
+  // The owners' names under their bars can be read on the phone.
+  await expectChartLabelsApart(page);
   await expect(popover(page)).toContainText("Step 5 of 10");
   await popover(page).getByRole("button", { name: "Next" }).click();
   await expectStep(page, "Pull a deal into commit");

@@ -73,3 +73,21 @@ export async function createDeal(page: Page, deal: { title: string; company: str
   await page.getByLabel("Amount (USD)").fill(deal.amount);
   await page.getByRole("button", { name: "Create deal" }).click();
 }
+
+/** Every label under a forecast chart's bars can be read: none touches another (four names on one line ran together). */
+export async function expectChartLabelsApart(page: Page): Promise<void> {
+  const charts = await page.locator(".forecast-chart").all();
+  expect(charts.length).toBeGreaterThan(0);
+  for (const chart of charts) {
+    const boxes = await chart.locator(".chart-label").evaluateAll((labels) =>
+      labels.map((label) => {
+        const box = label.getBoundingClientRect();
+        return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(1);
+    for (const [index, a] of boxes.entries())
+      for (const b of boxes.slice(index + 1))
+        expect(a.right + 4 <= b.left || b.right + 4 <= a.left || a.bottom <= b.top || b.bottom <= a.top, JSON.stringify([a, b])).toBe(true);
+  }
+}

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { ForecastChart } from "@/components/pipeline/ForecastChart";
 import { ForecastTable } from "@/components/pipeline/ForecastTable";
-import { formatMonth } from "@/components/pipeline/forecast-words";
+import { formatMonth, ownerLines } from "@/components/pipeline/forecast-words";
 import { loadForecast } from "@/lib/pipeline/forecast";
 import { requireOwnSandbox } from "@/lib/sandbox/request";
 import "@/components/pipeline/forecast.css";
@@ -61,7 +61,7 @@ export default async function ForecastPage({ params }: { params: Promise<{ sandb
           </section>
           <section className="card forecast-section" aria-labelledby="by-owner" data-tour="forecast-by-owner">
             <h2 id="by-owner">By owner</h2>
-            <ForecastChart id="owner-chart" title="Forecast by owner" rows={byOwner} total={total} labelOf={(row) => [row.key]} />
+            <ForecastChart id="owner-chart" title="Forecast by owner" rows={byOwner} total={total} labelOf={(row) => ownerLines(row.key)} />
             <ForecastTable
               caption="Forecast by owner (USD)"
               rowHeading="Owner"
