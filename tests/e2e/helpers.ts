@@ -1,6 +1,6 @@
 // Small steps the journeys share: starting a demo, signing in as a rep, checking accessibility.
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { rep } from "./team";
 
@@ -90,4 +90,19 @@ export async function expectChartLabelsApart(page: Page): Promise<void> {
       for (const b of boxes.slice(index + 1))
         expect(a.right + 4 <= b.left || b.right + 4 <= a.left || a.bottom <= b.top || b.bottom <= a.top, JSON.stringify([a, b])).toBe(true);
   }
+}
+
+/** A table wider than the screen, scrolled to its end inside its scroll region, still shows its whole title. */
+export async function expectTitleInViewScrolledToEnd(table: Locator): Promise<void> {
+  const scrolled = await table.evaluate((element) => {
+    const region = element.parentElement;
+    region?.scrollTo({ left: region.scrollWidth, behavior: "instant" });
+    return region?.scrollLeft ?? 0;
+  });
+  expect(scrolled, "the table scrolls sideways").toBeGreaterThan(0);
+  const title = await table.locator("caption").boundingBox();
+  const width = table.page().viewportSize()?.width ?? 0;
+  if (!title) throw new Error("no caption");
+  expect(title.x).toBeGreaterThanOrEqual(0);
+  expect(title.x + title.width).toBeLessThanOrEqual(width);
 }

@@ -3,7 +3,7 @@
 // hostile files get a clear message, never a 500, and create nothing.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { expectChartLabelsApart, expectNoAxeViolations, startDemo } from "./helpers";
+import { expectChartLabelsApart, expectNoAxeViolations, expectTitleInViewScrolledToEnd, startDemo } from "./helpers";
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const amountOf = (text: string | null) => Number((text ?? "").replace(/[^0-9]/g, ""));
@@ -66,16 +66,7 @@ test("the forecast shows a chart and a table whose numbers match the deals board
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectChartLabelsApart(page);
   // The tables scroll sideways on a phone; scrolled to their end, each title is still whole on screen.
-  for (const table of await page.locator(".forecast-table").all()) {
-    await table.evaluate((element) => {
-      const scroller = element.parentElement;
-      scroller?.scrollTo({ left: scroller.scrollWidth, behavior: "instant" });
-    });
-    const title = await table.locator("caption").boundingBox();
-    if (!title) throw new Error("no caption");
-    expect(title.x).toBeGreaterThanOrEqual(0);
-    expect(title.x + title.width).toBeLessThanOrEqual(360);
-  }
+  for (const table of await page.locator(".forecast-table").all()) await expectTitleInViewScrolledToEnd(table);
   await page.screenshot({ path: testInfo.outputPath("forecast-360.png"), fullPage: true });
   await expectNoAxeViolations(page);
 });
